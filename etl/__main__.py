@@ -1,0 +1,69 @@
+"""python -m etl: parse arguments and call etl.cli; bad input never ends in a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from etl import cli
+from etl.db import StoreBusy, StoreMissing
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="DuckDB file (default: $UNION_DB or data/union.duckdb)")
+    common.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages")
+    p = argparse.ArgumentParser(prog="python -m etl", description="工会数据看板 data loader")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", parents=[common], help="create the store")
+    load = sub.add_parser("load", parents=[common], help="check and load spreadsheets")
+    load.add_argument("files", nargs="+", metavar="FILE")
+    load.add_argument("--year", type=int, help="year of the figures when no column, sheet or file name says")
+    load.add_argument("--dry-run", action="store_true", help="check and show the plan, write nothing")
+    load.add_argument("--by", help="who is loading (default: the login name)")
+    sub.add_parser("batches", parents=[common], help="list batches")
+    rb = sub.add_parser("rollback", parents=[common], help="roll a batch back")
+    rb.add_argument("batch_id", type=int)
+    rb.add_argument("--by")
+    ra = sub.add_parser("reapply", parents=[common], help="make a rolled-back batch count again")
+    ra.add_argument("batch_id", type=int)
+    ra.add_argument("--by")
+    tp = sub.add_parser("template", parents=[common], help="write the upload template")
+    tp.add_argument("out", metavar="OUT.xlsx")
+    tp.add_argument("--city", help="prefill the districts of this city, e.g. 示例市")
+    tp.add_argument("--year", type=int)
+    sp = sub.add_parser("sample", parents=[common], help="generate and load the sample city's data")
+    sp.add_argument("--out", help="where to write the sample files (default data/sample)")
+    sp.add_argument("--if-empty", action="store_true", help="only when the store has no batches")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    lang = args.lang
+    try:
+        if args.command == "init":
+            return cli.cmd_init(args.db, lang)
+        if args.command == "load":
+            return cli.cmd_load(args.files, args.db, args.year, args.dry_run, args.by, lang)
+        if args.command == "batches":
+            return cli.cmd_batches(args.db, lang)
+        if args.command in ("rollback", "reapply"):
+            return cli.cmd_rollback(args.batch_id, args.db, args.by, lang, undo=args.command == "reapply")
+        if args.command == "template":
+            return cli.cmd_template(args.out, args.city, args.year, lang)
+        if args.command == "sample":
+            return cli.cmd_sample(args.db, args.out, args.if_empty, lang)
+    except (StoreBusy, StoreMissing) as err:
+        print(err.message(lang), file=sys.stderr)
+        return cli.EXIT_REJECTED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # the last line of defence: a message, never a traceback
+        print(cli.say(lang, "internal", err=f"{type(err).__name__}: {err}"), file=sys.stderr)
+        return cli.EXIT_REJECTED
+    return cli.EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+"""The indicator, district, column-role and rule catalogues: data files under data/catalog/, read here."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CATALOG_DIR = ROOT / "data" / "catalog"
+
+UNITS = ("percent", "count", "person", "person_times", "yuan")
+POLARITIES = ("higher", "lower", "none")
+
+# A unit written in brackets in a header scales the column: 帮扶金额（万元） holds values in 10,000 yuan.
+HEADER_UNIT_SCALE = {"万元": 10_000.0, "亿元": 100_000_000.0, "千元": 1_000.0, "万人": 10_000.0, "万人次": 10_000.0, "万": 10_000.0}
+
+_BRACKETED = re.compile(r"[(\[【<].*?[)\]】>]")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    unit: str
+    unit_label_zh: str
+    unit_label_en: str
+    theme: str
+    polarity: str
+    headline: bool
+    definition_zh: str
+    definition_en: str
+    aliases: tuple[str, ...]
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+    def unit_label(self, lang: str = "zh") -> str:
+        return self.unit_label_en if lang == "en" else self.unit_label_zh
+
+    @property
+    def short_name_zh(self) -> str:
+        """The Chinese name without its bracketed unit: 群体性劳资纠纷（起） → 群体性劳资纠纷."""
+        return _BRACKETED.sub("", unicodedata.normalize("NFKC", self.name_zh)).strip()
+
+
+@dataclass(frozen=True)
+class District:
+    code: str
+    name_zh: str
+    name_en: str
+    city_zh: str
+    city_en: str
+    province_zh: str
+    province_en: str
+    level: str
+    is_sample: bool
+    aliases: tuple[str, ...]
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+
+@dataclass(frozen=True)
+class Rule:
+    """`smaller` may never exceed `larger` for the same district and year."""
+
+    code: str
+    smaller: str
+    larger: str
+
+
+@dataclass
+class Catalog:
+    indicators: dict[str, Indicator]
+    districts: dict[str, District]
+    column_roles: dict[str, str]  # normalised header -> role
+    rules: list[Rule]
+    _indicator_keys: dict[str, str] = field(default_factory=dict)
+    _district_keys: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ind in self.indicators.values():
+            for alias in (ind.code, ind.name_zh, ind.name_en, ind.short_name_zh, *ind.aliases):
+                self._indicator_keys.setdefault(header_key(alias), ind.code)
+        for d in self.districts.values():
+            for alias in district_alias_forms(d):
+                codes = self._district_keys.setdefault(name_key(alias), [])
+                if d.code not in codes:
+                    codes.append(d.code)
+
+    # indicators -------------------------------------------------------------
+    def match_indicator(self, header: str) -> str | None:
+        """The indicator code a header or name stands for, or None."""
+        return self._indicator_keys.get(header_key(header))
+
+    def suggest_indicators(self, header: str, n: int = 3) -> list[str]:
+        """Close known Chinese indicator names for an unknown header."""
+        key = header_key(header)
+        close = difflib.get_close_matches(key, list(self._indicator_keys), n=8, cutoff=0.4)
+        names: list[str] = []
+        for k in close:
+            name = self.indicators[self._indicator_keys[k]].short_name_zh
+            if name not in names:
+                names.append(name)
+        if not names:  # substring fallback: 合同签订率 → the three contract rates
+            for k, code in self._indicator_keys.items():
+                if key and (key in k or k in key):
+                    name = self.indicators[code].short_name_zh
+                    if name not in names:
+                        names.append(name)
+        return names[:n]
+
+    # districts --------------------------------------------------------------
+    def match_district(self, name: str, city: str | None = None) -> list[str]:
+        """District codes a name may stand for (empty: unknown; more than one: ambiguous)."""
+        codes = self._district_keys.get(name_key(name), [])
+        if city and len(codes) > 1:
+            ck = name_key(city)
+            narrowed = [c for c in codes if ck in (name_key(self.districts[c].city_zh), name_key(self.districts[c].city_en))]
+            codes = narrowed or codes
+        return list(codes)
+
+    def suggest_districts(self, name: str, n: int = 3) -> list[str]:
+        """Close known district names (Chinese, with city) for an unknown name."""
+        key = name_key(name)
+        close = difflib.get_close_matches(key, list(self._district_keys), n=8, cutoff=0.5)
+        out: list[str] = []
+        for k in close:
+            for code in self._district_keys[k]:
+                d = self.districts[code]
+                label = f"{d.city_zh}{d.name_zh}" if d.level == "district" else d.name_zh
+                if label not in out:
+                    out.append(label)
+        return out[:n]
+
+    def column_role(self, header: str) -> str | None:
+        return self.column_roles.get(header_key(header))
+
+    def by_theme(self, theme: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.theme == theme]
+
+
+def district_alias_forms(d: District) -> list[str]:
+    forms = [d.code, d.name_zh, d.name_en, *d.aliases]
+    if d.level == "district":
+        forms += [d.city_zh + d.name_zh, d.province_zh + d.city_zh + d.name_zh]
+    return forms
+
+
+def to_halfwidth(text: str) -> str:
+    """NFKC folds full-width digits, letters, brackets and ％ to their ASCII forms."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def name_key(text: object) -> str:
+    """Key for names: half-width, no spaces at all (青 浦 区 → 青浦区), lower case."""
+    s = to_halfwidth(str(text))
+    return re.sub(r"\s+", "", s).lower()
+
+
+def header_key(text: object) -> str:
+    """Key for headers: name_key without bracketed units and trailing % signs: 集体合同签订率（%） → 集体合同签订率."""
+    s = name_key(text)
+    s = _BRACKETED.sub("", s)
+    s = s.rstrip("%")
+    return s
+
+
+def header_unit(text: object) -> str | None:
+    """The unit written in a header's brackets, if any: 帮扶金额（万元） → 万元, 签订率(%) → %."""
+    s = name_key(text)
+    m = _BRACKETED.findall(s)
+    if m:
+        return m[-1][1:-1] or None
+    if s.endswith("%"):
+        return "%"
+    return None
+
+
+def _split(aliases: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in aliases.split("|") if a.strip())
+
+
+def catalog_dir() -> Path:
+    return Path(os.environ.get("UNION_CATALOG", DEFAULT_CATALOG_DIR))
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str) -> Catalog:
+    d = Path(directory)
+    with open(d / "indicators.csv", encoding="utf-8") as f:
+        indicators = {
+            r["code"]: Indicator(
+                code=r["code"],
+                name_zh=r["name_zh"],
+                name_en=r["name_en"],
+                unit=r["unit"],
+                unit_label_zh=r["unit_label_zh"],
+                unit_label_en=r["unit_label_en"],
+                theme=r["theme"],
+                polarity=r["polarity"],
+                headline=r["headline"] == "1",
+                definition_zh=r["definition_zh"],
+                definition_en=r["definition_en"],
+                aliases=_split(r["aliases"]),
+            )
+            for r in csv.DictReader(f)
+        }
+    with open(d / "districts.csv", encoding="utf-8") as f:
+        districts = {
+            r["code"]: District(
+                code=r["code"],
+                name_zh=r["name_zh"],
+                name_en=r["name_en"],
+                city_zh=r["city_zh"],
+                city_en=r["city_en"],
+                province_zh=r["province_zh"],
+                province_en=r["province_en"],
+                level=r["level"],
+                is_sample=r["is_sample"] == "1",
+                aliases=_split(r["aliases"]),
+            )
+            for r in csv.DictReader(f)
+        }
+    roles: dict[str, str] = {}
+    with open(d / "columns.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for alias in _split(r["aliases"]):
+                roles.setdefault(header_key(alias), r["role"])
+    with open(d / "rules.csv", encoding="utf-8") as f:
+        rules = [Rule(r["code"], r["smaller"], r["larger"]) for r in csv.DictReader(f)]
+    return Catalog(indicators, districts, roles, rules)
+
+
+def load_catalog(directory: str | Path | None = None) -> Catalog:
+    """The catalogue in `directory` (default: $UNION_CATALOG or data/catalog), read once per process."""
+    return _load(str(directory or catalog_dir()))

@@ -1,0 +1,184 @@
+"""What each `python -m etl` command does; __main__ only parses arguments and calls these."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from etl import db
+from etl.load import check_file
+from etl.problems import Problem, format_number
+from etl.store import BatchError, Plan, commit, list_batches, reapply, rollback
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+TEXT = {
+    "zh": {
+        "error": "",
+        "warning": "警告：",
+        "info": "提示：",
+        "rejected": "{file}：有 {n} 个错误，整个文件未导入，数据库没有任何改动。",
+        "loaded": "{file}：已导入为批次 #{batch}：新增 {new} 项，修改 {changed} 项，未变 {unchanged} 项，目标值 {targets} 项。",
+        "nothing_new": "{file}：已导入为批次 #{batch}，但与现有数据完全相同（未变 {unchanged} 项）。",
+        "dry": "{file}（试运行，未写入）：将新增 {new} 项，修改 {changed} 项，未变 {unchanged} 项，目标值 {targets} 项。",
+        "change": "  修改 {district} {year} {indicator}：{old} → {new}（{ref}）",
+        "more_changes": "  ……另有 {n} 项修改",
+        "missing_file": "找不到文件：{path}",
+        "initialised": "数据库已就绪：{path}",
+        "rolled_back": "批次 #{batch} 已撤销，之前的数值已恢复显示。",
+        "reapplied": "批次 #{batch} 已重新生效。",
+        "no_batches": "数据库中还没有任何批次。",
+        "template": "模板已生成：{path}",
+        "sample_skip": "数据库中已有数据（{n} 个批次），未载入示例数据。",
+        "sample_done": "示例数据已载入：{n} 个文件。",
+        "internal": "内部错误：{err}。没有写入任何数据；请把这行信息发给管理员。",
+    },
+    "en": {
+        "error": "",
+        "warning": "warning: ",
+        "info": "note: ",
+        "rejected": "{file}: {n} error(s); the whole file was rejected and the store is unchanged.",
+        "loaded": "{file}: loaded as batch #{batch}: {new} new, {changed} changed, {unchanged} unchanged values, {targets} targets.",
+        "nothing_new": "{file}: loaded as batch #{batch}, identical to the stored data ({unchanged} unchanged).",
+        "dry": "{file} (dry run, nothing written): {new} new, {changed} changed, {unchanged} unchanged values, {targets} targets.",
+        "change": "  change {district} {year} {indicator}: {old} → {new} ({ref})",
+        "more_changes": "  … and {n} more changes",
+        "missing_file": "No such file: {path}",
+        "initialised": "Store ready: {path}",
+        "rolled_back": "Batch #{batch} rolled back; the previous values show again.",
+        "reapplied": "Batch #{batch} is in effect again.",
+        "no_batches": "The store has no batches yet.",
+        "template": "Template written: {path}",
+        "sample_skip": "The store already has data ({n} batches); sample data not loaded.",
+        "sample_done": "Sample data loaded: {n} files.",
+        "internal": "Internal error: {err}. Nothing was written; please send this line to the administrator.",
+    },
+}
+
+SHOWN_CHANGES = 20
+
+
+def say(lang: str, key: str, **kw: object) -> str:
+    return TEXT["en" if lang == "en" else "zh"][key].format(**kw)
+
+
+def default_user() -> str:
+    try:
+        return os.environ.get("UNION_USER") or getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def print_problem(p: Problem, lang: str, out=None) -> None:
+    out = out or sys.stdout
+    prefix = TEXT["en" if lang == "en" else "zh"][p.severity]
+    print(f"{p.location}: {prefix}{p.message(lang)}", file=out)
+
+
+def print_plan(plan: Plan, lang: str) -> None:
+    from etl.catalog import load_catalog
+
+    cat = load_catalog()
+    for ch in plan.changed[:SHOWN_CHANGES]:
+        r = ch.record
+        print(say(lang, "change", district=cat.districts[r.district].name(lang), year=r.year,
+                  indicator=cat.indicators[r.indicator].name(lang), old=format_number(ch.old_value),
+                  new=format_number(r.value), ref=f"{r.sheet}!{r.cell}"))
+    if len(plan.changed) > SHOWN_CHANGES:
+        print(say(lang, "more_changes", n=len(plan.changed) - SHOWN_CHANGES))
+
+
+def cmd_init(dbpath: str | None, lang: str) -> int:
+    with db.open_store(dbpath):
+        pass
+    print(say(lang, "initialised", path=db.db_path(dbpath)))
+    return EXIT_OK
+
+
+def cmd_load(files: list[str], dbpath: str | None, year: int | None, dry_run: bool, by: str | None, lang: str,
+             kind: str = "spreadsheet", is_sample: bool = False) -> int:
+    """Load each file as its own batch; a file with errors is rejected whole, the others still load."""
+    missing = [f for f in files if not Path(f).is_file()]
+    for f in missing:
+        print(say(lang, "missing_file", path=f), file=sys.stderr)
+    if missing:
+        return EXIT_USAGE
+    rejected = 0
+    with db.open_store(dbpath) as con:
+        for f in files:
+            plan = check_file(Path(f), con, year=year)
+            if plan.already_loaded and not dry_run:
+                print_problem(Problem("info", "already_loaded", plan.file_name, params=plan.already_loaded), lang)
+                continue
+            for p in plan.problems:
+                print_problem(p, lang)
+            if not plan.ok:
+                rejected += 1
+                print(say(lang, "rejected", file=plan.file_name, n=sum(p.severity == "error" for p in plan.problems)))
+                continue
+            counts = dict(file=plan.file_name, new=len(plan.new), changed=len(plan.changed),
+                          unchanged=len(plan.unchanged), targets=len(plan.targets))
+            if dry_run:
+                print(say(lang, "dry", **counts))
+                print_plan(plan, lang)
+                continue
+            batch = commit(plan, con, by=by or default_user(), kind=kind, is_sample=is_sample)
+            print_plan(plan, lang)
+            key = "loaded" if plan.has_changes else "nothing_new"
+            print(say(lang, key, batch=batch, **counts))
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def cmd_batches(dbpath: str | None, lang: str) -> int:
+    with db.open_store(dbpath) as con:
+        df = list_batches(con)
+    if df.empty:
+        print(say(lang, "no_batches"))
+        return EXIT_OK
+    cols_zh = {"batch_id": "批次", "kind": "类型", "source_name": "文件", "created_at": "时间(UTC)", "created_by": "操作人",
+               "status": "状态", "n_new": "新增", "n_changed": "修改", "n_unchanged": "未变", "n_targets": "目标"}
+    df = df[list(cols_zh)]
+    if lang != "en":
+        df = df.rename(columns=cols_zh)
+        df = df.replace({"状态": {"committed": "有效", "rolled_back": "已撤销"}})
+    print(df.to_string(index=False))
+    return EXIT_OK
+
+
+def cmd_rollback(batch_id: int, dbpath: str | None, by: str | None, lang: str, undo: bool = False) -> int:
+    with db.open_store(dbpath) as con:
+        try:
+            (reapply if undo else rollback)(con, batch_id, by or default_user())
+        except BatchError as err:
+            print(err.message(lang), file=sys.stderr)
+            return EXIT_REJECTED
+    print(say(lang, "reapplied" if undo else "rolled_back", batch=batch_id))
+    return EXIT_OK
+
+
+def cmd_template(out: str, city: str | None, year: int | None, lang: str) -> int:
+    from etl.template import write_template
+
+    path = write_template(Path(out), city=city, year=year, lang=lang)
+    print(say(lang, "template", path=path))
+    return EXIT_OK
+
+
+def cmd_sample(dbpath: str | None, out_dir: str | None, if_empty: bool, lang: str) -> int:
+    """Generate the sample city's files and load them through the same path as any upload."""
+    from etl.sample import generate_sample
+
+    if if_empty:
+        with db.open_store(dbpath) as con:
+            n = con.execute("select count(*) from batches").fetchone()[0]
+        if n:
+            print(say(lang, "sample_skip", n=n))
+            return EXIT_OK
+    directory = Path(out_dir) if out_dir else db.ROOT / "data" / "sample"
+    files = generate_sample(directory)
+    code = cmd_load([str(f) for f in files], dbpath, None, False, "sample", lang, kind="sample", is_sample=True)
+    if code == EXIT_OK:
+        print(say(lang, "sample_done", n=len(files)))
+    return code

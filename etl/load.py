@@ -1,0 +1,43 @@
+"""The one ETL path for the command line and the browser: read → parse → validate → plan → commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from etl.catalog import Catalog, load_catalog
+from etl.parse import parse_workbook
+from etl.problems import Problem, has_errors
+from etl.read import read_workbook
+from etl.store import Plan, fetch_current, make_plan
+from etl.validate import validate
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check_file(
+    source: Path | bytes,
+    con: duckdb.DuckDBPyConnection,
+    file_name: str | None = None,
+    year: int | None = None,
+    allowed_districts: set[str] | None = None,
+    catalog: Catalog | None = None,
+) -> Plan:
+    """Everything short of writing: the file's figures, all its problems, and what a commit would change."""
+    cat = catalog or load_catalog()
+    wb = read_workbook(source, file_name)
+    parsed = parse_workbook(wb, year=year, catalog=cat)
+    problems = list(parsed.problems)
+    # Cell-level errors do not stop the checks of the cells that did parse: every problem is reported at once.
+    districts = sorted({r.district for r in parsed.records})
+    years = sorted({r.year for r in parsed.records})
+    stored = fetch_current(con, districts, years)
+    problems += validate(parsed, stored, cat, allowed_districts)
+    if not parsed.records and not parsed.targets and not has_errors(problems):
+        problems.append(Problem("error", "file_no_data", parsed.file_name))
+    problems.sort(key=lambda p: SEVERITY_ORDER[p.severity])
+    if has_errors(problems):
+        # A rejected file plans nothing: no new/changed lists that could be mistaken for what will happen.
+        return Plan(parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems)
+    return make_plan(parsed, problems, stored, con)

@@ -1,0 +1,266 @@
+"""Plan against the store, commit a batch in one transaction, roll batches back and re-apply them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from etl.parse import Parsed, Record, TargetRecord
+from etl.problems import Problem, has_errors
+from etl.validate import Stored
+
+BATCH_KINDS = ("spreadsheet", "sample", "correction", "report", "targets")
+
+
+class StaleData(RuntimeError):
+    """The store changed between plan and commit."""
+
+    def message(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return "Someone else changed the data after this check. Nothing was written; check the file again and commit."
+        return "在您检查之后，其他人修改了数据。本次没有写入，请重新检查后再提交。"
+
+
+class BatchError(ValueError):
+    """A batch cannot be rolled back or re-applied (unknown, or already in that state)."""
+
+    def __init__(self, code: str, batch_id: int):
+        self.code, self.batch_id = code, batch_id
+        super().__init__(f"{code}: {batch_id}")
+
+    def message(self, lang: str = "zh") -> str:
+        texts = {
+            "unknown": ("没有编号为 #{b} 的批次。", "There is no batch #{b}."),
+            "already_rolled_back": ("批次 #{b} 已经撤销过了。", "Batch #{b} is already rolled back."),
+            "not_rolled_back": ("批次 #{b} 目前有效，无需重新应用。", "Batch #{b} is in effect; there is nothing to re-apply."),
+        }
+        zh, en = texts[self.code]
+        return (en if lang == "en" else zh).format(b=self.batch_id)
+
+
+@dataclass
+class Change:
+    record: Record
+    old_value: float
+    old_qualifier: str
+    old_batch: int
+
+
+@dataclass
+class Plan:
+    """What a commit would do: values new to the store, changed (old → new), unchanged; and the targets."""
+
+    file_name: str
+    sha256: str | None
+    records: list[Record]
+    targets: list[TargetRecord]
+    problems: list[Problem]
+    new: list[Record] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    unchanged: list[Record] = field(default_factory=list)
+    targets_new: int = 0
+    targets_changed: int = 0
+    targets_unchanged: int = 0
+    already_loaded: dict | None = None  # the committed batch holding the very same file
+    base_version: tuple = ()
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.new or self.changed or self.targets_new or self.targets_changed)
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def store_version(con: duckdb.DuckDBPyConnection) -> tuple:
+    """Changes whenever a batch is committed, rolled back or re-applied."""
+    return con.execute("select (select coalesce(max(batch_id), 0) from batches), (select count(*) from batch_events)").fetchone()
+
+
+def fetch_current(con: duckdb.DuckDBPyConnection, districts: list[str], years: list[int]) -> Stored:
+    """Current values of the given districts in the given years (and the year before each, for comparisons)."""
+    if not districts or not years:
+        return {}
+    all_years = sorted(set(years) | {y - 1 for y in years})
+    rows = con.execute(
+        """
+        select district_code, year, indicator_code, value, qualifier, batch_id
+        from current_observations
+        where list_contains($districts, district_code)
+          and list_contains($years, year)
+        """,
+        {"districts": sorted(set(districts)), "years": all_years},
+    ).fetchall()
+    return {(d, y, i): (v, q, b) for d, y, i, v, q, b in rows}
+
+
+def fetch_current_targets(con: duckdb.DuckDBPyConnection, targets: list[TargetRecord]) -> dict:
+    if not targets:
+        return {}
+    rows = con.execute("select indicator_code, year, district_code, value from current_targets").fetchall()
+    return {(i, y, d): v for i, y, d, v in rows}
+
+
+def find_loaded(con: duckdb.DuckDBPyConnection, sha256: str | None) -> dict | None:
+    if not sha256:
+        return None
+    row = con.execute(
+        "select batch_id, created_at, created_by, source_name from batches where sha256 = $sha and status = 'committed' order by batch_id desc limit 1",
+        {"sha": sha256},
+    ).fetchone()
+    if not row:
+        return None
+    return {"batch_id": row[0], "created_at": row[1].strftime("%Y-%m-%d %H:%M"), "created_by": row[2], "source_name": row[3]}
+
+
+def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duckdb.DuckDBPyConnection) -> Plan:
+    """Sort each record into new / changed / unchanged against the store's current values."""
+    plan = Plan(parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems, base_version=store_version(con))
+    plan.already_loaded = find_loaded(con, parsed.sha256)
+    for rec in parsed.records:
+        old = stored.get(rec.key)
+        if old is None:
+            plan.new.append(rec)
+        elif old[0] != rec.value or old[1] != rec.qualifier:
+            plan.changed.append(Change(rec, old[0], old[1], old[2]))
+        else:
+            plan.unchanged.append(rec)
+    current_targets = fetch_current_targets(con, parsed.targets)
+    for t in parsed.targets:
+        old = current_targets.get((t.indicator, t.year, t.district))
+        if old is None:
+            plan.targets_new += 1
+        elif old != t.value:
+            plan.targets_changed += 1
+        else:
+            plan.targets_unchanged += 1
+    return plan
+
+
+def commit(
+    plan: Plan,
+    con: duckdb.DuckDBPyConnection,
+    by: str,
+    kind: str = "spreadsheet",
+    note: str | None = None,
+    is_sample: bool = False,
+    evidence: dict[tuple[str, int, str], str] | None = None,
+) -> int:
+    """Write the plan as one batch in one transaction and return its id; nothing is written on any error."""
+    if not plan.ok:
+        raise ValueError("a plan with errors cannot be committed")
+    if kind not in BATCH_KINDS:
+        raise ValueError(f"unknown batch kind {kind!r}")
+    if plan.already_loaded:
+        return plan.already_loaded["batch_id"]
+    source_ref = plan.file_name
+    obs = pd.DataFrame(
+        {
+            "district_code": [r.district for r in plan.records],
+            "year": [r.year for r in plan.records],
+            "indicator_code": [r.indicator for r in plan.records],
+            "value": [r.value for r in plan.records],
+            "qualifier": [r.qualifier for r in plan.records],
+            "raw": [r.raw for r in plan.records],
+            "source_ref": [f"{source_ref}:{r.sheet}!{r.cell}" for r in plan.records],
+            "evidence": [(evidence or {}).get(r.key) for r in plan.records],
+        }
+    )
+    tgt = pd.DataFrame(
+        {
+            "indicator_code": [t.indicator for t in plan.targets],
+            "year": [t.year for t in plan.targets],
+            "district_code": [t.district for t in plan.targets],
+            "value": [t.value for t in plan.targets],
+            "source_ref": [f"{source_ref}:{t.sheet}!{t.cell}" for t in plan.targets],
+        }
+    )
+    con.execute("begin transaction")
+    try:
+        if plan.base_version and store_version(con) != plan.base_version:
+            raise StaleData("the store changed since the plan was made")
+        batch_id = con.execute(
+            """
+            insert into batches (kind, source_name, sha256, created_at, created_by, status,
+                                 n_new, n_changed, n_unchanged, n_targets, is_sample, note)
+            values ($kind, $source, $sha, $at, $by, 'committed', $n_new, $n_changed, $n_unchanged, $n_targets, $sample, $note)
+            returning batch_id
+            """,
+            {
+                "kind": kind, "source": plan.file_name, "sha": plan.sha256, "at": now_utc(), "by": by,
+                "n_new": len(plan.new), "n_changed": len(plan.changed), "n_unchanged": len(plan.unchanged),
+                "n_targets": len(plan.targets), "sample": is_sample, "note": note,
+            },
+        ).fetchone()[0]
+        if len(obs):
+            con.register("_obs_in", obs)
+            con.execute(
+                """
+                insert into observations
+                select $b, district_code, year::integer, indicator_code, value, qualifier, raw, source_ref, evidence
+                from _obs_in
+                """,
+                {"b": batch_id},
+            )
+            con.unregister("_obs_in")
+        if len(tgt):
+            con.register("_tgt_in", tgt)
+            con.execute(
+                "insert into targets select $b, indicator_code, year::integer, district_code, value, source_ref from _tgt_in",
+                {"b": batch_id},
+            )
+            con.unregister("_tgt_in")
+        con.execute(
+            "insert into batch_events values ($b, 'commit', $at, $by, $note)",
+            {"b": batch_id, "at": now_utc(), "by": by, "note": note},
+        )
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return batch_id
+
+
+def _set_status(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, to: str, event: str, note: str | None) -> None:
+    con.execute("begin transaction")
+    try:
+        row = con.execute("select status from batches where batch_id = $b", {"b": batch_id}).fetchone()
+        if row is None:
+            raise BatchError("unknown", batch_id)
+        if row[0] == to:
+            raise BatchError("already_rolled_back" if to == "rolled_back" else "not_rolled_back", batch_id)
+        con.execute("update batches set status = $to where batch_id = $b", {"to": to, "b": batch_id})
+        con.execute("insert into batch_events values ($b, $e, $at, $by, $note)", {"b": batch_id, "e": event, "at": now_utc(), "by": by, "note": note})
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, note: str | None = None) -> None:
+    """Mark a batch rolled back: its values stop counting and the previous ones show again. Nothing is deleted."""
+    _set_status(con, batch_id, by, "rolled_back", "rollback", note)
+
+
+def reapply(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, note: str | None = None) -> None:
+    """Make a rolled-back batch count again (in its original place in the batch order)."""
+    _set_status(con, batch_id, by, "committed", "reapply", note)
+
+
+def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute(
+        """
+        select batch_id, kind, source_name, created_at, created_by, status,
+               n_new, n_changed, n_unchanged, n_targets, is_sample, note
+        from batches
+        order by batch_id
+        """
+    ).df()
