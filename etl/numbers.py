@@ -96,13 +96,17 @@ def cn_to_number(text: str) -> float:
         if not digits or len(digits) != len(frac):
             raise NotANumber(text)
         return w + float("0." + digits)
+    if len(text) > 1 and all(c in _CN_DIGITS for c in text):  # 二〇一六: a string of digits
+        return float("".join(str(_CN_DIGITS[c]) for c in text))
     total = 0.0
     section = 0.0
     digit: float | None = None
     for ch in text:
         if ch in _CN_DIGITS:
-            if digit is not None:  # 二〇一六 style: a digit string
-                return float("".join(str(_CN_DIGITS[c]) for c in text if c in _CN_DIGITS)) if all(c in _CN_DIGITS for c in text) else _fail(text)
+            if _CN_DIGITS[ch] == 0:  # 两千零五: 零 only holds a place
+                continue
+            if digit is not None:
+                raise NotANumber(text)
             digit = _CN_DIGITS[ch]
         elif ch in _CN_UNITS:
             section += (digit if digit is not None else 1) * _CN_UNITS[ch]
@@ -112,12 +116,8 @@ def cn_to_number(text: str) -> float:
             total = (total + section) * _CN_BIG[ch] if ch == "亿" else total + section * _CN_BIG[ch]
             section, digit = 0.0, None
         else:
-            _fail(text)
+            raise NotANumber(text)
     return total + section + (digit or 0)
-
-
-def _fail(text: str) -> float:
-    raise NotANumber(text)
 
 
 def parse_number(raw: object) -> ParsedNumber | None:

@@ -83,7 +83,7 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
             if rule.smaller not in codes and rule.larger not in codes:
                 continue
             small, large = value_of((district, year, rule.smaller)), value_of((district, year, rule.larger))
-            if small is not None and large is not None and small > large:
+            if small is not None and large is not None and small > large >= 0:  # a negative is its own error
                 rec = codes.get(rule.smaller) or codes[rule.larger]
                 add("error", "rule_violation", rec, rec.raw, district=district, year=year, smaller=rule.smaller,
                     larger=rule.larger, smaller_value=format_number(small), larger_value=format_number(large))

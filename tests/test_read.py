@@ -1,0 +1,121 @@
+"""Reading files: real formats sniffed from their bytes, CSV encodings, .xls, hidden sheets, damaged files."""
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from etl.load import check_file
+from etl.read import col_letter, decode_text, read_workbook, sniff_format, year_in_name
+
+CSV = "区县,年份,集体合同签订率\n东城区,2022,91.5\n"
+
+
+@pytest.mark.parametrize("encoding,expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")])
+def test_csv_encodings_are_detected(encoding, expected):
+    text, enc = decode_text(CSV.encode(encoding))
+    assert enc == expected
+    assert text.lstrip("\ufeff") == CSV
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_csv_sheet_holds_the_cells(encoding):
+    wb = read_workbook(CSV.encode(encoding), "a.csv")
+    assert not wb.problems
+    assert wb.sheets[0].rows[1] == ["东城区", "2022", "91.5"]
+
+
+def test_semicolon_separated_csv_is_split():
+    wb = read_workbook("区县;年份;集体合同签订率\n东城区;2022;91,5\n".encode(), "a.csv")
+    assert wb.sheets[0].rows[0] == ["区县", "年份", "集体合同签订率"]
+
+
+@pytest.mark.parametrize(
+    "data,kind",
+    [(b"", "empty"), (b"  \n", "empty"), (b"PK\x03\x04rest", "xlsx"), (b"<html><table></table></html>", "html"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"), ("区县,x".encode(), "text")],
+)
+def test_format_is_sniffed_from_bytes(data, kind):
+    assert sniff_format(data) == kind
+
+
+@pytest.mark.parametrize(
+    "name,data,code",
+    [
+        ("a.xlsx", b"", "file_empty"),
+        ("a.xlsx", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "file_is_html"),
+        ("a.xlsx", b"PK\x03\x04" + b"\x00" * 40, "file_damaged"),
+        ("a.pdf", b"%PDF-1.4", "file_extension"),
+        ("a.csv", b"\xff\xfa\xfb\x81\x00\x81\x30", "csv_encoding"),
+    ],
+)
+def test_unreadable_files_give_a_problem_not_a_traceback(name, data, code):
+    wb = read_workbook(data, name)
+    assert [p.code for p in wb.problems] == [code]
+    assert wb.problems[0].message("zh") and wb.problems[0].message("en")
+
+
+def test_truncated_xlsx_is_reported_damaged(fixture_files):
+    data = fixture_files["wide_2022"].read_bytes()
+    wb = read_workbook(data[: len(data) // 2], "half.xlsx")
+    assert wb.problems and wb.problems[0].code == "file_damaged"
+
+
+def test_csv_named_xlsx_is_read_as_csv(empty_db):
+    from etl.db import open_store
+
+    with open_store(empty_db) as con:
+        plan = check_file(CSV.encode("gbk"), con, file_name="导出_2022.xlsx")
+    assert plan.ok
+    assert [p.code for p in plan.problems] == ["text_named_as_excel"]
+    assert plan.records[0].value == 91.5
+
+
+def test_xls_is_read_with_calamine(tmp_path):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sh = book.add_sheet("2021年")
+    for c, v in enumerate(["区县", "集体合同签订率(%)"]):
+        sh.write(0, c, v)
+    sh.write(1, 0, "东城区")
+    sh.write(1, 1, 88.5)
+    path = tmp_path / "old.xls"
+    book.save(str(path))
+    wb = read_workbook(path)
+    assert not wb.problems
+    assert wb.sheets[0].name == "2021年"
+    assert wb.sheets[0].rows[1] == ["东城区", 88.5]
+
+
+def test_hidden_sheet_is_flagged_and_not_loaded(empty_db):
+    from etl.db import open_store
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2022"
+    ws.append(["区县", "集体合同签订率"])
+    ws.append(["东城区", 90])
+    hidden = wb.create_sheet("2021")
+    hidden.append(["区县", "集体合同签订率"])
+    hidden.append(["东城区", 80])
+    hidden.sheet_state = "hidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    with open_store(empty_db) as con:
+        plan = check_file(buf.getvalue(), con, file_name="h.xlsx")
+    assert [(r.year, r.value) for r in plan.records] == [(2022, 90.0)]
+    assert any(p.code == "sheet_hidden" and p.sheet == "2021" for p in plan.problems)
+
+
+def test_xlsx_is_a_zip_with_a_workbook(fixture_files):
+    assert zipfile.is_zipfile(fixture_files["wide_2022"])
+
+
+@pytest.mark.parametrize("col,letter", [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA")])
+def test_column_letters(col, letter):
+    assert col_letter(col) == letter
+
+
+@pytest.mark.parametrize("name,year", [("示例市_2015年指标.xlsx", 2015), ("2016", 2016), ("报表", None), ("2015-2016对比", None), ("202301", None)])
+def test_year_in_name(name, year):
+    assert year_in_name(name) == year
