@@ -1,0 +1,1 @@
+"""Chart builders: pure functions from a DataFrame to a Plotly figure, in one theme. Never imports streamlit."""

@@ -1,0 +1,1 @@
+"""Shared Streamlit code: page set-up, filter widgets, texts in two languages, cached queries."""
