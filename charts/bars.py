@@ -16,6 +16,7 @@ def ranking_bar(
     source: str,
     target_label: str,
     below_label: str,
+    meets_label: str,
 ) -> go.Figure:
     """Districts' values as bars, best first; a dashed target line and below-target bars marked in another colour.
 
@@ -36,6 +37,7 @@ def ranking_bar(
             cliponaxis=False,
             hovertemplate="%{x}: %{y:,.1f}" + unit + "<extra></extra>",
             name=title,
+            showlegend=False,
         )
     )
     targets = df["target"].dropna().unique()
@@ -48,13 +50,15 @@ def ranking_bar(
         fig.add_trace(go.Scatter(x=df[label_col], y=df["target"], mode="markers", marker_symbol="line-ew-open",
                                  marker_size=28, marker_line_width=3, marker_color=TARGET_COLOR, name=target_label))
     if (df["meets_target"] == False).any():  # noqa: E712 (nullable boolean)
+        # Legend keys only: the bars above carry one colour each.
+        fig.add_trace(go.Bar(x=[None], y=[None], marker_color=MEETS_TARGET_COLOR, name=meets_label, showlegend=True))
         fig.add_trace(go.Bar(x=[None], y=[None], marker_color=BELOW_TARGET_COLOR, name=below_label, showlegend=True))
     fig.update_layout(
         template=TEMPLATE_NAME,
         title=dict(text=f"{title}<br><sup>{source}</sup>"),
         yaxis_title=unit,
         showlegend=bool((df["meets_target"] == False).any()),  # noqa: E712
-        legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"),
+        legend=dict(orientation="h", y=-0.25, x=1, xanchor="right", yanchor="top"),
         bargap=0.3,
     )
     return fig

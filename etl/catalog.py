@@ -76,12 +76,23 @@ class Rule:
     larger: str
 
 
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    name_zh: str
+    name_en: str
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+
 @dataclass
 class Catalog:
     indicators: dict[str, Indicator]
     districts: dict[str, District]
     column_roles: dict[str, str]  # normalised header -> role
     rules: list[Rule]
+    themes: dict[str, Theme] = field(default_factory=dict)
     _indicator_keys: dict[str, str] = field(default_factory=dict)
     _district_keys: dict[str, list[str]] = field(default_factory=dict)
 
@@ -236,7 +247,10 @@ def _load(directory: str) -> Catalog:
                 roles.setdefault(header_key(alias), r["role"])
     with open(d / "rules.csv", encoding="utf-8") as f:
         rules = [Rule(r["code"], r["smaller"], r["larger"]) for r in csv.DictReader(f)]
-    return Catalog(indicators, districts, roles, rules)
+    with open(d / "themes.csv", encoding="utf-8") as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: int(r["sort_order"]))
+        themes = {r["code"]: Theme(r["code"], r["name_zh"], r["name_en"]) for r in rows}
+    return Catalog(indicators, districts, roles, rules, themes)
 
 
 def load_catalog(directory: str | Path | None = None) -> Catalog:

@@ -379,7 +379,9 @@ def parse_workbook(wb: Workbook, year: int | None = None, catalog: Catalog | Non
     if not found and not wb.problems:
         out.problems.append(Problem("error", "no_header", wb.file_name, wb.sheets[0].name if len(wb.sheets) == 1 else None))
     elif found:
+        from etl.template import HELPER_SHEETS
+
         for sheet in skipped:
-            if any(not is_missing(v) for row in sheet.rows for v in row):
+            if sheet.name not in HELPER_SHEETS and any(not is_missing(v) for row in sheet.rows for v in row):
                 out.problems.append(Problem("info", "sheet_skipped", wb.file_name, sheet.name, params={"sheet": sheet.name}))
     return out

@@ -25,7 +25,7 @@ if filters is not None:
     meets = int(df["meets_target"].fillna(False).sum())
     with_target = int(df["meets_target"].notna().sum())
     st.metric(t("rate_by_district", year=filters.year, indicator=name), t("meets_count", n=meets, total=with_target))
-    fig = ranking_bar(df, label, t("rate_by_district", year=filters.year, indicator=name), unit, source, t("target"), t("below_target"))
+    fig = ranking_bar(df, label, t("rate_by_district", year=filters.year, indicator=name), unit, source, t("target"), t("below_target"), t("meets_target"))
     st.plotly_chart(fig, width="stretch", theme=None)
     table_ui(df, label, f"{HEADLINE}_{filters.year}.csv")
 

@@ -14,7 +14,7 @@ final as (
         max(b.batch_id) as latest_batch,
         max(b.created_at) as as_of, -- UTC
         bool_or(b.is_sample) as is_sample,
-        string_agg(distinct b.source_name, '; ' order by b.source_name) as sources
+        arg_max(b.source_name, b.batch_id) as latest_source
     from used as u
     join batches as b
         using (batch_id)

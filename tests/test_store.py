@@ -6,6 +6,7 @@ import sys
 import textwrap
 import time
 
+import duckdb
 import openpyxl
 import pytest
 
@@ -108,7 +109,7 @@ def test_failure_inside_a_commit_writes_nothing(fresh_db):
         n = len(list_batches(con))
         plan = check_file(xlsx([["区县", "集体合同签订率"], ["东城区", 99.0]]), con, file_name="x.xlsx")
         plan.records[0].year = "not a year"  # the insert fails after the batch row was written
-        with pytest.raises(Exception):
+        with pytest.raises(duckdb.Error):
             commit(plan, con, by="t")
         assert snapshot(con) == before
         assert len(list_batches(con)) == n

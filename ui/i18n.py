@@ -22,9 +22,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "数据库中还没有数据。请运行 `make run`（会自动载入示例数据）或 `python -m etl load 文件.xlsx`。",
         "en": "The store has no data yet. Run `make run` (loads the sample data) or `python -m etl load FILE.xlsx`.",
     },
-    "source": {"zh": "数据来源：{sources}（批次 #{batch}，截至 {as_of}）", "en": "Source: {sources} (batch #{batch}, as of {as_of})"},
+    "source": {
+        "zh": "数据来源：{latest} 等 {n} 个批次（最新批次 #{batch}，截至 {as_of}）",
+        "en": "Source: {latest} and other batches, {n} in all (latest batch #{batch}, as of {as_of})",
+    },
+    "source_one": {
+        "zh": "数据来源：{latest}（批次 #{batch}，截至 {as_of}）",
+        "en": "Source: {latest} (batch #{batch}, as of {as_of})",
+    },
     "target": {"zh": "目标", "en": "Target"},
     "below_target": {"zh": "未达目标", "en": "Below target"},
+    "meets_target": {"zh": "达到目标", "en": "Meets target"},
     "meets_count": {"zh": "{n} / {total} 个区县达到目标", "en": "{n} of {total} districts meet the target"},
     "rate_by_district": {"zh": "{year}年各区县{indicator}", "en": "{indicator} by district, {year}"},
     "trend": {"zh": "{indicator}历年变化", "en": "{indicator} over the years"},

@@ -75,4 +75,5 @@ def source_line(city: str) -> str:
     src = run_query("data_source", city=city).iloc[0]
     if not src["n_batches"]:
         return ""
-    return t("source", sources=src["sources"], batch=int(src["latest_batch"]), as_of=f"{src['as_of']:%Y-%m-%d}")
+    key = "source_one" if src["n_batches"] == 1 else "source"
+    return t(key, latest=src["latest_source"], n=int(src["n_batches"]), batch=int(src["latest_batch"]), as_of=f"{src['as_of']:%Y-%m-%d}")
