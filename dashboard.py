@@ -11,7 +11,13 @@ st.sidebar.title(t("app_title"))
 
 pages = {
     t("section_overview"): [
-        st.Page("pages/01_overview.py", title=t("page_overview"), icon=":material/dashboard:", url_path="overview", default=True),
+        st.Page(
+            "pages/01_overview.py",
+            title=t("page_overview"),
+            icon=":material/dashboard:",
+            url_path="overview",
+            default=True,
+        ),
     ],
 }
 st.navigation(pages).run()

@@ -18,7 +18,14 @@ UNITS = ("percent", "count", "person", "person_times", "yuan")
 POLARITIES = ("higher", "lower", "none")
 
 # A unit written in brackets in a header scales the column: 帮扶金额（万元） holds values in 10,000 yuan.
-HEADER_UNIT_SCALE = {"万元": 10_000.0, "亿元": 100_000_000.0, "千元": 1_000.0, "万人": 10_000.0, "万人次": 10_000.0, "万": 10_000.0}
+HEADER_UNIT_SCALE = {
+    "万元": 10_000.0,
+    "亿元": 100_000_000.0,
+    "千元": 1_000.0,
+    "万人": 10_000.0,
+    "万人次": 10_000.0,
+    "万": 10_000.0,
+}
 
 _BRACKETED = re.compile(r"[(\[【<].*?[)\]】>]")
 
@@ -134,7 +141,9 @@ class Catalog:
         codes = self._district_keys.get(name_key(name), [])
         if city and len(codes) > 1:
             ck = name_key(city)
-            narrowed = [c for c in codes if ck in (name_key(self.districts[c].city_zh), name_key(self.districts[c].city_en))]
+            narrowed = [
+                c for c in codes if ck in (name_key(self.districts[c].city_zh), name_key(self.districts[c].city_en))
+            ]
             codes = narrowed or codes
         return list(codes)
 

@@ -83,9 +83,18 @@ def print_plan(plan: Plan, lang: str) -> None:
     cat = load_catalog()
     for ch in plan.changed[:SHOWN_CHANGES]:
         r = ch.record
-        print(say(lang, "change", district=cat.districts[r.district].name(lang), year=r.year,
-                  indicator=cat.indicators[r.indicator].name(lang), old=format_number(ch.old_value),
-                  new=format_number(r.value), ref=f"{r.sheet}!{r.cell}"))
+        print(
+            say(
+                lang,
+                "change",
+                district=cat.districts[r.district].name(lang),
+                year=r.year,
+                indicator=cat.indicators[r.indicator].name(lang),
+                old=format_number(ch.old_value),
+                new=format_number(r.value),
+                ref=f"{r.sheet}!{r.cell}",
+            )
+        )
     if len(plan.changed) > SHOWN_CHANGES:
         print(say(lang, "more_changes", n=len(plan.changed) - SHOWN_CHANGES))
 
@@ -97,8 +106,16 @@ def cmd_init(dbpath: str | None, lang: str) -> int:
     return EXIT_OK
 
 
-def cmd_load(files: list[str], dbpath: str | None, year: int | None, dry_run: bool, by: str | None, lang: str,
-             kind: str = "spreadsheet", is_sample: bool = False) -> int:
+def cmd_load(
+    files: list[str],
+    dbpath: str | None,
+    year: int | None,
+    dry_run: bool,
+    by: str | None,
+    lang: str,
+    kind: str = "spreadsheet",
+    is_sample: bool = False,
+) -> int:
     """Load each file as its own batch; a file with errors is rejected whole, the others still load."""
     missing = [f for f in files if not Path(f).is_file()]
     for f in missing:
@@ -118,8 +135,13 @@ def cmd_load(files: list[str], dbpath: str | None, year: int | None, dry_run: bo
                 rejected += 1
                 print(say(lang, "rejected", file=plan.file_name, n=sum(p.severity == "error" for p in plan.problems)))
                 continue
-            counts = dict(file=plan.file_name, new=len(plan.new), changed=len(plan.changed),
-                          unchanged=len(plan.unchanged), targets=len(plan.targets))
+            counts = dict(
+                file=plan.file_name,
+                new=len(plan.new),
+                changed=len(plan.changed),
+                unchanged=len(plan.unchanged),
+                targets=len(plan.targets),
+            )
             if dry_run:
                 print(say(lang, "dry", **counts))
                 print_plan(plan, lang)
@@ -137,8 +159,18 @@ def cmd_batches(dbpath: str | None, lang: str) -> int:
     if df.empty:
         print(say(lang, "no_batches"))
         return EXIT_OK
-    cols_zh = {"batch_id": "批次", "kind": "类型", "source_name": "文件", "created_at": "时间(UTC)", "created_by": "操作人",
-               "status": "状态", "n_new": "新增", "n_changed": "修改", "n_unchanged": "未变", "n_targets": "目标"}
+    cols_zh = {
+        "batch_id": "批次",
+        "kind": "类型",
+        "source_name": "文件",
+        "created_at": "时间(UTC)",
+        "created_by": "操作人",
+        "status": "状态",
+        "n_new": "新增",
+        "n_changed": "修改",
+        "n_unchanged": "未变",
+        "n_targets": "目标",
+    }
     df = df[list(cols_zh)]
     if lang != "en":
         df = df.rename(columns=cols_zh)

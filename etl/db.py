@@ -6,9 +6,9 @@ import os
 import random
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 
@@ -64,7 +64,9 @@ def _holder(err: Exception) -> str | None:
     return f"PID {m.group(1)}" if m else None
 
 
-def connect(path: str | Path | None = None, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open the store, retrying with backoff while another process holds its lock; StoreBusy after `wait` seconds."""
     p = db_path(path)
     if read_only and not p.exists():
@@ -88,7 +90,9 @@ def connect(path: str | Path | None = None, read_only: bool = False, wait: float
 
 
 @contextmanager
-def open_store(path: str | Path | None = None, read_only: bool = False, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_store(
+    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection that is closed on exit; a writable one has the schema applied."""
     con = connect(path, read_only=read_only, wait=wait)
     try:
@@ -105,9 +109,7 @@ def init_store(con: duckdb.DuckDBPyConnection, catalog: Catalog | None = None) -
     con.execute("begin transaction")
     try:
         con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-        con.execute(
-            "insert or replace into meta values ('schema_version', $v)", {"v": SCHEMA_VERSION}
-        )
+        con.execute("insert or replace into meta values ('schema_version', $v)", {"v": SCHEMA_VERSION})
         sync_reference(con, cat)
         con.execute("commit")
     except Exception:

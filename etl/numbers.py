@@ -25,16 +25,54 @@ PREFIX_QUALIFIERS = {
     "达": "exact",
     "共": "exact",
 }
-SUFFIX_QUALIFIERS = {"余": "more_than", "多": "more_than", "以上": "more_than", "+": "more_than", "左右": "approx", "上下": "approx"}
+SUFFIX_QUALIFIERS = {
+    "余": "more_than",
+    "多": "more_than",
+    "以上": "more_than",
+    "+": "more_than",
+    "左右": "approx",
+    "上下": "approx",
+}
 
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2, "w": 1e4, "k": 1e3}
 
 # Trailing unit words that carry no scale; 元 etc. are dropped, % marks a percent.
 UNIT_WORDS = ("人次", "元", "人", "名", "起", "件", "家", "个", "户", "位", "次", "宗", "期", "场", "项")
 
-MISSING_MARKS = {"", "-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "#n/a", "null", "none", "无数据", "暂无", "…", "..."}
+MISSING_MARKS = {
+    "",
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "/",
+    "\\",
+    "n/a",
+    "na",
+    "#n/a",
+    "null",
+    "none",
+    "无数据",
+    "暂无",
+    "…",
+    "...",
+}
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG) + "点"

@@ -117,7 +117,15 @@ class _Ctx:
     def __init__(self, out: Parsed, sheet: Sheet, cat: Catalog, default_year: int | None):
         self.out, self.sheet, self.cat, self.default_year = out, sheet, cat, default_year
 
-    def problem(self, severity: str, code: str, r: int | None = None, c: int | None = None, value: object = None, **params: object) -> None:
+    def problem(
+        self,
+        severity: str,
+        code: str,
+        r: int | None = None,
+        c: int | None = None,
+        value: object = None,
+        **params: object,
+    ) -> None:
         cell = cell_ref(r, c) if r is not None and c is not None else None
         self.out.problems.append(Problem(severity, code, self.out.file_name, self.sheet.name, cell, value, params))
 
@@ -176,27 +184,65 @@ def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[i
     ind = ctx.cat.indicators[cells[0].indicator]
     if ind.unit == "percent":
         plain = [x for x in cells if not x.parsed.percent_sign]
-        as_fraction = bool(plain) and all(0 <= x.parsed.value <= 1 for x in plain) and any(x.parsed.value > 0 for x in plain)
+        as_fraction = (
+            bool(plain) and all(0 <= x.parsed.value <= 1 for x in plain) and any(x.parsed.value > 0 for x in plain)
+        )
         as_fraction = as_fraction and not any(x.parsed.percent_sign and x.parsed.value > 1 for x in cells)
         if as_fraction:
             ex = next(x for x in plain if x.parsed.value > 0)
             hr, hc = header_cell if header_cell else (ex.r, ex.c)
-            ctx.problem("info", "percent_column_fraction", hr, hc, header_label, header=header_label,
-                        example=format_number(ex.parsed.value), example_pct=format_number(round(ex.parsed.value * 100, 6)))
+            ctx.problem(
+                "info",
+                "percent_column_fraction",
+                hr,
+                hc,
+                header_label,
+                header=header_label,
+                example=format_number(ex.parsed.value),
+                example_pct=format_number(round(ex.parsed.value * 100, 6)),
+            )
         for x in cells:
             value = x.parsed.value
             if as_fraction and not x.parsed.percent_sign:
                 value = round(value * 100, 6)
             elif not x.parsed.percent_sign and 0 < value <= 1 and not as_fraction:
-                ctx.problem("warning", "percent_cell_ambiguous", x.r, x.c, raw_text(x.raw), indicator=ind.code,
-                            pct=format_number(round(value * 100, 6)))
-            ctx.out.records.append(Record(x.district, x.year, x.indicator, value, x.parsed.qualifier, raw_text(x.raw), ctx.sheet.name, cell_ref(x.r, x.c)))
+                ctx.problem(
+                    "warning",
+                    "percent_cell_ambiguous",
+                    x.r,
+                    x.c,
+                    raw_text(x.raw),
+                    indicator=ind.code,
+                    pct=format_number(round(value * 100, 6)),
+                )
+            ctx.out.records.append(
+                Record(
+                    x.district,
+                    x.year,
+                    x.indicator,
+                    value,
+                    x.parsed.qualifier,
+                    raw_text(x.raw),
+                    ctx.sheet.name,
+                    cell_ref(x.r, x.c),
+                )
+            )
         return
     unit = header_unit(header_label)
     factor = HEADER_UNIT_SCALE.get(unit or "")
     if factor and any(not x.parsed.scaled for x in cells) and header_cell:
         base = ind.unit_label_zh
-        ctx.problem("info", "header_scaled", header_cell[0], header_cell[1], header_label, header=header_label, unit=unit, base=base, factor=format_number(factor))
+        ctx.problem(
+            "info",
+            "header_scaled",
+            header_cell[0],
+            header_cell[1],
+            header_label,
+            header=header_label,
+            unit=unit,
+            base=base,
+            factor=format_number(factor),
+        )
     for x in cells:
         if x.parsed.percent_sign:
             ctx.problem("error", "percent_sign_not_percent", x.r, x.c, raw_text(x.raw), indicator=ind.code)
@@ -204,7 +250,18 @@ def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[i
         value = x.parsed.value
         if factor and not x.parsed.scaled:
             value = round(value * factor, 6)
-        ctx.out.records.append(Record(x.district, x.year, x.indicator, value, x.parsed.qualifier, raw_text(x.raw), ctx.sheet.name, cell_ref(x.r, x.c)))
+        ctx.out.records.append(
+            Record(
+                x.district,
+                x.year,
+                x.indicator,
+                value,
+                x.parsed.qualifier,
+                raw_text(x.raw),
+                ctx.sheet.name,
+                cell_ref(x.r, x.c),
+            )
+        )
 
 
 def _parse_value(ctx: _Ctx, r: int, c: int, indicator: str) -> ParsedNumber | None:
@@ -233,13 +290,27 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
     known = set(h.indicator_cols) | set(h.roles.values()) | set(h.unknown_cols)
     width = max((len(r) for r in sheet.rows), default=0)
     for c in range(width):
-        if c not in known and is_missing(sheet.cell(h.row, c)) and any(not is_missing(sheet.cell(r, c)) for r in data_rows):
+        if (
+            c not in known
+            and is_missing(sheet.cell(h.row, c))
+            and any(not is_missing(sheet.cell(r, c)) for r in data_rows)
+        ):
             ctx.problem("warning", "unnamed_column", h.row, c, None, column=col_letter(c))
     seen_cols: dict[str, int] = {}
     for c, code in h.indicator_cols.items():
         if code in seen_cols:
-            ctx.problem("error", "duplicate_conflict", h.row, c, raw_text(header_row[c]), indicator=code, district="—", year="—",
-                        other_ref=cell_ref(h.row, seen_cols[code]), other_value=raw_text(header_row[seen_cols[code]]))
+            ctx.problem(
+                "error",
+                "duplicate_conflict",
+                h.row,
+                c,
+                raw_text(header_row[c]),
+                indicator=code,
+                district="—",
+                year="—",
+                other_ref=cell_ref(h.row, seen_cols[code]),
+                other_value=raw_text(header_row[seen_cols[code]]),
+            )
         seen_cols.setdefault(code, c)
     columns: dict[int, list[_Cell]] = defaultdict(list)
     n_rows = 0
@@ -366,7 +437,9 @@ def parse_workbook(wb: Workbook, year: int | None = None, catalog: Catalog | Non
     for sheet in wb.sheets:
         if sheet.hidden:
             if find_header(sheet, cat):
-                out.problems.append(Problem("warning", "sheet_hidden", wb.file_name, sheet.name, params={"sheet": sheet.name}))
+                out.problems.append(
+                    Problem("warning", "sheet_hidden", wb.file_name, sheet.name, params={"sheet": sheet.name})
+                )
             continue
         h = find_header(sheet, cat)
         if h is None:
@@ -377,11 +450,15 @@ def parse_workbook(wb: Workbook, year: int | None = None, catalog: Catalog | Non
         ctx = _Ctx(out, sheet, cat, default_year)
         {"wide": parse_wide, "long": parse_long, "targets": parse_targets}[h.kind](ctx, h)
     if not found and not wb.problems:
-        out.problems.append(Problem("error", "no_header", wb.file_name, wb.sheets[0].name if len(wb.sheets) == 1 else None))
+        out.problems.append(
+            Problem("error", "no_header", wb.file_name, wb.sheets[0].name if len(wb.sheets) == 1 else None)
+        )
     elif found:
         from etl.template import HELPER_SHEETS
 
         for sheet in skipped:
             if sheet.name not in HELPER_SHEETS and any(not is_missing(v) for row in sheet.rows for v in row):
-                out.problems.append(Problem("info", "sheet_skipped", wb.file_name, sheet.name, params={"sheet": sheet.name}))
+                out.problems.append(
+                    Problem("info", "sheet_skipped", wb.file_name, sheet.name, params={"sheet": sheet.name})
+                )
     return out

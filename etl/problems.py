@@ -185,10 +185,16 @@ class Problem:
             elif k == "district" and isinstance(v, str) and v in cat.districts:
                 v = cat.districts[v].name(lang)
             elif k == "indicators" and isinstance(v, list):
-                names = [cat.indicators[c].short_name_zh if lang == "zh" else cat.indicators[c].name_en for c in v if c in cat.indicators]
+                names = [
+                    cat.indicators[c].short_name_zh if lang == "zh" else cat.indicators[c].name_en
+                    for c in v
+                    if c in cat.indicators
+                ]
                 v = ("、" if lang == "zh" else ", ").join(names)
             elif k == "suggestions":
-                p["suggest"] = (SUGGEST[lang].format(names=("、" if lang == "zh" else ", ").join(v)) if v else NO_SUGGEST[lang])
+                p["suggest"] = (
+                    SUGGEST[lang].format(names=("、" if lang == "zh" else ", ").join(v)) if v else NO_SUGGEST[lang]
+                )
                 continue
             elif isinstance(v, float):
                 v = format_number(v)

@@ -64,7 +64,11 @@ def sniff_format(data: bytes) -> str:
         return "xlsx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         # An OLE file is an old .xls, or an encrypted (password-protected) .xlsx.
-        return "ole_encrypted" if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data else "xls"
+        return (
+            "ole_encrypted"
+            if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data
+            else "xls"
+        )
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head:
         return "html"
@@ -144,7 +148,15 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         try:
             sheet = book.get_sheet_by_name(meta.name)
             if sheet.total_height > MAX_ROWS:
-                wb.problems.append(Problem("error", "sheet_too_many_rows", name, meta.name, params={"rows": sheet.total_height, "limit": MAX_ROWS}))
+                wb.problems.append(
+                    Problem(
+                        "error",
+                        "sheet_too_many_rows",
+                        name,
+                        meta.name,
+                        params={"rows": sheet.total_height, "limit": MAX_ROWS},
+                    )
+                )
                 continue
             rows = sheet.to_python(skip_empty_area=False)
         except Exception as err:

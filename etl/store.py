@@ -20,7 +20,9 @@ class StaleData(RuntimeError):
 
     def message(self, lang: str = "zh") -> str:
         if lang == "en":
-            return "Someone else changed the data after this check. Nothing was written; check the file again and commit."
+            return (
+                "Someone else changed the data after this check. Nothing was written; check the file again and commit."
+            )
         return "在您检查之后，其他人修改了数据。本次没有写入，请重新检查后再提交。"
 
 
@@ -35,7 +37,10 @@ class BatchError(ValueError):
         texts = {
             "unknown": ("没有编号为 #{b} 的批次。", "There is no batch #{b}."),
             "already_rolled_back": ("批次 #{b} 已经撤销过了。", "Batch #{b} is already rolled back."),
-            "not_rolled_back": ("批次 #{b} 目前有效，无需重新应用。", "Batch #{b} is in effect; there is nothing to re-apply."),
+            "not_rolled_back": (
+                "批次 #{b} 目前有效，无需重新应用。",
+                "Batch #{b} is in effect; there is nothing to re-apply.",
+            ),
         }
         zh, en = texts[self.code]
         return (en if lang == "en" else zh).format(b=self.batch_id)
@@ -82,7 +87,9 @@ def now_utc() -> dt.datetime:
 
 def store_version(con: duckdb.DuckDBPyConnection) -> tuple:
     """Changes whenever a batch is committed, rolled back or re-applied."""
-    return con.execute("select (select coalesce(max(batch_id), 0) from batches), (select count(*) from batch_events)").fetchone()
+    return con.execute(
+        "select (select coalesce(max(batch_id), 0) from batches), (select count(*) from batch_events)"
+    ).fetchone()
 
 
 def fetch_current(con: duckdb.DuckDBPyConnection, districts: list[str], years: list[int]) -> Stored:
@@ -118,12 +125,19 @@ def find_loaded(con: duckdb.DuckDBPyConnection, sha256: str | None) -> dict | No
     ).fetchone()
     if not row:
         return None
-    return {"batch_id": row[0], "created_at": row[1].strftime("%Y-%m-%d %H:%M"), "created_by": row[2], "source_name": row[3]}
+    return {
+        "batch_id": row[0],
+        "created_at": row[1].strftime("%Y-%m-%d %H:%M"),
+        "created_by": row[2],
+        "source_name": row[3],
+    }
 
 
 def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duckdb.DuckDBPyConnection) -> Plan:
     """Sort each record into new / changed / unchanged against the store's current values."""
-    plan = Plan(parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems, base_version=store_version(con))
+    plan = Plan(
+        parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems, base_version=store_version(con)
+    )
     plan.already_loaded = find_loaded(con, parsed.sha256)
     for rec in parsed.records:
         old = stored.get(rec.key)
@@ -195,9 +209,17 @@ def commit(
             returning batch_id
             """,
             {
-                "kind": kind, "source": plan.file_name, "sha": plan.sha256, "at": now_utc(), "by": by,
-                "n_new": len(plan.new), "n_changed": len(plan.changed), "n_unchanged": len(plan.unchanged),
-                "n_targets": len(plan.targets), "sample": is_sample, "note": note,
+                "kind": kind,
+                "source": plan.file_name,
+                "sha": plan.sha256,
+                "at": now_utc(),
+                "by": by,
+                "n_new": len(plan.new),
+                "n_changed": len(plan.changed),
+                "n_unchanged": len(plan.unchanged),
+                "n_targets": len(plan.targets),
+                "sample": is_sample,
+                "note": note,
             },
         ).fetchone()[0]
         if len(obs):
@@ -238,7 +260,10 @@ def _set_status(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, to: str,
         if row[0] == to:
             raise BatchError("already_rolled_back" if to == "rolled_back" else "not_rolled_back", batch_id)
         con.execute("update batches set status = $to where batch_id = $b", {"to": to, "b": batch_id})
-        con.execute("insert into batch_events values ($b, $e, $at, $by, $note)", {"b": batch_id, "e": event, "at": now_utc(), "by": by, "note": note})
+        con.execute(
+            "insert into batch_events values ($b, $e, $at, $by, $note)",
+            {"b": batch_id, "e": event, "at": now_utc(), "by": by, "note": note},
+        )
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

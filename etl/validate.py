@@ -18,13 +18,19 @@ SAME_AS_LAST_MIN = 3
 Stored = dict[tuple[str, int, str], tuple[float, str, int]]  # key -> (value, qualifier, batch_id)
 
 
-def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, allowed_districts: set[str] | None = None) -> list[Problem]:
+def validate(
+    parsed: Parsed, stored: Stored, catalog: Catalog | None = None, allowed_districts: set[str] | None = None
+) -> list[Problem]:
     """Every problem at once; drops exact duplicate records from `parsed` (same cell value twice is harmless)."""
     cat = catalog or load_catalog()
     problems: list[Problem] = []
 
     def add(severity: str, code: str, rec: Record | None, value: object = None, **params: object) -> None:
-        problems.append(Problem(severity, code, parsed.file_name, rec.sheet if rec else None, rec.cell if rec else None, value, params))
+        problems.append(
+            Problem(
+                severity, code, parsed.file_name, rec.sheet if rec else None, rec.cell if rec else None, value, params
+            )
+        )
 
     # Duplicates: the same district-year-indicator twice.
     first: dict[tuple[str, int, str], Record] = {}
@@ -35,8 +41,17 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
             first[rec.key] = rec
             kept.append(rec)
         elif other.value != rec.value:
-            add("error", "duplicate_conflict", rec, rec.raw, indicator=rec.indicator, district=rec.district, year=rec.year,
-                other_ref=f"{other.sheet}!{other.cell}", other_value=other.raw)
+            add(
+                "error",
+                "duplicate_conflict",
+                rec,
+                rec.raw,
+                indicator=rec.indicator,
+                district=rec.district,
+                year=rec.year,
+                other_ref=f"{other.sheet}!{other.cell}",
+                other_value=other.raw,
+            )
     parsed.records = kept
 
     if allowed_districts is not None:
@@ -44,8 +59,15 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
         for rec in kept:
             if rec.district not in allowed_districts and rec.district not in reported:
                 reported.add(rec.district)
-                add("error", "district_outside_scope", rec, rec.raw, district=rec.district,
-                    scope="、".join(cat.districts[d].name_zh for d in sorted(allowed_districts) if d in cat.districts) or "—")
+                add(
+                    "error",
+                    "district_outside_scope",
+                    rec,
+                    rec.raw,
+                    district=rec.district,
+                    scope="、".join(cat.districts[d].name_zh for d in sorted(allowed_districts) if d in cat.districts)
+                    or "—",
+                )
 
     # Ranges.
     for rec in kept:
@@ -61,8 +83,17 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
         bad = (unit == "percent" and not 0 <= t.value <= 100) or (unit != "percent" and t.value < 0)
         if bad:
             code = "percent_out_of_range" if unit == "percent" else "negative_value"
-            problems.append(Problem("error", code, parsed.file_name, t.sheet, t.cell, format_number(t.value),
-                                    {"indicator": t.indicator, "number": format_number(t.value)}))
+            problems.append(
+                Problem(
+                    "error",
+                    code,
+                    parsed.file_name,
+                    t.sheet,
+                    t.cell,
+                    format_number(t.value),
+                    {"indicator": t.indicator, "number": format_number(t.value)},
+                )
+            )
 
     # The file's figures over what the store holds, for rules and year-on-year checks.
     in_file = {rec.key: rec for rec in kept}
@@ -85,8 +116,18 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
             small, large = value_of((district, year, rule.smaller)), value_of((district, year, rule.larger))
             if small is not None and large is not None and small > large >= 0:  # a negative is its own error
                 rec = codes.get(rule.smaller) or codes[rule.larger]
-                add("error", "rule_violation", rec, rec.raw, district=district, year=year, smaller=rule.smaller,
-                    larger=rule.larger, smaller_value=format_number(small), larger_value=format_number(large))
+                add(
+                    "error",
+                    "rule_violation",
+                    rec,
+                    rec.raw,
+                    district=district,
+                    year=year,
+                    smaller=rule.smaller,
+                    larger=rule.larger,
+                    smaller_value=format_number(small),
+                    larger_value=format_number(large),
+                )
 
     # Year-on-year: jumps, and a district-year identical to the last.
     for (district, year), recs in by_district_year.items():
@@ -99,11 +140,33 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
             equal += last == rec.value
             unit = cat.indicators[rec.indicator].unit
             small_counts = unit != "percent" and max(last, rec.value) < JUMP_MIN_COUNT
-            if last > 0 and rec.value > 0 and not small_counts and (rec.value / last > JUMP_FACTOR or last / rec.value > JUMP_FACTOR):
-                add("warning", "jump_vs_last_year", rec, rec.raw, district=district, indicator=rec.indicator,
-                    last_year=year - 1, last=format_number(last))
+            if (
+                last > 0
+                and rec.value > 0
+                and not small_counts
+                and (rec.value / last > JUMP_FACTOR or last / rec.value > JUMP_FACTOR)
+            ):
+                add(
+                    "warning",
+                    "jump_vs_last_year",
+                    rec,
+                    rec.raw,
+                    district=district,
+                    indicator=rec.indicator,
+                    last_year=year - 1,
+                    last=format_number(last),
+                )
         if compared >= SAME_AS_LAST_MIN and equal == compared == len(recs):
-            add("warning", "same_as_last_year", recs[0], None, district=district, year=year, last_year=year - 1, count=compared)
+            add(
+                "warning",
+                "same_as_last_year",
+                recs[0],
+                None,
+                district=district,
+                year=year,
+                last_year=year - 1,
+                count=compared,
+            )
 
     # Indicators other districts reported in this file for the year but this one did not.
     per_year: dict[int, set[str]] = defaultdict(set)
@@ -113,6 +176,13 @@ def validate(parsed: Parsed, stored: Stored, catalog: Catalog | None = None, all
     for (district, year), recs in sorted(by_district_year.items()):
         missing = per_year[year] - {r.indicator for r in recs}
         if missing:
-            add("warning", "indicators_missing", recs[0], None, district=district, year=year,
-                indicators=sorted(missing, key=order.index))
+            add(
+                "warning",
+                "indicators_missing",
+                recs[0],
+                None,
+                district=district,
+                year=year,
+                indicators=sorted(missing, key=order.index),
+            )
     return problems

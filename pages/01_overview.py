@@ -25,13 +25,25 @@ if filters is not None:
     meets = int(df["meets_target"].fillna(False).sum())
     with_target = int(df["meets_target"].notna().sum())
     st.metric(t("rate_by_district", year=filters.year, indicator=name), t("meets_count", n=meets, total=with_target))
-    fig = ranking_bar(df, label, t("rate_by_district", year=filters.year, indicator=name), unit, source, t("target"), t("below_target"), t("meets_target"))
+    fig = ranking_bar(
+        df,
+        label,
+        t("rate_by_district", year=filters.year, indicator=name),
+        unit,
+        source,
+        t("target"),
+        t("below_target"),
+        t("meets_target"),
+    )
     st.plotly_chart(fig, width="stretch", theme=None)
     table_ui(df, label, f"{HEADLINE}_{filters.year}.csv")
 
     trend = run_query("indicator_trend", city=filters.city, indicator=HEADLINE)
     order = list(cat.districts)
-    colors = {getattr(cat.districts[c], "name_en" if filters.lang == "en" else "name_zh"): district_color(order.index(c)) for c in trend["district_code"].unique()}
+    colors = {
+        getattr(cat.districts[c], "name_en" if filters.lang == "en" else "name_zh"): district_color(order.index(c))
+        for c in trend["district_code"].unique()
+    }
     target = run_query("target_trend", indicator=HEADLINE)
     fig2 = trend_lines(trend, label, t("trend", indicator=name), unit, source, colors, target, t("target"))
     st.plotly_chart(fig2, width="stretch", theme=None)

@@ -81,14 +81,24 @@ def test_headers_match_through_aliases(header, code):
     assert cat.match_indicator(header) == code
 
 
-@pytest.mark.parametrize("header,unit", [("帮扶金额（万元）", "万元"), ("签订率(%)", "%"), ("签订率％", "%"), ("会员总数", None)])
+@pytest.mark.parametrize(
+    "header,unit", [("帮扶金额（万元）", "万元"), ("签订率(%)", "%"), ("签订率％", "%"), ("会员总数", None)]
+)
 def test_header_unit_is_read_from_brackets(header, unit):
     assert header_unit(header) == unit
 
 
 @pytest.mark.parametrize(
     "name,code",
-    [("青浦", "310118"), ("青浦区", "310118"), ("上海市青浦区", "310118"), ("青 浦 区", "310118"), ("东城", "900101"), ("东城区", "900101"), ("900101", "900101")],
+    [
+        ("青浦", "310118"),
+        ("青浦区", "310118"),
+        ("上海市青浦区", "310118"),
+        ("青 浦 区", "310118"),
+        ("东城", "900101"),
+        ("东城区", "900101"),
+        ("900101", "900101"),
+    ],
 )
 def test_district_names_match_through_aliases(name, code):
     assert cat.match_district(name) == [code]

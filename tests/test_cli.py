@@ -52,7 +52,10 @@ def test_rejected_file_exits_1_with_one_line_per_problem_and_store_unchanged(fix
 def test_english_messages_with_lang_en(fixture_files, fresh_db):
     r = etl("load", fixture_files["broken_unknown_district_2022.xlsx"], "--lang", "en", db=fresh_db)
     assert r.returncode == 1
-    assert "broken_unknown_district_2022.xlsx:Sheet1!A3: Unknown district “东成区”. Did you mean: 示例市东城区?" in r.stdout
+    assert (
+        "broken_unknown_district_2022.xlsx:Sheet1!A3: Unknown district “东成区”. Did you mean: 示例市东城区?"
+        in r.stdout
+    )
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(tmp_path, fresh_db):
@@ -85,7 +88,9 @@ def test_batches_and_rollback_commands(fresh_db):
     r = etl("rollback", 3, "--by", "王芳", db=fresh_db)
     assert r.returncode == 0 and "批次 #3 已撤销" in r.stdout
     with open_store(fresh_db, read_only=True) as con:
-        v = con.execute("select value from current_observations where district_code='900101' and year=2023 and indicator_code='aid_amount'").fetchone()
+        v = con.execute(
+            "select value from current_observations where district_code='900101' and year=2023 and indicator_code='aid_amount'"
+        ).fetchone()
         ev = con.execute("select event_by from batch_events where event = 'rollback'").fetchone()
     assert v is None and ev == ("王芳",)
     r = etl("rollback", 3, db=fresh_db)
@@ -123,14 +128,26 @@ def test_busy_store_is_reported_plainly(fixture_files, tmp_path):
 
     db = tmp_path / "busy.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(20)", str(db)],
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(20)",
+            str(db),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ok"
         env = {**os.environ, "UNION_LOCK_WAIT_SECONDS": "1"}
-        r = subprocess.run([sys.executable, "-m", "etl", "load", str(fixture_files["wide_2022"]), "--db", str(db)], cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+        r = subprocess.run(
+            [sys.executable, "-m", "etl", "load", str(fixture_files["wide_2022"]), "--db", str(db)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
         assert r.returncode == 1
         assert "正被" in r.stderr and "请稍后重试" in r.stderr
         assert "Traceback" not in r.stderr

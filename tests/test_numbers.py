@@ -55,7 +55,15 @@ def test_text_that_is_not_a_number_is_refused(raw):
 
 @pytest.mark.parametrize(
     "text,expected",
-    [("一万三千五百", 13500), ("十二", 12), ("二十", 20), ("两千零五", 2005), ("三点五", 3.5), ("一亿二千万", 120_000_000), ("二〇一六", 2016)],
+    [
+        ("一万三千五百", 13500),
+        ("十二", 12),
+        ("二十", 20),
+        ("两千零五", 2005),
+        ("三点五", 3.5),
+        ("一亿二千万", 120_000_000),
+        ("二〇一六", 2016),
+    ],
 )
 def test_chinese_numerals(text, expected):
     assert cn_to_number(text) == pytest.approx(expected)

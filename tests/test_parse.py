@@ -79,11 +79,26 @@ def test_year_comes_from_sheet_file_or_option(name, title, option, expected):
 
 
 def test_year_column_wins_over_names():
-    p = parse([["区县", "年份", "集体合同签订率"], ["东城区", "2016年", 90], ["东城区", 2017.0, 91]], name="x_2020.xlsx")
+    p = parse(
+        [["区县", "年份", "集体合同签订率"], ["东城区", "2016年", 90], ["东城区", 2017.0, 91]], name="x_2020.xlsx"
+    )
     assert sorted(r.year for r in p.records) == [2016, 2017]
 
 
-@pytest.mark.parametrize("raw,year", [(2018, 2018), (2018.0, 2018), ("2018年", 2018), ("2018-12-31", 2018), ("２０１８", 2018), ("2018年度", 2018), ("18", None), ("去年", None), (2018.5, None)])
+@pytest.mark.parametrize(
+    "raw,year",
+    [
+        (2018, 2018),
+        (2018.0, 2018),
+        ("2018年", 2018),
+        ("2018-12-31", 2018),
+        ("２０１８", 2018),
+        ("2018年度", 2018),
+        ("18", None),
+        ("去年", None),
+        (2018.5, None),
+    ],
+)
 def test_parse_year(raw, year):
     assert parse_year(raw) == year
 
@@ -117,7 +132,15 @@ def test_full_width_and_spaced_headers_and_names():
 
 
 def test_ignored_columns_and_blank_rows_are_skipped():
-    p = parse([["序号", "区县", "集体合同签订率", "备注"], [1, "东城区", 90, "好"], [None, None, None, None], [2, "西城区", 85, ""]], title="2022")
+    p = parse(
+        [
+            ["序号", "区县", "集体合同签订率", "备注"],
+            [1, "东城区", 90, "好"],
+            [None, None, None, None],
+            [2, "西城区", 85, ""],
+        ],
+        title="2022",
+    )
     assert len(p.records) == 2 and not p.problems
 
 
@@ -136,8 +159,15 @@ def test_ambiguous_district_needs_a_city():
 
     cat = catalog.load_catalog()
     # A name shared by two districts must be refused, not guessed; with its city it is clear.
-    twin = catalog.District("999999", "东城区", "Dongcheng", "别的市", "Other", "别的省", "Other", "district", False, ("东城",))
-    other = catalog.Catalog({**cat.indicators}, {**cat.districts, "999999": twin}, dict(cat.column_roles), list(cat.rules))
-    p = parse_workbook(read_workbook(xlsx([["区县", "集体合同签订率"], ["东城区", 90], ["示例市东城区", 91]], "2022"), "t.xlsx"), catalog=other)
+    twin = catalog.District(
+        "999999", "东城区", "Dongcheng", "别的市", "Other", "别的省", "Other", "district", False, ("东城",)
+    )
+    other = catalog.Catalog(
+        {**cat.indicators}, {**cat.districts, "999999": twin}, dict(cat.column_roles), list(cat.rules)
+    )
+    p = parse_workbook(
+        read_workbook(xlsx([["区县", "集体合同签订率"], ["东城区", 90], ["示例市东城区", 91]], "2022"), "t.xlsx"),
+        catalog=other,
+    )
     assert [(x.code, x.cell) for x in p.problems] == [("ambiguous_district", "A2")]
     assert [r.district for r in p.records] == ["900101"]

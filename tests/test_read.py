@@ -12,7 +12,10 @@ from etl.read import col_letter, decode_text, read_workbook, sniff_format, year_
 CSV = "区县,年份,集体合同签订率\n东城区,2022,91.5\n"
 
 
-@pytest.mark.parametrize("encoding,expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")])
+@pytest.mark.parametrize(
+    "encoding,expected",
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")],
+)
 def test_csv_encodings_are_detected(encoding, expected):
     text, enc = decode_text(CSV.encode(encoding))
     assert enc == expected
@@ -33,7 +36,14 @@ def test_semicolon_separated_csv_is_split():
 
 @pytest.mark.parametrize(
     "data,kind",
-    [(b"", "empty"), (b"  \n", "empty"), (b"PK\x03\x04rest", "xlsx"), (b"<html><table></table></html>", "html"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"), ("区县,x".encode(), "text")],
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b"PK\x03\x04rest", "xlsx"),
+        (b"<html><table></table></html>", "html"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
+        ("区县,x".encode(), "text"),
+    ],
 )
 def test_format_is_sniffed_from_bytes(data, kind):
     assert sniff_format(data) == kind
@@ -116,6 +126,9 @@ def test_column_letters(col, letter):
     assert col_letter(col) == letter
 
 
-@pytest.mark.parametrize("name,year", [("示例市_2015年指标.xlsx", 2015), ("2016", 2016), ("报表", None), ("2015-2016对比", None), ("202301", None)])
+@pytest.mark.parametrize(
+    "name,year",
+    [("示例市_2015年指标.xlsx", 2015), ("2016", 2016), ("报表", None), ("2015-2016对比", None), ("202301", None)],
+)
 def test_year_in_name(name, year):
     assert year_in_name(name) == year

@@ -36,7 +36,9 @@ def xlsx(rows, title="2023"):
 
 
 def snapshot(con):
-    return con.execute("select * from current_observations order by all").fetchall(), con.execute("select * from current_targets order by all").fetchall()
+    return con.execute("select * from current_observations order by all").fetchall(), con.execute(
+        "select * from current_targets order by all"
+    ).fetchall()
 
 
 def test_fixture_store_holds_the_loaded_values(fixture_db):
@@ -45,7 +47,9 @@ def test_fixture_store_holds_the_loaded_values(fixture_db):
         assert current(con, "900101", 2023, "aid_amount") == 920000
         assert current(con, "900104", 2023, "contract_rate_collective") is None  # a gap, not a zero
         assert con.execute("select count(*) from batches").fetchone()[0] == 4
-        t = con.execute("select value from current_targets where indicator_code = 'contract_rate_wage' and year = 2023").fetchone()
+        t = con.execute(
+            "select value from current_targets where indicator_code = 'contract_rate_wage' and year = 2023"
+        ).fetchone()
         assert t == (80.0,)
 
 
@@ -61,7 +65,9 @@ def test_round_trip_load_change_rollback_reapply(fresh_db):
         batch = commit(plan, con, by="tester")
         assert current(con, "900101", 2023, "contract_rate_collective") == 95.5
         assert current(con, "900104", 2023, "contract_rate_collective") == 80.0
-        row = con.execute("select n_new, n_changed, n_unchanged, created_by, status from batches where batch_id = $b", {"b": batch}).fetchone()
+        row = con.execute(
+            "select n_new, n_changed, n_unchanged, created_by, status from batches where batch_id = $b", {"b": batch}
+        ).fetchone()
         assert row == (1, 1, 1, "tester", "committed")
         rollback(con, batch, by="tester")
         assert current(con, "900101", 2023, "contract_rate_collective") == 94.0
@@ -71,7 +77,9 @@ def test_round_trip_load_change_rollback_reapply(fresh_db):
         assert n_obs == 3  # nothing deleted
         reapply(con, batch, by="tester")
         assert current(con, "900101", 2023, "contract_rate_collective") == 95.5
-        events = con.execute("select event from batch_events where batch_id = $b order by event_at, event", {"b": batch}).fetchall()
+        events = con.execute(
+            "select event from batch_events where batch_id = $b order by event_at, event", {"b": batch}
+        ).fetchall()
         assert sorted(e[0] for e in events) == ["commit", "reapply", "rollback"]
 
 

@@ -39,11 +39,22 @@ def codes(plan, severity=None):
 
 
 def test_all_problems_of_a_file_come_at_once(empty_db):
-    rows = [["区县", "集体合同签订率", "群体性劳资纠纷", "已结案纠纷"], ["东成区", 90, 1, 1], ["西城区", "abc", 5, 7], ["南湖区", 130, -1, 0]]
+    rows = [
+        ["区县", "集体合同签订率", "群体性劳资纠纷", "已结案纠纷"],
+        ["东成区", 90, 1, 1],
+        ["西城区", "abc", 5, 7],
+        ["南湖区", 130, -1, 0],
+    ]
     with open_store(empty_db) as con:
         plan = check_file(xlsx(rows), con, file_name="many.xlsx")
     assert sorted(codes(plan, "error")) == sorted(
-        [("unknown_district", "A2"), ("not_a_number", "B3"), ("rule_violation", "D3"), ("percent_out_of_range", "B4"), ("negative_value", "C4")]
+        [
+            ("unknown_district", "A2"),
+            ("not_a_number", "B3"),
+            ("rule_violation", "D3"),
+            ("percent_out_of_range", "B4"),
+            ("negative_value", "C4"),
+        ]
     )
 
 
@@ -64,7 +75,9 @@ def test_rule_uses_the_stored_value_when_the_file_lacks_one(fresh_db):
 def test_jump_beyond_three_times_last_year_is_a_warning(fresh_db):
     # 东城区 2023 total members 20,500 in the store; 2024 at 70,000 is more than ×3.
     with open_store(fresh_db) as con:
-        plan = check_file(xlsx([["区县", "会员总数"], ["东城区", 70000], ["西城区", 16000]], "2024"), con, file_name="j.xlsx")
+        plan = check_file(
+            xlsx([["区县", "会员总数"], ["东城区", 70000], ["西城区", 16000]], "2024"), con, file_name="j.xlsx"
+        )
     assert plan.ok
     assert codes(plan, "warning") == [("jump_vs_last_year", "B2")]
     assert "20500" in plan.problems[0].message()
@@ -72,14 +85,22 @@ def test_jump_beyond_three_times_last_year_is_a_warning(fresh_db):
 
 def test_small_counts_do_not_trigger_jump_warnings(empty_db):
     with open_store(empty_db) as con:
-        plan = check_file(xlsx([["区县", "年份", "群体性劳资纠纷"], ["东城区", 2022, 1], ["东城区", 2023, 4]]), con, file_name="c.xlsx")
+        plan = check_file(
+            xlsx([["区县", "年份", "群体性劳资纠纷"], ["东城区", 2022, 1], ["东城区", 2023, 4]]),
+            con,
+            file_name="c.xlsx",
+        )
     assert codes(plan) == []
 
 
 def test_district_identical_to_last_year_is_a_warning(fresh_db):
     row = ["东城区", 94.0, 84.0, 92.5, 9, 9]
     with open_store(fresh_db) as con:
-        plan = check_file(xlsx([["区县", "集体合同签订率", "工资专项", "女职工专项", "群体性劳资纠纷", "已结案纠纷"], row], "2024"), con, file_name="same.xlsx")
+        plan = check_file(
+            xlsx([["区县", "集体合同签订率", "工资专项", "女职工专项", "群体性劳资纠纷", "已结案纠纷"], row], "2024"),
+            con,
+            file_name="same.xlsx",
+        )
     assert ("same_as_last_year", "B2") in codes(plan, "warning")
 
 

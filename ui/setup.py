@@ -76,4 +76,10 @@ def source_line(city: str) -> str:
     if not src["n_batches"]:
         return ""
     key = "source_one" if src["n_batches"] == 1 else "source"
-    return t(key, latest=src["latest_source"], n=int(src["n_batches"]), batch=int(src["latest_batch"]), as_of=f"{src['as_of']:%Y-%m-%d}")
+    return t(
+        key,
+        latest=src["latest_source"],
+        n=int(src["n_batches"]),
+        batch=int(src["latest_batch"]),
+        as_of=f"{src['as_of']:%Y-%m-%d}",
+    )

@@ -1,0 +1,66 @@
+# Everyday commands. Works from a fresh clone: the venv is made on first use and the
+# requirements are (re)installed only when their file changed (stamp files inside .venv/).
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+PIP_Q  := -q
+STORE  ?= data/union.duckdb
+PORT   ?= 8501
+PYTEST_ARGS ?=
+
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP     := $(VENV)/.installed-dev
+
+.PHONY: run test lint format bench clean-store venv dev system-packages
+
+## run: load the bundled sample data if the store is empty, then serve the dashboard on $(PORT)
+run: $(RUNTIME_STAMP)
+	$(PY) -m etl sample --if-empty
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.address 0.0.0.0 \
+		--server.headless true --browser.gatherUsageStats false
+
+## test: dev tools, Debian packages for browser/image tests, then the whole suite
+test: $(DEV_STAMP) system-packages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## lint: ruff rules and formatting, without changing files
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+## format: apply ruff's fixes and formatting
+format: $(DEV_STAMP)
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+## bench: timings of the ETL and the queries (see bench/)
+bench: $(RUNTIME_STAMP)
+	$(PY) -m bench
+
+## clean-store: delete the local store (user data included): make run reloads the sample
+clean-store:
+	rm -f $(STORE) $(STORE).wal
+
+venv: $(RUNTIME_STAMP)
+dev: $(DEV_STAMP)
+
+system-packages:
+	bash scripts/system_packages.sh
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "error: '$(PYTHON) -m venv' failed; on Debian install python3-venv (apt-get install python3-venv)" >&2; \
+		exit 1; }
+	$(PIP) install $(PIP_Q) --upgrade pip
+
+# Order-only on the interpreter: a venv made later must not force a reinstall by mtime alone.
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PIP) install $(PIP_Q) -r requirements.txt
+	touch $@
+
+# The dev set includes the runtime set, so it refreshes both stamps.
+$(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
+	$(PIP) install $(PIP_Q) -r requirements-dev.txt
+	touch $(RUNTIME_STAMP) $@
