@@ -1,117 +1,171 @@
-"""Bar and line charts for one indicator across districts and years."""
+"""Bars: one metric across a city's districts (ranked, against a target), several metrics side by side, movers."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import BELOW_TARGET_COLOR, MEETS_TARGET_COLOR, NEUTRAL_COLOR, TARGET_COLOR, TEMPLATE_NAME, year_axis
+from charts.format import axis_unit, decimals, format_value
+from charts.theme import (
+    BELOW_TARGET_COLOR,
+    MEETS_TARGET_COLOR,
+    NEUTRAL_COLOR,
+    SMALL_COUNT_COLOR,
+    TARGET_COLOR,
+    TEMPLATE_NAME,
+    district_color,
+    titled,
+)
 
 
 def ranking_bar(
     df: pd.DataFrame,
+    *,
     label_col: str,
     title: str,
-    unit: str,
     source: str,
-    target_label: str,
-    below_label: str,
-    meets_label: str,
+    unit: str,
+    unit_label: str,
+    lang: str,
+    legend: dict[str, str],
 ) -> go.Figure:
-    """Districts' values as bars, best first; a dashed target line and below-target bars marked in another colour.
+    """Districts' values as bars in the order given (best first); the target as a dashed line (or marks, where
+    districts have their own); bars below target in a second colour; too-small counts hatched.
 
-    `df` has columns value, target, meets_target and `label_col`; rows with no value stay as empty slots (a gap, not zero).
+    `df`: metric_by_district columns (value, qualifier, target, meets_target, small_count, `label_col`).
+    Districts without a value keep their slot, empty (a gap, not a zero). `legend` holds the texts for
+    'target', 'meets', 'below' and 'small'.
     """
-    colours = [
-        BELOW_TARGET_COLOR if m is False else MEETS_TARGET_COLOR if m is True else NEUTRAL_COLOR
-        for m in df["meets_target"].astype(object).where(df["meets_target"].notna(), None)
+    divisor, shown_unit = axis_unit(unit, unit_label, df["value"], lang)
+    meets = df["meets_target"].astype(object).where(df["meets_target"].notna(), None)
+    colours = [BELOW_TARGET_COLOR if m is False else MEETS_TARGET_COLOR if m is True else NEUTRAL_COLOR for m in meets]
+    small = df["small_count"].fillna(False).astype(bool) if "small_count" in df else pd.Series(False, index=df.index)
+    patterns = ["/" if s else "" for s in small]
+    colours = [SMALL_COUNT_COLOR if s else c for s, c in zip(small, colours, strict=True)]
+    text = [
+        format_value(v, unit, unit_label, lang, q) if pd.notna(v) else ""
+        for v, q in zip(df["value"], df["qualifier"], strict=True)
     ]
-    text = [("" if pd.isna(v) else f"{v:,.1f}{unit}" if unit == "%" else f"{v:,.0f}") for v in df["value"]]
+    y = df["value"] / divisor
     fig = go.Figure(
         go.Bar(
             x=df[label_col],
-            y=df["value"],
-            marker_color=colours,
+            y=y,
+            marker=dict(color=colours, pattern_shape=patterns),
             text=text,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:,.1f}" + unit + "<extra></extra>",
-            name=title,
+            customdata=text,
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
             showlegend=False,
         )
     )
-    targets = df["target"].dropna().unique()
-    if len(targets) == 1:
-        fig.add_hline(
-            y=float(targets[0]),
-            line_dash="dash",
-            line_color=TARGET_COLOR,
-            annotation_text=f"{target_label} {targets[0]:g}{unit}",
-            annotation_position="top right",
+    targets = df["target"].dropna()
+    if len(targets) and targets.nunique() == 1 and df["target"].notna().all():  # one target for every district
+        t = float(targets.iloc[0]) / divisor
+        fig.add_hline(y=t, line_dash="dash", line_color=TARGET_COLOR, line_width=2)
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                line=dict(color=TARGET_COLOR, dash="dash"),
+                name=f"{legend['target']} {format_value(float(targets.iloc[0]), unit, unit_label, lang)}",
+            )
         )
-    elif len(targets) > 1:
+    elif len(targets):
         fig.add_trace(
             go.Scatter(
                 x=df[label_col],
-                y=df["target"],
+                y=df["target"] / divisor,
                 mode="markers",
-                marker_symbol="line-ew-open",
-                marker_size=28,
-                marker_line_width=3,
-                marker_color=TARGET_COLOR,
-                name=target_label,
+                name=legend["target"],
+                marker=dict(symbol="line-ew-open", size=30, line=dict(width=3, color=TARGET_COLOR)),
             )
         )
-    if (df["meets_target"] == False).any():  # noqa: E712 (nullable boolean)
-        # Legend keys only: the bars above carry one colour each.
-        fig.add_trace(go.Bar(x=[None], y=[None], marker_color=MEETS_TARGET_COLOR, name=meets_label, showlegend=True))
-        fig.add_trace(go.Bar(x=[None], y=[None], marker_color=BELOW_TARGET_COLOR, name=below_label, showlegend=True))
-    fig.update_layout(
-        template=TEMPLATE_NAME,
-        title=dict(text=f"{title}<br><sup>{source}</sup>"),
-        yaxis_title=unit,
-        showlegend=bool((df["meets_target"] == False).any()),  # noqa: E712
-        legend=dict(orientation="h", y=-0.25, x=1, xanchor="right", yanchor="top"),
-        bargap=0.3,
-    )
-    return fig
+    if meets.notna().any():
+        fig.add_trace(go.Bar(x=[None], y=[None], marker_color=MEETS_TARGET_COLOR, name=legend["meets"]))
+        if (meets == False).any():  # noqa: E712 (object column of True/False/None)
+            fig.add_trace(go.Bar(x=[None], y=[None], marker_color=BELOW_TARGET_COLOR, name=legend["below"]))
+    if small.any():
+        fig.add_trace(
+            go.Bar(x=[None], y=[None], marker=dict(color=SMALL_COUNT_COLOR, pattern_shape="/"), name=legend["small"])
+        )
+    fig.update_layout(template=TEMPLATE_NAME, bargap=0.3, yaxis_title=shown_unit, barmode="overlay")
+    fig.update_yaxes(tickformat=f",.{decimals(unit, divisor)}f", rangemode="tozero")
+    return titled(fig, title, source)
 
 
-def trend_lines(
+def grouped_bars(
     df: pd.DataFrame,
+    *,
     label_col: str,
+    series: dict[str, str],
     title: str,
-    unit: str,
     source: str,
-    colors: dict[str, str],
-    target: pd.DataFrame | None = None,
-    target_label: str = "",
+    unit: str,
+    unit_label: str,
+    lang: str,
 ) -> go.Figure:
-    """One line per district over the years; a missing year breaks the line (never drawn as zero)."""
+    """Several metrics per district side by side (e.g. disputes reported and resolved).
+
+    `df`: metrics_by_district rows; `series`: metric code → legend name, in drawing order.
+    """
+    divisor, shown_unit = axis_unit(unit, unit_label, df["value"], lang)
+    order = list(dict.fromkeys(df[label_col]))
     fig = go.Figure()
-    years = sorted(df["year"].unique()) if len(df) else []
-    for label, g in df.groupby(label_col, sort=False):
-        g = g.set_index("year").reindex(years)
+    palette = [NEUTRAL_COLOR, "#009E73", "#E69F00", "#CC79A7"]
+    for n, (code, name) in enumerate(series.items()):
+        part = df[df["metric_code"] == code].set_index(label_col).reindex(order)
         fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=g["value"],
-                mode="lines+markers",
-                name=str(label),
-                line_color=colors.get(str(label)),
-                connectgaps=False,
-                hovertemplate=f"{label} %{{x}}: %{{y:,.1f}}{unit}<extra></extra>",
+            go.Bar(
+                x=order,
+                y=part["value"] / divisor,
+                name=name,
+                marker_color=palette[n % len(palette)],
+                hovertemplate="%{x} " + name + ": %{y:,}<extra></extra>",
             )
         )
-    if target is not None and len(target):
-        fig.add_trace(
-            go.Scatter(
-                x=target["year"],
-                y=target["target"],
-                mode="lines",
-                name=target_label,
-                line=dict(color=TARGET_COLOR, dash="dash", width=2),
-            )
+    fig.update_layout(template=TEMPLATE_NAME, barmode="group", yaxis_title=shown_unit, bargap=0.25)
+    return titled(fig, title, source)
+
+
+def movers_bar(
+    df: pd.DataFrame,
+    *,
+    label_col: str,
+    change_col: str,
+    title: str,
+    source: str,
+    axis_title: str,
+    polarity: str,
+    good_label: str,
+    bad_label: str,
+) -> go.Figure:
+    """Change on last year per district, largest rises on top; coloured by whether the change is good news."""
+    d = df.dropna(subset=[change_col]).sort_values(change_col)
+    good = d[change_col] > 0 if polarity != "lower" else d[change_col] < 0
+    colours = [MEETS_TARGET_COLOR if g else BELOW_TARGET_COLOR for g in good] if polarity != "none" else NEUTRAL_COLOR
+    fig = go.Figure(
+        go.Bar(
+            x=d[change_col],
+            y=d[label_col],
+            orientation="h",
+            marker_color=colours,
+            showlegend=False,
+            text=[f"{v:+.1f}" for v in d[change_col]],
+            textposition="outside",
+            cliponaxis=False,
         )
-    fig.update_layout(template=TEMPLATE_NAME, title=dict(text=f"{title}<br><sup>{source}</sup>"), yaxis_title=unit)
-    return year_axis(fig)
+    )
+    if polarity != "none":
+        fig.add_trace(go.Bar(x=[None], y=[None], marker_color=MEETS_TARGET_COLOR, name=good_label))
+        fig.add_trace(go.Bar(x=[None], y=[None], marker_color=BELOW_TARGET_COLOR, name=bad_label))
+    fig.update_layout(template=TEMPLATE_NAME, xaxis_title=axis_title, height=max(320, 28 * len(d) + 140))
+    fig.add_vline(x=0, line_color="#888888", line_width=1)
+    return titled(fig, title, source)
+
+
+def district_colors(df: pd.DataFrame, label_col: str) -> dict[str, str]:
+    """Label → colour from each district's colour slot, so a district looks the same in every chart."""
+    return {str(lbl): district_color(int(i)) for lbl, i in zip(df[label_col], df["color_index"], strict=True)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from etl import cli
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # the last line of defence: a message, never a traceback
+        if os.environ.get("UNION_DEBUG"):
+            raise
         print(cli.say(lang, "internal", err=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return cli.EXIT_REJECTED
     return cli.EXIT_USAGE

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CATALOG_DIR = ROOT / "data" / "catalog"
 
 UNITS = ("percent", "count", "person", "person_times", "yuan")
+METRIC_UNITS = (*UNITS, "per_10k")
 POLARITIES = ("higher", "lower", "none")
 
 # A unit written in brackets in a header scales the column: 帮扶金额（万元） holds values in 10,000 yuan.
@@ -44,6 +45,8 @@ class Indicator:
     definition_zh: str
     definition_en: str
     aliases: tuple[str, ...]
+    pool_numerator: str = ""  # city figure pooled as sum(numerator) / sum(denominator) × 100 where both exist
+    pool_denominator: str = ""
 
     def name(self, lang: str = "zh") -> str:
         return self.name_en if lang == "en" else self.name_zh
@@ -84,6 +87,46 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Metric:
+    """What the dashboard can show: a reported indicator, or a ratio derived from two of them."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    unit: str
+    unit_label_zh: str
+    unit_label_en: str
+    theme: str
+    polarity: str
+    kind: str  # reported | derived
+    headline: bool
+    definition_zh: str
+    definition_en: str
+    numerator: str = ""  # derived: numerator / denominator × scale, per district and year
+    denominator: str = ""
+    scale: float = 1.0
+    pool_numerator: str = ""
+    pool_denominator: str = ""
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" else self.name_zh
+
+    def unit_label(self, lang: str = "zh") -> str:
+        return self.unit_label_en if lang == "en" else self.unit_label_zh
+
+    def definition(self, lang: str = "zh") -> str:
+        return self.definition_en if lang == "en" else self.definition_zh
+
+    @property
+    def short_name_zh(self) -> str:
+        return _BRACKETED.sub("", unicodedata.normalize("NFKC", self.name_zh)).strip()
+
+    def short_name(self, lang: str = "zh") -> str:
+        """The name without a bracketed unit, for titles that state the unit themselves."""
+        return self.name_en if lang == "en" else self.short_name_zh
+
+
+@dataclass(frozen=True)
 class Theme:
     code: str
     name_zh: str
@@ -100,10 +143,31 @@ class Catalog:
     column_roles: dict[str, str]  # normalised header -> role
     rules: list[Rule]
     themes: dict[str, Theme] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
     _indicator_keys: dict[str, str] = field(default_factory=dict)
     _district_keys: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for i in self.indicators.values():
+            self.metrics.setdefault(
+                i.code,
+                Metric(
+                    i.code,
+                    i.name_zh,
+                    i.name_en,
+                    i.unit,
+                    i.unit_label_zh,
+                    i.unit_label_en,
+                    i.theme,
+                    i.polarity,
+                    "reported",
+                    i.headline,
+                    i.definition_zh,
+                    i.definition_en,
+                    pool_numerator=i.pool_numerator,
+                    pool_denominator=i.pool_denominator,
+                ),
+            )
         for ind in self.indicators.values():
             for alias in (ind.code, ind.name_zh, ind.name_en, ind.short_name_zh, *ind.aliases):
                 self._indicator_keys.setdefault(header_key(alias), ind.code)
@@ -163,8 +227,9 @@ class Catalog:
     def column_role(self, header: str) -> str | None:
         return self.column_roles.get(header_key(header))
 
-    def by_theme(self, theme: str) -> list[Indicator]:
-        return [i for i in self.indicators.values() if i.theme == theme]
+    def by_theme(self, theme: str) -> list[Metric]:
+        """Reported indicators first, then derived ratios, in catalogue order."""
+        return [m for m in self.metrics.values() if m.theme == theme]
 
 
 def district_alias_forms(d: District) -> list[str]:
@@ -230,6 +295,8 @@ def _load(directory: str) -> Catalog:
                 definition_zh=r["definition_zh"],
                 definition_en=r["definition_en"],
                 aliases=_split(r["aliases"]),
+                pool_numerator=r.get("pool_numerator") or "",
+                pool_denominator=r.get("pool_denominator") or "",
             )
             for r in csv.DictReader(f)
         }
@@ -259,7 +326,29 @@ def _load(directory: str) -> Catalog:
     with open(d / "themes.csv", encoding="utf-8") as f:
         rows = sorted(csv.DictReader(f), key=lambda r: int(r["sort_order"]))
         themes = {r["code"]: Theme(r["code"], r["name_zh"], r["name_en"]) for r in rows}
-    return Catalog(indicators, districts, roles, rules, themes)
+    derived: dict[str, Metric] = {}
+    with open(d / "derived.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            derived[r["code"]] = Metric(
+                r["code"],
+                r["name_zh"],
+                r["name_en"],
+                r["unit"],
+                r["unit_label_zh"],
+                r["unit_label_en"],
+                r["theme"],
+                r["polarity"],
+                "derived",
+                False,
+                r["definition_zh"],
+                r["definition_en"],
+                numerator=r["numerator"],
+                denominator=r["denominator"],
+                scale=float(r["scale"]),
+            )
+    cat = Catalog(indicators, districts, roles, rules, themes)
+    cat.metrics.update(derived)
+    return cat
 
 
 def load_catalog(directory: str | Path | None = None) -> Catalog:

@@ -127,6 +127,31 @@ def sync_reference(con: duckdb.DuckDBPyConnection, cat: Catalog) -> None:
             for n, i in enumerate(cat.indicators.values())
         ],
     )
+    con.execute("delete from metrics")
+    con.executemany(
+        "insert into metrics values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                m.code,
+                m.name_zh,
+                m.name_en,
+                m.unit,
+                m.unit_label_zh,
+                m.unit_label_en,
+                m.theme,
+                m.polarity,
+                m.kind,
+                m.headline,
+                m.numerator or None,
+                m.denominator or None,
+                m.scale,
+                m.pool_numerator or None,
+                m.pool_denominator or None,
+                n,
+            )
+            for n, m in enumerate(cat.metrics.values())
+        ],
+    )
     con.execute("delete from districts")
     con.executemany(
         "insert into districts values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

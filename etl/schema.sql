@@ -68,6 +68,26 @@ create table if not exists indicators (
     sort_order integer not null
 );
 
+-- Indicators and the ratios derived from them (derived: numerator / denominator × scale per district-year).
+create table if not exists metrics (
+    code varchar primary key,
+    name_zh varchar not null,
+    name_en varchar not null,
+    unit varchar not null,             -- percent | count | person | person_times | yuan | per_10k
+    unit_label_zh varchar not null,
+    unit_label_en varchar not null,
+    theme varchar not null,
+    polarity varchar not null,         -- higher | lower | none: which direction is good
+    kind varchar not null,             -- reported | derived
+    headline boolean not null,
+    numerator varchar,
+    denominator varchar,
+    scale double,
+    pool_numerator varchar,            -- city figure: sum(pool_numerator) / sum(pool_denominator) × 100
+    pool_denominator varchar,
+    sort_order integer not null
+);
+
 create table if not exists districts (
     code varchar primary key,
     name_zh varchar not null,
@@ -132,5 +152,217 @@ final as (
     from ranked
     where rn = 1
       and value is not null
+)
+select * from final;
+
+-- Every metric's current value: reported ones as stored, derived ones computed per district-year.
+-- A derived value needs both parts and a positive denominator; it is approximate when either part is.
+create or replace view current_metrics as
+with reported as (
+    select
+        district_code,
+        year,
+        indicator_code as metric_code,
+        value,
+        qualifier,
+        batch_id
+    from current_observations
+),
+derived as (
+    select
+        n.district_code,
+        n.year,
+        m.code as metric_code,
+        n.value / d.value * m.scale as value,
+        case when n.qualifier = 'exact' and d.qualifier = 'exact' then 'exact' else 'approx' end as qualifier,
+        greatest(n.batch_id, d.batch_id) as batch_id
+    from metrics as m
+    join current_observations as n
+        on n.indicator_code = m.numerator
+    join current_observations as d
+        on d.indicator_code = m.denominator
+       and d.district_code = n.district_code
+       and d.year = n.year
+    where m.kind = 'derived'
+      and d.value > 0
+),
+final as (
+    select * from reported
+    union all
+    select * from derived
+)
+select * from final;
+
+-- The districts of each city that are compared with each other (a city's own federation, level = 'city', is not
+-- one of its districts), each with a stable colour slot: the same district has the same colour in every chart.
+create or replace view city_districts as
+with final as (
+    select
+        code as district_code,
+        name_zh as district_zh,
+        name_en as district_en,
+        city_zh,
+        city_en,
+        is_sample,
+        (row_number() over (partition by city_zh order by code) - 1)::integer as color_index
+    from districts
+    where level = 'district'
+)
+select * from final;
+
+-- Every current value of a district with its metric's polarity and unit, its target and whether it meets it.
+-- A district's own target overrides the one set for all districts.
+create or replace view district_metrics as
+with joined as (
+    select
+        cd.district_code,
+        cd.district_zh,
+        cd.district_en,
+        cd.city_zh,
+        cd.color_index,
+        cm.year,
+        cm.metric_code,
+        cm.value,
+        cm.qualifier,
+        cm.batch_id,
+        m.polarity,
+        m.unit,
+        coalesce(own.value, everyone.value) as target
+    from current_metrics as cm
+    join city_districts as cd
+        on cd.district_code = cm.district_code
+    join metrics as m
+        on m.code = cm.metric_code
+    left join current_targets as own
+        on own.indicator_code = cm.metric_code
+       and own.year = cm.year
+       and own.district_code = cm.district_code
+    left join current_targets as everyone
+        on everyone.indicator_code = cm.metric_code
+       and everyone.year = cm.year
+       and everyone.district_code is null
+),
+final as (
+    select
+        *,
+        case
+            when target is null then null
+            when polarity = 'lower' then value <= target
+            when polarity = 'higher' then value >= target
+            else null -- polarity none: no verdict
+        end as meets_target
+    from joined
+)
+select * from final;
+
+-- One figure per city, metric and year, and how it was made (method):
+--   reported: the city federation's own figure (a district row with level = 'city');
+--   pooled:   sum of numerators / sum of denominators over the districts that have both (derived ratios, and
+--             rates whose catalogue row names pool_numerator / pool_denominator);
+--   mean:     the plain mean of district rates, where no numerator and denominator exist;
+--   sum:      the sum over the districts that reported (n_reporting of n_districts).
+create or replace view city_figures as
+with district_values as (
+    select
+        dm.city_zh,
+        dm.metric_code,
+        dm.year,
+        count(*) as n_reporting,
+        sum(dm.value) as total,
+        avg(dm.value) as mean,
+        median(dm.value) as median,
+        count(dm.meets_target) as n_with_target,
+        count(*) filter (where dm.meets_target) as n_meets
+    from district_metrics as dm
+    group by all
+),
+pooled_parts as (
+    select
+        cd.city_zh,
+        m.code as metric_code,
+        n.year,
+        case when m.kind = 'derived' then m.scale else 100 end as factor, -- derived ratios carry their scale
+        sum(n.value) as numerator,
+        sum(d.value) as denominator
+    from metrics as m
+    join current_observations as n
+        on n.indicator_code = coalesce(m.pool_numerator, m.numerator)
+    join current_observations as d
+        on d.indicator_code = coalesce(m.pool_denominator, m.denominator)
+       and d.district_code = n.district_code
+       and d.year = n.year
+    join city_districts as cd
+        on cd.district_code = n.district_code
+    where coalesce(m.pool_numerator, m.numerator) is not null
+      and d.value > 0
+    group by all
+),
+city_reported as (
+    select
+        d.city_zh,
+        o.indicator_code as metric_code,
+        o.year,
+        o.value
+    from current_observations as o
+    join districts as d
+        on d.code = o.district_code
+    where d.level = 'city'
+),
+district_counts as (
+    select
+        city_zh,
+        count(*) as n_districts
+    from city_districts
+    group by all
+),
+city_targets as (
+    select
+        indicator_code as metric_code,
+        year,
+        value as target
+    from current_targets
+    where district_code is null
+),
+keys as (
+    select city_zh, metric_code, year from district_values
+    union
+    select city_zh, metric_code, year from city_reported
+),
+final as (
+    select
+        k.city_zh,
+        k.metric_code,
+        k.year,
+        case
+            when cr.value is not null then cr.value
+            when pp.denominator > 0 then pp.numerator / pp.denominator * pp.factor
+            when m.unit in ('percent', 'per_10k') or m.kind = 'derived' then dv.mean
+            else dv.total
+        end as value, -- base unit of the metric
+        case
+            when cr.value is not null then 'reported'
+            when pp.denominator > 0 then 'pooled'
+            when m.unit in ('percent', 'per_10k') or m.kind = 'derived' then 'mean'
+            else 'sum'
+        end as method,
+        coalesce(dv.n_reporting, 0) as n_reporting,
+        coalesce(dc.n_districts, 0) as n_districts,
+        dv.median,
+        ct.target,
+        coalesce(dv.n_with_target, 0) as n_with_target,
+        coalesce(dv.n_meets, 0) as n_meets
+    from keys as k
+    join metrics as m
+        on m.code = k.metric_code
+    left join district_values as dv
+        on dv.city_zh = k.city_zh and dv.metric_code = k.metric_code and dv.year = k.year
+    left join pooled_parts as pp
+        on pp.city_zh = k.city_zh and pp.metric_code = k.metric_code and pp.year = k.year
+    left join city_reported as cr
+        on cr.city_zh = k.city_zh and cr.metric_code = k.metric_code and cr.year = k.year
+    left join district_counts as dc
+        on dc.city_zh = k.city_zh
+    left join city_targets as ct
+        on ct.metric_code = k.metric_code and ct.year = k.year
 )
 select * from final;

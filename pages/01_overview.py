@@ -1,49 +1,38 @@
-"""总览 Overview: the collective-contract signing rate by district for a year against its target, and its trend."""
+"""总览 Overview: the city's headline figures against last year and the targets, and the biggest movers."""
 
 import streamlit as st
 
-from charts.bars import ranking_bar, trend_lines
-from charts.theme import district_color
+from charts.bars import movers_bar
 from etl.catalog import load_catalog
 from ui.data import run_query
 from ui.i18n import t
-from ui.setup import page_setup, source_line
-from ui.widgets import table_ui
+from ui.setup import metric_selector, page_setup
+from ui.widgets import chart_ui, metric_cards
 
-HEADLINE = "contract_rate_collective"
-
-filters = page_setup()
-if filters is not None:
+f = page_setup("page_overview")
+if f is not None:
     cat = load_catalog()
-    ind = cat.indicators[HEADLINE]
-    name, unit = ind.name(filters.lang), ind.unit_label(filters.lang)
-    label = "district_en" if filters.lang == "en" else "district_zh"
-    st.title(t("page_overview"))
-    source = source_line(filters.city)
+    overview = run_query("city_overview", city=f.city, year=f.year)
+    st.subheader(t("headline_heading"))
+    metric_cards(overview[overview["headline"]])
+    with_target = overview[overview["n_with_target"] > 0]
+    if len(with_target):
+        st.subheader(t("targets_heading"))
+        metric_cards(with_target, per_row=len(with_target) if len(with_target) <= 4 else 4)
 
-    df = run_query("indicator_by_district", city=filters.city, year=filters.year, indicator=HEADLINE)
-    meets = int(df["meets_target"].fillna(False).sum())
-    with_target = int(df["meets_target"].notna().sum())
-    st.metric(t("rate_by_district", year=filters.year, indicator=name), t("meets_count", n=meets, total=with_target))
-    fig = ranking_bar(
+    st.subheader(t("movers_heading"))
+    m = metric_selector([c for c in overview["metric_code"] if cat.metrics[c].headline], "movers_metric")
+    df = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
+    by_points = m.unit == "percent"
+    fig = movers_bar(
         df,
-        label,
-        t("rate_by_district", year=filters.year, indicator=name),
-        unit,
-        source,
-        t("target"),
-        t("below_target"),
-        t("meets_target"),
+        label_col=f.label_col,
+        change_col="change" if by_points else "pct_change",
+        title=t("title_movers", year=f.year, metric=m.short_name(f.lang)),
+        source=f.source,
+        axis_title=t("axis_change_pp" if by_points else "axis_change_pct"),
+        polarity=m.polarity,
+        good_label=t("good_change"),
+        bad_label=t("bad_change"),
     )
-    st.plotly_chart(fig, width="stretch", theme=None)
-    table_ui(df, label, f"{HEADLINE}_{filters.year}.csv")
-
-    trend = run_query("indicator_trend", city=filters.city, indicator=HEADLINE)
-    order = list(cat.districts)
-    colors = {
-        getattr(cat.districts[c], "name_en" if filters.lang == "en" else "name_zh"): district_color(order.index(c))
-        for c in trend["district_code"].unique()
-    }
-    target = run_query("target_trend", indicator=HEADLINE)
-    fig2 = trend_lines(trend, label, t("trend", indicator=name), unit, source, colors, target, t("target"))
-    st.plotly_chart(fig2, width="stretch", theme=None)
+    chart_ui(fig, df, f"{m.code}_{f.year}_change", f.label_col)

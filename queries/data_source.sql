@@ -1,4 +1,5 @@
 -- Where a city's current figures come from: the batches behind them and when the newest was loaded.
+-- Params: $city (city_zh); $year (integer, or null for every year).
 with used as (
     select distinct
         o.batch_id
@@ -6,6 +7,7 @@ with used as (
     join districts as d
         on d.code = o.district_code
     where d.city_zh = $city
+      and ($year is null or o.year = $year)
 ),
 
 final as (

@@ -4,7 +4,7 @@ with final as (
         year,
         value as target -- base unit of the indicator
     from current_targets
-    where indicator_code = $indicator
+    where indicator_code = $metric
       and district_code is null
 )
 

@@ -20,23 +20,57 @@ YEAR = 2023
 EXAMPLE_PARAMS: dict[str, object] = {
     "city": CITY,
     "year": YEAR,
-    "indicator": "contract_rate_collective",
+    "metric": "contract_rate_collective",
+    "metrics": ["disputes_reported", "disputes_resolved"],
+    "district": "900101",
 }
 
 # The columns a query returns, in order: the contract pages and exports rely on. Add a query's entry
 # here when something depends on its shape.
 EXPECTED_COLUMNS: dict[str, list[str]] = {
-    "indicator_by_district": [
+    "metric_by_district": [
         "district_code",
         "district_zh",
         "district_en",
+        "color_index",
+        "value",
+        "qualifier",
+        "prev_value",
+        "change",
+        "pct_change",
+        "rank",
+        "prev_rank",
+        "n_ranked",
+        "target",
+        "meets_target",
+        "city_median",
+        "quartile",
+        "small_count",
+        "batch_id",
+        "rank_change",
+    ],
+    "metric_trend": [
+        "district_code",
+        "district_zh",
+        "district_en",
+        "color_index",
+        "year",
         "value",
         "qualifier",
         "target",
         "meets_target",
-        "batch_id",
     ],
-    "indicator_trend": ["district_code", "district_zh", "district_en", "year", "value"],
+    "city_metric_trend": [
+        "year",
+        "value",
+        "method",
+        "n_reporting",
+        "n_districts",
+        "median",
+        "target",
+        "n_with_target",
+        "n_meets",
+    ],
 }
 
 
@@ -109,21 +143,21 @@ def test_query_returns_its_documented_columns_and_rows(con, name):
 
 
 def test_there_are_queries():
-    assert {"indicator_by_district", "indicator_trend"} <= set(list_queries())
+    assert {"metric_by_district", "metric_trend"} <= set(list_queries())
 
 
 def test_run_query_rejects_missing_param(con):
     with pytest.raises(QueryParamError, match=r"missing \$year"):
-        run_query(con, "indicator_by_district", city=CITY, indicator="contract_rate_collective")
+        run_query(con, "metric_by_district", city=CITY, metric="contract_rate_collective")
 
 
 def test_run_query_rejects_extra_param(con):
     with pytest.raises(QueryParamError, match="unexpected district"):
-        run_query(con, "indicator_trend", city=CITY, indicator="contract_rate_collective", district="900101")
+        run_query(con, "metric_trend", city=CITY, metric="contract_rate_collective", district="900101")
 
 
 @pytest.mark.parametrize(
-    "name", ["../x", "../queries/indicator_trend", "indicator_trend.sql", "/etc/passwd", "Indicator_trend", ""]
+    "name", ["../x", "../queries/metric_trend", "metric_trend.sql", "/etc/passwd", "Indicator_trend", ""]
 )
 def test_run_query_rejects_names_that_are_not_query_files(con, name):
     with pytest.raises(QueryNameError):
@@ -158,8 +192,8 @@ def test_run_query_accepts_exactly_the_uncommented_params(con, tmp_path, monkeyp
     assert df.loc[0, "m"] == 42
 
 
-def test_indicator_by_district_returns_values_and_gaps(con):
-    df = run_query(con, "indicator_by_district", city=CITY, year=YEAR, indicator="contract_rate_collective")
+def test_metric_by_district_returns_values_and_gaps(con):
+    df = run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="contract_rate_collective")
     rows = by_code(df)
     # every district of the city, and nothing from other cities or the city-level rows
     assert len(df) == 16
@@ -174,8 +208,8 @@ def test_indicator_by_district_returns_values_and_gaps(con):
     assert list(df["district_code"][:2]) == ["900101", "900102"]
 
 
-def test_indicator_by_district_prefers_district_target(con):
-    rows = by_code(run_query(con, "indicator_by_district", city=CITY, year=YEAR, indicator="contract_rate_collective"))
+def test_metric_by_district_prefers_district_target(con):
+    rows = by_code(run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="contract_rate_collective"))
     assert rows.loc["900101", "target"] == 90.0
     assert bool(rows.loc["900101", "meets_target"]) is True
     # 88.5 misses the city-wide 90 but meets 西城区's own 85
@@ -186,10 +220,10 @@ def test_indicator_by_district_prefers_district_target(con):
     assert pd.isna(rows.loc["900103", "meets_target"])
 
 
-def test_indicator_by_district_meets_target_respects_lower_polarity(con):
+def test_metric_by_district_meets_target_respects_lower_polarity(con):
     polarity = con.execute("select polarity from indicators where code = 'disputes_reported'").fetchone()[0]
     assert polarity == "lower"
-    rows = by_code(run_query(con, "indicator_by_district", city=CITY, year=YEAR, indicator="disputes_reported"))
+    rows = by_code(run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="disputes_reported"))
     assert bool(rows.loc["900101", "meets_target"]) is True  # 3 disputes, at most 5 wanted
     assert bool(rows.loc["900102", "meets_target"]) is False  # 7 disputes
 
@@ -202,19 +236,19 @@ def test_rolled_back_batch_is_not_returned(con):
             ("900104", YEAR, "contract_rate_collective", 70.0),
         ],
     )
-    rows = by_code(run_query(con, "indicator_by_district", city=CITY, year=YEAR, indicator="contract_rate_collective"))
+    rows = by_code(run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="contract_rate_collective"))
     assert rows.loc["900101", "value"] == 50.0
     assert rows.loc["900101", "batch_id"] == later
 
     con.execute("update batches set status = 'rolled_back' where batch_id = $b", {"b": later})
-    rows = by_code(run_query(con, "indicator_by_district", city=CITY, year=YEAR, indicator="contract_rate_collective"))
+    rows = by_code(run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="contract_rate_collective"))
     assert rows.loc["900101", "value"] == 93.0
     assert rows.loc["900101", "batch_id"] != later
     assert pd.isna(rows.loc["900104", "value"])
 
 
-def test_indicator_trend_has_one_row_per_district_year_with_a_value(con):
-    df = run_query(con, "indicator_trend", city=CITY, indicator="contract_rate_collective")
+def test_metric_trend_has_one_row_per_district_year_with_a_value(con):
+    df = run_query(con, "metric_trend", city=CITY, metric="contract_rate_collective")
     assert list(zip(df["district_code"], df["year"], df["value"], strict=True)) == [
         ("900101", 2022, 91.0),
         ("900101", 2023, 93.0),
@@ -226,10 +260,10 @@ def test_malicious_city_value_is_bound_not_executed(con):
     before = con.execute("select count(*) from observations").fetchone()[0]
     df = run_query(
         con,
-        "indicator_by_district",
+        "metric_by_district",
         city="'; drop table observations; --",
         year=YEAR,
-        indicator="contract_rate_collective",
+        metric="contract_rate_collective",
     )
     assert len(df) == 0
     assert con.execute("select count(*) from observations").fetchone()[0] == before

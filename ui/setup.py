@@ -1,4 +1,4 @@
-"""page_setup(): the language, the city and year filters (kept across pages and mirrored in the URL)."""
+"""page_setup() and the filter widgets every page shares (city, year, metric, districts, district)."""
 
 from __future__ import annotations
 
@@ -6,80 +6,142 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from etl.catalog import Metric, load_catalog
 from ui.data import run_query
+from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
+from ui.state import persistent_widget
 
 
 @dataclass
 class Filters:
-    city: str
+    city: str  # city_zh, the key in the store
+    city_label: str  # in the current language
     year: int
     lang: str
     is_sample: bool
-
-
-def _remember(key: str, options: list, default: object) -> None:
-    """Seed a widget's value from the URL once, then keep it in session state across pages."""
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        match = next((o for o in options if str(o) == raw), None)
-        st.session_state[key] = match if match is not None else default
-    elif st.session_state[key] not in options:
-        st.session_state[key] = default
+    source: str  # the source line of charts about the chosen year
+    source_all: str  # the source line of charts over all years
+    label_col: str  # district_zh or district_en
 
 
 def language_ui() -> str:
-    _remember("lang", list(LANGS), "zh")
-    st.sidebar.segmented_control(t("language"), list(LANGS), format_func=LANGS.get, key="lang")
-    if st.session_state.get("lang") is None:
-        st.session_state["lang"] = "zh"
-    st.query_params["lang"] = lang()
+    persistent_widget(st.sidebar.segmented_control, t("language"), list(LANGS), "lang", "zh", format_func=LANGS.get)
     return lang()
 
 
-def city_selector() -> tuple[str, bool] | None:
+def city_selector() -> tuple[str, str, bool] | None:
     cities = run_query("cities")
     if cities.empty:
         return None
     names = list(cities["city_zh"])
-    _remember("city", names, names[0])
     english = dict(zip(cities["city_zh"], cities["city_en"], strict=True))
-    city = st.sidebar.selectbox(t("city"), names, key="city", format_func=lambda c: english[c] if lang() == "en" else c)
-    st.query_params["city"] = city
-    return city, bool(cities.set_index("city_zh").loc[city, "is_sample"])
+    city = persistent_widget(
+        st.sidebar.selectbox,
+        t("city"),
+        names,
+        "city",
+        names[0],
+        format_func=english.get if lang() == "en" else str,
+    )
+    row = cities.set_index("city_zh").loc[city]
+    return city, english[city] if lang() == "en" else city, bool(row["is_sample"])
 
 
 def year_selector(city: str) -> int:
     years = [int(y) for y in run_query("years", city=city)["year"]]
-    _remember("year", years, years[0])
-    year = st.sidebar.selectbox(t("year"), years, key="year")
-    st.query_params["year"] = str(year)
-    return year
+    return persistent_widget(st.sidebar.selectbox, t("year"), years, "year", years[0])
 
 
-def page_setup() -> Filters | None:
-    """Filters for the page; None (with a message shown) when the store has no data."""
+def metric_selector(
+    options: list[str], label_key: str = "metric", key: str = "metric", default: str | None = None
+) -> Metric:
+    """Pick one metric among `options` (codes); the choice is shared by pages that offer it."""
+    cat = load_catalog()
+    code = persistent_widget(
+        st.selectbox,
+        t(label_key),
+        options,
+        key,
+        default or options[0],
+        format_func={c: cat.metrics[c].name(lang()) for c in options}.get,
+    )
+    return cat.metrics[code]
+
+
+def district_selector(city: str, label_key: str = "highlight", key: str = "districts") -> list[str]:
+    """Districts to highlight (codes), shared by every page of the city."""
+    d = run_query("districts", city=city)
+    names = dict(zip(d["district_code"], d["district_en" if lang() == "en" else "district_zh"], strict=True))
+    return persistent_widget(
+        st.sidebar.multiselect,
+        t(label_key),
+        list(names),
+        key,
+        [],
+        multi=True,
+        format_func=names.get,
+        placeholder=t("highlight_none"),
+    )
+
+
+def single_district_selector(city: str) -> str:
+    d = run_query("districts", city=city)
+    names = dict(zip(d["district_code"], d["district_en" if lang() == "en" else "district_zh"], strict=True))
+    return persistent_widget(
+        st.selectbox, t("district"), list(names), "district", next(iter(names)), format_func=names.get
+    )
+
+
+def page_setup(title_key: str) -> Filters | None:
+    """The page title, the sidebar filters and the sample badge; None (with a message) when the store is empty."""
+    ensure_framed()
+    st.title(t(title_key))
     picked = city_selector()
     if picked is None:
         st.info(t("no_data"))
         return None
-    city, is_sample = picked
+    city, city_label, is_sample = picked
     year = year_selector(city)
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
-    return Filters(city=city, year=year, lang=lang(), is_sample=is_sample)
+    label_col = "district_en" if lang() == "en" else "district_zh"
+    return Filters(
+        city=city,
+        city_label=city_label,
+        year=year,
+        lang=lang(),
+        is_sample=is_sample,
+        source=source_line(city, year),
+        source_all=source_line(city, None),
+        label_col=label_col,
+    )
 
 
-def source_line(city: str) -> str:
-    src = run_query("data_source", city=city).iloc[0]
+def source_line(city: str, year: int | None) -> str:
+    """Data source, batch and as-of date of the figures shown (one year's, or every year's with year None)."""
+    src = run_query("data_source", city=city, year=year).iloc[0]
     if not src["n_batches"]:
         return ""
     key = "source_one" if src["n_batches"] == 1 else "source"
-    return t(
+    sample = t("sample_badge") + " · " if src["is_sample"] else ""
+    return sample + t(
         key,
         latest=src["latest_source"],
         n=int(src["n_batches"]),
         batch=int(src["latest_batch"]),
         as_of=f"{src['as_of']:%Y-%m-%d}",
     )
+
+
+def year_pair_selector(years: list[int], current: int) -> tuple[int, int]:
+    """Two years to compare (the first year with data and the chosen year, unless picked otherwise)."""
+    if not years:
+        return current, current
+    left, right = st.columns(2)
+    with left:
+        a = persistent_widget(st.selectbox, t("year_a"), years, "year_a", years[0])
+    with right:
+        b = persistent_widget(st.selectbox, t("year_b"), years, "year_b", current if current in years else years[-1])
+    return a, b

@@ -1,25 +1,182 @@
-"""Small shared widgets: the table behind a chart with its CSV download."""
+"""Shared widgets: a chart with the numbers behind it, headline cards."""
 
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from ui.i18n import t
+from charts.format import format_change, format_value
+from etl.catalog import Metric, load_catalog
+from ui.i18n import TEXTS, lang, t
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
 
 
-def table_ui(df: pd.DataFrame, label_col: str, file_name: str) -> None:
-    """The numbers behind a chart, in an expander, with a UTF-8-with-BOM CSV that Excel opens correctly."""
-    cols = {
-        label_col: t("col_district"),
-        "value": t("col_value"),
-        "target": t("col_target"),
-        "meets_target": t("col_meets"),
-        "qualifier": t("col_qualifier"),
-    }
-    shown = df[[c for c in cols if c in df.columns]].rename(columns=cols)
-    with st.expander(t("table")):
-        st.dataframe(shown, hide_index=True, width="stretch")
-        st.download_button(
-            t("download_csv"), shown.to_csv(index=False).encode("utf-8-sig"), file_name=file_name, mime="text/csv"
+def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFrame:
+    """The columns people read, renamed into the current language; codes and colour slots left out."""
+    cat = load_catalog()
+    out = df.copy()
+    if "metric_code" in out:
+        out.insert(0, "metric", [cat.metrics[c].name(lang()) if c in cat.metrics else c for c in out["metric_code"]])
+    if label_col and label_col in out:
+        out = out.rename(columns={label_col: "district"})
+    drop = [
+        c
+        for c in out.columns
+        if c
+        in (
+            "district_code",
+            "district_zh",
+            "district_en",
+            "color_index",
+            "metric_code",
+            "batch_id",
+            "polarity",
+            "theme",
+            "kind",
+            "headline",
+            "trend_years",
+            "goodness",
         )
+    ]
+    out = out.drop(columns=drop)
+    names = {c: t(f"col_{c}") for c in out.columns if f"col_{c}" in TEXTS}
+    return out.rename(columns=names)
+
+
+def chart_ui(fig: go.Figure, data: pd.DataFrame, file_stem: str, label_col: str | None = None) -> None:
+    """A chart, then the numbers behind it in an expander with a CSV (UTF-8 with BOM, so Excel opens it)."""
+    st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG)
+    table = readable_table(data, label_col)
+    with st.expander(t("table")):
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.download_button(
+            t("download_csv"),
+            table.to_csv(index=False).encode("utf-8-sig"),
+            file_name=f"{file_stem}.csv",
+            mime="text/csv",
+            key=f"csv_{file_stem}",
+        )
+
+
+def method_note(row: pd.Series) -> str:
+    """How a city figure was made, in words."""
+    if row["method"] == "sum":
+        return t("method_sum", n=int(row["n_reporting"]), m=int(row["n_districts"]))
+    return t(f"method_{row['method']}")
+
+
+def metric_cards(rows: pd.DataFrame, per_row: int = 4) -> None:
+    """A card per metric: the city figure, its change on last year coloured by polarity, how it was made."""
+    cat = load_catalog()
+    records = rows.to_dict("records")
+    for start in range(0, len(records), per_row):
+        cols = st.columns(per_row)
+        for col, row in zip(cols, records[start : start + per_row], strict=False):
+            m: Metric = cat.metrics[row["metric_code"]]
+            change = row["change"] if m.unit == "percent" else row["pct_change"]
+            delta = format_change(change, m.unit, lang())
+            with col.container(border=True):
+                st.metric(
+                    m.short_name(lang()),
+                    format_value(row["value"], m.unit, m.unit_label(lang()), lang()),
+                    delta=f"{delta} {t('vs_last_year')}" if delta else None,
+                    delta_color=DELTA_COLOR[m.polarity],
+                    help=m.definition(lang()),
+                )
+                note = method_note(pd.Series(row))
+                if pd.notna(row["target"]) and row["n_with_target"]:
+                    note += " · " + t(
+                        "targets_caption",
+                        target=format_value(row["target"], m.unit, m.unit_label(lang()), lang()),
+                        n=int(row["n_meets"]),
+                        m=int(row["n_with_target"]),
+                    )
+                st.caption(note)
+
+
+def ranking_table(df: pd.DataFrame, m: Metric, label_col: str, file_stem: str) -> None:
+    """The ranking as a table: rank, change in rank (+ moved up), value, change, target, quartile; with a CSV."""
+    unit = m.unit_label(lang())
+    cols = [
+        "rank",
+        label_col,
+        "value",
+        "prev_value",
+        "change",
+        "pct_change",
+        "rank_change",
+        "target",
+        "meets_target",
+        "quartile",
+    ]
+    shown = df[cols].copy()
+    config = {
+        "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
+        label_col: st.column_config.TextColumn(t("col_district")),
+        "value": st.column_config.NumberColumn(
+            f"{t('col_value')}（{unit}）" if lang() == "zh" else f"{t('col_value')} ({unit})",
+            format="%.2f" if m.unit == "per_10k" else "%.1f" if m.unit == "percent" else "localized",
+        ),
+        "prev_value": st.column_config.NumberColumn(
+            t("col_prev_value"), format="%.1f" if m.unit == "percent" else "localized"
+        ),
+        "change": st.column_config.NumberColumn(t("col_change"), format="%+.1f"),
+        "pct_change": st.column_config.NumberColumn(t("col_pct_change"), format="%+.1f%%"),
+        "rank_change": st.column_config.NumberColumn(t("col_rank_change"), format="%+d", help="+ = ↑"),
+        "target": st.column_config.NumberColumn(t("col_target")),
+        "meets_target": st.column_config.CheckboxColumn(t("col_meets_target")),
+        "quartile": st.column_config.NumberColumn(t("col_quartile"), format="%d"),
+    }
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+    table = readable_table(df[cols].rename(columns={label_col: "district"}))
+    st.download_button(
+        t("download_csv"),
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"csv_{file_stem}",
+    )
+
+
+def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
+    """Every metric of one district as a table with a small trend line per row; returns it with readable names."""
+    cat = load_catalog()
+    out = df.copy()
+    metrics = [cat.metrics[c] for c in out["metric_code"]]
+    lg = lang()
+    out.insert(0, "metric", [m.short_name(lg) for m in metrics])
+    out["shown"] = [
+        format_value(v, m.unit, m.unit_label(lg), lg, q)
+        for v, m, q in zip(out["value"], metrics, out["qualifier"], strict=True)
+    ]
+    out["change_text"] = [
+        format_change(c if m.unit == "percent" else p, m.unit, lg)
+        for c, p, m in zip(out["change"], out["pct_change"], metrics, strict=True)
+    ]
+    out["rank_text"] = [
+        t("rank_of", r=int(r), n=int(n)) if pd.notna(r) else "—"
+        for r, n in zip(out["rank"], out["n_ranked"], strict=True)
+    ]
+    out["target_text"] = [
+        format_value(v, m.unit, m.unit_label(lg), lg) if pd.notna(v) else ""
+        for v, m in zip(out["target"], metrics, strict=True)
+    ]
+    out["median_text"] = [
+        format_value(v, m.unit, m.unit_label(lg), lg) for v, m in zip(out["city_median"], metrics, strict=True)
+    ]
+    config = {
+        "metric": st.column_config.TextColumn(t("col_metric"), width="medium"),
+        "shown": st.column_config.TextColumn(t("col_value")),
+        "change_text": st.column_config.TextColumn(t("col_change")),
+        "rank_text": st.column_config.TextColumn(t("col_rank")),
+        "target_text": st.column_config.TextColumn(t("col_target")),
+        "meets_target": st.column_config.CheckboxColumn(t("col_meets_target")),
+        "median_text": st.column_config.TextColumn(t("col_city_median")),
+        "trend": st.column_config.LineChartColumn(t("col_trend"), width="medium"),
+    }
+    st.subheader(t("profile_table"))
+    st.dataframe(out[list(config)], hide_index=True, width="stretch", column_config=config, height=35 * len(out) + 40)
+    return out

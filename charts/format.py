@@ -1,0 +1,55 @@
+"""Numbers for people: units scaled for reading (万元, million yuan), values with their unit and qualifier."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+QUALIFIER_MARK = {"approx": "≈", "nearly": "近", "more_than": ">"}
+QUALIFIER_MARK_EN = {"approx": "≈", "nearly": "≈", "more_than": ">"}
+
+
+def axis_unit(unit: str, unit_label: str, values: Iterable[float], lang: str = "zh") -> tuple[float, str]:
+    """A divisor and a unit label that keep an axis readable: yuan in 万元 (zh) or million yuan (en) when large."""
+    finite = [abs(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    peak = max(finite, default=0)
+    if unit == "yuan" and not unit_label.startswith(("元/", "yuan per")):
+        if lang == "en":
+            return (1e6, "million yuan") if peak >= 1e6 else (1.0, "yuan")
+        if peak >= 1e8:
+            return 1e8, "亿元"
+        return (1e4, "万元") if peak >= 1e5 else (1.0, "元")
+    if unit in ("person", "person_times") and lang == "zh" and peak >= 1e6:
+        return 1e4, "万" + unit_label
+    return 1.0, unit_label
+
+
+def decimals(unit: str, divisor: float) -> int:
+    if unit in ("percent", "per_10k"):
+        return 1 if unit == "percent" else 2
+    return 1 if divisor > 1 else 0
+
+
+def format_value(
+    value: float | None, unit: str, unit_label: str, lang: str = "zh", qualifier: str | None = None
+) -> str:
+    """93.5 → '93.5%'; 31504710 yuan → '3,150.5万元'; None → '—'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    divisor, label = axis_unit(unit, unit_label, [value], lang)
+    number = f"{value / divisor:,.{decimals(unit, divisor)}f}"
+    marks = QUALIFIER_MARK_EN if lang == "en" else QUALIFIER_MARK
+    mark = marks.get(qualifier or "", "")
+    if unit == "percent":
+        return f"{mark}{number}%"
+    sep = " " if lang == "en" else ""
+    return f"{mark}{number}{sep}{label}"
+
+
+def format_change(change: float | None, unit: str, lang: str = "zh") -> str:
+    """+1.2 个百分点 / +1.2 pp for rates; +12.5% for everything else (given as a percent change)."""
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return ""
+    if unit == "percent":
+        return f"{change:+.1f} pp" if lang == "en" else f"{change:+.1f}个百分点"
+    return f"{change:+.1f}%"

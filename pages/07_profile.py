@@ -1,0 +1,25 @@
+"""区域画像 District profile: one district, every indicator: value, change, rank, target, city median, trend."""
+
+import streamlit as st
+
+from charts.compare import rank_profile
+from ui.data import run_query
+from ui.i18n import t
+from ui.setup import page_setup, single_district_selector
+from ui.widgets import chart_ui, profile_table
+
+f = page_setup("page_profile")
+if f is not None:
+    district = single_district_selector(f.city)
+    df = run_query("district_profile", district=district, year=f.year)
+    names = run_query("districts", city=f.city).set_index("district_code")[f.label_col]
+    profile = profile_table(df, f"{district}_{f.year}_profile")
+    fig = rank_profile(
+        profile,
+        name_col="metric",
+        title=t("title_profile", district=names[district], year=f.year, city=f.city_label),
+        source=f.source,
+        axis_title=t("axis_standing"),
+    )
+    chart_ui(fig, df, f"{district}_{f.year}_standing")
+    st.caption(t("standing_note"))
