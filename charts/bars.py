@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.format import axis_unit, decimals, format_value
+from charts.format import axis_unit, decimals, format_number, format_value
 from charts.theme import (
     BELOW_TARGET_COLOR,
     MEETS_TARGET_COLOR,
@@ -42,10 +42,7 @@ def ranking_bar(
     small = df["small_count"].fillna(False).astype(bool) if "small_count" in df else pd.Series(False, index=df.index)
     patterns = ["/" if s else "" for s in small]
     colours = [SMALL_COUNT_COLOR if s else c for s, c in zip(small, colours, strict=True)]
-    text = [
-        format_value(v, unit, unit_label, lang, q) if pd.notna(v) else ""
-        for v, q in zip(df["value"], df["qualifier"], strict=True)
-    ]
+    text = [format_number(v, unit, divisor, q, lang) for v, q in zip(df["value"], df["qualifier"], strict=True)]
     y = df["value"] / divisor
     fig = go.Figure(
         go.Bar(

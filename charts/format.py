@@ -30,6 +30,22 @@ def decimals(unit: str, divisor: float) -> int:
     return 1 if divisor > 1 else 0
 
 
+def format_number(
+    value: float | None, unit: str, divisor: float = 1.0, qualifier: str | None = None, lang: str = "zh"
+) -> str:
+    """The number alone, scaled by `divisor`, for bar labels and cards whose unit is said elsewhere: 93.5% · 3,150.5."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    marks = QUALIFIER_MARK_EN if lang == "en" else QUALIFIER_MARK
+    text = f"{marks.get(qualifier or '', '')}{value / divisor:,.{decimals(unit, divisor)}f}"
+    return text + "%" if unit == "percent" else text
+
+
+def with_unit(name: str, unit_label: str, lang: str = "zh") -> str:
+    """集体合同签订率（%） / Disputes (cases)."""
+    return f"{name}（{unit_label}）" if lang == "zh" else f"{name} ({unit_label})"
+
+
 def format_value(
     value: float | None, unit: str, unit_label: str, lang: str = "zh", qualifier: str | None = None
 ) -> str:

@@ -7,7 +7,7 @@ from etl.catalog import load_catalog
 from ui.data import run_query
 from ui.i18n import t
 from ui.setup import metric_selector, page_setup
-from ui.widgets import chart_ui, metric_cards
+from ui.widgets import chart_ui, metric_cards, target_table
 
 f = page_setup("page_overview")
 if f is not None:
@@ -15,10 +15,10 @@ if f is not None:
     overview = run_query("city_overview", city=f.city, year=f.year)
     st.subheader(t("headline_heading"))
     metric_cards(overview[overview["headline"]])
-    with_target = overview[overview["n_with_target"] > 0]
-    if len(with_target):
+    attainment = run_query("target_attainment", city=f.city, year=f.year)
+    if len(attainment):
         st.subheader(t("targets_heading"))
-        metric_cards(with_target, per_row=len(with_target) if len(with_target) <= 4 else 4)
+        target_table(attainment)
 
     st.subheader(t("movers_heading"))
     m = metric_selector([c for c in overview["metric_code"] if cat.metrics[c].headline], "movers_metric")

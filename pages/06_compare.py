@@ -4,6 +4,7 @@ import streamlit as st
 
 from charts.compare import heatmap, quartile_dots, slope_chart
 from etl.catalog import load_catalog
+from ui.blocks import title_unit
 from ui.data import run_query
 from ui.i18n import t
 from ui.setup import district_selector, metric_selector, page_setup, year_pair_selector
@@ -21,12 +22,13 @@ if f is not None:
     ranking_table(ranked, m, f.label_col, f"{m.code}_{f.year}_ranking")
 
     trend = run_query("metric_trend", city=f.city, metric=m.code)
+    shown = title_unit(m, trend["value"], f.lang)  # the unit the axes show (万元 for large amounts)
     picked = list(trend.loc[trend["district_code"].isin(highlight), f.label_col].unique())
     st.subheader(t("heatmap_heading"))
     fig = heatmap(
         trend,
         label_col=f.label_col,
-        title=t("title_heatmap", metric=name, unit=unit),
+        title=t("title_heatmap", metric=name, unit=shown),
         source=f.source_all,
         unit=m.unit,
         unit_label=unit,
@@ -39,7 +41,7 @@ if f is not None:
     fig = quartile_dots(
         ranked,
         label_col=f.label_col,
-        title=t("title_box", year=f.year, metric=name, unit=unit),
+        title=t("title_box", year=f.year, metric=name, unit=shown),
         source=f.source,
         unit=m.unit,
         unit_label=unit,
@@ -58,7 +60,7 @@ if f is not None:
         label_col=f.label_col,
         year_a=a,
         year_b=b,
-        title=t("title_slope", metric=name, a=a, b=b, unit=unit),
+        title=t("title_slope", metric=name, a=a, b=b, unit=shown),
         source=f.source_all,
         unit=m.unit,
         unit_label=unit,

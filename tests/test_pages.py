@@ -57,8 +57,8 @@ def test_overview_cards_show_city_figures_and_change_on_last_year(app):
     assert rate.value == "92.2%"
     # 2022 mean (93.5 + 88 + 91.2 + 79) / 4 = 87.925 → +4.2 points
     assert rate.proto.delta.startswith("+4.2个百分点")
-    disputes = cards["群体性劳资纠纷"]
-    assert disputes.value == "38起"  # 9 + 7 + 22
+    disputes = cards["群体性劳资纠纷（起）"]
+    assert disputes.value == "38"  # 9 + 7 + 22
     assert disputes.proto.delta.startswith("-5.0%")  # 40 the year before
     assert "color: GREEN" in str(disputes.proto)  # fewer disputes shows as good news
 
@@ -67,6 +67,10 @@ def test_overview_counts_districts_meeting_each_target(app):
     captions = " ".join(c.value for c in app.caption)
     assert "目标 90.0%：3/3 个区县达标" in captions  # collective 2023: 94, 90.5, 92 all ≥ 90
     assert "目标 80.0%：2/3 个区县达标" in captions  # wage 2023: 84, 79, 81.5
+    table = app.dataframe[0].value.set_index("指标")
+    assert table.loc["工资专项集体合同签订率", "达标"] == "2 / 3"
+    assert table.loc["工资专项集体合同签订率", "未达标区县（差距大者在前）"] == "西城区"
+    assert table.loc["集体合同签订率", "未达标区县（差距大者在前）"] == "—"
 
 
 def test_overview_names_the_biggest_movers(app):

@@ -5,12 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.bars import ranking_bar
+from charts.format import axis_unit
 from charts.lines import city_trend, trend_lines
 from etl.catalog import Metric
 from ui.data import run_query
 from ui.i18n import t
 from ui.setup import Filters
 from ui.widgets import chart_ui, method_note
+
+
+def title_unit(m: Metric, values, lang: str) -> str:
+    """The unit the chart's axis shows (万元 for large yuan amounts …), for its title."""
+    return axis_unit(m.unit, m.unit_label(lang), values, lang)[1]
 
 
 def ranking_block(f: Filters, m: Metric) -> None:
@@ -23,7 +29,7 @@ def ranking_block(f: Filters, m: Metric) -> None:
     fig = ranking_bar(
         df,
         label_col=f.label_col,
-        title=t("title_ranking", year=f.year, metric=m.short_name(f.lang), unit=unit),
+        title=t("title_ranking", year=f.year, metric=m.short_name(f.lang), unit=title_unit(m, df["value"], f.lang)),
         source=f.source,
         unit=m.unit,
         unit_label=unit,
@@ -51,7 +57,7 @@ def district_trend_block(f: Filters, m: Metric, highlight: list[str]) -> None:
     fig = trend_lines(
         df,
         label_col=f.label_col,
-        title=t("title_trend", metric=m.short_name(f.lang), unit=unit),
+        title=t("title_trend", metric=m.short_name(f.lang), unit=title_unit(m, df["value"], f.lang)),
         source=f.source_all,
         unit=m.unit,
         unit_label=unit,
@@ -71,7 +77,9 @@ def city_trend_block(f: Filters, m: Metric) -> None:
     unit = m.unit_label(f.lang)
     fig = city_trend(
         df,
-        title=t("title_city_trend", city=f.city_label, metric=m.short_name(f.lang), unit=unit),
+        title=t(
+            "title_city_trend", city=f.city_label, metric=m.short_name(f.lang), unit=title_unit(m, df["value"], f.lang)
+        ),
         source=f.source_all,
         unit=m.unit,
         unit_label=unit,

@@ -139,6 +139,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_vs_median": {"zh": "与中位数差", "en": "Against median"},
     "col_quartile": {"zh": "四分位（1 最好）", "en": "Quartile (1 best)"},
     "col_qualifier": {"zh": "说明", "en": "Qualifier"},
+    "col_share_meets": {"zh": "达标比例", "en": "Share meeting it"},
+    "col_laggards": {"zh": "未达标区县（差距大者在前）", "en": "Lagging districts (furthest first)"},
     "col_trend": {"zh": "历年趋势", "en": "Trend"},
     "col_method": {"zh": "计算方法", "en": "Method"},
     "col_n_reporting": {"zh": "报送区县数", "en": "Districts reporting"},

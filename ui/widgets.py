@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.format import format_change, format_value
+from charts.format import axis_unit, format_change, format_number, format_value, with_unit
 from etl.catalog import Metric, load_catalog
 from ui.i18n import TEXTS, lang, t
 
@@ -68,9 +68,10 @@ def method_note(row: pd.Series) -> str:
     return t(f"method_{row['method']}")
 
 
-def metric_cards(rows: pd.DataFrame, per_row: int = 4) -> None:
+def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
     """A card per metric: the city figure, its change on last year coloured by polarity, how it was made."""
     cat = load_catalog()
+    per_row = per_row or (4 if lang() == "zh" else 3)  # English names are longer
     records = rows.to_dict("records")
     for start in range(0, len(records), per_row):
         cols = st.columns(per_row)
@@ -78,10 +79,12 @@ def metric_cards(rows: pd.DataFrame, per_row: int = 4) -> None:
             m: Metric = cat.metrics[row["metric_code"]]
             change = row["change"] if m.unit == "percent" else row["pct_change"]
             delta = format_change(change, m.unit, lang())
+            divisor, unit = axis_unit(m.unit, m.unit_label(lang()), [row["value"]], lang())
+            label = m.short_name(lang()) if m.unit == "percent" else with_unit(m.short_name(lang()), unit, lang())
             with col.container(border=True):
                 st.metric(
-                    m.short_name(lang()),
-                    format_value(row["value"], m.unit, m.unit_label(lang()), lang()),
+                    label,
+                    format_number(row["value"], m.unit, divisor),
                     delta=f"{delta} {t('vs_last_year')}" if delta else None,
                     delta_color=DELTA_COLOR[m.polarity],
                     help=m.definition(lang()),
@@ -180,3 +183,28 @@ def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
     st.subheader(t("profile_table"))
     st.dataframe(out[list(config)], hide_index=True, width="stretch", column_config=config, height=35 * len(out) + 40)
     return out
+
+
+def target_table(df: pd.DataFrame) -> None:
+    """Per metric with targets: the target, how many districts meet it, and which lag (furthest first)."""
+    cat = load_catalog()
+    lg = lang()
+    rows = []
+    for r in df.to_dict("records"):
+        m = cat.metrics[r["metric_code"]]
+        low, high = (format_value(r[k], m.unit, m.unit_label(lg), lg) for k in ("target_low", "target_high"))
+        rows.append(
+            {
+                t("col_metric"): m.short_name(lg),
+                t("col_target"): low if low == high else f"{low}–{high}",
+                t("col_meets_target"): f"{int(r['n_meets'])} / {int(r['n_with_target'])}",
+                t("col_share_meets"): r["n_meets"] / r["n_with_target"] * 100,
+                t("col_laggards"): r["laggards_en" if lg == "en" else "laggards_zh"] or "—",
+            }
+        )
+    config = {
+        t("col_share_meets"): st.column_config.ProgressColumn(
+            t("col_share_meets"), min_value=0, max_value=100, format="%.0f%%"
+        )
+    }
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=config)
