@@ -199,7 +199,7 @@ def target_table(df: pd.DataFrame) -> None:
                 t("col_target"): low if low == high else f"{low}–{high}",
                 t("col_meets_target"): f"{int(r['n_meets'])} / {int(r['n_with_target'])}",
                 t("col_share_meets"): r["n_meets"] / r["n_with_target"] * 100,
-                t("col_laggards"): r["laggards_en" if lg == "en" else "laggards_zh"] or "—",
+                t("col_laggards"): "—" if pd.isna(lag := r["laggards_en" if lg == "en" else "laggards_zh"]) else lag,
             }
         )
     config = {
