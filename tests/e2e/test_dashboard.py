@@ -29,6 +29,27 @@ def wait_for_title(page, pattern: str, timeout: int = 30_000) -> None:
     )
 
 
+def wait_idle(page, timeout: int = 30_000) -> None:
+    """Until Streamlit has finished the current run (its "Running…" status widget is gone)."""
+    page.wait_for_function("""() => !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=timeout)
+
+
+def choose(page, selectbox, option: str) -> None:
+    """Pick `option` in a selectbox; a click that lands during a rerun is lost, so try again."""
+    for _ in range(3):
+        wait_idle(page)
+        selectbox.click()
+        opt = page.get_by_role("option", name=option, exact=True)
+        try:
+            opt.wait_for(state="visible", timeout=5_000)
+        except Exception:
+            page.keyboard.press("Escape")
+            continue
+        opt.click()
+        return
+    raise AssertionError(f"could not choose {option!r}")
+
+
 def test_deep_link_on_a_fresh_server_opens_the_same_view_inside_the_frame(app_server, page, artifacts_dir):
     page.goto(f"{app_server}/contracts?year=2016&lang=zh")
     wait_for_title(page, "2016年各区县集体合同签订率")
@@ -51,10 +72,9 @@ def test_every_page_draws_its_charts_without_error(app_server, page, artifacts_d
 def test_overview_shows_cards_and_changing_the_year_redraws_the_chart(app_server, page):
     page.goto(f"{app_server}/?year=2024")
     page.get_by_text("集体合同签订率").first.wait_for()
-    assert page.locator('[data-testid="stMetric"]').count() >= 8
+    page.locator('[data-testid="stMetric"]').nth(7).wait_for()  # the eight headline cards
     wait_for_title(page, "2024年各区县")
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1).click()
-    page.get_by_role("option", name="2020").click()
+    choose(page, page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1), "2020")
     wait_for_title(page, "2020年各区县", timeout=10_000)
     assert re.search(r"year=2020", page.url)
 
