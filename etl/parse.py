@@ -176,6 +176,13 @@ class _Cell:
     indicator: str
     header: str
 
+    def record(self, value: float, sheet: str) -> Record:
+        """The cell as a record, with its value converted to base units."""
+        raw = raw_text(self.raw)
+        return Record(
+            self.district, self.year, self.indicator, value, self.parsed.qualifier, raw, sheet, cell_ref(self.r, self.c)
+        )
+
 
 def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[int, int] | None) -> None:
     """Convert one column's (or one indicator's) parsed cells to base units and add them as records."""
@@ -215,18 +222,7 @@ def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[i
                     indicator=ind.code,
                     pct=format_number(round(value * 100, 6)),
                 )
-            ctx.out.records.append(
-                Record(
-                    x.district,
-                    x.year,
-                    x.indicator,
-                    value,
-                    x.parsed.qualifier,
-                    raw_text(x.raw),
-                    ctx.sheet.name,
-                    cell_ref(x.r, x.c),
-                )
-            )
+            ctx.out.records.append(x.record(value, ctx.sheet.name))
         return
     unit = header_unit(header_label)
     factor = HEADER_UNIT_SCALE.get(unit or "")
@@ -250,18 +246,7 @@ def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[i
         value = x.parsed.value
         if factor and not x.parsed.scaled:
             value = round(value * factor, 6)
-        ctx.out.records.append(
-            Record(
-                x.district,
-                x.year,
-                x.indicator,
-                value,
-                x.parsed.qualifier,
-                raw_text(x.raw),
-                ctx.sheet.name,
-                cell_ref(x.r, x.c),
-            )
-        )
+        ctx.out.records.append(x.record(value, ctx.sheet.name))
 
 
 def _parse_value(ctx: _Ctx, r: int, c: int, indicator: str) -> ParsedNumber | None:

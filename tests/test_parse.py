@@ -1,27 +1,14 @@
 """Parsing sheets: header search, wide and long shapes, the year's sources, percent columns, units, total rows."""
 
-import io
-
-import openpyxl
 import pytest
+from build import xlsx_bytes
 
 from etl.parse import parse_workbook, parse_year
 from etl.read import read_workbook
 
 
-def xlsx(rows, title="Sheet1"):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def parse(rows, name="t.xlsx", title="Sheet1", year=None):
-    return parse_workbook(read_workbook(xlsx(rows, title), name), year=year)
+    return parse_workbook(read_workbook(xlsx_bytes(rows, title), name), year=year)
 
 
 def values(parsed):
@@ -166,7 +153,7 @@ def test_ambiguous_district_needs_a_city():
         {**cat.indicators}, {**cat.districts, "999999": twin}, dict(cat.column_roles), list(cat.rules)
     )
     p = parse_workbook(
-        read_workbook(xlsx([["区县", "集体合同签订率"], ["东城区", 90], ["示例市东城区", 91]], "2022"), "t.xlsx"),
+        read_workbook(xlsx_bytes([["区县", "集体合同签订率"], ["东城区", 90], ["示例市东城区", 91]], "2022"), "t.xlsx"),
         catalog=other,
     )
     assert [(x.code, x.cell) for x in p.problems] == [("ambiguous_district", "A2")]

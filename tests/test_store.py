@@ -1,19 +1,22 @@
 """The store: load → query → rollback → re-apply round trip, plans, idempotent reloads, atomic commits, lock retry."""
 
-import io
 import subprocess
 import sys
 import textwrap
 import time
 
 import duckdb
-import openpyxl
 import pytest
+from build import xlsx_bytes
 
 from etl import db
 from etl.db import StoreBusy, open_store
 from etl.load import check_file
 from etl.store import BatchError, StaleData, commit, list_batches, reapply, rollback
+
+
+def xlsx(rows, title="2023"):
+    return xlsx_bytes(rows, title)
 
 
 def current(con, district, year, indicator):
@@ -22,17 +25,6 @@ def current(con, district, year, indicator):
         {"d": district, "y": year, "i": indicator},
     ).fetchone()
     return row[0] if row else None
-
-
-def xlsx(rows, title="2023"):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def snapshot(con):

@@ -1,13 +1,14 @@
 """Validation: one broken sheet of each kind names its cell; warnings against last year; every problem at once."""
 
-import io
-
-import openpyxl
 import pytest
-from build import BROKEN
+from build import BROKEN, xlsx_bytes
 
 from etl.db import open_store
 from etl.load import check_file
+
+
+def xlsx(rows, title="2023"):
+    return xlsx_bytes(rows, title)
 
 
 @pytest.mark.parametrize("name,rows,code,cell", BROKEN, ids=[b[2] + ":" + b[0] for b in BROKEN])
@@ -21,17 +22,6 @@ def test_broken_sheet_is_rejected_naming_its_cell(fixture_files, empty_db, name,
     for lang in ("zh", "en"):
         msg = errors[0].message(lang)
         assert "{" not in msg and len(msg) > 10
-
-
-def xlsx(rows, title="2023"):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for r in rows:
-        ws.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def codes(plan, severity=None):
