@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.auth import account_ui, require_viewer
 from ui.frame import framed, navigation
 from ui.i18n import t
 from ui.setup import language_ui
@@ -9,5 +10,7 @@ from ui.setup import language_ui
 st.set_page_config(page_title="工会数据看板", page_icon=":material/bar_chart:", layout="wide")
 language_ui()
 st.sidebar.title(t("app_title"))
+account_ui()
+require_viewer()
 with framed():
     st.navigation(navigation()).run()

@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("sample", parents=[common], help="generate and load the sample city's data")
     sp.add_argument("--out", help="where to write the sample files (default data/sample)")
     sp.add_argument("--if-empty", action="store_true", help="only when the store has no batches")
+    ed = sub.add_parser("add-editor", parents=[common], help="add or replace an editor account")
+    ed.add_argument("name")
+    ed.add_argument("--districts", help="comma-separated district codes the editor may change (default: all)")
+    ed.add_argument("--display-name")
+    ed.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    ed.add_argument("--secrets", help="secrets file (default: $UNION_SECRETS or .streamlit/secrets.toml)")
+    ed.add_argument("--viewer", action="store_true", help="a viewing account (when viewing needs a login)")
     return p
 
 
@@ -53,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
             return cli.cmd_rollback(args.batch_id, args.db, args.by, lang, undo=args.command == "reapply")
         if args.command == "template":
             return cli.cmd_template(args.out, args.city, args.year, lang)
+        if args.command == "add-editor":
+            return cli.cmd_add_editor(
+                args.name, args.districts, args.display_name, args.password_stdin, args.secrets, lang, args.viewer
+            )
         if args.command == "sample":
             return cli.cmd_sample(args.db, args.out, args.if_empty, lang)
     except (StoreBusy, StoreMissing) as err:

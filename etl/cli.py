@@ -34,6 +34,12 @@ TEXT = {
         "sample_skip": "数据库中已有数据（{n} 个批次），未载入示例数据。",
         "sample_done": "示例数据已载入：{n} 个文件。",
         "internal": "内部错误：{err}。没有写入任何数据；请把这行信息发给管理员。",
+        "unknown_codes": "未知的区县代码：{codes}（见 data/catalog/districts.csv）",
+        "password_prompt": "密码（至少 8 位）：",
+        "password_again": "再输入一次：",
+        "password_mismatch": "两次输入的密码不一致，未保存。",
+        "all_districts": "全部区县",
+        "editor_added": "已保存编辑账号 {name}（可修改：{scope}）到 {path}，文件中只有加盐的密码哈希。",
     },
     "en": {
         "error": "",
@@ -54,6 +60,12 @@ TEXT = {
         "sample_skip": "The store already has data ({n} batches); sample data not loaded.",
         "sample_done": "Sample data loaded: {n} files.",
         "internal": "Internal error: {err}. Nothing was written; please send this line to the administrator.",
+        "unknown_codes": "Unknown district codes: {codes} (see data/catalog/districts.csv)",
+        "password_prompt": "Password (8 characters or more): ",
+        "password_again": "Again: ",
+        "password_mismatch": "The two passwords differ; nothing saved.",
+        "all_districts": "every district",
+        "editor_added": "Editor {name} saved (may change: {scope}) in {path}; the file holds only a salted hash.",
     },
 }
 
@@ -214,3 +226,39 @@ def cmd_sample(dbpath: str | None, out_dir: str | None, if_empty: bool, lang: st
     if code == EXIT_OK:
         print(say(lang, "sample_done", n=len(files)))
     return code
+
+
+def cmd_add_editor(
+    name: str,
+    districts: str | None,
+    display_name: str | None,
+    password_stdin: bool,
+    secrets: str | None,
+    lang: str,
+    viewer: bool = False,
+) -> int:
+    """Write an editor's salted password hash into the secrets file (asks for the password twice)."""
+    from etl.auth import add_editor
+    from etl.catalog import load_catalog
+
+    codes = [c.strip() for c in districts.split(",") if c.strip()] if districts else None
+    cat = load_catalog()
+    unknown = [c for c in codes or [] if c not in cat.districts]
+    if unknown:
+        print(say(lang, "unknown_codes", codes="、".join(unknown)), file=sys.stderr)
+        return EXIT_USAGE
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(say(lang, "password_prompt"))
+        if getpass.getpass(say(lang, "password_again")) != password:
+            print(say(lang, "password_mismatch"), file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        path = add_editor(name, password, codes, display_name, secrets, role="viewer" if viewer else "editor")
+    except ValueError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_USAGE
+    scope = "、".join(cat.districts[c].name_zh for c in codes) if codes else say(lang, "all_districts")
+    print(say(lang, "editor_added", name=name, path=path, scope=scope))
+    return EXIT_OK

@@ -79,8 +79,10 @@ def connect(
     while True:
         try:
             return duckdb.connect(str(p), read_only=read_only)
-        except duckdb.IOException as err:
-            if "lock" not in str(err).lower():
+        except (duckdb.IOException, duckdb.ConnectionException) as err:
+            # Another process holds the file lock, or (in this process) a connection in the other mode is open:
+            # both pass once the other side closes its short-lived connection.
+            if "lock" not in str(err).lower() and "different configuration" not in str(err):
                 raise
             waited = time.monotonic() - start
             if waited >= limit:

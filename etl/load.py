@@ -39,5 +39,8 @@ def check_file(
     problems.sort(key=lambda p: SEVERITY_ORDER[p.severity])
     if has_errors(problems):
         # A rejected file plans nothing: no new/changed lists that could be mistaken for what will happen.
-        return Plan(parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems)
-    return make_plan(parsed, problems, stored, con)
+        plan = Plan(parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems)
+    else:
+        plan = make_plan(parsed, problems, stored, con)
+    plan.sheets = wb.sheets
+    return plan

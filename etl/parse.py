@@ -22,7 +22,7 @@ class Record:
     district: str
     year: int
     indicator: str
-    value: float
+    value: float | None  # None (corrections only): clear the stored figure
     qualifier: str
     raw: str
     sheet: str
@@ -38,7 +38,7 @@ class TargetRecord:
     indicator: str
     year: int
     district: str | None  # None: every district
-    value: float
+    value: float | None  # None: clear the target
     sheet: str
     cell: str
 

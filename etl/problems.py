@@ -126,6 +126,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "您没有修改 {district} 数据的权限（可修改：{scope}）。",
         "en": "You may not change figures for {district} (you may change: {scope}).",
     },
+    "target_outside_scope": {
+        "zh": "您只能设定本人负责区县的目标（{scope}）；全市统一目标或其他区县的目标需由全市编辑设定。",
+        "en": "You may set targets only for your own districts ({scope}); city-wide targets and other districts' need a city-wide editor.",
+    },
+    "note_required": {
+        "zh": "请填写修改说明（为什么改、依据是什么），它会和这批修改一起保存。",
+        "en": "Please say why these figures change; the note is kept with the batch.",
+    },
+    "nothing_changed": {"zh": "没有任何数值被修改。", "en": "No figure was changed."},
     "already_loaded": {
         "zh": "这个文件已在批次 #{batch_id}（{created_at}）导入过，没有任何变化。",
         "en": "This file was already loaded as batch #{batch_id} ({created_at}); nothing changed.",

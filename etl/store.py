@@ -71,6 +71,7 @@ class Plan:
     targets_unchanged: int = 0
     already_loaded: dict | None = None  # the committed batch holding the very same file
     base_version: tuple = ()
+    sheets: list = field(default_factory=list)  # the raw sheets read (etl.read.Sheet), for showing cells
 
     @property
     def ok(self) -> bool:
@@ -251,12 +252,33 @@ def commit(
     return batch_id
 
 
-def _set_status(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, to: str, event: str, note: str | None) -> None:
+def _set_status(
+    con: duckdb.DuckDBPyConnection,
+    batch_id: int,
+    by: str,
+    to: str,
+    event: str,
+    note: str | None,
+    allowed_districts: set[str] | None,
+) -> None:
     con.execute("begin transaction")
     try:
         row = con.execute("select status from batches where batch_id = $b", {"b": batch_id}).fetchone()
         if row is None:
             raise BatchError("unknown", batch_id)
+        if allowed_districts is not None:
+            outside = con.execute(
+                """
+                select count(*) from (
+                    select district_code from observations where batch_id = $b
+                    union all
+                    select coalesce(district_code, '*') from targets where batch_id = $b
+                ) where not list_contains($allowed, district_code)
+                """,
+                {"b": batch_id, "allowed": sorted(allowed_districts)},
+            ).fetchone()[0]
+            if outside:
+                raise BatchError("outside_scope", batch_id)
         if row[0] == to:
             raise BatchError("already_rolled_back" if to == "rolled_back" else "not_rolled_back", batch_id)
         con.execute("update batches set status = $to where batch_id = $b", {"to": to, "b": batch_id})
@@ -270,14 +292,28 @@ def _set_status(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, to: str,
         raise
 
 
-def rollback(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, note: str | None = None) -> None:
-    """Mark a batch rolled back: its values stop counting and the previous ones show again. Nothing is deleted."""
-    _set_status(con, batch_id, by, "rolled_back", "rollback", note)
+def rollback(
+    con: duckdb.DuckDBPyConnection,
+    batch_id: int,
+    by: str,
+    note: str | None = None,
+    allowed_districts: set[str] | None = None,
+) -> None:
+    """Mark a batch rolled back: its values stop counting and the previous ones show again. Nothing is deleted.
+
+    An editor scoped to districts may only roll back batches that touch nothing else."""
+    _set_status(con, batch_id, by, "rolled_back", "rollback", note, allowed_districts)
 
 
-def reapply(con: duckdb.DuckDBPyConnection, batch_id: int, by: str, note: str | None = None) -> None:
+def reapply(
+    con: duckdb.DuckDBPyConnection,
+    batch_id: int,
+    by: str,
+    note: str | None = None,
+    allowed_districts: set[str] | None = None,
+) -> None:
     """Make a rolled-back batch count again (in its original place in the batch order)."""
-    _set_status(con, batch_id, by, "committed", "reapply", note)
+    _set_status(con, batch_id, by, "committed", "reapply", note, allowed_districts)
 
 
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -233,7 +233,28 @@ def write_template(
     year: int | None = None,
     lang: str = "zh",
 ) -> Path:
-    """Write the upload template to `out` and return it.
+    """Write the upload template to `out` and return it (see build_template)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build_template(catalog, city, year, lang).save(out)
+    return out
+
+
+def template_bytes(
+    catalog: Catalog | None = None, city: str | None = None, year: int | None = None, lang: str = "zh"
+) -> bytes:
+    """The upload template as .xlsx bytes, for a download button."""
+    import io
+
+    buf = io.BytesIO()
+    build_template(catalog, city, year, lang).save(buf)
+    return buf.getvalue()
+
+
+def build_template(
+    catalog: Catalog | None = None, city: str | None = None, year: int | None = None, lang: str = "zh"
+) -> openpyxl.Workbook:
+    """The upload template as a workbook.
 
     With `city`, one prefilled row per district of that city (with `year` when given). Headers are the
     catalogue's names (English ones with lang="en", which the catalogue recognises just the same).
@@ -260,7 +281,4 @@ def write_template(
     _write_instructions(instructions, lang)
     _write_indicator_sheet(indicator_sheet, cat, lang)
     wb.active = 0
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
-    return out
+    return wb

@@ -69,8 +69,10 @@ def validate(
                     or "—",
                 )
 
-    # Ranges.
+    # Ranges (a None value clears a figure: nothing to check).
     for rec in kept:
+        if rec.value is None:
+            continue
         unit = cat.indicators[rec.indicator].unit
         if unit == "percent" and not 0 <= rec.value <= 100:
             add("error", "percent_out_of_range", rec, rec.raw, indicator=rec.indicator, number=format_number(rec.value))
@@ -79,6 +81,28 @@ def validate(
         elif unit in ("count", "person", "person_times") and rec.value != int(rec.value):
             add("warning", "not_integer", rec, rec.raw, indicator=rec.indicator)
     for t in parsed.targets:
+        if allowed_districts is not None and (t.district is None or t.district not in allowed_districts):
+            who = t.district or "*"
+            problems.append(
+                Problem(
+                    "error",
+                    "target_outside_scope",
+                    parsed.file_name,
+                    t.sheet,
+                    t.cell,
+                    None,
+                    {
+                        "district": who,
+                        "scope": "、".join(
+                            cat.districts[d].name_zh for d in sorted(allowed_districts) if d in cat.districts
+                        )
+                        or "—",
+                    },
+                )
+            )
+            continue
+        if t.value is None:
+            continue
         unit = cat.indicators[t.indicator].unit
         bad = (unit == "percent" and not 0 <= t.value <= 100) or (unit != "percent" and t.value < 0)
         if bad:
@@ -134,7 +158,7 @@ def validate(
         compared = equal = 0
         for rec in recs:
             last = value_of((district, year - 1, rec.indicator))
-            if last is None:
+            if last is None or rec.value is None:
                 continue
             compared += 1
             equal += last == rec.value

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+CHART_PAGES = PAGES[:7]  # 01–07 show figures; 08–11 manage data (tests/test_data_pages.py)
 
 
 def start(db, monkeypatch, **params) -> AppTest:
@@ -40,8 +41,18 @@ def bars(fig: dict, trace: int = 0) -> dict:
     return dict(zip(values(tr["x"]), values(tr["y"]), strict=True))
 
 
+def test_pages_are_split_as_expected():
+    assert CHART_PAGES[-1] == "pages/07_profile.py" and PAGES[7] == "pages/08_upload.py"
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page_launches_without_exception_and_shows_a_chart(app, page):
+def test_page_launches_without_exception(app, page):
+    app.switch_page(page).run()
+    assert not app.exception
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_page_shows_charts_with_font_and_source(app, page):
     app.switch_page(page).run()
     assert not app.exception
     assert len(app.get("plotly_chart")) >= 1

@@ -23,6 +23,7 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "metric": "contract_rate_collective",
     "metrics": ["disputes_reported", "disputes_resolved"],
     "district": "900101",
+    "batch_id": 1,
 }
 
 # The columns a query returns, in order: the contract pages and exports rely on. Add a query's entry

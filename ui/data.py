@@ -24,3 +24,18 @@ def _cached(name: str, version: str, params: tuple) -> pd.DataFrame:
 def run_query(name: str, **params: object) -> pd.DataFrame:
     """The result of queries/NAME.sql with `params`, refreshed as soon as a batch changes the store."""
     return _cached(name, db.data_version(), tuple(sorted(params.items())))
+
+
+def reading():
+    """A short-lived read-only connection (for checks that need the store, not a named query)."""
+    return db.open_store(read_only=True)
+
+
+def writing():
+    """A short-lived writable connection, for a commit: the store's lock retry applies."""
+    return db.open_store()
+
+
+def version() -> str:
+    """Changes whenever the store does (see etl.db.data_version)."""
+    return db.data_version()

@@ -56,6 +56,17 @@ def navigation() -> dict[str, list]:
                 "pages/07_profile.py", title=t("page_profile"), icon=":material/person_pin_circle:", url_path="profile"
             ),
         ],
+        t("section_data"): [
+            st.Page("pages/08_upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
+            st.Page(
+                "pages/09_corrections.py",
+                title=t("page_corrections"),
+                icon=":material/edit_note:",
+                url_path="corrections",
+            ),
+            st.Page("pages/10_batches.py", title=t("page_batches"), icon=":material/history:", url_path="batches"),
+            st.Page("pages/11_targets.py", title=t("page_targets"), icon=":material/flag:", url_path="targets"),
+        ],
     }
 
 

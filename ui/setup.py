@@ -145,3 +145,28 @@ def year_pair_selector(years: list[int], current: int) -> tuple[int, int]:
     with right:
         b = persistent_widget(st.selectbox, t("year_b"), years, "year_b", current if current in years else years[-1])
     return a, b
+
+
+def admin_setup(title_key: str) -> None:
+    """The start of a data-management page: inside the frame, with its title (no city/year filters)."""
+    ensure_framed()
+    st.title(t(title_key))
+
+
+def editable_district_selector(editor) -> tuple[str, int]:
+    """A district the editor may change (its city first) and a year (those with data, and the next one)."""
+    cat = load_catalog()
+    allowed = [d for d in cat.districts.values() if editor.districts is None or d.code in editor.districts]
+    city = st.session_state.get("city")
+    allowed.sort(key=lambda d: (d.city_zh != city, d.city_zh, d.code))
+    names = {d.code: f"{d.city_zh} {d.name_zh}" if lang() == "zh" else f"{d.name_en}, {d.city_en}" for d in allowed}
+    left, right = st.columns(2)
+    with left:
+        district = persistent_widget(
+            st.selectbox, t("district"), list(names), "edit_district", next(iter(names)), format_func=names.get
+        )
+    years = sorted({int(y) for y in run_query("years", city=cat.districts[district].city_zh)["year"]}, reverse=True)
+    years = [years[0] + 1, *years] if years else [int(st.session_state.get("year") or 2024)]
+    with right:
+        year = persistent_widget(st.selectbox, t("year"), years, "edit_year", years[1] if len(years) > 1 else years[0])
+    return district, year

@@ -1,0 +1,72 @@
+"""目标管理 Targets: view and edit targets per indicator and year, for every district or one; saved as a batch."""
+
+import pandas as pd
+import streamlit as st
+
+from etl.catalog import load_catalog
+from etl.edits import plan_targets
+from etl.store import StaleData, commit
+from ui.auth import require_editor
+from ui.data import reading, run_query, writing
+from ui.i18n import lang, t
+from ui.review import problems_ui
+from ui.setup import admin_setup
+
+admin_setup("page_targets")
+editor = require_editor()
+cat = load_catalog()
+st.caption(t("targets_intro"))
+city = st.session_state.get("city") or "示例市"
+current = run_query("targets_of_city", city=city)
+metric_names = {c: m.short_name(lang()) for c, m in cat.metrics.items() if m.kind == "reported"}
+district_names = {d.code: d.name(lang()) for d in cat.districts.values() if d.city_zh == city}
+by_metric = {v: k for k, v in metric_names.items()}
+by_district = {v: k for k, v in district_names.items()}
+grid = pd.DataFrame(
+    {
+        t("col_metric"): [metric_names[c] for c in current["metric_code"]],
+        t("col_year"): current["year"].astype("Int64"),
+        t("col_district"): [district_names.get(d) if isinstance(d, str) else None for d in current["district_code"]],
+        t("col_target"): current["value"],
+    }
+)
+edited = st.data_editor(
+    grid,
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("col_metric"): st.column_config.SelectboxColumn(t("col_metric"), options=list(by_metric), required=True),
+        t("col_year"): st.column_config.NumberColumn(
+            t("col_year"), min_value=1990, max_value=2100, step=1, format="%d", required=True
+        ),
+        t("col_district"): st.column_config.SelectboxColumn(t("col_district"), options=list(by_district)),
+        t("col_target"): st.column_config.NumberColumn(t("col_target"), format="%.1f"),
+    },
+    key=f"targets_{city}",
+)
+note = st.text_input(t("note"), key="targets_note")
+rows = [
+    (by_metric[m], int(y), by_district.get(d) if isinstance(d, str) else None, None if pd.isna(v) else float(v))
+    for m, y, d, v in edited.itertuples(index=False)
+    if isinstance(m, str) and pd.notna(y)
+]
+# a row deleted from the grid clears its target
+kept = {(m, y, d) for m, y, d, _ in rows}
+rows += [
+    (m, int(y), d if isinstance(d, str) else None, None)
+    for m, y, d in zip(current["metric_code"], current["year"], current["district_code"], strict=True)
+    if (m, int(y), d if isinstance(d, str) else None) not in kept
+]
+with reading() as con:
+    plan = plan_targets(con, rows, note, editor.scope())
+if plan.targets:
+    problems_ui(plan)
+if st.button(t("save"), type="primary", disabled=not plan.ok):
+    try:
+        with writing() as con:
+            batch = commit(plan, con, by=editor.name, kind="targets", note=note.strip())
+    except StaleData:
+        st.warning(t("stale"))
+    else:
+        st.success(t("saved", batch=batch))

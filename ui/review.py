@@ -1,0 +1,164 @@
+"""Showing a plan before it is committed: counts, every problem with its cell, the cells highlighted, the changes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from etl.catalog import load_catalog
+from etl.read import Sheet, col_letter
+from etl.store import Plan
+from ui.i18n import lang, t
+
+# Sheets longer than this show only the rows with problems (and the header rows) in the preview.
+PREVIEW_ROWS = 300
+SEVERITY_ICON = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
+CELL_COLOURS = {"error": "background-color: #F8D0C8", "warning": "background-color: #FFF1B8"}
+
+
+def plan_summary_ui(plan: Plan) -> None:
+    errors = sum(p.severity == "error" for p in plan.problems)
+    warnings = sum(p.severity == "warning" for p in plan.problems)
+    cols = st.columns(6)
+    cols[0].metric(t("plan_new"), len(plan.new))
+    cols[1].metric(t("plan_changed"), len(plan.changed))
+    cols[2].metric(t("plan_unchanged"), len(plan.unchanged))
+    cols[3].metric(t("plan_targets"), len(plan.targets))
+    cols[4].metric(t("plan_errors"), errors)
+    cols[5].metric(t("plan_warnings"), warnings)
+
+
+def problems_ui(plan: Plan) -> None:
+    """Every problem, errors first, as a table: where (sheet and cell), what was seen, what to do."""
+    if not plan.problems:
+        st.success(t("no_problems"))
+        return
+    rows = [
+        {
+            t("col_severity"): f"{SEVERITY_ICON[p.severity]} {t('sev_' + p.severity)}",
+            t("col_location"): f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.sheet or "—"),
+            t("col_seen"): "" if p.value is None else str(p.value),
+            t("col_message"): p.message(lang()),
+        }
+        for p in plan.problems
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def _grid(sheet: Sheet, marks: dict[tuple[int, int], str]) -> pd.DataFrame:
+    width = max((len(r) for r in sheet.rows), default=0)
+    rows = range(len(sheet.rows))
+    if len(sheet.rows) > PREVIEW_ROWS:
+        marked = {r for r, _ in marks}
+        rows = [r for r in rows if r < 5 or r in marked]
+    data = [
+        [("" if v is None else str(v)) for v in (sheet.rows[r] + [""] * (width - len(sheet.rows[r])))] for r in rows
+    ]
+    return pd.DataFrame(data, index=[r + 1 for r in rows], columns=[col_letter(c) for c in range(width)])
+
+
+def _cell_pos(ref: str) -> tuple[int, int] | None:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    if not letters or not digits:
+        return None
+    col = 0
+    for ch in letters:
+        col = col * 26 + (ord(ch.upper()) - 64)
+    return int(digits) - 1, col - 1
+
+
+def _colours(df: pd.DataFrame, marks: dict[tuple[int, int], str]) -> pd.DataFrame:
+    """Styles for the preview grid: the marked cells' background, by severity."""
+    out = pd.DataFrame("", index=df.index, columns=df.columns)
+    for (r, c), sev in marks.items():
+        col = col_letter(c)
+        if r + 1 in out.index and col in out.columns:
+            out.loc[r + 1, col] = CELL_COLOURS[sev]
+    return out
+
+
+def sheets_ui(plan: Plan) -> None:
+    """Each sheet as read, with the cells that have errors in red and warnings in yellow."""
+    for sheet in plan.sheets:
+        marks: dict[tuple[int, int], str] = {}
+        for p in plan.problems:
+            if p.sheet == sheet.name and p.cell and p.severity in CELL_COLOURS:
+                pos = _cell_pos(p.cell)
+                if pos and marks.get(pos) != "error":
+                    marks[pos] = p.severity
+        grid = _grid(sheet, marks)
+        if grid.empty:
+            continue
+        with st.expander(t("sheet_preview", sheet=sheet.name, n=len(sheet.rows)), expanded=bool(marks)):
+            st.dataframe(grid.style.apply(_colours, axis=None, marks=marks), width="stretch")
+
+
+def changes_ui(plan: Plan, with_new: bool = False) -> None:
+    """What a commit would change: old → new for every changed figure (and, with_new, the figures new to the store)."""
+    pairs = [(c.record, c.old_value) for c in plan.changed] + ([(r, None) for r in plan.new] if with_new else [])
+    if not pairs:
+        return
+    cat = load_catalog()
+    lg = lang()
+    rows = [
+        {
+            t("col_district"): cat.districts[r.district].name(lg),
+            t("col_year"): r.year,
+            t("col_metric"): cat.metrics[r.indicator].short_name(lg),
+            t("col_old"): old,
+            t("col_new"): r.value,
+            t("col_location"): f"{r.sheet}!{r.cell}",
+        }
+        for r, old in pairs
+    ]
+    st.subheader(t("changes_heading", n=len(rows)))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def batch_table(batches: pd.DataFrame) -> int | None:
+    """Every batch as a selectable table; returns the chosen batch id (also kept in the URL)."""
+    shown = pd.DataFrame(
+        {
+            t("col_batch"): batches["batch_id"],
+            t("col_kind"): batches["kind"],
+            t("col_file"): batches["source_name"],
+            t("col_when"): batches["created_at"],
+            t("col_who"): batches["created_by"],
+            t("col_status"): [t(f"status_{s}") for s in batches["status"]],
+            t("plan_new"): batches["n_new"],
+            t("plan_changed"): batches["n_changed"],
+            t("plan_unchanged"): batches["n_unchanged"],
+            t("plan_targets"): batches["n_targets"],
+            t("col_note"): batches["note"],
+        }
+    )
+    event = st.dataframe(
+        shown, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="batch_pick"
+    )
+    picked = event.selection.rows if event and event.selection else []
+    if picked:
+        chosen = int(batches.iloc[picked[0]]["batch_id"])
+        st.query_params["batch"] = str(chosen)
+        return chosen
+    raw = st.query_params.get("batch")
+    return int(raw) if raw and raw.isdigit() and int(raw) in set(batches["batch_id"]) else None
+
+
+def batch_values_ui(batch_id: int, values: pd.DataFrame) -> None:
+    """The figures a batch holds beside the value that shows now, with their cell of origin (and report evidence)."""
+    cat = load_catalog()
+    lg = lang()
+    st.subheader(t("batch_values", batch=batch_id, n=len(values)))
+    shown = pd.DataFrame(
+        {
+            t("col_district"): values["district_en" if lg == "en" else "district_zh"],
+            t("col_year"): values["year"],
+            t("col_metric"): [cat.metrics[c].short_name(lg) for c in values["metric_code"]],
+            t("col_value"): values["value"],
+            t("col_current"): values["current_value"],
+            t("col_batch"): values["current_batch"],
+            t("col_source"): values["source_ref"],
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
