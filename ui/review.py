@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from etl.catalog import load_catalog
+from etl.parse import raw_text
 from etl.read import Sheet, col_letter
 from etl.store import Plan
 from ui.i18n import lang, t
 
 # Sheets longer than this show only the rows with problems (and the header rows) in the preview.
 PREVIEW_ROWS = 300
-SEVERITY_ICON = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}
 CELL_COLOURS = {"error": "background-color: #F8D0C8", "warning": "background-color: #FFF1B8"}
 
 
@@ -35,7 +35,7 @@ def problems_ui(plan: Plan) -> None:
         return
     rows = [
         {
-            t("col_severity"): f"{SEVERITY_ICON[p.severity]} {t('sev_' + p.severity)}",
+            t("col_severity"): t("sev_" + p.severity),
             t("col_location"): f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.sheet or "—"),
             t("col_seen"): "" if p.value is None else str(p.value),
             t("col_message"): p.message(lang()),

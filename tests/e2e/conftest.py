@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 SERVER_START_TIMEOUT_S = 60  # seconds until /_stcore/health must answer ok
+E2E_EDITOR, E2E_PASSWORD = "e2e", "e2e-password-1"  # an editor account in the server's own secrets file
 SAMPLE_LOAD_TIMEOUT_S = 180  # seconds for `python -m etl sample` to build the store
 UI_TIMEOUT_MS = 30_000  # milliseconds Playwright waits for an element by default
 
@@ -86,7 +87,10 @@ def app_server(tmp_path_factory, artifacts_dir) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
     log_path = artifacts_dir / "streamlit-server.log"
-    env = {**os.environ, "UNION_DB": str(store)}
+    from etl.auth import add_editor
+
+    secrets = add_editor(E2E_EDITOR, E2E_PASSWORD, None, "测试编辑", work / "secrets.toml")
+    env = {**os.environ, "UNION_DB": str(store), "UNION_SECRETS": str(secrets)}
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
             [
