@@ -51,9 +51,7 @@ def _grid(sheet: Sheet, marks: dict[tuple[int, int], str]) -> pd.DataFrame:
     if len(sheet.rows) > PREVIEW_ROWS:
         marked = {r for r, _ in marks}
         rows = [r for r in rows if r < 5 or r in marked]
-    data = [
-        [("" if v is None else str(v)) for v in (sheet.rows[r] + [""] * (width - len(sheet.rows[r])))] for r in rows
-    ]
+    data = [[raw_text(v) for v in (sheet.rows[r] + [""] * (width - len(sheet.rows[r])))] for r in rows]
     return pd.DataFrame(data, index=[r + 1 for r in rows], columns=[col_letter(c) for c in range(width)])
 
 
