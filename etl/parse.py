@@ -250,6 +250,9 @@ def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[i
 
 
 def _parse_value(ctx: _Ctx, r: int, c: int, indicator: str) -> ParsedNumber | None:
+    if (r, c) in ctx.sheet.formula_cells:
+        ctx.problem("error", "formula_without_value", r, c, None, indicator=indicator)
+        return None
     raw = ctx.sheet.cell(r, c)
     try:
         return parse_number(raw)

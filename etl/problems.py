@@ -25,6 +25,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件已损坏或不完整，无法作为 Excel 读取（{detail}）。请重新导出或重新下载该文件。",
         "en": "The file is damaged or incomplete and cannot be read as Excel ({detail}). Export or download it again.",
     },
+    "file_too_large_unpacked": {
+        "zh": "这个 Excel 文件解压后超过 {limit} MB（或压缩比异常），为保护系统未读取。请只保留需要导入的工作表后另存再上传。",
+        "en": "This workbook would unpack to more than {limit} MB (or is compressed suspiciously well), so it was not read. Keep only the sheets to import, save and upload again.",
+    },
+    "formula_without_value": {
+        "zh": "这个单元格是公式，但文件里没有保存计算结果（常见于程序导出的表格），无法知道它的值。请用 Excel 打开并保存后再上传，或把公式粘贴为数值。",
+        "en": "This cell holds a formula whose result was never saved (common in files written by programs), so its value is unknown. Open and save the file in Excel, or paste the formulas as values, then upload again.",
+    },
     "csv_encoding": {
         "zh": "无法识别 CSV 文件的文字编码（支持 UTF-8 和 GBK）。请在 Excel 中另存为“CSV UTF-8”。",
         "en": "Cannot tell the CSV file's text encoding (UTF-8 and GBK are supported). Save it from Excel as “CSV UTF-8”.",

@@ -16,6 +16,10 @@ from etl.problems import Problem
 # the national benchmark has 3,000).
 MAX_ROWS = 100_000
 MAX_COLUMNS = 500
+# An .xlsx is a zip: refuse before reading when it would unpack to more than this (a real 3,000-row sheet
+# unpacks to a few MB), or when a part packs more than MAX_RATIO times (the mark of a zip bomb).
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+MAX_RATIO = 1000
 
 
 @dataclass
@@ -26,6 +30,8 @@ class Sheet:
     name: str
     rows: list[list[object]]
     hidden: bool = False
+    # (row, col) of formula cells saved without a computed value: calamine reads them as empty
+    formula_cells: set[tuple[int, int]] = field(default_factory=set)
 
     def cell(self, row: int, col: int) -> object:
         r = self.rows[row] if row < len(self.rows) else []
@@ -135,6 +141,11 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         wb.notes.append(f"encoding:{encoding}")
         wb.sheets.append(read_csv_text(text, name))
         return wb
+    formulas: dict[str, set[tuple[int, int]]] = {}
+    if kind == "xlsx":
+        refused, formulas = inspect_xlsx(data)
+        if refused:
+            return fail(refused, limit=MAX_UNPACKED_BYTES // (1024 * 1024), detail="zip")
     try:
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
@@ -166,8 +177,66 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
             rows = [r[:MAX_COLUMNS] for r in rows]
         while rows and all(c == "" or c is None for c in rows[-1]):
             rows.pop()
-        wb.sheets.append(Sheet(file_name=name, name=meta.name, rows=rows, hidden=hidden))
+        wb.sheets.append(Sheet(name, meta.name, rows, hidden, formulas.get(meta.name, set())))
     return wb
+
+
+_CELL_XML = re.compile(rb"<c\b([^>]*)>(.*?)</c>", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+
+
+def _cell_index(letters: bytes, digits: bytes) -> tuple[int, int]:
+    col = 0
+    for ch in letters:
+        col = col * 26 + (ch - 64)
+    return int(digits) - 1, col - 1
+
+
+def inspect_xlsx(data: bytes) -> tuple[str | None, dict[str, set[tuple[int, int]]]]:
+    """Look inside an .xlsx zip before reading it: a problem code if it is a zip bomb or broken, and for each
+    sheet name the cells holding a formula with no saved result."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "file_damaged", {}
+    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES or any(
+        i.compress_size and i.file_size / i.compress_size > MAX_RATIO for i in infos
+    ):
+        return "file_too_large_unpacked", {}
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        return None, {}
+    try:
+        ns = {
+            "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+            "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+        }
+        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
+        found: dict[str, set[tuple[int, int]]] = {}
+        for sh in book.findall("m:sheets/m:sheet", ns):
+            target = targets.get(sh.get(f"{{{ns['r']}}}id"), "")
+            path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            if path not in names:
+                continue
+            cells = set()
+            for m in _CELL_XML.finditer(zf.read(path)):
+                body = m.group(2)
+                if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
+                    ref = _REF.search(m.group(1))
+                    if ref:
+                        cells.add(_cell_index(ref.group(1), ref.group(2)))
+            if cells:
+                found[sh.get("name")] = cells
+        return None, found
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile):
+        return None, {}  # unusual packaging: calamine will say whether it can read the cells
 
 
 YEAR_IN_NAME = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")

@@ -132,3 +132,28 @@ def test_column_letters(col, letter):
 )
 def test_year_in_name(name, year):
     assert year_in_name(name) == year
+
+
+def test_formula_without_saved_result_is_an_error_not_a_zero(empty_db):
+    from etl.db import open_store
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023"
+    ws.append(["区县", "群体性劳资纠纷", "已结案纠纷"])
+    ws.append(["东城区", 5, "=B2-1"])  # openpyxl saves the formula without a computed value
+    buf = io.BytesIO()
+    wb.save(buf)
+    with open_store(empty_db) as con:
+        plan = check_file(buf.getvalue(), con, file_name="f.xlsx")
+    assert [(p.code, p.cell) for p in plan.problems if p.severity == "error"] == [("formula_without_value", "C2")]
+    assert "粘贴为数值" in plan.problems[0].message()
+
+
+def test_zip_bomb_is_refused_before_it_is_read(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (50 * 1024 * 1024))  # 50 MB of zeros packs to ~50 KB
+    wb = read_workbook(buf.getvalue(), "bomb.xlsx")
+    assert [p.code for p in wb.problems] == ["file_too_large_unpacked"]
