@@ -11,13 +11,13 @@ from ui.auth import require_editor
 from ui.data import reading, version, writing
 from ui.i18n import lang, t
 from ui.review import changes_ui, plan_summary_ui, problems_ui, sheets_ui
-from ui.setup import admin_setup
+from ui.setup import admin_setup, default_city
 
 MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml
 
 admin_setup("page_upload")
 editor = require_editor()
-city = st.session_state.get("city") or "示例市"
+city = default_city()
 st.download_button(
     t("template_download", city=city),
     template_bytes(city=city, lang=lang()),

@@ -25,7 +25,7 @@ grid = pd.DataFrame(
         t("col_unit"): [cat.metrics[c].unit_label(lang()) for c in current["metric_code"]],
         t("col_current"): current["value"],
         t("col_new"): current["value"],
-        t("col_source"): current["source_ref"],
+        t("col_source"): current["source_ref"].fillna(""),
     }
 )
 edited = st.data_editor(

@@ -10,13 +10,13 @@ from ui.auth import require_editor
 from ui.data import reading, run_query, writing
 from ui.i18n import lang, t
 from ui.review import problems_ui
-from ui.setup import admin_setup
+from ui.setup import admin_setup, default_city
 
 admin_setup("page_targets")
 editor = require_editor()
 cat = load_catalog()
 st.caption(t("targets_intro"))
-city = st.session_state.get("city") or "示例市"
+city = default_city()
 current = run_query("targets_of_city", city=city)
 metric_names = {c: m.short_name(lang()) for c, m in cat.metrics.items() if m.kind == "reported"}
 district_names = {d.code: d.name(lang()) for d in cat.districts.values() if d.city_zh == city}
@@ -26,7 +26,7 @@ grid = pd.DataFrame(
     {
         t("col_metric"): [metric_names[c] for c in current["metric_code"]],
         t("col_year"): current["year"].astype("Int64"),
-        t("col_district"): [district_names.get(d) if isinstance(d, str) else None for d in current["district_code"]],
+        t("col_district"): [district_names.get(d) if isinstance(d, str) else "" for d in current["district_code"]],
         t("col_target"): current["value"],
     }
 )
@@ -40,14 +40,14 @@ edited = st.data_editor(
         t("col_year"): st.column_config.NumberColumn(
             t("col_year"), min_value=1990, max_value=2100, step=1, format="%d", required=True
         ),
-        t("col_district"): st.column_config.SelectboxColumn(t("col_district"), options=list(by_district)),
+        t("col_district"): st.column_config.SelectboxColumn(t("col_district"), options=["", *by_district]),
         t("col_target"): st.column_config.NumberColumn(t("col_target"), format="%.1f"),
     },
     key=f"targets_{city}",
 )
 note = st.text_input(t("note"), key="targets_note")
 rows = [
-    (by_metric[m], int(y), by_district.get(d) if isinstance(d, str) else None, None if pd.isna(v) else float(v))
+    (by_metric[m], int(y), by_district.get(d) if isinstance(d, str) and d else None, None if pd.isna(v) else float(v))
     for m, y, d, v in edited.itertuples(index=False)
     if isinstance(m, str) and pd.notna(y)
 ]

@@ -128,7 +128,7 @@ def batch_table(batches: pd.DataFrame) -> int | None:
             t("plan_changed"): batches["n_changed"],
             t("plan_unchanged"): batches["n_unchanged"],
             t("plan_targets"): batches["n_targets"],
-            t("col_note"): batches["note"],
+            t("col_note"): batches["note"].fillna(""),
         }
     )
     event = st.dataframe(
@@ -156,7 +156,7 @@ def batch_values_ui(batch_id: int, values: pd.DataFrame) -> None:
             t("col_value"): values["value"],
             t("col_current"): values["current_value"],
             t("col_batch"): values["current_batch"],
-            t("col_source"): values["source_ref"],
+            t("col_source"): values["source_ref"].fillna(""),
         }
     )
     st.dataframe(shown, hide_index=True, width="stretch")

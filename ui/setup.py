@@ -157,7 +157,7 @@ def editable_district_selector(editor) -> tuple[str, int]:
     """A district the editor may change (its city first) and a year (those with data, and the next one)."""
     cat = load_catalog()
     allowed = [d for d in cat.districts.values() if editor.districts is None or d.code in editor.districts]
-    city = st.session_state.get("city")
+    city = default_city()
     allowed.sort(key=lambda d: (d.city_zh != city, d.city_zh, d.code))
     names = {d.code: f"{d.city_zh} {d.name_zh}" if lang() == "zh" else f"{d.name_en}, {d.city_en}" for d in allowed}
     left, right = st.columns(2)
@@ -170,3 +170,12 @@ def editable_district_selector(editor) -> tuple[str, int]:
     with right:
         year = persistent_widget(st.selectbox, t("year"), years, "edit_year", years[1] if len(years) > 1 else years[0])
     return district, year
+
+
+def default_city() -> str:
+    """The city chosen on the dashboard pages, else the first with data (as the overview would show)."""
+    city = st.session_state.get("city")
+    if city:
+        return city
+    cities = run_query("cities")
+    return str(cities["city_zh"].iloc[0]) if len(cities) else "示例市"
