@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     ed.add_argument("--secrets", help="secrets file (default: $UNION_SECRETS or .streamlit/secrets.toml)")
     ed.add_argument("--viewer", action="store_true", help="a viewing account (when viewing needs a login)")
+    sub.add_parser("backup", parents=[common], help="copy the store to data/backups/")
+    rs = sub.add_parser("restore", parents=[common], help="replace the store with a backup")
+    rs.add_argument("file", metavar="FILE")
     return p
 
 
@@ -60,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             return cli.cmd_rollback(args.batch_id, args.db, args.by, lang, undo=args.command == "reapply")
         if args.command == "template":
             return cli.cmd_template(args.out, args.city, args.year, lang)
+        if args.command == "backup":
+            return cli.cmd_backup(args.db, lang)
+        if args.command == "restore":
+            return cli.cmd_restore(args.file, args.db, lang)
         if args.command == "add-editor":
             return cli.cmd_add_editor(
                 args.name, args.districts, args.display_name, args.password_stdin, args.secrets, lang, args.viewer

@@ -239,14 +239,21 @@ def district_alias_forms(d: District) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, str]:
+    """Traditional → simplified characters common in place names and headers (data/catalog/traditional.csv)."""
+    with open(DEFAULT_CATALOG_DIR / "traditional.csv", encoding="utf-8") as f:
+        return {ord(r["traditional"]): r["simplified"] for r in csv.DictReader(f)}
+
+
 def to_halfwidth(text: str) -> str:
     """NFKC folds full-width digits, letters, brackets and ％ to their ASCII forms."""
     return unicodedata.normalize("NFKC", text)
 
 
 def name_key(text: object) -> str:
-    """Key for names: half-width, no spaces at all (青 浦 区 → 青浦区), lower case."""
-    s = to_halfwidth(str(text))
+    """Key for names: half-width, simplified, no spaces at all (青 浦 区 → 青浦区, 東城區 → 东城区), lower case."""
+    s = to_halfwidth(str(text)).translate(_traditional())
     return re.sub(r"\s+", "", s).lower()
 
 

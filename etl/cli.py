@@ -34,6 +34,8 @@ TEXT = {
         "sample_skip": "数据库中已有数据（{n} 个批次），未载入示例数据。",
         "sample_done": "示例数据已载入：{n} 个文件。",
         "internal": "内部错误：{err}。没有写入任何数据；请把这行信息发给管理员。",
+        "backup_done": "已备份到 {path}",
+        "restored": "已用 {source} 恢复数据库 {path}（恢复前的数据库也已备份）。",
         "unknown_codes": "未知的区县代码：{codes}（见 data/catalog/districts.csv）",
         "password_prompt": "密码（至少 8 位）：",
         "password_again": "再输入一次：",
@@ -60,6 +62,8 @@ TEXT = {
         "sample_skip": "The store already has data ({n} batches); sample data not loaded.",
         "sample_done": "Sample data loaded: {n} files.",
         "internal": "Internal error: {err}. Nothing was written; please send this line to the administrator.",
+        "backup_done": "Backed up to {path}",
+        "restored": "Store {path} restored from {source} (the store as it was is backed up too).",
         "unknown_codes": "Unknown district codes: {codes} (see data/catalog/districts.csv)",
         "password_prompt": "Password (8 characters or more): ",
         "password_again": "Again: ",
@@ -135,6 +139,7 @@ def cmd_load(
     if missing:
         return EXIT_USAGE
     rejected = 0
+    backed_up = dry_run
     with db.open_store(dbpath) as con:
         for f in files:
             plan = check_file(Path(f), con, year=year)
@@ -158,6 +163,10 @@ def cmd_load(
                 print(say(lang, "dry", **counts))
                 print_plan(plan, lang)
                 continue
+            if not backed_up:  # one dated copy before this command's first commit
+                con.execute("checkpoint")
+                _copy_backup(dbpath)
+                backed_up = True
             batch = commit(plan, con, by=by or default_user(), kind=kind, is_sample=is_sample)
             print_plan(plan, lang)
             key = "loaded" if plan.has_changes else "nothing_new"
@@ -261,4 +270,45 @@ def cmd_add_editor(
         return EXIT_USAGE
     scope = "、".join(cat.districts[c].name_zh for c in codes) if codes else say(lang, "all_districts")
     print(say(lang, "editor_added", name=name, path=path, scope=scope))
+    return EXIT_OK
+
+
+def _copy_backup(dbpath: str | None) -> None:
+    """A dated copy of the store while this process holds its lock (see etl.backup)."""
+    import datetime as dt
+    import shutil
+
+    from etl.backup import KEEP_BACKUPS, backup_dir
+
+    store = db.db_path(dbpath)
+    out_dir = backup_dir(store)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(store, out_dir / f"{store.stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-load.duckdb")
+    for old in sorted(out_dir.glob(f"{store.stem}-*.duckdb"))[:-KEEP_BACKUPS]:
+        old.unlink()
+
+
+def cmd_backup(dbpath: str | None, lang: str) -> int:
+    from etl.backup import backup
+
+    out = backup(dbpath)
+    if out is None:
+        print(db.StoreMissing(db.db_path(dbpath)).message(lang), file=sys.stderr)
+        return EXIT_REJECTED
+    print(say(lang, "backup_done", path=out))
+    return EXIT_OK
+
+
+def cmd_restore(source: str, dbpath: str | None, lang: str) -> int:
+    from etl.backup import restore
+
+    if not Path(source).is_file():
+        print(say(lang, "missing_file", path=source), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        store = restore(source, dbpath)
+    except ValueError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_REJECTED
+    print(say(lang, "restored", path=store, source=source))
     return EXIT_OK

@@ -302,13 +302,17 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
         seen_cols.setdefault(code, c)
     columns: dict[int, list[_Cell]] = defaultdict(list)
     n_rows = 0
+    formula_rows = {r for r, _ in sheet.formula_cells}
     for r in data_rows:
         row = sheet.rows[r]
-        if all(is_missing(v) for v in row):
+        if all(is_missing(v) for v in row) and r not in formula_rows:
             continue
         draw = sheet.cell(r, dcol)
+        if (r, dcol) in sheet.formula_cells:
+            ctx.problem("error", "formula_without_value", r, dcol, None)
+            continue
         if is_missing(draw):
-            if any(not is_missing(sheet.cell(r, c)) for c in h.indicator_cols):
+            if any(not is_missing(sheet.cell(r, c)) or (r, c) in sheet.formula_cells for c in h.indicator_cols):
                 ctx.problem("error", "unknown_district", r, dcol, "", suggestions=[])
             continue
         if _is_total_row(cat, draw):

@@ -192,7 +192,7 @@ class Problem:
 
         lang = "en" if lang == "en" else "zh"
         cat = load_catalog()
-        p: dict[str, object] = {"value": "" if self.value is None else self.value, "sheet": self.sheet or ""}
+        p: dict[str, object] = {"value": shorten(self.value), "sheet": self.sheet or ""}
         for k, v in self.params.items():
             if k in ("indicator", "smaller", "larger") and isinstance(v, str) and v in cat.indicators:
                 ind = cat.indicators[v]
@@ -227,6 +227,15 @@ class Problem:
 class _Default(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# Cell text quoted in a message is cut to this many characters (a 10 MB cell must not become a 10 MB message).
+MAX_QUOTED = 60
+
+
+def shorten(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED] + f"…（共 {len(text):,} 字符）"
 
 
 def format_number(x: float) -> str:

@@ -81,15 +81,37 @@ def sniff_format(data: bytes) -> str:
     return "text"
 
 
+def _header_score(text: str) -> int:
+    """How many cells of the first lines the catalogue recognises: tells GBK from Big5 when both decode."""
+    from etl.catalog import load_catalog
+
+    cat = load_catalog()
+    cells = re.split(r"[,\t;|\n]", text[:2000])
+    return sum(1 for c in cells if c.strip() and (cat.column_role(c) or cat.match_indicator(c)))
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK) or Big5,
+    whichever yields headers the catalogue knows."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    return data.decode("gb18030"), "gb18030"  # raises UnicodeDecodeError: handled by the caller
+    decoded = []
+    for enc in ("gb18030", "big5"):
+        try:
+            decoded.append((data.decode(enc), enc))
+        except UnicodeDecodeError:
+            continue
+    if not decoded:
+        raise UnicodeDecodeError("gb18030", data[:1], 0, 1, "neither UTF-8, GBK nor Big5")
+    return max(decoded, key=lambda d: _header_score(d[0]))
+
+
+# A single CSV field may be this long (characters); the whole upload is limited to 20 MB anyway.
+csv.field_size_limit(32 * 1024 * 1024)
 
 
 def read_csv_text(text: str, file_name: str) -> Sheet:
@@ -175,9 +197,13 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
             continue
         if rows and max(len(r) for r in rows) > MAX_COLUMNS:
             rows = [r[:MAX_COLUMNS] for r in rows]
-        while rows and all(c == "" or c is None for c in rows[-1]):
+        cells_with_formulas = formulas.get(meta.name, set())
+        last_formula_row = max((r for r, _ in cells_with_formulas), default=-1)
+        while len(rows) > last_formula_row + 1 and all(c == "" or c is None for c in rows[-1]):
             rows.pop()
-        wb.sheets.append(Sheet(name, meta.name, rows, hidden, formulas.get(meta.name, set())))
+        while len(rows) <= last_formula_row:  # formula cells without a value may lie past what calamine returns
+            rows.append([])
+        wb.sheets.append(Sheet(name, meta.name, rows, hidden, cells_with_formulas))
     return wb
 
 
