@@ -31,8 +31,13 @@ def test_hostile_file_gets_a_clear_answer(tmp_path, fresh_db, name, data, code, 
     path.write_bytes(data)
     before = shown(fresh_db)
     start = time.monotonic()
-    r = subprocess.run([sys.executable, "-m", "etl", "load", str(path), "--db", str(fresh_db)], cwd=ROOT,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(path), "--db", str(fresh_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     took = time.monotonic() - start
     out = r.stdout + r.stderr
     assert "Traceback" not in out and "内部错误" not in out, out[-2000:]
@@ -48,4 +53,11 @@ def test_hostile_file_gets_a_clear_answer(tmp_path, fresh_db, name, data, code, 
 
 def test_corpus_covers_the_hostile_kinds():
     names = {c[0] for c in CORPUS}
-    assert {"bomb.xlsx", "million_rows.xlsx", "truncated.xlsx", "huge_cell.csv", "web_export.xlsx", "big5_2023.csv"} <= names
+    assert {
+        "bomb.xlsx",
+        "million_rows.xlsx",
+        "truncated.xlsx",
+        "huge_cell.csv",
+        "web_export.xlsx",
+        "big5_2023.csv",
+    } <= names

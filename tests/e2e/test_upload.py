@@ -23,10 +23,14 @@ def log_in(page, base):
 def test_editor_uploads_sees_errors_commits_and_the_overview_changes(app_server, page, tmp_path, artifacts_dir):
     log_in(page, app_server)
     bad = tmp_path / "错误_2024.xlsx"
-    bad.write_bytes(xlsx_bytes([["区县", "集体合同签订率", "群体性劳资纠纷", "已结案纠纷"], ["东城区", 130, 5, 7]], "2024"))
+    bad.write_bytes(
+        xlsx_bytes([["区县", "集体合同签订率", "群体性劳资纠纷", "已结案纠纷"], ["东城区", 130, 5, 7]], "2024")
+    )
     page.locator(UPLOAD_INPUT).set_input_files(str(bad))
     page.get_by_text("整个文件不能导入").wait_for()
-    page.get_by_text("2024!B2").first.wait_for(state="attached")  # st.dataframe draws on a canvas; its cells are an a11y table
+    page.get_by_text("2024!B2").first.wait_for(
+        state="attached"
+    )  # st.dataframe draws on a canvas; its cells are an a11y table
     assert page.get_by_role("button", name="确认导入 错误_2024.xlsx").count() == 0
     page.screenshot(path=str(artifacts_dir / "upload_errors.png"), full_page=True)
 
