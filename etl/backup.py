@@ -17,6 +17,14 @@ def backup_dir(store: Path) -> Path:
     return store.parent / "backups"
 
 
+def copy_locked_file(src: Path, dst: Path) -> None:
+    """Copy the store while this process holds its lock, in another process: closing any descriptor of a file
+    drops every POSIX lock this process holds on it, so shutil.copy here would let a second writer in."""
+    import subprocess
+
+    subprocess.run(["cp", "--", str(src), str(dst)], check=True)
+
+
 def backup(path: str | Path | None = None, reason: str = "manual") -> Path | None:
     """Copy the store to data/backups/NAME-YYYYmmdd-HHMMSS-REASON.duckdb (after a checkpoint, under the write lock)."""
     store = db.db_path(path)
@@ -29,7 +37,7 @@ def backup(path: str | Path | None = None, reason: str = "manual") -> Path | Non
     con = db.connect(store)
     try:
         con.execute("checkpoint")
-        shutil.copy2(store, out)  # the lock is ours: nobody writes while we copy
+        copy_locked_file(store, out)  # the lock is ours: nobody writes while we copy
     finally:
         con.close()
     old = sorted(out_dir.glob(f"{store.stem}-*.duckdb"))

@@ -276,14 +276,13 @@ def cmd_add_editor(
 def _copy_backup(dbpath: str | None) -> None:
     """A dated copy of the store while this process holds its lock (see etl.backup)."""
     import datetime as dt
-    import shutil
 
-    from etl.backup import KEEP_BACKUPS, backup_dir
+    from etl.backup import KEEP_BACKUPS, backup_dir, copy_locked_file
 
     store = db.db_path(dbpath)
     out_dir = backup_dir(store)
     out_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(store, out_dir / f"{store.stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-load.duckdb")
+    copy_locked_file(store, out_dir / f"{store.stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-load.duckdb")
     for old in sorted(out_dir.glob(f"{store.stem}-*.duckdb"))[:-KEEP_BACKUPS]:
         old.unlink()
 

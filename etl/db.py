@@ -24,6 +24,8 @@ LOCK_WAIT_SECONDS = float(os.environ.get("UNION_LOCK_WAIT_SECONDS", "10"))
 # First pause between retries, in seconds; doubles up to LOCK_MAX_PAUSE_SECONDS, with jitter.
 LOCK_FIRST_PAUSE_SECONDS = 0.02
 LOCK_MAX_PAUSE_SECONDS = 0.5
+# A writer's "waiting for the lock" marker older than this (seconds) is left over from a crash and ignored.
+WRITER_INTENT_STALE_SECONDS = 5.0
 
 
 class StoreBusy(RuntimeError):
@@ -64,10 +66,24 @@ def _holder(err: Exception) -> str | None:
     return f"PID {m.group(1)}" if m else None
 
 
-def connect(
-    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
-) -> duckdb.DuckDBPyConnection:
-    """Open the store, retrying with backoff while another process holds its lock; StoreBusy after `wait` seconds."""
+def _intent_file(p: Path) -> Path:
+    return p.with_name(p.name + ".writer-waiting")
+
+
+def _writer_waiting(p: Path) -> bool:
+    """A writer is queueing for the lock (and is alive: it refreshes the file while it waits)."""
+    try:
+        age = time.time() - _intent_file(p).stat().st_mtime
+    except FileNotFoundError:
+        return False
+    return age < WRITER_INTENT_STALE_SECONDS
+
+
+def connect(path: str | Path | None = None, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the store, retrying with backoff while another process holds its lock; StoreBusy after `wait` seconds.
+
+    Writers go first: a writer waiting for the lock leaves a marker file, and readers hold back while it is there,
+    so a busy dashboard cannot starve a load."""
     p = db_path(path)
     if read_only and not p.exists():
         raise StoreMissing(p)
@@ -76,19 +92,31 @@ def connect(
     limit = LOCK_WAIT_SECONDS if wait is None else wait
     start = time.monotonic()
     pause = LOCK_FIRST_PAUSE_SECONDS
-    while True:
-        try:
-            return duckdb.connect(str(p), read_only=read_only)
-        except (duckdb.IOException, duckdb.ConnectionException) as err:
-            # Another process holds the file lock, or (in this process) a connection in the other mode is open:
-            # both pass once the other side closes its short-lived connection.
-            if "lock" not in str(err).lower() and "different configuration" not in str(err):
-                raise
+    intent = _intent_file(p)
+    try:
+        while True:
             waited = time.monotonic() - start
-            if waited >= limit:
-                raise StoreBusy(p, waited, _holder(err)) from None
-            time.sleep(min(pause * (0.5 + random.random()), max(0.0, limit - waited)))
-            pause = min(pause * 2, LOCK_MAX_PAUSE_SECONDS)
+            if read_only and _writer_waiting(p) and waited < limit:
+                time.sleep(min(pause * (0.5 + random.random()), max(0.0, limit - waited)))
+                pause = min(pause * 2, LOCK_MAX_PAUSE_SECONDS)
+                continue
+            try:
+                return duckdb.connect(str(p), read_only=read_only)
+            except (duckdb.IOException, duckdb.ConnectionException) as err:
+                # Another process holds the file lock, or (in this process) a connection in the other mode is open:
+                # both pass once the other side closes its short-lived connection.
+                if "lock" not in str(err).lower() and "different configuration" not in str(err):
+                    raise
+                waited = time.monotonic() - start
+                if waited >= limit:
+                    raise StoreBusy(p, waited, _holder(err)) from None
+                if not read_only:
+                    intent.touch()
+                time.sleep(min(pause * (0.5 + random.random()), max(0.0, limit - waited)))
+                pause = min(pause * 2, LOCK_MAX_PAUSE_SECONDS)
+    finally:
+        if not read_only:
+            intent.unlink(missing_ok=True)
 
 
 @contextmanager

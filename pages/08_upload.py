@@ -9,7 +9,7 @@ from etl.store import StaleData, commit
 from etl.template import template_bytes
 from ui.auth import require_editor
 from ui.data import reading, version, writing
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 from ui.review import changes_ui, plan_summary_ui, problems_ui, sheets_ui
 from ui.setup import admin_setup, default_city
 
@@ -30,7 +30,7 @@ year = st.number_input(t("upload_year"), min_value=1990, max_value=2100, value=N
 plans = st.session_state.setdefault("upload_plans", {})
 for f in files or []:
     data = f.getvalue()
-    st.header(f.name)
+    st.header(plain(f.name))
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
         st.error(t("too_big", file=f.name, mb=len(data) / 1024 / 1024, limit=MAX_UPLOAD_MB))
         continue
@@ -47,7 +47,7 @@ for f in files or []:
         st.info(t("already_loaded", batch=plan.already_loaded["batch_id"]))
     elif not plan.ok:
         st.error(t("rejected"))
-    elif st.button(t("commit_button", file=f.name), type="primary", key=f"commit_{key[1]}"):
+    elif st.button(t("commit_button", file=plain(f.name)), type="primary", key=f"commit_{key[1]}"):
         try:
             with writing() as con:
                 batch = commit(plan, con, by=editor.name)

@@ -129,3 +129,16 @@ def test_scoped_editor_cannot_change_another_district(app):
     assert not [b for b in app.button if b.label.startswith("确认导入")]
     app.switch_page("pages/09_corrections.py").run()
     assert app.selectbox(key="w_edit_district").options == ["示例市 东城区"]
+
+
+def test_user_text_is_never_rendered_as_markdown_links_or_html(app):
+    from ui.i18n import plain
+
+    assert plain("[点我](http://evil.example)") == "\\[点我\\]\\(http\\://evil\\.example\\)"  # no link, no autolink
+    open_upload(app)
+    name = "[点我](http://evil.example)<script>.xlsx"
+    app.get("file_uploader")[0].upload(
+        name, xlsx_bytes([["区县", "集体合同签订率"], ["东城区", 90.0]], "2023"), XLSX
+    ).run()
+    headers = [h.value for h in app.header if "点我" in h.value]
+    assert headers == ["\\[点我\\]\\(http\\://evil\\.example\\)\\<script\\>\\.xlsx"]

@@ -269,3 +269,12 @@ def t(key: str, **kw: object) -> str:
     """The text `key` in the current language, with {placeholders} filled."""
     text = TEXTS[key][lang()]
     return text.format(**kw) if kw else text
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"
+
+
+def plain(text: object) -> str:
+    """User text (file names, notes, cell values) made safe for Streamlit's Markdown: every special character is
+    escaped, so a name like "[点我](http://…)" or "<script>" shows as typed and never becomes a link or HTML."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
