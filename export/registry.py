@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.bars import grouped_bars, ranking_bar
+from charts.compare import heatmap
 from charts.format import axis_unit, format_change, format_value
 from charts.lines import city_trend, trend_lines
-from charts.compare import heatmap
 from charts.theme import (
     BELOW_TARGET_COLOR,
     MEETS_TARGET_COLOR,
@@ -163,9 +163,9 @@ def _metric(code: str) -> Metric:
 
 
 def _legend(lang: str) -> dict[str, str]:
-    return {k: text(v, lang) for k, v in (("target", "target"), ("meets", "meets_target"), ("below", "below_target"))} | {
-        "small": text("small_count", lang)
-    }
+    return {
+        k: text(v, lang) for k, v in (("target", "target"), ("meets", "meets_target"), ("below", "below_target"))
+    } | {"small": text("small_count", lang)}
 
 
 def build_ranking(ctx: Context, code: str) -> Built:
@@ -239,10 +239,14 @@ def build_city_trend(ctx: Context, code: str) -> Built:
     years = list(range(int(df["year"].min()), int(df["year"].max()) + 1)) if len(df) else []
     d = df.set_index("year").reindex(years)
     colours = {tr.name: to_hex(tr.line.color) for tr in fig.data}
-    series = [Series(text("city_figure", ctx.lang), clean(d["value"] / divisor), colours.get(fig.data[0].name), width_pt=3)]
+    series = [
+        Series(text("city_figure", ctx.lang), clean(d["value"] / divisor), colours.get(fig.data[0].name), width_pt=3)
+    ]
     if len(fig.data) > 1 and any(tr.name == text("district_median", ctx.lang) for tr in fig.data):
         name = text("district_median", ctx.lang)
-        series.append(Series(name, clean(d["median"] / divisor), colours.get(name), dashed=True, labels=False, width_pt=1.5))
+        series.append(
+            Series(name, clean(d["median"] / divisor), colours.get(name), dashed=True, labels=False, width_pt=1.5)
+        )
     target = None
     if d["target"].notna().any():
         target = Series(text("target", ctx.lang), clean(d["target"] / divisor), TARGET_COLOR, dashed=True, labels=False)
@@ -310,7 +314,10 @@ REPORTED_RESOLVED = ["disputes_reported", "disputes_resolved"]
 def build_reported_resolved(ctx: Context) -> Built:
     """Disputes reported and resolved per district, side by side (as pages/03_disputes.py)."""
     df = run_query(ctx.con, "metrics_by_district", city=ctx.city, year=ctx.year, metrics=REPORTED_RESOLVED)
-    names = {"disputes_reported": text("reported_label", ctx.lang), "disputes_resolved": text("resolved_label", ctx.lang)}
+    names = {
+        "disputes_reported": text("reported_label", ctx.lang),
+        "disputes_resolved": text("resolved_label", ctx.lang),
+    }
     m = _metric("disputes_reported")
     unit_label = m.unit_label(ctx.lang)
     fig = grouped_bars(
@@ -430,7 +437,14 @@ def build_ranking_table(ctx: Context, code: str) -> Built:
     title = text("title_ranking_table", lg, year=ctx.year, metric=m.short_name(lg))
     fig = table_figure(table, title, ctx.source)
     colours = [
-        [None] * 7 + [MEETS_TARGET_COLOR if r["meets_target"] is True else BELOW_TARGET_COLOR if r["meets_target"] is False else None]
+        [None] * 7
+        + [
+            MEETS_TARGET_COLOR
+            if r["meets_target"] is True
+            else BELOW_TARGET_COLOR
+            if r["meets_target"] is False
+            else None
+        ]
         for r in df.to_dict("records")
     ]
     spec = ChartSpec(
@@ -617,11 +631,11 @@ def get_chart(name: str) -> ChartEntry:
         return CHARTS[name]
     except KeyError:
         known = ", ".join(CHARTS)
-        raise ExportError(f"没有名为“{name}”的图表。可用的图表：{known}", f"No chart called {name!r}. Charts: {known}") from None
+        raise ExportError(
+            f"没有名为“{name}”的图表。可用的图表：{known}", f"No chart called {name!r}. Charts: {known}"
+        ) from None
 
 
-def build_chart(
-    con: duckdb.DuckDBPyConnection, name: str, city: str, year: int, lang: str = "zh"
-) -> Built:
+def build_chart(con: duckdb.DuckDBPyConnection, name: str, city: str, year: int, lang: str = "zh") -> Built:
     """Build the named chart for `city` and `year`."""
     return get_chart(name).build(con, city, year, lang)

@@ -56,6 +56,9 @@ def navigation() -> dict[str, list]:
                 "pages/07_profile.py", title=t("page_profile"), icon=":material/person_pin_circle:", url_path="profile"
             ),
         ],
+        t("section_meetings"): [
+            st.Page("pages/13_slides.py", title=t("page_slides"), icon=":material/slideshow:", url_path="slides"),
+        ],
         t("section_data"): [
             st.Page("pages/08_upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
             st.Page(

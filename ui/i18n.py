@@ -234,6 +234,49 @@ TEXTS: dict[str, dict[str, str]] = {
     # tables
     "table": {"zh": "查看数据表", "en": "Show the numbers"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    # exports (ui/exports.py, pages/13_slides.py)
+    "download_xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
+    "png_help": {
+        "zh": "16:9 图片（3200×1800 像素），含标题、年份、来源和导出日期，可直接放进幻灯片",
+        "en": "16:9 picture (3200×1800 px) with title, year, source and export date, ready for a slide",
+    },
+    "svg_help": {"zh": "矢量图，适合印刷和排版", "en": "Vector image, for print and layout"},
+    "add_to_deck": {"zh": "加入幻灯片", "en": "Add to slides"},
+    "in_deck": {"zh": "已加入幻灯片", "en": "In the slides"},
+    "added_to_deck": {"zh": "已加入幻灯片（共 {n} 张）", "en": "Added to the slides ({n} in all)"},
+    "section_meetings": {"zh": "会议材料", "en": "Meetings"},
+    "page_slides": {"zh": "导出幻灯片", "en": "Slides"},
+    "slides_intro": {
+        "zh": "生成可在 PowerPoint 中编辑的 16:9 幻灯片：图表为原生图表（可改颜色、改数字），排名为原生表格，每页注明数据来源。",
+        "en": "Make 16:9 slides you can edit in PowerPoint: charts are native charts (restyle them, correct a number), "
+        "rankings native tables, and every slide names its source.",
+    },
+    "slides_preset_heading": {"zh": "按预设生成", "en": "From a preset"},
+    "slides_basket_heading": {"zh": "我挑选的图表", "en": "Charts I picked"},
+    "preset": {"zh": "预设", "en": "Preset"},
+    "preset_contents": {
+        "zh": "封面、主要指标一览、各专题重点图表和区县排名，共 {n} 页（当年无数据的图表自动略过）。",
+        "en": "Title slide, headline figures, each theme's key charts and the district rankings: {n} slides "
+        "(charts without figures that year are left out).",
+    },
+    "as_pictures": {"zh": "以图片嵌入（不可编辑）", "en": "As pictures (not editable)"},
+    "as_pictures_help": {
+        "zh": "默认是原生 PowerPoint 图表；勾选后每页放一张与看板相同的 PNG 图片",
+        "en": "Native PowerPoint charts by default; tick to put each chart on its slide as a PNG, as on screen",
+    },
+    "download_deck": {"zh": "下载幻灯片（.pptx）", "en": "Download slides (.pptx)"},
+    "download_basket": {"zh": "下载这 {n} 页幻灯片（.pptx）", "en": "Download these {n} slides (.pptx)"},
+    "basket_file": {"zh": "幻灯片", "en": "slides"},
+    "basket_empty": {
+        "zh": "还没有挑选图表：在任一页面的图表下点“加入幻灯片”，图表会按顺序收集在这里。",
+        "en": "No charts picked yet: click “Add to slides” under any chart and it is collected here, in order.",
+    },
+    "slide_native": {"zh": "原生图表/表格", "en": "native chart or table"},
+    "slide_picture": {"zh": "图片", "en": "picture"},
+    "move_up": {"zh": "上移", "en": "Move up"},
+    "move_down": {"zh": "下移", "en": "Move down"},
+    "remove": {"zh": "移除", "en": "Remove"},
+    "clear_basket": {"zh": "清空", "en": "Clear all"},
     "col_district": {"zh": "区县", "en": "District"},
     "col_metric": {"zh": "指标", "en": "Indicator"},
     "col_year": {"zh": "年份", "en": "Year"},

@@ -8,6 +8,8 @@ import streamlit as st
 
 from charts.format import axis_unit, format_change, format_number, format_value, with_unit
 from etl.catalog import Metric, load_catalog
+from export.images import split_title
+from ui.exports import export_ui, table_downloads_ui
 from ui.i18n import TEXTS, lang, t
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -47,18 +49,14 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 
 
 def chart_ui(fig: go.Figure, data: pd.DataFrame, file_stem: str, label_col: str | None = None) -> None:
-    """A chart, then the numbers behind it in an expander with a CSV (UTF-8 with BOM, so Excel opens it)."""
+    """A chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV (UTF-8
+    with BOM, so Excel opens it) and XLSX downloads."""
     st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG)
     table = readable_table(data, label_col)
+    export_ui(fig, table, data, file_stem)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button(
-            t("download_csv"),
-            table.to_csv(index=False).encode("utf-8-sig"),
-            file_name=f"{file_stem}.csv",
-            mime="text/csv",
-            key=f"csv_{file_stem}",
-        )
+        table_downloads_ui(table, file_stem, split_title(fig)[0])
 
 
 def method_note(row: pd.Series) -> str:
@@ -135,13 +133,7 @@ def ranking_table(df: pd.DataFrame, m: Metric, label_col: str, file_stem: str) -
     }
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     table = readable_table(df[cols].rename(columns={label_col: "district"}))
-    st.download_button(
-        t("download_csv"),
-        table.to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"{file_stem}.csv",
-        mime="text/csv",
-        key=f"csv_{file_stem}",
-    )
+    table_downloads_ui(table, file_stem, t("col_rank"))
 
 
 def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:

@@ -1,0 +1,222 @@
+"""Export widgets: image and table downloads under every chart, the slide basket, and the deck downloads.
+
+Images and decks are made only when their button is clicked (Streamlit's deferred download data), so a page with
+eight charts does not render eight PNGs on every rerun. The callables run outside the script: they use no st.*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from etl import db
+from export.deck import PRESETS, DeckItem, build_deck, copy_items, item_from_figure, preset_deck
+from export.images import figure_png, figure_svg, images_available, split_title
+from export.tables import table_csv, table_xlsx
+from export.texts import text
+from ui.data import run_query
+from ui.i18n import lang, plain, t
+
+BASKET = "deck_basket"  # session-state key: the slides collected with "加入幻灯片", in order
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+@dataclass
+class BasketEntry:
+    """One slide in the basket: a stable id (so a chart is not added twice), its title and the slide content."""
+
+    id: str
+    title: str
+    item: DeckItem
+
+
+def file_name(*parts: object) -> str:
+    """A file name from parts, safe on Windows and macOS: 示例市_2024_contract_rate_collective."""
+    return "_".join(_UNSAFE_FILE_CHARS.sub("-", str(p)).strip("-") for p in parts if str(p))
+
+
+def chart_subtitle(data: pd.DataFrame | None) -> str:
+    """'示例市 · 2024年 · 16 个区县' for a chart of one year, or with the span of years for a chart over time."""
+    city = st.session_state.get("city")
+    if not city:
+        return ""
+    lg = lang()
+    cities = run_query("cities")
+    row = cities[cities["city_zh"] == city]
+    label = str(row["city_en"].iloc[0]) if lg == "en" and len(row) else city
+    years = data["year"].dropna() if data is not None and "year" in data else pd.Series(dtype=float)
+    if years.nunique() > 1:
+        when = text("years", lg, a=int(years.min()), b=int(years.max()))
+    else:
+        year = int(years.iloc[0]) if len(years) else st.session_state.get("year")
+        when = text("year", lg, year=year) if year else ""
+    n = len(run_query("districts", city=city))
+    return " · ".join(x for x in (label, when, text("n_districts", lg, n=n)) if x)
+
+
+def export_ui(fig: go.Figure, table: pd.DataFrame, data: pd.DataFrame | None, file_stem: str) -> None:
+    """Under a chart: PNG and SVG for slides and print, and "加入幻灯片" (add to the deck basket)."""
+    lg = lang()
+    subtitle = chart_subtitle(data)
+    stem = file_name(st.session_state.get("city", ""), file_stem)
+    shown = go.Figure(fig)  # the callables keep this copy; the page may go on changing its own figure
+    row = st.container(horizontal=True, gap="small")
+    if images_available():
+        row.download_button(
+            "PNG",
+            data=lambda: figure_png(shown, subtitle=subtitle, lang=lg),
+            file_name=f"{stem}.png",
+            mime="image/png",
+            key=f"png_{file_stem}",
+            on_click="ignore",
+            icon=":material/image:",
+            help=t("png_help"),
+        )
+        row.download_button(
+            "SVG",
+            data=lambda: figure_svg(shown, subtitle=subtitle, lang=lg),
+            file_name=f"{stem}.svg",
+            mime="image/svg+xml",
+            key=f"svg_{file_stem}",
+            on_click="ignore",
+            icon=":material/draw:",
+            help=t("svg_help"),
+        )
+    entry_id = f"{file_stem}|{split_title(fig)[0]}"
+    in_basket = any(e.id == entry_id for e in st.session_state.get(BASKET, []))
+    row.button(
+        t("in_deck") if in_basket else t("add_to_deck"),
+        key=f"deck_{file_stem}",
+        icon=":material/check:" if in_basket else ":material/add_to_queue:",
+        disabled=in_basket,
+        on_click=_add_to_basket,
+        args=(entry_id, shown, data, subtitle),
+    )
+    if not images_available():
+        row.caption(text("images_missing", lg))
+
+
+def _add_to_basket(entry_id: str, fig: go.Figure, data: pd.DataFrame | None, subtitle: str) -> None:
+    basket: list[BasketEntry] = st.session_state.setdefault(BASKET, [])
+    if any(e.id == entry_id for e in basket):
+        return
+    item = item_from_figure(fig, data, subtitle)
+    basket.append(BasketEntry(entry_id, split_title(fig)[0], item))
+    st.toast(t("added_to_deck", n=len(basket)), icon=":material/slideshow:")
+
+
+def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "") -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs."""
+    stem = file_name(st.session_state.get("city", ""), file_stem)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        t("download_csv"),
+        table_csv(table),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"csv_{file_stem}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    row.download_button(
+        t("download_xlsx"),
+        data=lambda: table_xlsx(table, sheet_name=sheet or file_stem),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        key=f"xlsx_{file_stem}",
+        on_click="ignore",
+        icon=":material/table_view:",
+    )
+
+
+# The Slides page ------------------------------------------------------------------------------------------
+
+
+def basket() -> list[BasketEntry]:
+    return st.session_state.setdefault(BASKET, [])
+
+
+def preset_deck_ui(city: str, year: int) -> None:
+    """Pick a preset (年度全委会 …), native charts or pictures, and download the deck for the city and year."""
+    lg = lang()
+    names = list(PRESETS)
+    preset = st.selectbox(t("preset"), names, format_func=lambda n: text(PRESETS[n].title_key, lg), key="preset")
+    pictures = st.checkbox(
+        t("as_pictures"), key="deck_pictures_preset", disabled=not images_available(), help=t("as_pictures_help")
+    )
+    st.caption(t("preset_contents", n=len(PRESETS[preset].charts) + 1))
+
+    def make() -> bytes:
+        with db.open_store(read_only=True) as con:
+            return preset_deck(con, preset, city, year, lg, pictures=pictures)
+
+    st.download_button(
+        t("download_deck"),
+        data=make,
+        file_name=f"{file_name(city, year, text(PRESETS[preset].title_key, lg))}.pptx",
+        mime=PPTX_MIME,
+        key="deck_preset_download",
+        on_click="ignore",
+        type="primary",
+        icon=":material/slideshow:",
+    )
+
+
+def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
+    """The collected slides in order, each movable and removable, and the basket's deck download."""
+    entries = basket()
+    if not entries:
+        st.info(t("basket_empty"))
+        return
+    for i, e in enumerate(entries):
+        row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+        sub = e.item.spec.subtitle if e.item.spec else ""
+        kind = t("slide_native") if e.item.spec is not None else t("slide_picture")
+        row.markdown(f"**{i + 2}.** {plain(e.title)}  \n:gray[{plain(sub)} · {kind}]", width="stretch")
+        row.button("", key=f"up_{i}", icon=":material/arrow_upward:", disabled=i == 0, on_click=_move, args=(i, -1),
+                   help=t("move_up"))  # fmt: skip
+        row.button("", key=f"down_{i}", icon=":material/arrow_downward:", disabled=i == len(entries) - 1,
+                   on_click=_move, args=(i, 1), help=t("move_down"))  # fmt: skip
+        row.button("", key=f"remove_{i}", icon=":material/delete:", on_click=_remove, args=(i,), help=t("remove"))
+    lg = lang()
+    pictures = st.checkbox(
+        t("as_pictures"), key="deck_pictures_basket", disabled=not images_available(), help=t("as_pictures_help")
+    )
+    items = copy_items([e.item for e in entries])
+    title = text("deck_title", lg, city=city_label)
+    subtitle = text("deck_subtitle", lg, city=city_label, year=year)
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        t("download_basket", n=len(items) + 1),
+        data=lambda: build_deck(
+            items, title, subtitle, lg, pictures=pictures, sample=is_sample, exported=dt.date.today()
+        ),
+        file_name=f"{file_name(city_label, year, t('basket_file'))}.pptx",
+        mime=PPTX_MIME,
+        key="deck_basket_download",
+        on_click="ignore",
+        type="primary",
+        icon=":material/slideshow:",
+    )
+    row.button(t("clear_basket"), key="clear_basket", on_click=lambda: st.session_state.pop(BASKET, None),
+               icon=":material/clear_all:")  # fmt: skip
+
+
+def _move(i: int, step: int) -> None:
+    entries = basket()
+    j = i + step
+    if 0 <= j < len(entries):
+        entries[i], entries[j] = entries[j], entries[i]
+
+
+def _remove(i: int) -> None:
+    entries = basket()
+    if 0 <= i < len(entries):
+        entries.pop(i)
