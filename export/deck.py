@@ -37,7 +37,7 @@ from export.registry import Built, Context, build_chart, check_year, default_cit
 from export.spec import ChartSpec, Series, is_dark, spec_from_figure
 from export.texts import text
 
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)  # 16:9
+SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 16:9, exactly PowerPoint's "Widescreen" (13.333 × 7.5 in)
 MARGIN = Inches(0.5)
 CONTENT_TOP, CONTENT_BOTTOM = Inches(1.45), Inches(6.85)
 FONT = "Microsoft YaHei"  # Latin and East Asian text; PowerPoint and LibreOffice fall back to a CJK font if absent

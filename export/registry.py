@@ -105,7 +105,11 @@ class Context:
 
     def subtitle(self, years: tuple[int, int] | None = None) -> str:
         """'示例市 · 2023年 · 16 个区县', or with a span of years for charts over time."""
-        when = text("years", self.lang, a=years[0], b=years[1]) if years else text("year", self.lang, year=self.year)
+        when = (
+            text("when_years", self.lang, a=years[0], b=years[1])
+            if years
+            else text("when_year", self.lang, year=self.year)
+        )
         return " · ".join([self.city_label, when, text("n_districts", self.lang, n=self.n_districts)])
 
 
@@ -502,7 +506,7 @@ def build_headline(ctx: Context) -> Built:
         text("col_method", lg),
     ]
     table = pd.DataFrame(rows, columns=columns)
-    title = f"{ctx.city_label} {text('year', lg, year=ctx.year)} {text('headline_heading', lg)}"
+    title = f"{ctx.city_label} {text('when_year', lg, year=ctx.year)} {text('headline_heading', lg)}"
     fig = table_figure(table, title, ctx.source)
     spec = ChartSpec(
         "table", title, ctx.subtitle(), ctx.source, table=table, align_right=[False, True, True, False, False]

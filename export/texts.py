@@ -50,8 +50,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_method": {"zh": "计算方法", "en": "Method"},
     # export only
     "exported": {"zh": "导出日期 {date}", "en": "Exported {date}"},
-    "year": {"zh": "{year}年", "en": "{year}"},
-    "years": {"zh": "{a}–{b}年", "en": "{a}–{b}"},
+    "when_year": {"zh": "{year}年", "en": "{year}"},
+    "when_years": {"zh": "{a}–{b}年", "en": "{a}–{b}"},
     "n_districts": {"zh": "{n} 个区县", "en": "{n} districts"},
     "highlighted": {"zh": "突出显示：{names}", "en": "Highlighted: {names}"},
     "title_ranking_table": {"zh": "{year}年各区县{metric}排名", "en": "{metric}: district ranking, {year}"},

@@ -53,10 +53,10 @@ def chart_subtitle(data: pd.DataFrame | None) -> str:
     label = str(row["city_en"].iloc[0]) if lg == "en" and len(row) else city
     years = data["year"].dropna() if data is not None and "year" in data else pd.Series(dtype=float)
     if years.nunique() > 1:
-        when = text("years", lg, a=int(years.min()), b=int(years.max()))
+        when = text("when_years", lg, a=int(years.min()), b=int(years.max()))
     else:
         year = int(years.iloc[0]) if len(years) else st.session_state.get("year")
-        when = text("year", lg, year=year) if year else ""
+        when = text("when_year", lg, year=year) if year else ""
     n = len(run_query("districts", city=city))
     return " · ".join(x for x in (label, when, text("n_districts", lg, n=n)) if x)
 
