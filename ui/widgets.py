@@ -12,7 +12,12 @@ from export.images import split_title
 from ui.exports import export_ui, table_downloads_ui
 from ui.i18n import TEXTS, lang, t
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # the browser's own camera button: slide-shaped too (the PNG button below adds subtitle, source and date)
+    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 2},
+}
 DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
 
 

@@ -1,0 +1,67 @@
+"""Exports in Debian's Chromium: a chart's PNG and Excel downloads arrive whole; a deck built from picked charts
+and the preset deck download and open with native charts."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+pytestmark = pytest.mark.e2e
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def download(page, button, timeout: int = 60_000) -> tuple[str, bytes]:
+    with page.expect_download(timeout=timeout) as info:
+        button.click()
+    d = info.value
+    with open(d.path(), "rb") as f:
+        return d.suggested_filename, f.read()
+
+
+def test_png_download_is_a_slide_sized_png_with_the_chart(app_server, page, artifacts_dir):
+    from PIL import Image
+
+    page.goto(f"{app_server}/contracts?year=2024")
+    page.get_by_role("button", name="PNG", exact=True).first.wait_for()
+    name, data = download(page, page.get_by_role("button", name="PNG", exact=True).first)
+    assert name.endswith(".png") and "示例市" in name
+    assert data.startswith(PNG_SIGNATURE)
+    assert 50_000 < len(data) < 5_000_000
+    assert Image.open(io.BytesIO(data)).size == (3200, 1800)
+    (artifacts_dir / "export_chart.png").write_bytes(data)
+
+
+def test_excel_download_has_the_numbers_behind_the_chart(app_server, page):
+    page.goto(f"{app_server}/contracts?year=2024")
+    page.get_by_text("查看数据表").first.click()
+    button = page.get_by_role("button", name="下载 Excel").first
+    button.wait_for()
+    name, data = download(page, button)
+    assert name.endswith(".xlsx")
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    header = [c.value for c in ws[1]]
+    assert "区县" in header and ws.max_row == 17  # 16 districts and the header
+
+
+def test_picked_charts_and_the_preset_download_as_decks_with_native_charts(app_server, page):
+    page.goto(f"{app_server}/contracts?year=2024")
+    page.get_by_role("button", name="加入幻灯片").first.click()
+    page.get_by_role("button", name="已加入幻灯片").first.wait_for()
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("导出幻灯片").click()
+    page.get_by_text("2024年各区县集体合同签订率（%）").wait_for()
+    name, data = download(page, page.get_by_role("button", name="下载这 2 页幻灯片（.pptx）"))
+    prs = Presentation(io.BytesIO(data))
+    assert name.endswith(".pptx") and len(prs.slides) == 2
+    charts = [s.chart for s in prs.slides[1].shapes if s.has_chart]
+    assert charts and charts[0].chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert len(list(charts[0].plots[0].categories)) == 16
+    name, data = download(page, page.get_by_role("button", name="下载幻灯片（.pptx）"))
+    prs = Presentation(io.BytesIO(data))
+    assert "年度全委会" in name and len(prs.slides) == 12
+    native = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
+    assert len(native) >= 8
