@@ -167,21 +167,40 @@ def browser_run(env: dict[str, str]) -> dict:
         proc.wait(timeout=20)
 
 
-def export_runs(env: dict[str, str], db: Path) -> dict:
-    """A 12-slide deck and a warm PNG export, where the export package is there."""
-    try:
-        import export  # noqa: F401
-    except ImportError:
-        return {}
-    code = """
-import json, time, os
-from export import bench_hooks
-print(json.dumps(bench_hooks.measure()))
+def export_runs(env: dict[str, str], db: Path, repeats: int = 5) -> dict:
+    """The annual preset deck (12 slides, native charts) and one chart's PNG, each cold then the median of warm
+    repeats, in a fresh process on the national store (PNG only where Chromium is there for kaleido)."""
+    code = f"""
+import json, statistics, time
+from pptx import Presentation
+import io
+from etl import db
+from export.deck import preset_deck
+from export.images import figure_png, images_available
+from export.registry import build_chart, default_city_year
+
+out = {{}}
+with db.open_store(read_only=True) as con:
+    city, year = default_city_year(con)
+    times = []
+    for _ in range({repeats} + 1):
+        t = time.perf_counter(); deck = preset_deck(con, "annual", city, year); times.append(time.perf_counter() - t)
+    out["deck_cold_s"], out["deck_s"] = times[0], statistics.median(times[1:])
+    out["deck_slides"] = len(Presentation(io.BytesIO(deck)).slides)
+    out["deck_bytes"] = len(deck)
+    if images_available():
+        built = build_chart(con, "contracts_ranking", city, year)
+        times = []
+        for _ in range({repeats} + 1):
+            t = time.perf_counter(); png = figure_png(built.figure, subtitle=built.spec.subtitle)
+            times.append(time.perf_counter() - t)
+        out["png_cold_s"], out["png_warm_s"], out["png_bytes"] = times[0], statistics.median(times[1:]), len(png)
+print(json.dumps(out))
 """
-    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**env, "UNION_DB": str(db)}, capture_output=True, text=True,
-                       timeout=600)
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**env, "UNION_DB": str(db)}, capture_output=True,
+                       text=True, timeout=900)  # fmt: skip
     if r.returncode != 0:
-        return {"error": r.stderr[-500:]}
+        return {"error": r.stderr[-1500:]}
     import json
 
     return json.loads(r.stdout.strip().splitlines()[-1])
