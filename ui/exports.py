@@ -2,6 +2,7 @@
 
 Images and decks are made only when their button is clicked (Streamlit's deferred download data), so a page with
 eight charts does not render eight PNGs on every rerun. The callables run outside the script: they use no st.*.
+export.deck (python-pptx, ~0.18 s to import) is imported where a deck is made, not by every chart page.
 """
 
 from __future__ import annotations
@@ -9,18 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from etl import db
-from export.deck import PRESETS, DeckItem, build_deck, copy_items, item_from_figure, preset_deck
 from export.images import figure_png, figure_svg, images_available, split_title
 from export.tables import table_csv, table_xlsx
 from export.texts import text
 from ui.data import run_query
 from ui.i18n import lang, plain, t
+
+if TYPE_CHECKING:
+    from export.deck import DeckItem
 
 BASKET = "deck_basket"  # session-state key: the slides collected with "加入幻灯片", in order
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -104,6 +108,8 @@ def export_ui(fig: go.Figure, table: pd.DataFrame, data: pd.DataFrame | None, fi
 
 
 def _add_to_basket(entry_id: str, fig: go.Figure, data: pd.DataFrame | None, subtitle: str) -> None:
+    from export.deck import item_from_figure
+
     basket: list[BasketEntry] = st.session_state.setdefault(BASKET, [])
     if any(e.id == entry_id for e in basket):
         return
@@ -145,6 +151,8 @@ def basket() -> list[BasketEntry]:
 
 def preset_deck_ui(city: str, year: int) -> None:
     """Pick a preset (年度全委会 …), native charts or pictures, and download the deck for the city and year."""
+    from export.deck import PRESETS, preset_deck
+
     lg = lang()
     names = list(PRESETS)
     preset = st.selectbox(t("preset"), names, format_func=lambda n: text(PRESETS[n].title_key, lg), key="preset")
@@ -171,6 +179,8 @@ def preset_deck_ui(city: str, year: int) -> None:
 
 def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
     """The collected slides in order, each movable and removable, and the basket's deck download."""
+    from export.deck import build_deck, copy_items
+
     entries = basket()
     if not entries:
         st.info(t("basket_empty"))
