@@ -463,7 +463,9 @@ def _style_series(s, shown: Series, spec: ChartSpec, many: bool) -> None:
     if shown.labels and not (many and is_bar and len(spec.series) > 1):
         labels = s.data_labels
         labels.show_value = True
-        labels.number_format = spec.number_format
+        # The unit after each number where the labels have room; on crowded charts it stays in the title and axis.
+        roomy = len(spec.series) == 1 and len(spec.categories) <= 12
+        labels.number_format = spec.label_format if roomy else spec.number_format
         labels.number_format_is_linked = False
         longest = max((len(f"{v:,.0f}") for v in shown.values if v is not None), default=0)
         crowded = many or (len(spec.categories) > 12 and longest >= 6)  # 16 labels like 509,034 would touch

@@ -57,6 +57,13 @@ class ChartSpec:
             raise ValueError(f"chart kind {self.kind!r} is not one of {KINDS}")
 
     @property
+    def label_format(self) -> str:
+        """The data labels' number format: the values' format with the unit after the number (1,234起, 93.5%)."""
+        if not self.unit or self.unit.strip() == "%" or '"' in self.number_format:
+            return self.number_format
+        return f'{self.number_format}"{self.unit}"'
+
+    @property
     def has_data(self) -> bool:
         if self.kind == "table":
             return self.table is not None and len(self.table) > 0

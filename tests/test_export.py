@@ -142,6 +142,20 @@ def test_a_page_figure_becomes_a_native_chart_through_its_spec(con):
     assert chart_of(prs.slides[1]).chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
 
 
+@pytest.mark.parametrize(
+    "unit,n,expected",
+    [("起", 5, '#,##0"起"'), ("万元", 3, '#,##0.0"万元"'), ("%", 5, '#,##0.0"%"'), ("起", 16, "#,##0")],
+)
+def test_data_labels_carry_the_unit_where_they_have_room(unit, n, expected):
+    from export.spec import ChartSpec, Series
+
+    fmt = expected.split('"')[0] if unit != "%" else expected
+    spec = ChartSpec("bar", "标题", categories=[f"区{i}" for i in range(n)],
+                     series=[Series("数", [float(i) for i in range(n)])], unit=unit, number_format=fmt)  # fmt: skip
+    chart = chart_of(Presentation(io.BytesIO(build_deck([spec], "t", "s"))).slides[1])
+    assert chart.plots[0].series[0].data_labels.number_format == expected
+
+
 @needs_images
 def test_picture_deck_embeds_slide_sized_pngs(con):
     prs = Presentation(io.BytesIO(preset_deck(con, "annual", CITY, YEAR, pictures=True)))
@@ -349,3 +363,17 @@ def test_add_to_slides_collects_charts_for_the_slides_page(fixture_db, monkeypat
     assert entries[0].item.spec.categories[:3] == ["东城区", "南湖区", "西城区"]
     at.button(key="remove_0").click().run()
     assert len(at.session_state["deck_basket"]) == 1
+
+
+def test_without_chromium_the_chart_pages_say_how_to_enable_images(fixture_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("UNION_DB", str(fixture_db))
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/02_contracts.py").run()
+    assert not at.exception
+    assert any("apt-get install -y chromium fonts-noto-cjk" in c.value for c in at.caption)
+    assert at.button(key="deck_contract_rate_collective_2023").label == "加入幻灯片"  # slides still work
