@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,6 +56,11 @@ class DeckItem:
     spec: ChartSpec | None
     figure: go.Figure | None = None
     data: pd.DataFrame | None = None
+    subtitle: str = ""  # city · year · districts, kept for slides without a spec (pictures, fallback tables)
+
+    @property
+    def shown_subtitle(self) -> str:
+        return self.spec.subtitle if self.spec is not None and self.spec.subtitle else self.subtitle
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ def as_item(x: DeckItem | Built | ChartSpec | tuple) -> DeckItem:
 
 def item_from_figure(fig: go.Figure, data: pd.DataFrame | None = None, subtitle: str = "") -> DeckItem:
     """A slide from any page's figure: a native chart or table where its shape allows, else its picture."""
-    return DeckItem(spec_from_figure(fig, subtitle=subtitle), fig, data)
+    return DeckItem(spec_from_figure(fig, subtitle=subtitle), fig, data, subtitle)
 
 
 def preset_items(con: duckdb.DuckDBPyConnection, preset: str, city: str, year: int, lang: str = "zh") -> list[DeckItem]:
@@ -198,13 +204,13 @@ def build_deck(
             _footer(slide, spec.source, day, number, total, lang)
             _notes(slide, spec, day, lang)
         elif item.figure is not None and images_available():
-            sub = spec.subtitle if spec else ""
-            png = figure_png(item.figure, subtitle=sub, lang=lang, exported=dt.date.fromisoformat(day))
+            png = figure_png(item.figure, subtitle=item.shown_subtitle, lang=lang, exported=dt.date.fromisoformat(day))
             # The picture carries its title, subtitle, source and date; it fills the slide (both are 16:9).
             width = SLIDE_W - 2 * Inches(0.3)
             slide.shapes.add_picture(io.BytesIO(png), Inches(0.3), (SLIDE_H - width * 9 // 16) // 2, width=width)
             _page_number(slide, number, total)
-            _notes(slide, spec or ChartSpec("table", *_figure_title(item.figure)), day, lang)
+            title, _, source = _figure_title(item.figure)
+            _notes(slide, spec or ChartSpec("table", title, item.shown_subtitle, source), day, lang)
         else:  # no native shape and no images here: the numbers as a table
             fallback = _data_spec(item)
             _header(slide, fallback.title, fallback.subtitle)
@@ -224,7 +230,8 @@ def _figure_title(fig: go.Figure) -> tuple[str, str, str]:
 
 
 def _data_spec(item: DeckItem) -> ChartSpec:
-    title, sub, source = _figure_title(item.figure) if item.figure is not None else ("", "", "")
+    title, _, source = _figure_title(item.figure) if item.figure is not None else ("", "", "")
+    sub = item.shown_subtitle
     data = item.data if item.data is not None else pd.DataFrame()
     shown = (
         data.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)) if len(data) else data
@@ -381,6 +388,24 @@ def _target_as_line(chart) -> None:
         etree.SubElement(line, qn("c:axId")).set("val", ax)
 
 
+def axis_bounds(values: list[float]) -> tuple[float, float]:
+    """A value axis that frames `values` on round steps (about five of them): 57.7–96.7 → (50, 100); 0 stays 0."""
+    low, high = min(values), max(values)
+    span = (high - low) or abs(high) or 1.0
+    raw = span / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    bottom = math.floor(low / step) * step
+    top = math.ceil(high / step) * step
+    if low == high:
+        bottom -= 2 * step  # a flat line sits inside the frame, not on its floor
+    if low >= 0 > bottom:
+        bottom = 0.0
+    if top == high:
+        top += step  # room for the labels above the highest point
+    return float(bottom), float(top)
+
+
 def _all_series(chart) -> list:
     return [s for plot in chart.plots for s in plot.series]
 
@@ -407,6 +432,13 @@ def _style_chart(chart, spec: ChartSpec, custom_legend: bool) -> None:
     shown_values = [v for s in spec.series for v in s.values if v is not None]
     if spec.unit.strip() == "%" and shown_values and max(shown_values) <= 100:
         value_axis.maximum_scale = 100  # a rate axis ends at 100 %, not at PowerPoint's rounded-up 120 %
+    if spec.kind == "line" and shown_values:
+        low, high = axis_bounds(
+            shown_values + [v for v in (spec.target.values if spec.target else []) if v is not None]
+        )
+        value_axis.minimum_scale = low  # lines start near their data, as on screen, not at zero
+        if spec.unit.strip() != "%" or high < 100:
+            value_axis.maximum_scale = high
     if spec.unit and spec.unit != "%":
         value_axis.has_title = True
         value_axis.axis_title.text_frame.text = spec.unit

@@ -156,6 +156,25 @@ def test_data_labels_carry_the_unit_where_they_have_room(unit, n, expected):
     assert chart.plots[0].series[0].data_labels.number_format == expected
 
 
+@pytest.mark.parametrize(
+    "values,bounds",
+    [([57.7, 96.7], (50, 100)), ([71.3, 92.1], (70, 95)), ([2, 21], (0, 25)), ([100, 100], (60, 120)),
+     ([1234, 509034], (0, 600000)), ([-3, 4], (-4, 6))],
+)  # fmt: skip
+def test_line_axes_frame_the_data_on_round_steps(values, bounds):
+    from export.deck import axis_bounds
+
+    assert axis_bounds(values) == bounds
+
+
+def test_a_picture_slide_keeps_its_subtitle_in_the_notes():
+    fig = go.Figure(go.Scatter(x=[1, 2], y=["a", "b"], mode="markers"), layout=dict(title="点图", template="union"))
+    item = item_from_figure(fig, pd.DataFrame({"a": [1]}), "示例市 · 2024年")
+    assert item.spec is None and item.shown_subtitle == "示例市 · 2024年"
+    prs = Presentation(io.BytesIO(build_deck([item], "t", "s")))
+    assert "示例市 · 2024年" in prs.slides[1].notes_slide.notes_text_frame.text
+
+
 @needs_images
 def test_picture_deck_embeds_slide_sized_pngs(con):
     prs = Presentation(io.BytesIO(preset_deck(con, "annual", CITY, YEAR, pictures=True)))

@@ -187,7 +187,7 @@ def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
         return
     for i, e in enumerate(entries):
         row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-        sub = e.item.spec.subtitle if e.item.spec else ""
+        sub = e.item.shown_subtitle
         kind = t("slide_native") if e.item.spec is not None else t("slide_picture")
         row.markdown(f"**{i + 2}.** {plain(e.title)}  \n:gray[{plain(sub)} · {kind}]", width="stretch")
         row.button("", key=f"up_{i}", icon=":material/arrow_upward:", disabled=i == 0, on_click=_move, args=(i, -1),
