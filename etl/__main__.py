@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("--secrets", help="secrets file (default: $UNION_SECRETS or .streamlit/secrets.toml)")
     ed.add_argument("--viewer", action="store_true", help="a viewing account (when viewing needs a login)")
     sub.add_parser("backup", parents=[common], help="copy the store to data/backups/")
+    ex = sub.add_parser("extract", parents=[common], help="read the figures out of an annual work report")
+    ex.add_argument("file", metavar="FILE", help=".txt or .docx report, or - for standard input")
+    ex.add_argument("--json", action="store_true", help="print one JSON object (organisation, report_year, facts)")
     rs = sub.add_parser("restore", parents=[common], help="replace the store with a backup")
     rs.add_argument("file", metavar="FILE")
     return p
@@ -71,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return cli.cmd_add_editor(
                 args.name, args.districts, args.display_name, args.password_stdin, args.secrets, lang, args.viewer
             )
+        if args.command == "extract":
+            return cli.cmd_extract(args.file, args.json, lang)
         if args.command == "sample":
             return cli.cmd_sample(args.db, args.out, args.if_empty, lang)
     except (StoreBusy, StoreMissing) as err:

@@ -42,6 +42,8 @@ TEXT = {
         "password_mismatch": "两次输入的密码不一致，未保存。",
         "all_districts": "全部区县",
         "editor_added": "已保存编辑账号 {name}（可修改：{scope}）到 {path}，文件中只有加盐的密码哈希。",
+        "extract_head": "机构：{org}　年度：{year}　找到 {n} 项数据（请核对后再导入）",
+        "unknown": "未识别",
     },
     "en": {
         "error": "",
@@ -70,6 +72,8 @@ TEXT = {
         "password_mismatch": "The two passwords differ; nothing saved.",
         "all_districts": "every district",
         "editor_added": "Editor {name} saved (may change: {scope}) in {path}; the file holds only a salted hash.",
+        "extract_head": "Organisation: {org}  Year: {year}  {n} figures found (check them before loading)",
+        "unknown": "not found",
     },
 }
 
@@ -310,4 +314,38 @@ def cmd_restore(source: str, dbpath: str | None, lang: str) -> int:
         print(str(err), file=sys.stderr)
         return EXIT_REJECTED
     print(say(lang, "restored", path=store, source=source))
+    return EXIT_OK
+
+
+def cmd_extract(source: str, as_json: bool, lang: str) -> int:
+    """Print the figures a report states: JSON for tools, a table with evidence for people."""
+    import json
+
+    from etl.catalog import load_catalog
+    from etl.extract import ReportError, decode_text, extract, read_report
+
+    try:
+        text = decode_text(sys.stdin.buffer.read(), "-") if source == "-" else read_report(source)
+    except ReportError as err:
+        print(err.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    result = extract(text)
+    if as_json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    cat = load_catalog()
+    unknown = say(lang, "unknown")
+    print(
+        say(
+            lang,
+            "extract_head",
+            org=result.organisation or unknown,
+            year=result.report_year or unknown,
+            n=len(result.facts),
+        )
+    )
+    for f in result.facts:
+        ind = cat.indicators.get(f.indicator)
+        name = ind.name(lang) if ind else f.indicator
+        print(f"  {name}\t{format_number(f.value)}\t{f.qualifier}\t«{f.evidence}»")
     return EXIT_OK

@@ -1,0 +1,676 @@
+"""Figures out of the prose of annual work reports: rules and the catalogue's vocabulary, no network.
+
+The text is normalised (full-width to half-width, spaces inside numbers dropped) with a map back to the
+original offsets, cut into sections, sentences and clauses, and every number with a unit is tied to the
+indicator whose phrase (data/catalog/report_phrases.csv) stands closest before it in its clause, or, for
+"1.8万职工参加培训" shapes, right after it. Sentences about next year's targets, sections headed as plans,
+attributive numbers ("30多人的纠纷": an anecdote) and thresholds ("100人以上企业") give no figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from xml.etree import ElementTree
+
+from etl.catalog import catalog_dir
+from etl.numbers import NotANumber, cn_to_number
+
+# unit word as written -> (unit recorded, multiplier already in the value)
+UNIT_CLASSES = {
+    "%": "percent",
+    "元": "yuan",
+    "人次": "person_times",
+    "件次": "count",
+    "次": "person_times",
+    "人": "person",
+    "名": "person",
+    "位": "person",
+    "家": "count",
+    "个": "count",
+    "起": "count",
+    "件": "count",
+    "宗": "count",
+    "户": "count",
+    "份": "count",
+    "条": "count",
+    "项": "count",
+}
+
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_NUM = re.compile(
+    r"(?P<pre>将近|接近|近|大约|约|超过|多于|不少于|逾|超|上)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _CN + r"]+)"
+    r"(?P<q1>余|多)?"
+    r"(?P<mult>万|亿)?"
+    r"(?P<q2>余|多)?"
+    # 人(次), 件(次), 次/人, 人/次: the bracket and slash forms reports use for person-times
+    r"(?P<unit>%|人次|人\(次\)|人/次|次/人|件\(次\)|件次|元|人|名|位|家|个|起|件|宗|户|份|条|项|次)?"
+    r"(?P<q3>以上|左右|多|余)?"
+)
+_PREFIX_QUALIFIER = {
+    "将近": "nearly",
+    "接近": "nearly",
+    "近": "nearly",
+    "大约": "approx",
+    "约": "approx",
+    "超过": "more_than",
+    "多于": "more_than",
+    "不少于": "more_than",
+    "逾": "more_than",
+    "超": "more_than",
+    "上": "more_than",
+}
+_SUFFIX_QUALIFIER = {"余": "more_than", "多": "more_than", "以上": "more_than", "左右": "approx"}
+
+# A heading that opens next year's plan, and one that looks back (which ends a plan section).
+_FUTURE_HEAD = re.compile(
+    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|20\d\d年|[一二三四五]年)"
+    r".{0,12}?(任务|安排|打算|要点|思路|计划|部署|目标|展望|重点工作|工作意见)"
+)
+_PAST_HEAD = re.compile(r"回顾|过去|完成情况|工作情况|主要工作|主要成绩|成效|总结|以来")
+_NUMBERED_HEAD = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
+)
+# Words that make the rest of a sentence a plan or a target, not a result.
+_FUTURE_MARK = re.compile(
+    r"力争|确保|争取|目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
+    r"到20\d\d年|明年|下一年|要(?:达到|实现)"
+)
+# A sentence telling one case (a firm, a worker) rather than the year's totals.
+_ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
+# "100人以上企业", "25人以下企业": a size threshold, not a figure.
+_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模)")
+_BARE_PERSON_AFTER = re.compile(
+    r"^(?![张份个家件项次场台辆册本套间所座处块元户起条])[^\d,、]{0,4}?(?:职工|会员|员工|农民工)"
+)
+# 比上年增加12起, 同比下降15%: a change, not a level (提高到95% is a level)
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增幅|降幅|减幅|多|少)了?(?:近|约|超过|逾)?$")
+_CHANGE_WORDS = re.compile(
+    r"同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|比20\d\d年|较20\d\d年|比同期|较同期"
+)
+# 其中亮灯29起: a part of the figure just given, not a figure of its own
+_SUBSET = re.compile(r"^(?:其中|内含|包括)")
+_SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
+_FIGURE_START = re.compile(
+    r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
+)
+_SENTENCE_END = "。！？；;!?\n"
+_ORG = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:XX[市区县])?总工会)"
+)
+_ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
+_YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
+_YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
+
+
+@dataclass
+class Fact:
+    """One figure a report states: catalogue code, value in base units, and where the text says it."""
+
+    indicator: str
+    value: float
+    unit: str  # percent | yuan | count | person | person_times
+    qualifier: str  # exact | approx | more_than | nearly
+    evidence: str  # an exact substring of the text: text[start:end] == evidence
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Extraction:
+    organisation: str | None
+    report_year: int | None
+    facts: list[Fact] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "organisation": self.organisation,
+            "report_year": self.report_year,
+            "facts": [f.as_dict() for f in self.facts],
+        }
+
+
+@dataclass(frozen=True)
+class Phrase:
+    indicator: str
+    units: frozenset[str]
+    before: re.Pattern | None
+    after: re.Pattern | None
+    exclude: re.Pattern | None
+    requires: re.Pattern | None
+
+
+class ReportError(ValueError):
+    """A report file that cannot be read as text."""
+
+    def __init__(self, code: str, path: str, detail: str = ""):
+        self.code, self.path, self.detail = code, path, detail
+        super().__init__(f"{code}: {path} {detail}")
+
+    def message(self, lang: str = "zh") -> str:
+        texts = {
+            "missing": ("找不到文件：{p}", "No such file: {p}"),
+            "suffix": (
+                "{p}：只能读取 .txt 或 .docx 报告（旧版 .doc 请在 Word 中另存为 .docx）。",
+                "{p}: only .txt and .docx reports can be read (save an old .doc as .docx in Word).",
+            ),
+            "encoding": (
+                "{p}：无法识别文本编码（试过 UTF-8、UTF-16、GB18030、Big5），请另存为 UTF-8 文本。",
+                "{p}: the text encoding is not UTF-8, UTF-16, GB18030 or Big5; save it as UTF-8 text.",
+            ),
+            "docx": (
+                "{p}：不是有效的 .docx 文件（{d}），请在 Word 中重新保存。",
+                "{p}: not a valid .docx file ({d}); save it again in Word.",
+            ),
+            "empty": ("{p}：文件中没有文字。", "{p}: the file holds no text."),
+        }
+        zh, en = texts[self.code]
+        return (en if lang == "en" else zh).format(p=self.path, d=self.detail)
+
+
+# ---------------------------------------------------------------------------------------------
+# reading files
+
+
+def decode_text(data: bytes, name: str = "-") -> str:
+    """Bytes of a text report in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for enc in ("utf-8-sig", "gb18030", "big5"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ReportError("encoding", name)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(data: bytes, name: str = "-") -> str:
+    """The paragraphs of a .docx (body text and tables), one per line."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            xml = z.read("word/document.xml")
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as err:
+        raise ReportError("docx", name, type(err).__name__) from None
+    lines = []
+    for p in root.iter(f"{_W}p"):
+        parts = []
+        for node in p.iter():
+            if node.tag == f"{_W}t" and node.text:
+                parts.append(node.text)
+            elif node.tag == f"{_W}tab":
+                parts.append("\t")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def read_report(path: str | Path) -> str:
+    """The text of a .txt (any common encoding) or .docx report; ReportError with a message otherwise."""
+    p = Path(path)
+    if not p.is_file():
+        raise ReportError("missing", str(path))
+    data = p.read_bytes()
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        text = docx_text(data, p.name)
+    elif suffix in (".txt", ".text", ".md", ""):
+        text = decode_text(data, p.name)
+    else:
+        raise ReportError("suffix", p.name)
+    if not text.strip():
+        raise ReportError("empty", p.name)
+    return text
+
+
+def report_text(data: bytes, name: str) -> str:
+    """The text of an uploaded report (bytes and file name, as the browser gives them)."""
+    if name.lower().endswith(".docx"):
+        text = docx_text(data, name)
+    elif name.lower().endswith((".txt", ".text", ".md")):
+        text = decode_text(data, name)
+    else:
+        raise ReportError("suffix", name)
+    if not text.strip():
+        raise ReportError("empty", name)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# the vocabulary
+
+
+@lru_cache(maxsize=4)
+def load_phrases(directory: str | None = None) -> tuple[Phrase, ...]:
+    """The report vocabulary: for each indicator, its unit words and the phrases that name it."""
+    path = Path(directory) if directory else catalog_dir()
+    out = []
+    with open(path / "report_phrases.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            rx = {k: re.compile(row[k]) if row[k] else None for k in ("before", "after", "exclude", "requires")}
+            out.append(
+                Phrase(
+                    row["indicator"],
+                    frozenset(row["units"].split("|")),
+                    rx["before"],
+                    rx["after"],
+                    rx["exclude"],
+                    rx["requires"],
+                )
+            )
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# normalising with a way back to the original offsets
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Half-width text without spaces, and for each of its characters the offset in the original.
+
+    A run of two or more spaces (how pasted web pages separate paragraphs) and a line break count as
+    a sentence end, except a line break before a digit, which only split a figure from its label.
+    """
+    out: list[str] = []
+    idx: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "\r\n" or _SPACE.match(ch):
+            j = i
+            while j < n and (text[j] in "\r\n" or _SPACE.match(text[j])):
+                j += 1
+            run = text[i:j]
+            nxt = text[j] if j < n else ""
+            breaks = "\n" in run or "\r" in run
+            # 慰问金\n5.77万元: a line that only split a figure from its label (a year is not one)
+            joins = bool(out) and out[-1] not in _SENTENCE_END + "。" and _FIGURE_START.match(text, j)
+            if breaks and not joins:
+                out.append("\n")
+                idx.append(i)
+            elif not breaks and len(run) >= 2 and not (out and out[-1].isdigit() and nxt.isdigit()):
+                out.append("\n")
+                idx.append(i)
+            i = j
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        if norm in ("“", "”", "‘", "’"):
+            norm = ch
+        for c in norm:
+            out.append(c)
+            idx.append(i)
+        i += 1
+    return "".join(out), idx
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+
+
+@dataclass
+class Number:
+    start: int  # offsets in the normalised text
+    end: int
+    value: float
+    unit_word: str  # as written, normalised: 人次, 件次, 元, % … ("" for 1.8万职工)
+    unit: str
+    qualifier: str
+
+
+def _unit_word(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    return {"人(次)": "人次", "人/次": "人次", "次/人": "人次", "件(次)": "件次"}.get(raw, raw)
+
+
+def find_numbers(clause: str, offset: int) -> list[Number]:
+    """Every figure with a unit in a clause (offsets into the whole normalised text)."""
+    found = []
+    for m in _NUM.finditer(clause):
+        num, unit = m["num"], _unit_word(m["unit"])
+        s, e = m.start(), m.end()
+        if s > 0 and (
+            clause[s - 1].isdigit() or clause[s - 1] in ".-/:" or clause[s - 1].isascii() and clause[s - 1].isalpha()
+        ):
+            continue
+        if s > 0 and clause[s - 1] == "第":  # 第3届: an ordinal
+            continue
+        is_cn = not num[0].isdigit()
+        if is_cn:
+            if (
+                len(num) == 1
+                and not (num in "万亿" and m["pre"])
+                or len(num) >= 2
+                and not any(c in "十百千万亿" for c in num)
+            ):
+                continue  # 一线, 三份, 两名: words, not figures
+            if num in "万亿" and m["pre"]:
+                num, mult, is_cn = "1", num, False
+            else:
+                mult = None
+        else:
+            mult = m["mult"]
+        pre = m["pre"]
+        if pre == "上" and not (is_cn and mult):
+            pre, s = None, s + 1  # 上 only qualifies 上万 / 上亿
+        after = clause[e:]
+        if unit is None:
+            # 1.8万职工, 430万实名会员: a scaled figure followed by who it counts
+            if mult and _BARE_PERSON_AFTER.match(after):
+                unit = ""
+            else:
+                continue
+        elif unit == "次" and not m["q3"] and not after.startswith("/"):
+            continue  # 次 alone is an event count (3次会议), not person-times
+        if after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%":
+            continue  # 30多人的纠纷: an attribute in a story, not a total
+        if unit in ("人", "名", "位", "人次") and _THRESHOLD_AFTER.match((m["q3"] or "") + after):
+            continue
+        if m["q3"] in ("以上",) and _THRESHOLD_AFTER.match(after):
+            continue
+        try:
+            base = float(num.replace(",", "")) if not is_cn else cn_to_number(num)
+        except (NotANumber, KeyError, ValueError):
+            continue
+        if mult:
+            base *= 1e4 if mult == "万" else 1e8
+        qualifier = "exact"
+        for q in (m["q1"], m["q2"], m["q3"]):
+            if q in _SUFFIX_QUALIFIER:
+                qualifier = _SUFFIX_QUALIFIER[q]
+        if pre:
+            qualifier = _PREFIX_QUALIFIER[pre]
+        klass = UNIT_CLASSES.get(unit, "person") if unit else "person"
+        found.append(Number(offset + s, offset + e, base, unit, klass, qualifier))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# structure
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    future: bool
+
+
+def sentences(norm: str) -> list[Sentence]:
+    """Sentences with whether they belong to a plan (a section headed as next year's tasks, or a target)."""
+    out = []
+    future = False
+    start = 0
+    for i in range(len(norm) + 1):
+        if i == len(norm) or norm[i] in _SENTENCE_END:
+            if i > start:
+                s = norm[start:i]
+                head = s.strip()
+                numbered = _NUMBERED_HEAD.match(head)
+                short = len(head) <= 30 and "," not in head
+                if numbered or short:
+                    probe = head[:30]
+                    if _FUTURE_HEAD.search(probe) and not re.search(r"完成情况|回顾|总结|以来", probe):
+                        future = True
+                    elif _PAST_HEAD.search(probe):
+                        future = False
+                out.append(Sentence(start, i, future))
+            start = i + 1
+    return out
+
+
+def clauses(norm: str, sent: Sentence) -> list[tuple[int, int]]:
+    """A sentence cut at commas and colons (not inside 1,234), as (start, end) offsets."""
+    parts = []
+    start = sent.start
+    for i in range(sent.start, sent.end):
+        c = norm[i]
+        if c in ",:" and not (
+            c == "," and 0 < i and norm[i - 1].isdigit() and re.match(r"\d{3}(?!\d)", norm[i + 1 : i + 5])
+        ):
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, sent.end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+# ---------------------------------------------------------------------------------------------
+# tying numbers to indicators
+
+
+@dataclass
+class _Hit:
+    indicator: str
+    distance: int
+    length: int
+    kw_start: int
+    kw_end: int
+
+
+def _unit_ok(ph: Phrase, num: Number) -> bool:
+    if num.unit_word == "":
+        return bool(ph.units & {"人", "名"})
+    return num.unit_word in ph.units
+
+
+def _last_match(rx: re.Pattern, text: str) -> re.Match | None:
+    last = None
+    for m in rx.finditer(text):
+        last = m
+    return last
+
+
+def choose_indicator(
+    norm: str, num: Number, window_start: int, clause: tuple[int, int], sentence: Sentence, phrases
+) -> _Hit | None:
+    """The indicator whose phrase stands closest before the number (else right after it), or None."""
+    before_text = norm[window_start : num.start]
+    clause_text = norm[clause[0] : clause[1]]
+    prev_clause_start = norm.rfind(",", sentence.start, clause[0] - 1) + 1 if clause[0] > sentence.start else clause[0]
+    context = norm[max(prev_clause_start, sentence.start) : clause[1]]
+    sentence_before = norm[sentence.start : num.start]
+    hits: list[_Hit] = []
+    for ph in phrases:
+        if not _unit_ok(ph, num):
+            continue
+        if ph.exclude and ph.exclude.search(context if ph.indicator.startswith("aid_") else clause_text):
+            continue
+        if ph.requires and not ph.requires.search(norm[sentence.start : sentence.end]):
+            continue
+        m = _last_match(ph.before, before_text) if ph.before else None
+        if m:
+            hits.append(
+                _Hit(
+                    ph.indicator,
+                    len(before_text) - m.end(),
+                    m.end() - m.start(),
+                    window_start + m.start(),
+                    window_start + m.end(),
+                )
+            )
+            continue
+        if ph.indicator == "mutual_insurance_payout" and ph.before:
+            m = _last_match(ph.before, sentence_before)
+            if m:  # the payout phrase may open the sentence: 医疗互助获补助244人,补助金额39.9万元
+                hits.append(
+                    _Hit(
+                        ph.indicator,
+                        1000 + len(sentence_before) - m.end(),
+                        m.end() - m.start(),
+                        sentence.start + m.start(),
+                        sentence.start + m.end(),
+                    )
+                )
+                continue
+        if ph.after:
+            after_text = norm[num.end : clause[1]][:16]
+            m = ph.after.search(after_text)
+            if m:
+                hits.append(
+                    _Hit(ph.indicator, 2000 + m.start(), m.end() - m.start(), num.end + m.start(), num.end + m.end())
+                )
+    if not hits:
+        return None
+    # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause.
+    if any(h.indicator == "mutual_insurance_payout" for h in hits):
+        hits = [h for h in hits if h.indicator != "aid_amount"]
+    hits.sort(key=lambda h: (h.distance, -h.length))
+    return hits[0]
+
+
+def _fact(text: str, idx: list[int], norm_start: int, norm_end: int, indicator: str, num: Number) -> Fact:
+    start = idx[norm_start]
+    end = idx[norm_end - 1] + 1
+    while end < len(text) and text[end - 1 : end].isspace() and end > start:
+        end -= 1
+    unit = num.unit if num.unit_word else "person"
+    return Fact(indicator, round(num.value, 6), unit, num.qualifier, text[start:end], start, end)
+
+
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到了|达到|达|占|提高到|增长到|增至)?")
+
+
+def _respectively(
+    norm: str, clause: tuple[int, int], nums: list[Number], phrases, text: str, idx: list[int]
+) -> list[Fact] | None:
+    """三份合同签订率分别达到93%、82%、93%: one figure per named item, in order."""
+    ct = norm[clause[0] : clause[1]]
+    m = _RESPECTIVELY.search(ct)
+    if not m:
+        return None
+    after = [n for n in nums if n.start >= clause[0] + m.end()]
+    if len(after) < 2:
+        return None
+    names_text = ct[: m.start()]
+    # the items sit after the last verb-ish break: take the text after the last space-like word 的
+    items = [x for x in _LIST_SPLIT.split(names_text) if x]
+    if len(items) < len(after):
+        return None
+    items = items[-len(after) :]
+    tail = items[-1]
+    facts = []
+    for item, num in zip(items, after, strict=True):
+        chosen = None
+        for probe in (item, item + tail):
+            best = None
+            for ph in phrases:
+                if not ph.before or not _unit_ok(ph, num):
+                    continue
+                mm = _last_match(ph.before, probe)
+                if mm and (best is None or (mm.end(), mm.end() - mm.start()) > best[0]):
+                    best = ((mm.end(), mm.end() - mm.start()), ph.indicator)
+            if best:
+                chosen = best[1]
+                break
+        if chosen is None:
+            return None
+        facts.append(_fact(text, idx, clause[0], after[-1].end, chosen, num))
+    return facts
+
+
+def extract(text: str) -> Extraction:
+    """The organisation, the year the figures describe, and every catalogue figure the text states."""
+    phrases = load_phrases()
+    norm, idx = normalise(text)
+    facts: list[Fact] = []
+    for sent in sentences(norm):
+        sentence_text = norm[sent.start : sent.end]
+        if sent.future or _ANECDOTE.search(sentence_text):
+            continue
+        future_at = None
+        fm = _FUTURE_MARK.search(sentence_text)
+        if fm:
+            future_at = sent.start + fm.start()
+        for clause in clauses(norm, sent):
+            nums = find_numbers(norm[clause[0] : clause[1]], clause[0])
+            nums = [n for n in nums if future_at is None or n.start < future_at]
+            if not nums:
+                continue
+            listed = _respectively(norm, clause, nums, phrases, text, idx)
+            if listed is not None:
+                facts.extend(listed)
+                continue
+            if _SUBSET.match(norm[clause[0] : clause[1]]):
+                continue
+            window = clause[0]
+            prev: tuple[Number, _Hit | None] | None = None
+            for num in nums:
+                gap = norm[window : num.start]
+                if _CHANGE_BEFORE.search(gap) and (
+                    _CHANGE_WORDS.search(norm[clause[0] : num.start]) or num.unit == "percent"
+                ):
+                    prev, window = (num, None), num.end
+                    continue
+                hit = choose_indicator(norm, num, window, clause, sent, phrases)
+                if hit is None and prev and prev[1] and norm[prev[0].end : num.start].startswith("、"):
+                    # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it
+                    ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
+                    if ph is not None:
+                        hit = prev[1]
+                if hit is not None:
+                    start = min(clause[0], hit.kw_start)
+                    end = max(num.end, hit.kw_end)
+                    facts.append(_fact(text, idx, start, end, hit.indicator, num))
+                prev = (num, hit)
+                window = num.end
+    return Extraction(find_organisation(norm), find_report_year(norm), facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# who and when
+
+
+def find_organisation(norm: str) -> str | None:
+    """The federation the report is about: the first one named in the title, else the most named."""
+
+    def names(text: str) -> list[str]:
+        out = [_ORG_LEADING.sub("", m.group(1)) for m in _ORG.finditer(text)]
+        # 市委和省总工会: two bodies run together, not one name
+        return [n for n in out if len(n) > 3 and not re.search(r"[和及与、委]", n)]
+
+    found = names(norm[:400])
+    if found:
+        return found[0]
+    counts: dict[str, int] = {}
+    for name in names(norm):
+        counts[name] = counts.get(name, 0) + 1
+    if counts:
+        return max(counts, key=counts.get)
+    m = re.search(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000])
+    return m.group(0) if m else None
+
+
+def find_report_year(norm: str) -> int | None:
+    """The year the figures describe: the latest year named in the looking-back part of the report."""
+    years: list[int] = []
+    for sent in sentences(norm):
+        if sent.future:
+            continue
+        s = norm[sent.start : sent.end]
+        if _FUTURE_MARK.search(s):
+            s = s[: _FUTURE_MARK.search(s).start()]
+        s = _YEAR_RANGE.sub(" ", s)
+        years += [int(y) for y in _YEAR.findall(s)]
+    if years:
+        return max(years)
+    ranges = [int(a) for a, _ in _YEAR_RANGE.findall(norm)]
+    if ranges:
+        return max(ranges)
+    dated = re.findall(r"(20\d\d)[-.年/]\d{1,2}[-.月/]\d{1,2}", norm)
+    return int(dated[0]) - 1 if dated else None

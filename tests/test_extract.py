@@ -1,0 +1,289 @@
+"""The report extractor: one pattern of report prose per case, the facts it must (and must not) give."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from etl.extract import ReportError, decode_text, extract, normalise, read_report, report_text
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_REPORTS = ROOT.parent / "shared" / "reports" / "dev"
+
+
+def facts(text: str) -> list[tuple[str, float, str]]:
+    return [(f.indicator, f.value, f.qualifier) for f in extract(text).facts]
+
+
+CASES = [
+    # rates, one clause each; the most specific name wins (工资专项集体合同 is the wage rate)
+    (
+        "全区已建工会企业集体合同签订率达95.2%，工资专项集体合同签订率达88%，女职工专项集体合同签订率达92%。",
+        [
+            ("contract_rate_collective", 95.2, "exact"),
+            ("contract_rate_wage", 88.0, "exact"),
+            ("contract_rate_women", 92.0, "exact"),
+        ],
+    ),
+    # 分别 lists, with and without separators
+    (
+        "集体合同、工资专项、女职工专项三份合同签订率分别达到93%82%93%。",
+        [
+            ("contract_rate_collective", 93.0, "exact"),
+            ("contract_rate_wage", 82.0, "exact"),
+            ("contract_rate_women", 93.0, "exact"),
+        ],
+    ),
+    (
+        "职代会建制率和厂务公开建制率分别为96.5%、97%。",
+        [("workers_congress_rate", 96.5, "exact"), ("factory_affairs_openness_rate", 97.0, "exact")],
+    ),
+    ("工资集体协商覆盖率达到90%以上。", [("wage_negotiation_coverage", 90.0, "more_than")]),
+    # disputes
+    (
+        "全年受理群体性劳资纠纷45起，涉及职工1500余人，已结案41起，为职工挽回经济损失1234.5万元。",
+        [
+            ("disputes_reported", 45.0, "exact"),
+            ("dispute_workers_involved", 1500.0, "more_than"),
+            ("disputes_resolved", 41.0, "exact"),
+            ("money_recovered", 12345000.0, "exact"),
+        ],
+    ),
+    (
+        "全年办理法律援助案件312件，提供法律咨询2.3万人次。",
+        [("legal_aid_cases", 312.0, "exact"), ("legal_consultations", 23000.0, "exact")],
+    ),
+    # general consultations at a service day are not legal ones
+    ("开展服务日活动72场，接待职工咨询5万余人次。", []),
+    # a part of the figure just given is not a figure of its own
+    ("上报劳资纠纷38起，其中亮灯29起。", [("disputes_reported", 38.0, "exact")]),
+    # a change on last year is not a level
+    ("全年发生劳资纠纷30起，比上年减少12起。", [("disputes_reported", 30.0, "exact")]),
+    ("集体合同签订率同比提高3%。", []),
+    # aid: persons (people, person-times, households) and money
+    (
+        "走访慰问困难职工3200户，发放慰问金580万元。",
+        [("aid_persons", 3200.0, "exact"), ("aid_amount", 5800000.0, "exact")],
+    ),
+    (
+        "金秋助学资助困难职工子女560名，发放助学金168万元。",
+        [("aid_persons", 560.0, "exact"), ("aid_amount", 1680000.0, "exact")],
+    ),
+    ("全市各级工会共筹集送温暖资金1.2亿元。", [("aid_amount", 120000000.0, "exact")]),
+    ("为300余人送去慰问金和慰问品。", [("aid_persons", 300.0, "more_than")]),
+    # mutual insurance: the payout phrase may be in an earlier clause of the sentence
+    (
+        "职工互助保障参保职工达25.6万人次，理赔1.2万人次，赔付金额2300万元。",
+        [("mutual_insurance_enrolled", 256000.0, "exact"), ("mutual_insurance_payout", 23000000.0, "exact")],
+    ),
+    ("职工医疗互助获补助244人，补助金额39.9万元。", [("mutual_insurance_payout", 399000.0, "exact")]),
+    # organisation and membership
+    (
+        "全年新建工会组织1234个，新发展会员5.6万人，其中农民工会员3.2万人。",
+        [("new_unions", 1234.0, "exact"), ("new_members", 56000.0, "exact")],
+    ),
+    (
+        "全区有基层工会5184家，会员59.75万人。",
+        [("total_unions", 5184.0, "exact"), ("total_members", 597500.0, "exact")],
+    ),
+    (
+        "录入430万实名会员、7.6万多个工会组织、293万张会员服务卡。",
+        [("total_members", 4300000.0, "exact"), ("total_unions", 76000.0, "more_than")],
+    ),
+    ("全区100人以上未建会企业共有458家，已完成建会244家，已启动建会程序74家。", [("new_unions", 244.0, "exact")]),
+    # training, with the figure before or after its words
+    (
+        "培训职工近万人，累计参加岗位培训18860人次。",
+        [("training_persons", 10000.0, "nearly"), ("training_persons", 18860.0, "exact")],
+    ),
+    ("约1.8万职工参加了普训普练、练兵比武。", [("training_persons", 18000.0, "approx")]),
+    ("共有820多名职工参加学历提升计划。", [("training_persons", 820.0, "more_than")]),
+    # Chinese numerals, full-width digits, spaces inside numbers
+    (
+        "全市新建工会组织一万多家，发展会员三千余人。",
+        [("new_unions", 10000.0, "more_than"), ("new_members", 3000.0, "more_than")],
+    ),
+    ("全年新建工会组织７３家。", [("new_unions", 73.0, "exact")]),
+    ("支付互助医疗保障金 3\u00a0146\u00a0500元。", [("mutual_insurance_payout", 3146500.0, "exact")]),
+    ("全区共新建基层工会 1,306 家。", [("new_unions", 1306.0, "exact")]),
+    (
+        "帮困金额近87万元，挽回经济损失约620万元。",
+        [("aid_amount", 870000.0, "nearly"), ("money_recovered", 6200000.0, "approx")],
+    ),
+    ("全年参保超过7万人次。", [("mutual_insurance_enrolled", 70000.0, "more_than")]),
+    # targets and plans give nothing
+    ("2017年，确保集体合同、工资专项、女职工专项三份合同签订率分别达到90%80%90%。", []),
+    ("力争新建工会组织200家，发展会员1万人。", []),
+    ("2017年工作任务\n新建工会组织200家，发展会员1万人。", []),
+    # anecdotes and thresholds give nothing
+    ("工作人员意识到可能会演变为涉及职工30多人的集体性劳资纠纷。", []),
+    ("推动100人以上建会非公企业民主管理工作规范化。", []),
+    ("该企业拖欠45名职工工资共计120万元。", []),
+    # a figure split from its label by a line break
+    ("高温送清凉75户，慰问金\n5.77万元。", [("aid_persons", 75.0, "exact"), ("aid_amount", 57700.0, "exact")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:18] for c in CASES])
+def test_extract_pattern(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CASES if c[1]])
+def test_evidence_is_the_exact_text(text):
+    for f in extract(text).facts:
+        assert text[f.start : f.end] == f.evidence
+        assert f.evidence.strip() == f.evidence
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("全年帮困职工2003人次。", "person_times"),
+        ("慰问一线职工7662人。", "person"),
+        ("慰问困难职工家庭111户。", "count"),
+        ("帮困金额87万元。", "yuan"),
+        ("职代会建制率85%。", "percent"),
+        ("接待法律咨询650多次/人。", "person_times"),
+    ],
+)
+def test_unit_follows_the_text(text, unit):
+    assert [f.unit for f in extract(text).facts] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text,org,year",
+    [
+        (
+            "青浦区总工会四届十五次全委会议上的工作报告\n2016年工作的回顾\n2016年，全区……\n2017年工作任务\n2017年是……",
+            "青浦区总工会",
+            2016,
+        ),
+        ("2015年杭州市江干区总工会创新发展谱新篇\n2015年，江干区总工会……", "杭州市江干区总工会", 2015),
+        ("市工会代表大会上的报告\nXX市工会第八次代表大会……五年来……制定《2019-2023年规划》。", "XX市工会", 2019),
+    ],
+)
+def test_organisation_and_year(text, org, year):
+    e = extract(text)
+    assert (e.organisation, e.report_year) == (org, year)
+
+
+def test_normalise_maps_back_to_the_original():
+    text = "新建工会 ７３ 家\u00a0，会员1\u00a0234人"
+    norm, idx = normalise(text)
+    assert norm == "新建工会73家,会员1234人"
+    assert all(0 <= i < len(text) for i in idx) and idx == sorted(idx)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_read_report_any_common_encoding(tmp_path, encoding):
+    text = "全年新建工会组织73家，发展会员8000余人。"
+    p = tmp_path / "report.txt"
+    p.write_bytes(text.encode(encoding))
+    assert read_report(p) == text
+
+
+def test_read_report_docx(tmp_path):
+    body = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>2016年工作回顾</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>全年新建工会组织</w:t></w:r><w:r><w:t>73家。</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    p = tmp_path / "report.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("word/document.xml", body)
+    text = read_report(p)
+    assert text == "2016年工作回顾\n全年新建工会组织73家。"
+    assert facts(text) == [("new_unions", 73.0, "exact")]
+
+
+@pytest.mark.parametrize(
+    "name,data,code",
+    [
+        ("report.doc", b"\xd0\xcf\x11\xe0", "suffix"),
+        ("report.docx", b"not a zip", "docx"),
+        ("report.txt", b"   \n", "empty"),
+    ],
+)
+def test_unreadable_reports_say_why(name, data, code):
+    with pytest.raises(ReportError) as err:
+        report_text(data, name)
+    assert err.value.code == code
+    assert name in err.value.message("zh") and name in err.value.message("en")
+
+
+def test_decode_falls_back_to_gb18030():
+    assert decode_text("劳资纠纷38起".encode("gb18030")) == "劳资纠纷38起"
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "etl", "extract", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_cli_json_from_standard_input():
+    out = run_cli("-", "--json", stdin="2016年，全年新建工会组织73家，发展会员8000余人。")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["report_year"] == 2016
+    assert [(f["indicator"], f["value"], f["unit"], f["qualifier"]) for f in doc["facts"]] == [
+        ("new_unions", 73.0, "count", "exact"),
+        ("new_members", 8000.0, "person", "more_than"),
+    ]
+
+
+def test_cli_table_and_missing_file(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("全年帮困职工2003人次。", encoding="gb18030")
+    out = run_cli(str(p))
+    assert out.returncode == 0 and "帮扶困难职工" in out.stdout and "2003" in out.stdout
+    missing = run_cli(str(tmp_path / "none.txt"))
+    assert missing.returncode == 2 and "none.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.skipif(not DEV_REPORTS.is_dir(), reason="the shared dev reports are not beside the repo")
+def test_dev_reports_score_at_least_085():
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT.parent / "shared" / "tools" / "score_extract.py"),
+            "--cmd",
+            f"{sys.executable} -m etl extract {{file}} --json",
+            str(DEV_REPORTS),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    last = out.stdout.strip().splitlines()[-1]
+    assert float(last.split()[1]) >= 0.85, out.stdout
+
+
+def test_bundled_reports_give_their_reviewed_figures():
+    """Each shipped report's reviewed figures are found by the extractor (the review starts from them)."""
+    reports = sorted((ROOT / "data" / "reports").glob("*.figures.csv"))
+    if not reports:
+        pytest.skip("no bundled reports")
+    import csv
+
+    found = total = 0
+    for fig in reports:
+        text = read_report(fig.with_name(fig.name.replace(".figures.csv", ".txt")))
+        got = {(f.indicator, round(f.value, 2)) for f in extract(text).facts}
+        for row in csv.DictReader(fig.open(encoding="utf-8")):
+            total += 1
+            found += (row["indicator"], round(float(row["value"]), 2)) in got
+    assert found / total >= 0.85
