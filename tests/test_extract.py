@@ -116,6 +116,7 @@ CASES = [
         [("aid_amount", 870000.0, "nearly"), ("money_recovered", 6200000.0, "approx")],
     ),
     ("全年参保超过7万人次。", [("mutual_insurance_enrolled", 70000.0, "more_than")]),
+    ("参加职工互助保障活动的职工达45.3万人。", [("mutual_insurance_enrolled", 453000.0, "exact")]),
     # targets and plans give nothing
     ("2017年，确保集体合同、工资专项、女职工专项三份合同签订率分别达到90%80%90%。", []),
     ("力争新建工会组织200家，发展会员1万人。", []),
@@ -287,3 +288,21 @@ def test_bundled_reports_give_their_reviewed_figures():
             total += 1
             found += (row["indicator"], round(float(row["value"]), 2)) in got
     assert found / total >= 0.85
+
+
+def test_phrase_file_is_well_formed():
+    """Every row of the report vocabulary has the catalogue's code, known unit words and valid patterns."""
+    import csv
+
+    from etl.catalog import load_catalog
+    from etl.extract import UNIT_CLASSES
+
+    codes = set(load_catalog().indicators)
+    with open(ROOT / "data" / "catalog" / "report_phrases.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for row in rows:
+        assert None not in row and len(row) == 7, row  # a comma inside a pattern must be quoted
+        assert row["indicator"] in codes
+        assert set(row["units"].split("|")) <= set(UNIT_CLASSES)
+        assert row["before"] or row["after"]
