@@ -674,3 +674,27 @@ def find_report_year(norm: str) -> int | None:
         return max(ranges)
     dated = re.findall(r"(20\d\d)[-.年/]\d{1,2}[-.月/]\d{1,2}", norm)
     return int(dated[0]) - 1 if dated else None
+
+
+def match_organisation(organisation: str | None, catalog) -> str | None:
+    """The district code a federation's name stands for (上海市青浦区总工会 → 310118), or None.
+
+    Tries the name as written, then without 总工会 / 工会, then without the province and city before it.
+    """
+    if not organisation:
+        return None
+    name = re.sub(r"[(（].*?[)）]", "", organisation).strip()
+    forms = [name]
+    for suffix in ("总工会", "工会"):
+        if name.endswith(suffix):
+            forms.append(name[: -len(suffix)])
+    for form in list(forms):
+        for m in re.finditer(r"(?:省|自治区|市)", form):
+            rest = form[m.end() :]
+            if len(rest) >= 2:
+                forms.append(rest)
+    for form in forms:
+        codes = catalog.match_district(form)
+        if len(codes) == 1:
+            return codes[0]
+    return None

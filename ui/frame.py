@@ -67,6 +67,12 @@ def navigation() -> dict[str, list]:
                 icon=":material/edit_note:",
                 url_path="corrections",
             ),
+            st.Page(
+                "pages/12_report_import.py",
+                title=t("page_report_import"),
+                icon=":material/article:",
+                url_path="report-import",
+            ),
             st.Page("pages/10_batches.py", title=t("page_batches"), icon=":material/history:", url_path="batches"),
             st.Page("pages/11_targets.py", title=t("page_targets"), icon=":material/flag:", url_path="targets"),
         ],

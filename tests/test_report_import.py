@@ -1,0 +1,106 @@
+"""Report import in the browser (AppTest): paste a report, review the candidates, load them with their evidence."""
+
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl import auth
+from etl.db import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REPORT = (
+    "示例市东城区总工会2023年工作报告\n"
+    "2023年工作回顾\n"
+    "2023年，全年新建工会组织73家，发展会员8000余人。"
+    "全年上报群体性劳资纠纷38起，涉及职工3030人，已结案28起。"
+    "全年帮困职工2003人次，帮困金额近87万元。\n"
+    "2024年工作任务\n"
+    "力争新建工会组织100家，发展会员1万人。"
+)
+
+
+@pytest.fixture(scope="module")
+def secrets_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    auth.add_editor("admin", "admin-pass-1", None, "管理员", path)
+    auth.add_editor("xicheng", "xi-pass-123", ["900102"], "西城编辑", path)
+    return path
+
+
+@pytest.fixture
+def app(fresh_db, secrets_file, monkeypatch):
+    monkeypatch.setenv("UNION_DB", str(fresh_db))
+    monkeypatch.setenv("UNION_SECRETS", str(secrets_file))
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(auth, "THROTTLE", auth.LoginThrottle())
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    return at
+
+
+def open_import(at, name="admin", password="admin-pass-1"):
+    at.switch_page("pages/12_report_import.py").run()
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+    return at
+
+
+def test_report_import_needs_a_login(app):
+    app.switch_page("pages/12_report_import.py").run()
+    assert not app.exception
+    assert not app.get("text_area") and not app.get("file_uploader")
+
+
+def test_pasted_report_is_reviewed_and_loaded_with_its_evidence(app):
+    open_import(app)
+    app.text_area(key="ri_text").input(REPORT).run()
+    assert not app.exception
+    assert any("示例市东城区总工会" in i.value and "2023" in i.value and "7 项" in i.value for i in app.info)
+    assert app.selectbox(key="ri_district").value == "900101"  # matched from the organisation's name
+    commit = app.button(key="ri_commit")
+    assert commit.label == "导入勾选的 7 项数据"
+    commit.click().run()
+    assert not app.exception
+    ok = [s.value for s in app.success if "已导入为批次" in s.value]
+    assert ok, [e.value for e in app.error]
+    with open_store(os.environ["UNION_DB"], read_only=True) as con:
+        kind, by = con.execute("select kind, created_by from batches order by batch_id desc limit 1").fetchone()
+        rows = con.execute(
+            """
+            select indicator_code, value, qualifier, evidence
+            from observations
+            where batch_id = (select max(batch_id) from batches) and district_code = '900101' and year = 2023
+            order by indicator_code
+            """
+        ).fetchall()
+    assert (kind, by) == ("report", "admin")
+    got = {r[0]: (r[1], r[2], r[3]) for r in rows}
+    assert got["new_unions"] == (73.0, "exact", "全年新建工会组织73家")
+    assert got["new_members"][:2] == (8000.0, "more_than")
+    assert got["aid_amount"] == (870000.0, "nearly", "帮困金额近87万元")
+    assert got["disputes_resolved"][0] == 28.0 and got["dispute_workers_involved"][0] == 3030.0
+    assert all(ev and ev in REPORT for _, _, ev in got.values())
+    assert 100.0 not in {v for v, _, _ in got.values()}  # next year's target is not a figure
+
+
+def test_unknown_organisation_asks_for_the_district_and_a_scoped_editor_sees_only_theirs(app):
+    open_import(app, "xicheng", "xi-pass-123")
+    app.text_area(key="ri_text").input("2023年，全年新建工会组织12家。").run()
+    assert not app.exception
+    assert any("请在下面选择" in w.value for w in app.warning)
+    box = app.selectbox(key="ri_district")
+    assert box.options == ["示例市 西城区"] and box.value is None
+    assert not [b for b in app.button if b.key == "ri_commit"]  # nothing to load until a district is chosen
+    box.select("900102").run()
+    assert app.button(key="ri_commit").label == "导入勾选的 1 项数据"
+
+
+def test_text_without_figures_says_so(app):
+    open_import(app)
+    app.text_area(key="ri_text").input("全区各级工会紧紧围绕中心大局，锐意进取。力争新建工会组织100家。").run()
+    assert not app.exception
+    assert any("没有找到可导入的指标数据" in w.value for w in app.warning)

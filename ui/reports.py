@@ -1,0 +1,134 @@
+"""The report-import screen's parts: the report in, the candidate figures to review, each with its sentence."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from etl.catalog import load_catalog
+from etl.extract import Extraction, ReportError, report_text
+from ui.i18n import lang, plain, t
+
+MAX_REPORT_MB = 10  # a long report in .docx is well under 1 MB
+QUALIFIERS = ("exact", "approx", "more_than", "nearly")
+# How much of the text around a figure is shown with it, in characters each side at most.
+CONTEXT_CHARS = 60
+
+
+def report_input_ui() -> tuple[str, str] | None:
+    """The report's name and text, from an uploaded file or pasted text; None until there is one."""
+    up = st.file_uploader(t("ri_upload"), type=["txt", "docx"], key="ri_file")
+    pasted = st.text_area(t("ri_paste"), key="ri_text", height=160)
+    if up is not None:
+        data = up.getvalue()
+        if len(data) > MAX_REPORT_MB * 1024 * 1024:
+            st.error(t("too_big", file=up.name, mb=len(data) / 1024 / 1024, limit=MAX_REPORT_MB))
+            return None
+        try:
+            return up.name, report_text(data, up.name)
+        except ReportError as err:
+            st.error(t("ri_reading_error", msg=err.message(lang())))
+            return None
+    if pasted and pasted.strip():
+        return t("ri_paste"), pasted
+    return None
+
+
+def candidate_table(extraction: Extraction) -> pd.DataFrame:
+    """One row per candidate; where an indicator repeats only its first figure is ticked."""
+    cat = load_catalog()
+    seen: set[str] = set()
+    rows = []
+    for f in extraction.facts:
+        ind = cat.indicators[f.indicator]
+        rows.append(
+            {
+                "accept": f.indicator not in seen,
+                "indicator": ind.name(lang()),
+                "value": f.value,
+                "unit": ind.unit_label(lang()),
+                "qualifier": t("q_" + f.qualifier),
+                "evidence": re.sub(r"\s+", " ", f.evidence),
+                "start": f.start,
+                "end": f.end,
+            }
+        )
+        seen.add(f.indicator)
+    return pd.DataFrame(rows, columns=["accept", "indicator", "value", "unit", "qualifier", "evidence", "start", "end"])
+
+
+def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The candidates as an editable grid: tick, indicator and value and qualifier can be changed."""
+    cat = load_catalog()
+    names = [i.name(lang()) for i in cat.indicators.values()]
+    return st.data_editor(
+        table,
+        hide_index=True,
+        width="stretch",
+        num_rows="fixed",
+        disabled=["unit", "evidence", "start", "end"],
+        column_config={
+            "accept": st.column_config.CheckboxColumn(t("ri_col_accept"), width="small"),
+            "indicator": st.column_config.SelectboxColumn(t("col_metric"), options=names, required=True),
+            "value": st.column_config.NumberColumn(t("col_value"), format="%g", required=True),
+            "unit": st.column_config.TextColumn(t("col_unit"), width="small"),
+            "qualifier": st.column_config.SelectboxColumn(
+                t("ri_col_qualifier"), options=[t("q_" + q) for q in QUALIFIERS], required=True
+            ),
+            "evidence": st.column_config.TextColumn(t("ri_col_evidence"), width="large"),
+            "start": None,
+            "end": None,
+        },
+        key=key,
+    )
+
+
+def accepted_rows(edited: pd.DataFrame, district: str, year: int, text: str) -> list[dict]:
+    """The ticked candidates as rows for etl.reports.report_plan (codes, base-unit values, evidence)."""
+    cat = load_catalog()
+    by_name = {i.name(lang()): i.code for i in cat.indicators.values()}
+    by_label = {t("q_" + q): q for q in QUALIFIERS}
+    rows = []
+    for r in edited[edited["accept"].fillna(False).astype(bool)].itertuples(index=False):
+        start, end = int(r.start), int(r.end)
+        rows.append(
+            {
+                "district_code": district,
+                "year": int(year),
+                "indicator": by_name.get(r.indicator, r.indicator),
+                "value": None if pd.isna(r.value) else float(r.value),
+                "qualifier": by_label.get(r.qualifier, "exact"),
+                "evidence": text[start:end],
+                "start": start,
+                "end": end,
+            }
+        )
+    return rows
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(ch, 0, start) for ch in "。！？；\n")
+    right_hits = [i for i in (text.find(ch, end) for ch in "。！？；\n") if i >= 0]
+    left = max(left + 1, start - CONTEXT_CHARS)
+    right = min(min(right_hits) + 1 if right_hits else len(text), end + CONTEXT_CHARS)
+    return left, right
+
+
+def evidence_ui(text: str, table: pd.DataFrame) -> None:
+    """Each candidate's evidence highlighted inside its sentence, numbered as in the table."""
+    with st.expander(t("ri_evidence_heading"), expanded=False):
+        lines = []
+        for i, r in enumerate(table.itertuples(index=False), start=1):
+            start, end = int(r.start), int(r.end)
+            left, right = _sentence_bounds(text, start, end)
+
+            def flat(s: str) -> str:
+                return plain(re.sub(r"\s+", " ", s))
+
+            lines.append(
+                f"{i}\\. **{plain(r.indicator)}** — {flat(text[left:start])}"
+                f":orange-background[{flat(text[start:end])}]{flat(text[end:right])}"
+            )
+        st.markdown("\n\n".join(lines))
