@@ -13,4 +13,4 @@ st.sidebar.title(t("app_title"))
 account_ui()
 require_viewer()
 with framed():
-    st.navigation(navigation()).run()
+    st.navigation(navigation(), expanded=True).run()  # every page listed: staff should not hunt for "View more"

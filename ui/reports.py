@@ -56,7 +56,11 @@ def candidate_table(extraction: Extraction) -> pd.DataFrame:
             }
         )
         seen.add(f.indicator)
-    return pd.DataFrame(rows, columns=["accept", "indicator", "value", "unit", "qualifier", "evidence", "start", "end"])
+    table = pd.DataFrame(
+        rows, columns=["accept", "indicator", "value", "unit", "qualifier", "evidence", "start", "end"]
+    )
+    table.index = range(1, len(table) + 1)  # numbered as in the list of sentences below
+    return table
 
 
 def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -65,7 +69,6 @@ def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
     names = [i.name(lang()) for i in cat.indicators.values()]
     return st.data_editor(
         table,
-        hide_index=True,
         width="stretch",
         num_rows="fixed",
         disabled=["unit", "evidence", "start", "end"],
