@@ -81,7 +81,7 @@ _NUMBERED_HEAD = re.compile(
 # Words that make the rest of a sentence a plan or a target, not a result.
 _FUTURE_MARK = re.compile(
     r"力争|确保|争取|目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
-    r"到20\d\d年|明年|下一年|要(?:达到|实现)"
+    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕"
 )
 # A sentence telling one case (a firm, a worker) rather than the year's totals.
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
@@ -90,8 +90,9 @@ _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企�
 _BARE_PERSON_AFTER = re.compile(
     r"^(?![张份个家件项次场台辆册本套间所座处块元户起条])[^\d,、]{0,4}?(?:职工|会员|员工|农民工)"
 )
-# 比上年增加12起, 同比下降15%: a change, not a level (提高到95% is a level)
-_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增幅|降幅|减幅|多|少)了?(?:近|约|超过|逾)?$")
+# 纠纷下降了12起, 同比提高3%, 比上年多5家: a change, not a level (提高到95% is a level)
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增幅|降幅|减幅)了?(?:近|约|超过|逾)?$")
+_CHANGE_SHORT = re.compile(r"(?:多|少)了?$")
 _CHANGE_WORDS = re.compile(
     r"同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|比20\d\d年|较20\d\d年|比同期|较同期"
 )
@@ -612,8 +613,8 @@ def extract(text: str) -> Extraction:
             prev: tuple[Number, _Hit | None] | None = None
             for num in nums:
                 gap = norm[window : num.start]
-                if _CHANGE_BEFORE.search(gap) and (
-                    _CHANGE_WORDS.search(norm[clause[0] : num.start]) or num.unit == "percent"
+                if _CHANGE_BEFORE.search(gap) or (
+                    _CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start])
                 ):
                     prev, window = (num, None), num.end
                     continue
@@ -659,14 +660,19 @@ def find_organisation(norm: str) -> str | None:
 def find_report_year(norm: str) -> int | None:
     """The year the figures describe: the latest year named in the looking-back part of the report."""
     years: list[int] = []
+    headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
     for sent in sentences(norm):
         if sent.future:
             continue
-        s = norm[sent.start : sent.end]
+        s = _YEAR_RANGE.sub(" ", norm[sent.start : sent.end])
         if _FUTURE_MARK.search(s):
-            s = s[: _FUTURE_MARK.search(s).start()]
-        s = _YEAR_RANGE.sub(" ", s)
-        years += [int(y) for y in _YEAR.findall(s)]
+            continue
+        found = [int(y) for y in _YEAR.findall(s)]
+        years += found
+        if found and len(s) <= 40 and "," not in s and _PAST_HEAD.search(s):
+            headed += found
+    if headed:
+        return max(headed)
     if years:
         return max(years)
     ranges = [int(a) for a, _ in _YEAR_RANGE.findall(norm)]
