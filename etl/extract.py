@@ -93,11 +93,15 @@ _BARE_PERSON_AFTER = re.compile(
 # 纠纷下降了12起, 同比提高3%, 比上年多5家: a change, not a level (提高到95% is a level)
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增幅|降幅|减幅)了?(?:近|约|超过|逾)?$")
 _CHANGE_SHORT = re.compile(r"(?:多|少)了?$")
+# 由85%提高到93%, 从2.1万人增加至2.5万人: the text between a starting level and the level reached
+_TO_LEVEL = re.compile(
+    r"^(?:的)?(?:提高|增加|上升|增长|下降|降低|减少|提升|扩大)?(?:到|至)(?:了)?(?:20\d\d年(?:的|底)?)?$|^(?:的)?(?:提高|增加|上升|增长|下降|降低|减少|提升|扩大)(?:到|至)"
+)
 _CHANGE_WORDS = re.compile(
     r"同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|比20\d\d年|较20\d\d年|比同期|较同期"
 )
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
-_SUBSET = re.compile(r"^(?:其中|内含|包括)")
+_SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
@@ -611,14 +615,25 @@ def extract(text: str) -> Extraction:
                 continue
             window = clause[0]
             prev: tuple[Number, _Hit | None] | None = None
+            carried: _Hit | None = None  # 从85%提高到93%: the earlier figure's indicator, for the later one
             for num in nums:
                 gap = norm[window : num.start]
-                if _CHANGE_BEFORE.search(gap) or (
+                if "其中" in gap:  # 新发展会员5.6万人(其中农民工3.2万人): a part, not a figure of its own
+                    prev, window, carried = (num, None), num.end, None
+                    continue
+                if carried is not None and _TO_LEVEL.match(gap):
+                    hit, carried = carried, None
+                elif _CHANGE_BEFORE.search(gap) or (
                     _CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start])
                 ):
                     prev, window = (num, None), num.end
                     continue
-                hit = choose_indicator(norm, num, window, clause, sent, phrases)
+                else:
+                    hit = choose_indicator(norm, num, window, clause, sent, phrases)
+                if hit is not None and _TO_LEVEL.match(norm[num.end : num.end + 8]):
+                    # the starting level of a change: only the level it reached is this year's figure
+                    prev, window, carried = (num, hit), num.end, hit
+                    continue
                 if hit is None and prev and prev[1] and norm[prev[0].end : num.start].startswith("、"):
                     # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)

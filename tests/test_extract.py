@@ -118,6 +118,10 @@ CASES = [
     ("全年参保超过7万人次。", [("mutual_insurance_enrolled", 70000.0, "more_than")]),
     ("参加职工互助保障活动的职工达45.3万人。", [("mutual_insurance_enrolled", 453000.0, "exact")]),
     ("与2020年相比，劳资纠纷下降了12起。", []),
+    # from one level to another: only the level reached
+    ("集体合同签订率由2015年的85%提高到93%。", [("contract_rate_collective", 93.0, "exact")]),
+    ("会员总数从2.1万人增加至2.5万人。", [("total_members", 25000.0, "exact")]),
+    ("新发展会员5.6万人（其中农民工3.2万人）。", [("new_members", 56000.0, "exact")]),
     (
         "职代会建制率、厂务公开建制率和工资集体协商建制率分别达到９６％、９５％和88%。",
         [
