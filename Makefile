@@ -15,9 +15,10 @@ DEV_STAMP     := $(VENV)/.installed-dev
 
 .PHONY: run test lint format bench clean-store venv dev system-packages
 
-## run: load the bundled sample data if the store is empty, then serve the dashboard on $(PORT)
+## run: load the bundled sample data and the reviewed real reports if the store has none, then serve the dashboard on $(PORT)
 run: $(RUNTIME_STAMP)
 	$(PY) -m etl sample --if-empty
+	$(PY) -m etl reports --if-empty
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.address 0.0.0.0 \
 		--server.headless true --browser.gatherUsageStats false
 

@@ -36,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("sample", parents=[common], help="generate and load the sample city's data")
     sp.add_argument("--out", help="where to write the sample files (default data/sample)")
     sp.add_argument("--if-empty", action="store_true", help="only when the store has no batches")
+    rp = sub.add_parser("reports", parents=[common], help="load the reviewed annual reports of data/reports/")
+    rp.add_argument("--dir", help="folder of NAME.txt + NAME.figures.csv pairs (default data/reports)")
+    rp.add_argument("--if-empty", action="store_true", help="only when the store has no report batch yet")
+    rp.add_argument("--by", help="who is loading (default: the login name)")
     ed = sub.add_parser("add-editor", parents=[common], help="add or replace an editor account")
     ed.add_argument("name")
     ed.add_argument("--districts", help="comma-separated district codes the editor may change (default: all)")
@@ -76,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         if args.command == "extract":
             return cli.cmd_extract(args.file, args.json, lang)
+        if args.command == "reports":
+            return cli.cmd_reports(args.db, args.dir, args.if_empty, args.by, lang)
         if args.command == "sample":
             return cli.cmd_sample(args.db, args.out, args.if_empty, lang)
     except (StoreBusy, StoreMissing) as err:

@@ -42,6 +42,13 @@ TEXT = {
         "password_mismatch": "两次输入的密码不一致，未保存。",
         "all_districts": "全部区县",
         "editor_added": "已保存编辑账号 {name}（可修改：{scope}）到 {path}，文件中只有加盐的密码哈希。",
+        "reports_skip": "数据库中已有 {n} 个报告批次，未载入随附的报告数据。",
+        "reports_none": "{dir} 中没有报告数字表（*.figures.csv）。",
+        "reports_rejected": "报告数据有 {n} 个错误，没有载入任何报告，数据库没有改动。",
+        "report_loaded": "{file}：已导入为批次 #{batch}：新增 {new} 项，修改 {changed} 项，未变 {unchanged} 项（附原文证据）。",
+        "report_already": "{file}：已在批次 #{batch} 导入过，没有任何变化。",
+        "report_rolled_back": "{file}：批次 #{batch} 已导入过但已撤销，本次不再导入；如需恢复请运行 python -m etl reapply {batch}。",
+        "reports_done": "报告数据：新导入 {n} 份，已有 {skipped} 份。",
         "extract_head": "机构：{org}　年度：{year}　找到 {n} 项数据（请核对后再导入）",
         "unknown": "未识别",
     },
@@ -72,6 +79,13 @@ TEXT = {
         "password_mismatch": "The two passwords differ; nothing saved.",
         "all_districts": "every district",
         "editor_added": "Editor {name} saved (may change: {scope}) in {path}; the file holds only a salted hash.",
+        "reports_skip": "The store already has {n} report batches; the bundled reports were not loaded.",
+        "reports_none": "No report figures files (*.figures.csv) in {dir}.",
+        "reports_rejected": "{n} error(s) in the report figures; no report was loaded and the store is unchanged.",
+        "report_loaded": "{file}: loaded as batch #{batch}: {new} new, {changed} changed, {unchanged} unchanged values (with their evidence).",
+        "report_already": "{file}: already loaded as batch #{batch}; nothing changed.",
+        "report_rolled_back": "{file}: loaded before as batch #{batch}, which was rolled back; not loaded again. To bring it back: python -m etl reapply {batch}.",
+        "reports_done": "Reports: {n} loaded now, {skipped} already in the store.",
         "extract_head": "Organisation: {org}  Year: {year}  {n} figures found (check them before loading)",
         "unknown": "not found",
     },
@@ -239,6 +253,48 @@ def cmd_sample(dbpath: str | None, out_dir: str | None, if_empty: bool, lang: st
     if code == EXIT_OK:
         print(say(lang, "sample_done", n=len(files)))
     return code
+
+
+def cmd_reports(dbpath: str | None, directory: str | None, if_empty: bool, by: str | None, lang: str) -> int:
+    """Load the reviewed annual reports of data/reports/ (or `directory`) as report batches with their evidence."""
+    from etl.reports import REPORT_DIR, ReportError, commit_bundled_report, count_report_batches, plan_bundled_reports
+
+    folder = Path(directory) if directory else REPORT_DIR
+    if not folder.is_dir():
+        print(say(lang, "missing_file", path=folder), file=sys.stderr)
+        return EXIT_USAGE
+    with db.open_store(dbpath) as con:
+        if if_empty and (n := count_report_batches(con)):
+            print(say(lang, "reports_skip", n=n))
+            return EXIT_OK
+        try:
+            reports = plan_bundled_reports(con, folder)
+        except ReportError as err:
+            for p in err.problems:
+                print_problem(p, lang)
+            print(say(lang, "reports_rejected", n=len(err.problems)))
+            return EXIT_REJECTED
+        if not reports:
+            print(say(lang, "reports_none", dir=folder))
+            return EXIT_OK
+        loaded = 0
+        for r in reports:
+            name = r.text.name
+            if r.loaded:
+                key = "report_already" if r.loaded["status"] == "committed" else "report_rolled_back"
+                print(say(lang, key, file=name, batch=r.loaded["batch_id"]))
+                continue
+            for p in r.plan.problems:  # warnings (a jump on last year …); errors stopped us above
+                print_problem(p, lang)
+            if not loaded:  # one dated copy before this command's first commit
+                con.execute("checkpoint")
+                _copy_backup(dbpath)
+            batch, plan = commit_bundled_report(con, r, by or default_user())
+            loaded += 1
+            counts = dict(new=len(plan.new), changed=len(plan.changed), unchanged=len(plan.unchanged))
+            print(say(lang, "report_loaded", file=name, batch=batch, **counts))
+    print(say(lang, "reports_done", n=loaded, skipped=len(reports) - loaded))
+    return EXIT_OK
 
 
 def cmd_add_editor(

@@ -159,7 +159,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "目标值行缺少指标名称。",
         "en": "A target row has no indicator name.",
     },
+    # Figures taken from a report's text (etl/reports.py): {row} is the figure's number, {evidence} its sentence.
+    "report_unknown_district": {
+        "zh": "第 {row} 条（“{evidence}”）：无法识别的区县“{value}”，请使用 data/catalog/districts.csv 中的代码或名称。{suggest}",
+        "en": "Figure {row} (“{evidence}”): unknown district “{value}”; use a code or name from data/catalog/districts.csv. {suggest}",
+    },
+    "report_unknown_indicator": {
+        "zh": "第 {row} 条（“{evidence}”）：“{value}”不是指标目录中的指标，目录外的数字不能导入。{suggest}",
+        "en": "Figure {row} (“{evidence}”): “{value}” is not an indicator of the catalogue; figures outside it cannot be loaded. {suggest}",
+    },
+    "report_bad_field": {
+        "zh": "第 {row} 条（“{evidence}”）：{field}“{value}”无效，应为{expected}。",
+        "en": "Figure {row} (“{evidence}”): {field} “{value}” is not valid; expected {expected}.",
+    },
+    "report_no_evidence": {
+        "zh": "第 {row} 条没有原文证据。每个数字都要附上它在报告中的原句片段。",
+        "en": "Figure {row} has no evidence. Every figure needs the words of the report it was taken from.",
+    },
+    "report_evidence_mismatch": {
+        "zh": "第 {row} 条的证据“{evidence}”与报告原文第 {start}–{end} 个字符（“{found}”）不一致；证据必须逐字摘自原文。",
+        "en": "Figure {row}: the evidence “{evidence}” differs from characters {start}–{end} of the report (“{found}”); evidence must be copied from the text word for word.",
+    },
+    "report_evidence_not_found": {
+        "zh": "第 {row} 条的证据“{evidence}”在报告原文中找不到（或出现不止一次且没有给出位置）；证据必须逐字摘自原文。",
+        "en": "Figure {row}: the evidence “{evidence}” is not in the report (or occurs more than once and no position was given); evidence must be copied from the text word for word.",
+    },
+    "report_percent_out_of_range": {
+        "zh": "第 {row} 条（“{evidence}”）：{indicator}为 {number}%，超出 0–100% 的范围。",
+        "en": "Figure {row} (“{evidence}”): {indicator} is {number}%, outside 0–100%.",
+    },
+    "report_negative_value": {
+        "zh": "第 {row} 条（“{evidence}”）：{indicator}不能是负数（{number}）。",
+        "en": "Figure {row} (“{evidence}”): {indicator} cannot be negative ({number}).",
+    },
+    "report_duplicate": {
+        "zh": "第 {row} 条（“{evidence}”，{number}）和第 {other_row} 条（“{other_evidence}”，{other_number}）都是{district} {year}年的{indicator}。同一区县、年份和指标只能保存一个数，请只保留其中一条。",
+        "en": "Figures {other_row} (“{other_evidence}”, {other_number}) and {row} (“{evidence}”, {number}) are both {indicator} for {district} {year}. A district, year and indicator hold one figure: keep one of them.",
+    },
+    "report_no_figures": {
+        "zh": "没有可导入的数字。",
+        "en": "There are no figures to load.",
+    },
+    "report_text_missing": {
+        "zh": "找不到与数字表对应的报告原文 {text}（应与 {figures} 放在同一目录、同名）。",
+        "en": "The report text {text} that goes with {figures} is missing (same folder, same name).",
+    },
+    "report_unreadable": {
+        "zh": "无法读取 {name}：{detail}。报告原文和数字表都应是 UTF-8 文本。",
+        "en": "Cannot read {name}: {detail}. Report texts and figures files must be UTF-8 text.",
+    },
+    "report_columns_missing": {
+        "zh": "数字表缺少这些列：{columns}。需要的列：{required}。",
+        "en": "The figures file lacks the columns {columns}. Required: {required}.",
+    },
 }
+
+# Appended to a message about a figure taken from a report (rules, year-on-year checks) to quote its evidence.
+EVIDENCE_NOTE = {"zh": "（原文：“{evidence}”）", "en": " (report text: “{evidence}”)"}
 
 SUGGEST = {"zh": "您是不是指：{names}？", "en": "Did you mean: {names}?"}
 NO_SUGGEST = {"zh": "请对照模板中的名称。", "en": "Compare with the names in the template."}
@@ -210,14 +266,25 @@ class Problem:
                 v = ("、" if lang == "zh" else ", ").join(names)
             elif k == "suggestions":
                 p["suggest"] = (
-                    SUGGEST[lang].format(names=("、" if lang == "zh" else ", ").join(v)) if v else NO_SUGGEST[lang]
+                    SUGGEST[lang].format(names=("、" if lang == "zh" else ", ").join(v))
+                    if v
+                    else ""
+                    if self.code.startswith("report_")
+                    else NO_SUGGEST[lang]
                 )
                 continue
             elif isinstance(v, float):
                 v = format_number(v)
             p[k] = v
-        p.setdefault("suggest", NO_SUGGEST[lang])
-        return MESSAGES[self.code][lang].format_map(_Default(p))
+        # "compare with the template" fits spreadsheets; a report's figure has no template to compare with
+        p.setdefault("suggest", "" if self.code.startswith("report_") else NO_SUGGEST[lang])
+        for k in ("evidence", "other_evidence", "found"):
+            if k in p:
+                p[k] = shorten(p[k])
+        text = MESSAGES[self.code][lang].format_map(_Default(p))
+        if "evidence" in p and "{evidence}" not in MESSAGES[self.code][lang]:
+            text += EVIDENCE_NOTE[lang].format(evidence=p["evidence"])
+        return text
 
     def line(self, lang: str = "zh") -> str:
         """The one-line form used by the command line: FILE:SHEET!CELL: message."""

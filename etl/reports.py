@@ -1,65 +1,352 @@
-"""Figures read out of annual work reports, through the same validate → plan → commit path as spreadsheets."""
+"""Figures taken from annual work reports: reviewed rows, each with the words of the report it came from.
+
+The same path as a spreadsheet, from a different start: rows (district, year, indicator, value, qualifier, and the
+evidence with its character offsets in the text) → checks → plan → commit as a batch of kind "report" that keeps each
+figure's evidence. The report-import page calls `report_plan` with the candidates a staff member accepted;
+`load_bundled_reports` loads the reviewed reports shipped in data/reports/ (see its README.md).
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 
-from etl.catalog import load_catalog
-from etl.parse import Parsed, Record
-from etl.store import Plan, fetch_current, make_plan
+from etl.catalog import ROOT, Catalog, load_catalog
+from etl.parse import Parsed, Record, parse_year
+from etl.problems import Problem, has_errors
+from etl.store import Plan, commit, fetch_current, make_plan
 from etl.validate import validate
 
-REPORT_SHEET = "报告"
+REPORT_DIR = ROOT / "data" / "reports"
+FIGURES_SUFFIX = ".figures.csv"
+MANIFEST = "reports.csv"  # one row per bundled report: file, title, organisation, district_code, year, period
+REPORT_SHEET = "报告"  # the "sheet" of a figure taken from a report (source_ref: FILE:报告!字符 925–946)
+QUALIFIERS = ("exact", "approx", "more_than", "nearly")
+REQUIRED_COLUMNS = ("district_code", "year", "indicator", "value", "qualifier", "evidence", "start", "end")
 
 
 def locator(start: int, end: int) -> str:
-    """Where a figure is in its report, as a cell reference is for a sheet: characters start–end."""
-    return f"第{start}–{end}字"
+    """Where a figure stands in its report: the character offsets of its evidence (Python string positions)."""
+    return f"字符 {start}–{end}"
+
+
+class ReportError(ValueError):
+    """Bundled reports that cannot be loaded; nothing was written. Each problem names its file and figure."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(p.line("en") for p in problems[:5]))
+
+
+@dataclass
+class BundledReport:
+    """One report of data/reports/ checked against the store: its plan, the evidence to keep, the batch note."""
+
+    figures: Path
+    text: Path
+    note: str
+    plan: Plan
+    evidence: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    loaded: dict | None = None  # the batch (any status) that already holds these very figures
+    rows: list[dict] = field(default_factory=list, repr=False)
+    content: str = field(default="", repr=False)  # the report's text
+
+
+def _get(row: object, name: str) -> object:
+    """A field of a row given as a mapping (a CSV row, a dict) or as an object (e.g. an extracted Fact)."""
+    value = row.get(name) if isinstance(row, Mapping) else getattr(row, name, None)
+    if isinstance(value, str):
+        value = value.strip()
+    return None if value in ("", None) else value
+
+
+def _number(raw: object) -> float | None:
+    try:
+        x = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _offset(raw: object) -> int | None:
+    x = _number(raw)
+    return int(x) if x is not None and x == int(x) and x >= 0 else None
+
+
+def content_sha256(text: str, records: list[Record]) -> str:
+    """The same text with the same reviewed figures gives the same hash, whatever their order."""
+    rows = sorted([r.district, r.year, r.indicator, r.value, r.qualifier, r.cell, r.raw] for r in records)
+    h = hashlib.sha256(text.encode("utf-8"))
+    h.update(b"\0")
+    h.update(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
 
 
 def report_plan(
     con: duckdb.DuckDBPyConnection,
-    rows: Iterable[dict],
+    rows: Iterable[object],
     source_name: str,
     text: str,
     allowed_districts: set[str] | None = None,
+    *,
+    catalog: Catalog | None = None,
 ) -> tuple[Plan, dict[tuple[str, int, str], str]]:
-    """A plan for reviewed report figures, and the evidence of each (district, year, indicator) for commit().
+    """Check figures taken from a report's `text` and plan them against the store, like an uploaded sheet.
 
-    rows: district_code, year, indicator, value (base units), qualifier, evidence, start, end. The batch is
-    recognised as already loaded when the same text gives the same reviewed figures again.
+    Each row (a mapping or an object) has district_code, year, indicator (a catalogue code), value in base units,
+    qualifier (exact | approx | more_than | nearly; blank means exact), evidence (the report's own words) and
+    start/end, the evidence's character offsets in `text` (found in the text when both are blank). Every problem
+    is reported at once and names the figure's number and its evidence; an editor limited to `allowed_districts`
+    gets an error for any other district. Returns the plan and, for commit(), the evidence of each
+    (district, year, indicator).
     """
-    rows = list(rows)
-    records = []
-    evidence: dict[tuple[str, int, str], str] = {}
-    for r in rows:
-        rec = Record(
-            str(r["district_code"]),
-            int(r["year"]),
-            str(r["indicator"]),
-            None if r["value"] is None else float(r["value"]),
-            str(r.get("qualifier") or "exact"),
-            str(r.get("evidence") or ""),
-            REPORT_SHEET,
-            locator(int(r["start"]), int(r["end"])) if r.get("start") is not None else "",
-        )
+    cat = catalog or load_catalog()
+    problems: list[Problem] = []
+    records: list[Record] = []
+    number_of: dict[int, int] = {}  # id(record) -> the row's number (1-based), for messages
+
+    def add(code: str, n: int, cell: str | None, value: object = None, **params: object) -> None:
+        problems.append(Problem("error", code, source_name, REPORT_SHEET, cell, value, {"row": n, **params}))
+
+    for n, row in enumerate(rows, start=1):
+        evidence = _get(row, "evidence")
+        evidence = None if evidence is None else str(evidence)
+        if evidence is None:
+            add("report_no_evidence", n, None)
+            continue
+        start, end = _offset(_get(row, "start")), _offset(_get(row, "end"))
+        if _get(row, "start") is None and _get(row, "end") is None and text.count(evidence) == 1:
+            start = text.find(evidence)
+            end = start + len(evidence)
+        if start is None or end is None:
+            add("report_evidence_not_found", n, None, evidence=evidence)
+            continue
+        cell = locator(start, end)
+        if text[start:end] != evidence:
+            add(
+                "report_evidence_mismatch",
+                n,
+                cell,
+                evidence=evidence,
+                start=start,
+                end=end,
+                found=text[start:end] or "—",
+            )
+            continue
+        ok = True
+        district = str(_get(row, "district_code") or "")
+        if district not in cat.districts:
+            matches = cat.match_district(district) if district else []
+            if len(matches) == 1:
+                district = matches[0]
+            else:
+                add(
+                    "report_unknown_district",
+                    n,
+                    cell,
+                    district or "—",
+                    evidence=evidence,
+                    suggestions=cat.suggest_districts(district) if district else [],
+                )
+                ok = False
+        indicator = str(_get(row, "indicator") or "")
+        if indicator not in cat.indicators:
+            add(
+                "report_unknown_indicator",
+                n,
+                cell,
+                indicator or "—",
+                evidence=evidence,
+                suggestions=cat.suggest_indicators(indicator) if indicator and ":" not in indicator else [],
+            )
+            ok = False
+        year_raw = _get(row, "year")
+        year = parse_year(int(y) if (y := _number(year_raw)) is not None and y == int(y) else year_raw or "")
+        if year is None:
+            add("report_bad_field", n, cell, year_raw or "—", evidence=evidence, **_expected("year"))
+            ok = False
+        value = _number(_get(row, "value"))
+        if value is None:
+            add("report_bad_field", n, cell, _get(row, "value") or "—", evidence=evidence, **_expected("value"))
+            ok = False
+        qualifier = str(_get(row, "qualifier") or "exact")
+        if qualifier not in QUALIFIERS:
+            add("report_bad_field", n, cell, qualifier, evidence=evidence, **_expected("qualifier"))
+            ok = False
+        if not ok:
+            continue
+        if cat.indicators[indicator].unit == "percent" and not 0 <= value <= 100:
+            add("report_percent_out_of_range", n, cell, evidence=evidence, indicator=indicator, number=value)
+            continue
+        if value < 0:
+            add("report_negative_value", n, cell, evidence=evidence, indicator=indicator, number=value)
+            continue
+        rec = Record(district, year, indicator, value, qualifier, evidence, REPORT_SHEET, cell)
+        number_of[id(rec)] = n
         records.append(rec)
-        evidence.setdefault(rec.key, str(r.get("evidence") or ""))
-    digest = hashlib.sha256()
-    digest.update(text.encode("utf-8"))
-    digest.update(
-        json.dumps(
-            sorted((rec.district, rec.year, rec.indicator, rec.value, rec.qualifier) for rec in records),
-            ensure_ascii=False,
-        ).encode("utf-8")
-    )
-    parsed = Parsed(source_name, digest.hexdigest(), records=records)
-    districts = sorted({rec.district for rec in records})
-    years = sorted({rec.year for rec in records})
-    stored = fetch_current(con, districts, years)
-    problems = validate(parsed, stored, load_catalog(), allowed_districts)
+
+    # One figure per district, year and indicator: the same row twice is harmless, two different ones are not.
+    kept: dict[tuple[str, int, str], Record] = {}
+    for rec in records:
+        other = kept.get(rec.key)
+        if other is None:
+            kept[rec.key] = rec
+        elif (other.value, other.qualifier, other.cell) != (rec.value, rec.qualifier, rec.cell):
+            add(
+                "report_duplicate",
+                number_of[id(rec)],
+                rec.cell,
+                evidence=rec.raw,
+                number=rec.value,
+                other_row=number_of[id(other)],
+                other_evidence=other.raw,
+                other_number=other.value,
+                district=rec.district,
+                year=rec.year,
+                indicator=rec.indicator,
+            )
+    records = list(kept.values())
+    if not records and not problems:
+        problems.append(Problem("error", "report_no_figures", source_name))
+
+    parsed = Parsed(source_name, content_sha256(text, records), records=records)
+    stored = fetch_current(con, sorted({r.district for r in records}), sorted({r.year for r in records}))
+    # The spreadsheet checks that remain: consistency rules (also against stored figures), jumps on last year, scope.
+    more = validate(parsed, stored, cat, allowed_districts)
+    evidence_at = {r.cell: r.raw for r in records}  # one span, one text: rows sharing a span share the evidence
+    for p in more:
+        if p.cell in evidence_at:
+            p.params.setdefault("evidence", evidence_at[p.cell])
+    # "indicators missing" compares the districts of one sheet; a report speaks of one organisation and never
+    # covers every indicator, so it would only be noise here.
+    problems += [p for p in more if p.code != "indicators_missing"]
+    problems.sort(key=lambda p: {"error": 0, "warning": 1, "info": 2}[p.severity])
+    evidence = {r.key: r.raw for r in records}
+    if has_errors(problems):
+        return Plan(source_name, parsed.sha256, records, [], problems), evidence
     return make_plan(parsed, problems, stored, con), evidence
+
+
+def _expected(field_name: str) -> dict[str, str]:
+    """The field's name and what it should hold, in both languages (the message picks the one it needs)."""
+    return {
+        "year": {"field": "年份", "expected": "2016 这样的四位年份"},
+        "value": {"field": "数值", "expected": "以基本单位表示的数字（如 870000、93.5）"},
+        "qualifier": {"field": "限定词", "expected": "exact、approx、more_than 或 nearly"},
+    }[field_name]
+
+
+def read_manifest(directory: Path) -> dict[str, dict[str, str]]:
+    """The rows of data/reports/reports.csv by report file name (empty when there is no manifest)."""
+    path = directory / MANIFEST
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return {r["file"]: r for r in csv.DictReader(f)}
+
+
+def batch_note(entry: dict[str, str] | None, text_name: str) -> str:
+    """The note kept with a report's batch: organisation, title and the period its figures cover."""
+    if not entry:
+        return f"报告 {text_name}"
+    return f"{entry['organisation']}《{entry['title']}》；{entry['period']}"
+
+
+def find_any_batch(con: duckdb.DuckDBPyConnection, sha256: str) -> dict | None:
+    """The newest batch holding exactly this content, committed or rolled back."""
+    row = con.execute(
+        "select batch_id, status from batches where sha256 = $sha order by batch_id desc limit 1", {"sha": sha256}
+    ).fetchone()
+    return {"batch_id": row[0], "status": row[1]} if row else None
+
+
+def _read_text(path: Path) -> str:
+    # newline="" keeps the text exactly as stored: the evidence offsets count every character
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def plan_bundled_reports(
+    con: duckdb.DuckDBPyConnection, directory: str | Path = REPORT_DIR, catalog: Catalog | None = None
+) -> list[BundledReport]:
+    """Check every `NAME.figures.csv` of `directory` against its `NAME.txt` and plan it; ReportError (listing
+    every problem of every file) when any is broken. Reads only."""
+    d = Path(directory)
+    manifest = read_manifest(d)
+    out: list[BundledReport] = []
+    problems: list[Problem] = []
+    for figures in sorted(d.glob("*" + FIGURES_SUFFIX)):
+        text_path = figures.with_name(figures.name[: -len(FIGURES_SUFFIX)] + ".txt")
+        if not text_path.is_file():
+            problems.append(
+                Problem(
+                    "error",
+                    "report_text_missing",
+                    figures.name,
+                    params={"text": text_path.name, "figures": figures.name},
+                )
+            )
+            continue
+        try:
+            text = _read_text(text_path)
+            with open(figures, encoding="utf-8-sig", newline="") as f:
+                reader = csv.DictReader(f)
+                rows = list(reader)
+                columns = reader.fieldnames or []
+        except (UnicodeDecodeError, csv.Error, OSError) as err:
+            problems.append(
+                Problem("error", "report_unreadable", figures.name, params={"name": figures.name, "detail": err})
+            )
+            continue
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing:
+            problems.append(
+                Problem(
+                    "error",
+                    "report_columns_missing",
+                    figures.name,
+                    params={"columns": ", ".join(missing), "required": ", ".join(REQUIRED_COLUMNS)},
+                )
+            )
+            continue
+        plan, evidence = report_plan(con, rows, text_path.name, text, catalog=catalog)
+        if not plan.ok:
+            problems += [p for p in plan.problems if p.severity == "error"]
+            continue
+        note = batch_note(manifest.get(text_path.name), text_path.name)
+        loaded = find_any_batch(con, plan.sha256)
+        out.append(BundledReport(figures, text_path, note, plan, evidence, loaded, rows, text))
+    if problems:
+        raise ReportError(problems)
+    return out
+
+
+def load_bundled_reports(
+    con: duckdb.DuckDBPyConnection, directory: str | Path = REPORT_DIR, by: str = "system"
+) -> list[int]:
+    """Load the reviewed reports of `directory` (default data/reports), each as its own "report" batch with its
+    evidence; skip those already in the store (a rolled-back one stays rolled back: `reapply` brings it back).
+    Every file is checked before anything is written: one broken file raises ReportError and nothing is loaded.
+    Returns the new batch ids."""
+    return [commit_bundled_report(con, r, by)[0] for r in plan_bundled_reports(con, directory) if not r.loaded]
+
+
+def commit_bundled_report(con: duckdb.DuckDBPyConnection, report: BundledReport, by: str) -> tuple[int, Plan]:
+    """Plan one checked report again against the store as it is now (the reports before it may have changed it)
+    and commit it in one transaction; its batch id and the plan committed."""
+    plan, evidence = report_plan(con, report.rows, report.text.name, report.content)
+    if not plan.ok:
+        raise ReportError([p for p in plan.problems if p.severity == "error"])
+    return commit(plan, con, by=by, kind="report", note=report.note, evidence=evidence), plan
+
+
+def count_report_batches(con: duckdb.DuckDBPyConnection) -> int:
+    """Report batches in the store, in effect or rolled back."""
+    return con.execute("select count(*) from batches where kind = 'report'").fetchone()[0]
