@@ -20,7 +20,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from etl.catalog import catalog_dir
-from etl.numbers import NotANumber, cn_to_number
+from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -54,20 +54,9 @@ _NUM = re.compile(
     r"(?P<unit>%|人次|人\(次\)|人/次|次/人|件\(次\)|件次|元|人|名|位|家|个|起|件|宗|户|份|条|项|次)?"
     r"(?P<q3>以上|左右|多|余)?"
 )
-_PREFIX_QUALIFIER = {
-    "将近": "nearly",
-    "接近": "nearly",
-    "近": "nearly",
-    "大约": "approx",
-    "约": "approx",
-    "超过": "more_than",
-    "多于": "more_than",
-    "不少于": "more_than",
-    "逾": "more_than",
-    "超": "more_than",
-    "上": "more_than",
-}
-_SUFFIX_QUALIFIER = {"余": "more_than", "多": "more_than", "以上": "more_than", "左右": "approx"}
+# The qualifiers spreadsheets use, and 上万 / 上亿 ("more than ten thousand") which only prose has.
+_PREFIX_QUALIFIER = {**PREFIX_QUALIFIERS, "上": "more_than"}
+_SUFFIX_QUALIFIER = SUFFIX_QUALIFIERS
 
 # A heading that opens next year's plan, and one that looks back (which ends a plan section).
 _FUTURE_HEAD = re.compile(
