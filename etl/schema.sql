@@ -130,10 +130,13 @@ final as (
 )
 select * from final;
 
+-- is_sample: set by the sample data. A sample target for every district applies to the sample city only, so the
+-- fictional targets never judge real districts (see district_metrics, city_figures and the queries).
 create or replace view current_targets as
 with ranked as (
     select
         t.*,
+        b.is_sample,
         row_number() over (
             partition by t.indicator_code, t.year, coalesce(t.district_code, '')
             order by t.batch_id desc
@@ -148,7 +151,8 @@ final as (
         indicator_code,
         year,
         district_code,
-        value
+        value,
+        is_sample
     from ranked
     where rn = 1
       and value is not null
@@ -241,6 +245,7 @@ with joined as (
         on everyone.indicator_code = cm.metric_code
        and everyone.year = cm.year
        and everyone.district_code is null
+       and (not everyone.is_sample or cd.is_sample)
 ),
 final as (
     select
@@ -319,9 +324,17 @@ city_targets as (
     select
         indicator_code as metric_code,
         year,
-        value as target
+        value as target,
+        is_sample
     from current_targets
     where district_code is null
+),
+city_kinds as (
+    select
+        city_zh,
+        bool_or(is_sample) as is_sample
+    from districts
+    group by all
 ),
 keys as (
     select city_zh, metric_code, year from district_values
@@ -362,7 +375,9 @@ final as (
         on cr.city_zh = k.city_zh and cr.metric_code = k.metric_code and cr.year = k.year
     left join district_counts as dc
         on dc.city_zh = k.city_zh
+    left join city_kinds as ck
+        on ck.city_zh = k.city_zh
     left join city_targets as ct
-        on ct.metric_code = k.metric_code and ct.year = k.year
+        on ct.metric_code = k.metric_code and ct.year = k.year and (not ct.is_sample or ck.is_sample)
 )
 select * from final;

@@ -273,7 +273,7 @@ def build_district_trend(ctx: Context, code: str) -> Built:
     """Every district's line over the years, in its own colour, with the city-wide target."""
     m = _metric(code)
     df = run_query(ctx.con, "metric_trend", city=ctx.city, metric=code)
-    targets = run_query(ctx.con, "target_trend", metric=code)
+    targets = run_query(ctx.con, "target_trend", city=ctx.city, metric=code)
     unit_label = m.unit_label(ctx.lang)
     divisor, shown = axis_unit(m.unit, unit_label, df["value"], ctx.lang)
     title = text("title_trend", ctx.lang, metric=m.short_name(ctx.lang), unit=shown)

@@ -20,19 +20,22 @@ if f is not None:
         st.subheader(t("targets_heading"))
         target_table(attainment)
 
-    st.subheader(t("movers_heading"))
-    m = metric_selector([c for c in overview["metric_code"] if cat.metrics[c].headline], "movers_metric")
-    df = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
-    by_points = m.unit == "percent"
-    fig = movers_bar(
-        df,
-        label_col=f.label_col,
-        change_col="change" if by_points else "pct_change",
-        title=t("title_movers", year=f.year, metric=m.short_name(f.lang)),
-        source=f.source,
-        axis_title=t("axis_change_pp" if by_points else "axis_change_pct"),
-        polarity=m.polarity,
-        good_label=t("good_change"),
-        bad_label=t("bad_change"),
-    )
-    chart_ui(fig, df, f"{m.code}_{f.year}_change", f.label_col)
+    movers = [c for c in overview["metric_code"] if cat.metrics[c].headline]
+    # a city known only from its federation's own figures has no districts to move
+    if movers and len(run_query("districts", city=f.city)):
+        st.subheader(t("movers_heading"))
+        m = metric_selector(movers, "movers_metric")
+        df = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
+        by_points = m.unit == "percent"
+        fig = movers_bar(
+            df,
+            label_col=f.label_col,
+            change_col="change" if by_points else "pct_change",
+            title=t("title_movers", year=f.year, metric=m.short_name(f.lang)),
+            source=f.source,
+            axis_title=t("axis_change_pp" if by_points else "axis_change_pct"),
+            polarity=m.polarity,
+            good_label=t("good_change"),
+            bad_label=t("bad_change"),
+        )
+        chart_ui(fig, df, f"{m.code}_{f.year}_change", f.label_col)

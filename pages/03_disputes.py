@@ -17,17 +17,18 @@ if f is not None:
     cat = load_catalog()
     highlight = district_selector(f.city)
     df = run_query("metrics_by_district", city=f.city, year=f.year, metrics=REPORTED_RESOLVED)
-    fig = grouped_bars(
-        df,
-        label_col=f.label_col,
-        series={"disputes_reported": t("reported_label"), "disputes_resolved": t("resolved_label")},
-        title=t("title_grouped", year=f.year),
-        source=f.source,
-        unit="count",
-        unit_label=cat.metrics["disputes_reported"].unit_label(f.lang),
-        lang=f.lang,
-    )
-    chart_ui(fig, df, f"disputes_{f.year}", f.label_col)
+    if len(df):  # none: no district reported either figure this year
+        fig = grouped_bars(
+            df,
+            label_col=f.label_col,
+            series={"disputes_reported": t("reported_label"), "disputes_resolved": t("resolved_label")},
+            title=t("title_grouped", year=f.year),
+            source=f.source,
+            unit="count",
+            unit_label=cat.metrics["disputes_reported"].unit_label(f.lang),
+            lang=f.lang,
+        )
+        chart_ui(fig, df, f"disputes_{f.year}", f.label_col)
     ranking_block(f, cat.metrics["dispute_resolution_rate"])
 
     st.subheader(t("rate_metric"))

@@ -16,18 +16,19 @@ if f is not None:
     highlight = district_selector(f.city)
     ranking_block(f, cat.metrics["total_members"])
     growth = run_query("metric_by_district", city=f.city, year=f.year, metric="total_members")
-    fig = movers_bar(
-        growth,
-        label_col=f.label_col,
-        change_col="pct_change",
-        title=t("title_growth", year=f.year),
-        source=f.source,
-        axis_title=t("axis_change_pct"),
-        polarity="higher",
-        good_label=t("good_change"),
-        bad_label=t("bad_change"),
-    )
-    chart_ui(fig, growth, f"total_members_{f.year}_growth", f.label_col)
+    if len(growth):  # none: a city known only from its federation's own figures
+        fig = movers_bar(
+            growth,
+            label_col=f.label_col,
+            change_col="pct_change",
+            title=t("title_growth", year=f.year),
+            source=f.source,
+            axis_title=t("axis_change_pct"),
+            polarity="higher",
+            good_label=t("good_change"),
+            bad_label=t("bad_change"),
+        )
+        chart_ui(fig, growth, f"total_members_{f.year}_growth", f.label_col)
     ranking_block(f, cat.metrics["new_members"])
     ranking_block(f, cat.metrics["new_unions"])
     st.subheader(t("trend_metric"))

@@ -6,11 +6,13 @@ from charts.compare import rank_profile
 from ui.data import run_query
 from ui.i18n import t
 from ui.setup import page_setup, single_district_selector
-from ui.widgets import chart_ui, profile_table
+from ui.widgets import chart_ui, profile_table, sources_ui
 
 f = page_setup("page_profile")
-if f is not None:
-    district = single_district_selector(f.city)
+district = single_district_selector(f.city) if f is not None else None
+if f is not None and district is None:
+    st.info(t("no_districts", city=f.city_label))
+elif f is not None:
     df = run_query("district_profile", district=district, year=f.year)
     names = run_query("districts", city=f.city).set_index("district_code")[f.label_col]
     profile = profile_table(df, f"{district}_{f.year}_profile")
@@ -23,3 +25,4 @@ if f is not None:
     )
     chart_ui(fig, df, f"{district}_{f.year}_standing")
     st.caption(t("standing_note"))
+    sources_ui(df)

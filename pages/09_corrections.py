@@ -26,6 +26,7 @@ grid = pd.DataFrame(
         t("col_current"): current["value"],
         t("col_new"): current["value"],
         t("col_source"): current["source_ref"].fillna(""),
+        t("col_evidence"): current["evidence"].fillna(""),
     }
 )
 edited = st.data_editor(
@@ -33,7 +34,7 @@ edited = st.data_editor(
     hide_index=True,
     width="stretch",
     height=35 * len(grid) + 40,
-    disabled=["metric_code", t("col_metric"), t("col_unit"), t("col_current"), t("col_source")],
+    disabled=["metric_code", t("col_metric"), t("col_unit"), t("col_current"), t("col_source"), t("col_evidence")],
     column_config={"metric_code": None, t("col_new"): st.column_config.NumberColumn(t("col_new"), format="%.2f")},
     key=f"corr_{district}_{year}",
 )

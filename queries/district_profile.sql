@@ -1,5 +1,6 @@
 -- One district, every metric it has in one year: value, change, rank among its city's districts, target,
--- the city median, and the values of all years for a small trend line.
+-- the city median, the values of all years for a small trend line, and where the value came from (the cell, or
+-- for a figure taken from a report the report's own words).
 -- Params: $district (districts.code), $year (integer).
 with home as (
     select
@@ -53,6 +54,23 @@ history as (
     group by metric_code
 ),
 
+-- the newest committed row of each reported indicator (read from observations for this district and year only:
+-- quick at national scale); derived ratios have none
+sources as (
+    select
+        o.indicator_code as metric_code,
+        o.batch_id,
+        o.source_ref,
+        o.evidence,
+        row_number() over (partition by o.indicator_code order by o.batch_id desc) as rn
+    from observations as o
+    join batches as b
+        on b.batch_id = o.batch_id
+    where b.status = 'committed'
+      and o.district_code = $district
+      and o.year = $year
+),
+
 final as (
     select
         m.code as metric_code,
@@ -72,7 +90,9 @@ final as (
         t.city_median,
         t.value - t.city_median as vs_median,
         h.trend,
-        h.trend_years
+        h.trend_years,
+        s.source_ref, -- file:sheet!cell, or report.txt:报告!字符 start–end
+        s.evidence -- the report's words for a figure taken from a report; null for sheets
     from metrics as m
     join mine as t
         on t.metric_code = m.code
@@ -82,6 +102,9 @@ final as (
        and l.year = $year - 1
     left join history as h
         on h.metric_code = m.code
+    left join sources as s
+        on s.metric_code = m.code
+       and s.rn = 1
 )
 
 select * from final

@@ -7,7 +7,8 @@ with final as (
         c.value, -- base unit; null: not reported
         c.qualifier,
         c.batch_id,
-        c.source_ref
+        c.source_ref,
+        c.evidence -- the report's words, for a figure taken from a report
     from metrics as m
     left join current_observations as c
         on c.indicator_code = m.code

@@ -8,7 +8,8 @@ with districts_of_city as (
         district_code,
         district_zh,
         district_en,
-        color_index
+        color_index,
+        is_sample
     from city_districts
     where city_zh = $city
 ),
@@ -62,6 +63,7 @@ targets_of_year as (
         on everyone.indicator_code = $metric
        and everyone.year = $year
        and everyone.district_code is null
+       and (not everyone.is_sample or d.is_sample) -- the sample's targets judge the sample city only
 ),
 
 -- the count behind a derived ratio, or the count itself: too few events make a ranking meaningless

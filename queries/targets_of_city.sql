@@ -12,7 +12,11 @@ with final as (
     from current_targets as t
     left join districts as d
         on d.code = t.district_code
-    where t.district_code is null
+    where (
+        t.district_code is null
+        -- the sample data's targets for every district hold for the sample city only
+        and (not t.is_sample or (select bool_or(is_sample) from districts where city_zh = $city))
+    )
        or d.city_zh = $city
 )
 

@@ -22,6 +22,8 @@ def title_unit(m: Metric, values, lang: str) -> str:
 def ranking_block(f: Filters, m: Metric) -> None:
     """The metric for every district in the chosen year, best first, against its target."""
     df = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
+    if df.empty:  # a city known only from its federation's own figures: they show in the city trend
+        return
     if df["value"].isna().all():
         st.info(t("no_values", year=f.year, metric=m.short_name(f.lang)))
         return
@@ -51,7 +53,7 @@ def district_trend_block(f: Filters, m: Metric, highlight: list[str]) -> None:
     df = run_query("metric_trend", city=f.city, metric=m.code)
     if df.empty:
         return
-    targets = run_query("target_trend", metric=m.code)
+    targets = run_query("target_trend", city=f.city, metric=m.code)
     picked = list(df.loc[df["district_code"].isin(highlight), f.label_col].unique())
     unit = m.unit_label(f.lang)
     fig = trend_lines(

@@ -242,6 +242,23 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_current": {"zh": "现值", "en": "Current"},
     "col_source": {"zh": "来源", "en": "Source"},
+    "col_source_ref": {"zh": "来源", "en": "Source"},
+    "col_evidence": {"zh": "原文证据", "en": "Report text"},
+    "sources_heading": {"zh": "数据出处", "en": "Where the figures come from"},
+    "sources_from_reports": {
+        "zh": "数据出处（{n} 项摘自工作报告，附原文）",
+        "en": "Where the figures come from ({n} taken from a work report, with its words)",
+    },
+    "sources_note": {
+        "zh": "来源写法：文件:工作表!单元格；摘自报告的数字写作 报告文件:报告!字符 起–止，并附原文证据。报告中的五年累计数等口径见批次说明。",
+        "en": "Sources read file:sheet!cell; a figure taken from a report reads report file:报告!字符 start–end, with the report's words. "
+        "Periods such as five-year totals are stated in the batch note.",
+    },
+    "no_districts": {
+        "zh": "{city}目前只有市总工会本级的数据，没有可比较的区县。全市数字见总览和各专题页，出处见“批次管理”。",
+        "en": "{city} has only its city federation's own figures, no districts to compare. See the overview and theme pages for "
+        "the city figures and the Batches page for their sources.",
+    },
     "note": {"zh": "修改说明（必填）", "en": "Why (required)"},
     "save": {"zh": "保存修改", "en": "Save"},
     "saved": {"zh": "已保存为批次 #{batch}。", "en": "Saved as batch #{batch}."},

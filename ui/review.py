@@ -157,6 +157,9 @@ def batch_values_ui(batch_id: int, values: pd.DataFrame) -> None:
             t("col_current"): values["current_value"],
             t("col_batch"): values["current_batch"],
             t("col_source"): values["source_ref"].fillna(""),
+            t("col_evidence"): values["evidence"].fillna(""),
         }
     )
+    if not values["evidence"].notna().any():  # a sheet's batch: no report text to show
+        shown = shown.drop(columns=[t("col_evidence")])
     st.dataframe(shown, hide_index=True, width="stretch")

@@ -85,9 +85,12 @@ def district_selector(city: str, label_key: str = "highlight", key: str = "distr
     )
 
 
-def single_district_selector(city: str) -> str:
+def single_district_selector(city: str) -> str | None:
+    """One district of the city (kept across pages); None for a city known only from its federation's own figures."""
     d = run_query("districts", city=city)
     names = dict(zip(d["district_code"], d["district_en" if lang() == "en" else "district_zh"], strict=True))
+    if not names:
+        return None
     return persistent_widget(
         st.selectbox, t("district"), list(names), "district", next(iter(names)), format_func=names.get
     )

@@ -182,6 +182,34 @@ def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
     return out
 
 
+def sources_ui(df: pd.DataFrame) -> None:
+    """Where each shown value came from: its file and cell, and for a figure taken from a report the report's own
+    words (open by default then: they say what the number counts, e.g. a five-year total)."""
+    rows = df[df["source_ref"].notna()]
+    if rows.empty:
+        return
+    cat = load_catalog()
+    lg = lang()
+    n_reports = int(rows["evidence"].notna().sum())
+    heading = t("sources_from_reports", n=n_reports) if n_reports else t("sources_heading")
+    shown = pd.DataFrame(
+        {
+            t("col_metric"): [cat.metrics[c].short_name(lg) for c in rows["metric_code"]],
+            t("col_value"): [
+                format_value(v, cat.metrics[c].unit, cat.metrics[c].unit_label(lg), lg, q)
+                for v, c, q in zip(rows["value"], rows["metric_code"], rows["qualifier"], strict=True)
+            ],
+            t("col_source"): rows["source_ref"],
+            t("col_evidence"): rows["evidence"].fillna(""),
+        }
+    )
+    if not n_reports:
+        shown = shown.drop(columns=[t("col_evidence")])
+    with st.expander(heading, expanded=bool(n_reports)):
+        st.dataframe(shown, hide_index=True, width="stretch")
+        st.caption(t("sources_note"))
+
+
 def target_table(df: pd.DataFrame) -> None:
     """Per metric with targets: the target, how many districts meet it, and which lag (furthest first)."""
     cat = load_catalog()
