@@ -168,9 +168,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {row} 条（“{evidence}”）：“{value}”不是指标目录中的指标，目录外的数字不能导入。{suggest}",
         "en": "Figure {row} (“{evidence}”): “{value}” is not an indicator of the catalogue; figures outside it cannot be loaded. {suggest}",
     },
-    "report_bad_field": {
-        "zh": "第 {row} 条（“{evidence}”）：{field}“{value}”无效，应为{expected}。",
-        "en": "Figure {row} (“{evidence}”): {field} “{value}” is not valid; expected {expected}.",
+    "report_bad_year": {
+        "zh": "第 {row} 条（“{evidence}”）：年份“{value}”无效，应为 2016 这样的四位年份。",
+        "en": "Figure {row} (“{evidence}”): the year “{value}” is not valid; write four digits, like 2016.",
+    },
+    "report_bad_value": {
+        "zh": "第 {row} 条（“{evidence}”）：数值“{value}”不是数字，应以基本单位填写（如 870000、93.5）。",
+        "en": "Figure {row} (“{evidence}”): the value “{value}” is not a number; give it in base units (e.g. 870000, 93.5).",
+    },
+    "report_bad_qualifier": {
+        "zh": "第 {row} 条（“{evidence}”）：限定词“{value}”无效，应为 exact、approx、more_than 或 nearly。",
+        "en": "Figure {row} (“{evidence}”): the qualifier “{value}” is not valid; use exact, approx, more_than or nearly.",
     },
     "report_no_evidence": {
         "zh": "第 {row} 条没有原文证据。每个数字都要附上它在报告中的原句片段。",

@@ -170,15 +170,15 @@ def report_plan(
         year_raw = _get(row, "year")
         year = parse_year(int(y) if (y := _number(year_raw)) is not None and y == int(y) else year_raw or "")
         if year is None:
-            add("report_bad_field", n, cell, year_raw or "—", evidence=evidence, **_expected("year"))
+            add("report_bad_year", n, cell, year_raw or "—", evidence=evidence)
             ok = False
         value = _number(_get(row, "value"))
         if value is None:
-            add("report_bad_field", n, cell, _get(row, "value") or "—", evidence=evidence, **_expected("value"))
+            add("report_bad_value", n, cell, _get(row, "value") or "—", evidence=evidence)
             ok = False
         qualifier = str(_get(row, "qualifier") or "exact")
         if qualifier not in QUALIFIERS:
-            add("report_bad_field", n, cell, qualifier, evidence=evidence, **_expected("qualifier"))
+            add("report_bad_qualifier", n, cell, qualifier, evidence=evidence)
             ok = False
         if not ok:
             continue
@@ -232,15 +232,6 @@ def report_plan(
     if has_errors(problems):
         return Plan(source_name, parsed.sha256, records, [], problems), evidence
     return make_plan(parsed, problems, stored, con), evidence
-
-
-def _expected(field_name: str) -> dict[str, str]:
-    """The field's name and what it should hold, in both languages (the message picks the one it needs)."""
-    return {
-        "year": {"field": "年份", "expected": "2016 这样的四位年份"},
-        "value": {"field": "数值", "expected": "以基本单位表示的数字（如 870000、93.5）"},
-        "qualifier": {"field": "限定词", "expected": "exact、approx、more_than 或 nearly"},
-    }[field_name]
 
 
 def read_manifest(directory: Path) -> dict[str, dict[str, str]]:

@@ -253,7 +253,7 @@ GOOD = [
         (row("全年帮困职工2003人次", "aid_persons", 2003, district="310119"), "report_unknown_district", ["310119"]),
         (row("全年帮困职工2003人次", "other:帮困", 2003), "report_unknown_indicator", ["other:帮困"]),
         (row("全年帮困职工2003人次", "aid_persons", -2003), "report_negative_value", []),
-        (row("全年帮困职工2003人次", "aid_persons", "二千"), "report_bad_field", ["二千"]),
+        (row("全年帮困职工2003人次", "aid_persons", "二千"), "report_bad_value", ["二千"]),
         (row("全年帮困职工2003人次", "aid_persons", 2003, start=0, end=5), "report_evidence_mismatch", ["“2016年”"]),
         (row("全年帮困职工2003人次", "new_unions", 2003), "report_duplicate", ["全年新建工会组织数73家"]),
     ],
