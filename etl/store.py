@@ -37,6 +37,10 @@ class BatchError(ValueError):
         texts = {
             "unknown": ("没有编号为 #{b} 的批次。", "There is no batch #{b}."),
             "already_rolled_back": ("批次 #{b} 已经撤销过了。", "Batch #{b} is already rolled back."),
+            "outside_scope": (
+                "批次 #{b} 含有您无权修改的区县的数据，不能由您撤销或重新应用；请联系管理员。",
+                "Batch #{b} holds figures of districts you may not change, so you cannot roll it back or re-apply it; ask an administrator.",
+            ),
             "not_rolled_back": (
                 "批次 #{b} 目前有效，无需重新应用。",
                 "Batch #{b} is in effect; there is nothing to re-apply.",

@@ -146,6 +146,7 @@ def test_scope_is_enforced_by_the_etl_for_corrections_targets_and_rollbacks(fres
         with pytest.raises(BatchError) as e:
             rollback(con, 2, by="scoped", allowed_districts=scope)  # the 2022 file holds four districts
         assert e.value.code == "outside_scope"
+        assert "无权修改" in e.value.message("zh") and "may not change" in e.value.message("en")
 
 
 def test_targets_are_set_changed_and_cleared_as_batches(fresh_db):
