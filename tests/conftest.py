@@ -47,3 +47,31 @@ def fresh_db(fixture_files, tmp_path) -> Path:
     code = cli.cmd_load([str(fixture_files[k]) for k in GOOD], str(path), None, False, "pytest", "zh")
     assert code == 0
     return path
+
+
+@pytest.fixture(scope="module")
+def secrets_file(tmp_path_factory) -> Path:
+    """Editor accounts for the staff pages: an administrator and two editors limited to one district each."""
+    from etl import auth
+
+    path = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    auth.add_editor("admin", "admin-pass-1", None, "管理员", path)
+    auth.add_editor("dongcheng", "dong-pass-1", ["900101"], "东城编辑", path)
+    auth.add_editor("xicheng", "xi-pass-123", ["900102"], "西城编辑", path)
+    return path
+
+
+@pytest.fixture
+def staff_app(fresh_db, secrets_file, monkeypatch):
+    """The whole app under AppTest on a writable store, with the editor accounts and no login throttling."""
+    from streamlit.testing.v1 import AppTest
+
+    from etl import auth
+
+    monkeypatch.setenv("UNION_DB", str(fresh_db))
+    monkeypatch.setenv("UNION_SECRETS", str(secrets_file))
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(auth, "THROTTLE", auth.LoginThrottle())
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    return at

@@ -4,9 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from etl import auth
 from etl.db import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,23 +20,9 @@ REPORT = (
 )
 
 
-@pytest.fixture(scope="module")
-def secrets_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    auth.add_editor("admin", "admin-pass-1", None, "管理员", path)
-    auth.add_editor("xicheng", "xi-pass-123", ["900102"], "西城编辑", path)
-    return path
-
-
 @pytest.fixture
-def app(fresh_db, secrets_file, monkeypatch):
-    monkeypatch.setenv("UNION_DB", str(fresh_db))
-    monkeypatch.setenv("UNION_SECRETS", str(secrets_file))
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setattr(auth, "THROTTLE", auth.LoginThrottle())
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    return at
+def app(staff_app):
+    return staff_app
 
 
 def open_import(at, name="admin", password="admin-pass-1"):
