@@ -16,6 +16,10 @@ elif f is not None:
     df = run_query("district_profile", district=district, year=f.year)
     names = run_query("districts", city=f.city).set_index("district_code")[f.label_col]
     profile = profile_table(df, f"{district}_{f.year}_profile")
+    if len(names) < 2:  # a city with one reporting body: nothing to stand against
+        st.caption(t("standing_alone", city=f.city_label))
+        sources_ui(df)
+        st.stop()
     fig = rank_profile(
         profile,
         name_col="metric",

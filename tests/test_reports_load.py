@@ -399,6 +399,8 @@ def test_profile_shows_each_report_figure_with_its_words(both_db, monkeypatch):
     got = dict(zip(sources[0]["指标"], sources[0]["原文证据"], strict=True))
     assert got["帮扶困难职工"] == "全年帮困职工2003人次"
     assert any(e.label.startswith("数据出处（16 项摘自工作报告") for e in at.expander)
+    # one district in the city: no standing chart against nobody, a sentence instead
+    assert not at.get("plotly_chart") and any("没有可比的区县" in c.value for c in at.caption)
 
 
 def test_city_with_only_its_federation_says_so_on_the_profile(both_db, monkeypatch):

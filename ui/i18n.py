@@ -88,6 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "city_figure": {"zh": "全市", "en": "City"},
     "district_median": {"zh": "区县中位数", "en": "District median"},
     "middle_half": {"zh": "中间一半区县", "en": "Middle half of districts"},
+    "standing_alone": {
+        "zh": "{city}目前只有这一个区县的数据，没有可比的区县，因此不显示位次图。",
+        "en": "{city} has figures for this district only, so there is nothing to rank it against and no standing chart.",
+    },
     "standing_note": {
         "zh": "蓝色：有好坏方向的指标（越高或越低越好）；灰色：无方向的规模指标，按数值大小排位。",
         "en": "Blue: indicators where higher (or lower) is better; grey: size indicators without a better direction, placed by size.",
