@@ -28,11 +28,13 @@ VIEWER_PROCESS = """
 import json, sys, threading, time
 from etl import db
 from queries import run_query
+import os
 path, seconds, out, viewers = sys.argv[1], float(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 reads, errors = [], []
+# read until the test says the load is over (a stop file) and a little after, or at most `seconds`
 stop = time.monotonic() + seconds
 def viewer():
-    while time.monotonic() < stop:
+    while time.monotonic() < stop and not os.path.exists(out + ".stop"):
         try:
             con = db.connect(path, read_only=True, wait=60)
             try:
@@ -59,7 +61,7 @@ def test_viewers_never_see_half_a_batch_while_a_load_runs(fresh_db, tmp_path):
     expected = len(NAMES) * 26  # figures of 88.8 once the batch has landed
     out = tmp_path / "reads.json"
     viewers = subprocess.Popen(
-        [sys.executable, "-c", VIEWER_PROCESS, str(fresh_db), "12", str(out), str(VIEWERS)], cwd=ROOT
+        [sys.executable, "-c", VIEWER_PROCESS, str(fresh_db), "90", str(out), str(VIEWERS)], cwd=ROOT
     )
     time.sleep(2)
     env = {**os.environ, "UNION_LOCK_WAIT_SECONDS": "60"}
@@ -72,6 +74,8 @@ def test_viewers_never_see_half_a_batch_while_a_load_runs(fresh_db, tmp_path):
         timeout=120,
     )
     loaded_at = time.time()
+    time.sleep(3)  # the viewers go on reading after the load, however long it took (a busy machine)
+    Path(f"{out}.stop").touch()
     viewers.wait(timeout=120)
     result = json.loads(out.read_text())
     counts = [n for _, n in result["reads"]]
