@@ -67,26 +67,46 @@ def report(r: dict) -> str:
     def mark(value: float, target: float) -> str:
         return "ok" if value <= target else "MISSED"
 
-    lines = [f"scale: {r['scale']['districts']} districts × {r['scale']['years']} years = {r['scale']['observations']:,} observations"]
+    lines = [
+        f"scale: {r['scale']['districts']} districts × {r['scale']['years']} years = {r['scale']['observations']:,} observations"
+    ]
     e = r["etl"]
     lines.append(f"{'measure':44} {'value':>10} {'target':>8}")
-    lines.append(f"{'1. one year workbook (last, full store) s':44} {e['last_file_s']:10.2f} {TARGETS['etl_one_year_s']:8.2f} {mark(e['last_file_s'], TARGETS['etl_one_year_s'])}")
+    lines.append(
+        f"{'1. one year workbook (last, full store) s':44} {e['last_file_s']:10.2f} {TARGETS['etl_one_year_s']:8.2f} {mark(e['last_file_s'], TARGETS['etl_one_year_s'])}"
+    )
     lines.append(f"{'   first year (empty store) s':44} {e['first_file_s']:10.2f}")
-    lines.append(f"{'   naive pandas+openpyxl read+insert s':44} {e['naive_pandas_openpyxl_s']:10.2f}   ratio ×{e['speedup']:.1f}")
+    lines.append(
+        f"{'   naive pandas+openpyxl read+insert s':44} {e['naive_pandas_openpyxl_s']:10.2f}   ratio ×{e['speedup']:.1f}"
+    )
     for page, v in r["pages"].items():
         name = page.split("/")[-1]
-        lines.append(f"{'2. ' + name + ' cold s':44} {v['cold_s']:10.3f} {TARGETS['page_cold_s']:8.2f} {mark(v['cold_s'], TARGETS['page_cold_s'])}")
-        lines.append(f"{'   ' + name + ' warm median s':44} {v['warm_median_s']:10.3f} {TARGETS['page_warm_s']:8.2f} {mark(v['warm_median_s'], TARGETS['page_warm_s'])}")
+        lines.append(
+            f"{'2. ' + name + ' cold s':44} {v['cold_s']:10.3f} {TARGETS['page_cold_s']:8.2f} {mark(v['cold_s'], TARGETS['page_cold_s'])}"
+        )
+        lines.append(
+            f"{'   ' + name + ' warm median s':44} {v['warm_median_s']:10.3f} {TARGETS['page_warm_s']:8.2f} {mark(v['warm_median_s'], TARGETS['page_warm_s'])}"
+        )
     x = r.get("export") or {}
     if "deck_s" in x:
-        lines.append(f"{'3. 12-slide deck s':44} {x['deck_s']:10.2f} {TARGETS['deck_s']:8.2f} {mark(x['deck_s'], TARGETS['deck_s'])}")
+        lines.append(
+            f"{'3. 12-slide deck s':44} {x['deck_s']:10.2f} {TARGETS['deck_s']:8.2f} {mark(x['deck_s'], TARGETS['deck_s'])}"
+        )
     if "png_warm_s" in x:
-        lines.append(f"{'   warm PNG export s':44} {x['png_warm_s']:10.2f} {TARGETS['png_warm_s']:8.2f} {mark(x['png_warm_s'], TARGETS['png_warm_s'])}")
+        lines.append(
+            f"{'   warm PNG export s':44} {x['png_warm_s']:10.2f} {TARGETS['png_warm_s']:8.2f} {mark(x['png_warm_s'], TARGETS['png_warm_s'])}"
+        )
     b = r.get("browser") or {}
     if b:
-        lines.append(f"{'4. dashboard peak memory MB':44} {b['peak_rss_mb']:10.0f} {TARGETS['peak_rss_mb']:8.0f} {mark(b['peak_rss_mb'], TARGETS['peak_rss_mb'])}")
-        lines.append(f"{'5. overview URL → first chart s':44} {b['first_chart_s']:10.2f} {TARGETS['first_chart_s']:8.2f} {mark(b['first_chart_s'], TARGETS['first_chart_s'])}")
-        lines.append(f"{'   year change → redrawn chart s':44} {b['year_redraw_s']:10.2f} {TARGETS['year_redraw_s']:8.2f} {mark(b['year_redraw_s'], TARGETS['year_redraw_s'])}")
+        lines.append(
+            f"{'4. dashboard peak memory MB':44} {b['peak_rss_mb']:10.0f} {TARGETS['peak_rss_mb']:8.0f} {mark(b['peak_rss_mb'], TARGETS['peak_rss_mb'])}"
+        )
+        lines.append(
+            f"{'5. overview URL → first chart s':44} {b['first_chart_s']:10.2f} {TARGETS['first_chart_s']:8.2f} {mark(b['first_chart_s'], TARGETS['first_chart_s'])}"
+        )
+        lines.append(
+            f"{'   year change → redrawn chart s':44} {b['year_redraw_s']:10.2f} {TARGETS['year_redraw_s']:8.2f} {mark(b['year_redraw_s'], TARGETS['year_redraw_s'])}"
+        )
     return "\n".join(lines)
 
 

@@ -23,8 +23,20 @@ def make_catalog(out: Path, n_districts: int) -> Path:
         w = csv.writer(f, lineterminator="\n")
         for i in range(n_districts):
             city = i // DISTRICTS_PER_CITY
-            w.writerow([f"B{i:05d}", f"测试{i:04d}区", f"Test {i}", f"测试市{city:03d}", f"Test City {city}", "测试省",
-                        "Test Province", "district", 0, ""])
+            w.writerow(
+                [
+                    f"B{i:05d}",
+                    f"测试{i:04d}区",
+                    f"Test {i}",
+                    f"测试市{city:03d}",
+                    f"Test City {city}",
+                    "测试省",
+                    "Test Province",
+                    "district",
+                    0,
+                    "",
+                ]
+            )
     return out
 
 

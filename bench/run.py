@@ -25,8 +25,16 @@ PAGES = [
     "pages/07_profile.py",
 ]
 URLS = ["", "contracts", "disputes", "aid", "membership", "compare", "profile"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def load_years(db: Path, files: list[Path]) -> dict:
@@ -55,7 +63,9 @@ def naive_load(path: Path, scratch: Path) -> float:
     long = df.melt(id_vars=[df.columns[0]], var_name="indicator", value_name="value")
     con = duckdb.connect(str(scratch))
     con.execute("create or replace table naive (district varchar, indicator varchar, value double)")
-    con.executemany("insert into naive values (?, ?, ?)", long.astype({"value": float}).itertuples(index=False, name=None))
+    con.executemany(
+        "insert into naive values (?, ?, ?)", long.astype({"value": float}).itertuples(index=False, name=None)
+    )
     con.close()
     return time.perf_counter() - t
 
@@ -65,7 +75,7 @@ def page_runs(env: dict[str, str], warm_runs: int = 5) -> dict[str, dict]:
     code = f"""
 import json, statistics, time
 from streamlit.testing.v1 import AppTest
-at = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=120)
+at = AppTest.from_file({str(ROOT / "dashboard.py")!r}, default_timeout=120)
 t = time.perf_counter(); at.run(); first = time.perf_counter() - t
 out = {{}}
 for page in {PAGES!r}:
@@ -108,9 +118,25 @@ def browser_run(env: dict[str, str]) -> dict:
     base = f"http://127.0.0.1:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
     proc = subprocess.Popen(
-        [str(streamlit), "run", str(ROOT / "dashboard.py"), "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(streamlit),
+            "run",
+            str(ROOT / "dashboard.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
@@ -160,8 +186,12 @@ def browser_run(env: dict[str, str]) -> dict:
                 page.goto(f"{base}/{path}")
                 page.locator(chart).first.wait_for()
             b.close()
-        return {"first_chart_s": first_chart, "year_redraw_s": redraw, "peak_rss_mb": _peak_rss_mb(proc.pid),
-                "titles_seen": len(titles)}
+        return {
+            "first_chart_s": first_chart,
+            "year_redraw_s": redraw,
+            "peak_rss_mb": _peak_rss_mb(proc.pid),
+            "titles_seen": len(titles),
+        }
     finally:
         proc.terminate()
         proc.wait(timeout=20)

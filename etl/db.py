@@ -79,7 +79,9 @@ def _writer_waiting(p: Path) -> bool:
     return age < WRITER_INTENT_STALE_SECONDS
 
 
-def connect(path: str | Path | None = None, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open the store, retrying with backoff while another process holds its lock; StoreBusy after `wait` seconds.
 
     Writers go first: a writer waiting for the lock leaves a marker file, and readers hold back while it is there,
