@@ -91,6 +91,7 @@ CASES = [
         "全区有基层工会5184家，会员59.75万人。",
         [("total_unions", 5184.0, "exact"), ("total_members", 597500.0, "exact")],
     ),
+    ("全区会员总数38.7万人，农民工会员12万人。", [("total_members", 387000.0, "exact")]),
     (
         "录入430万实名会员、7.6万多个工会组织、293万张会员服务卡。",
         [("total_members", 4300000.0, "exact"), ("total_unions", 76000.0, "more_than")],
