@@ -339,7 +339,13 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         num, unit = m["num"], _unit_word(m["unit"])
         s, e = m.start(), m.end()
         if s > 0 and (
-            clause[s - 1].isdigit() or clause[s - 1] in ".-/:" or clause[s - 1].isascii() and clause[s - 1].isalpha()
+            clause[s - 1].isdigit()
+            or clause[s - 1] in ".-/"
+            or clause[s - 1] == ":"
+            and s > 1
+            and clause[s - 2].isdigit()  # 12:30, not 覆盖率:92%
+            or clause[s - 1].isascii()
+            and clause[s - 1].isalpha()
         ):
             continue
         if s > 0 and clause[s - 1] == "第":  # 第3届: an ordinal
@@ -434,6 +440,8 @@ def clauses(norm: str, sent: Sentence) -> list[tuple[int, int]]:
     start = sent.start
     for i in range(sent.start, sent.end):
         c = norm[i]
+        if c == ":" and i + 1 < len(norm) and (norm[i + 1].isdigit() or norm[i + 1] in "近约超逾"):
+            continue  # 覆盖率:92%: a label and its figure, one clause
         if c in ",:" and not (
             c == "," and 0 < i and norm[i - 1].isdigit() and re.match(r"\d{3}(?!\d)", norm[i + 1 : i + 5])
         ):

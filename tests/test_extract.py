@@ -44,6 +44,10 @@ CASES = [
         [("workers_congress_rate", 96.5, "exact"), ("factory_affairs_openness_rate", 97.0, "exact")],
     ),
     ("工资集体协商覆盖率达到90%以上。", [("wage_negotiation_coverage", 90.0, "more_than")]),
+    (
+        "职代会建制率：92.5%；帮扶金额：约36万元。",
+        [("workers_congress_rate", 92.5, "exact"), ("aid_amount", 360000.0, "approx")],
+    ),
     # disputes
     (
         "全年受理群体性劳资纠纷45起，涉及职工1500余人，已结案41起，为职工挽回经济损失1234.5万元。",
