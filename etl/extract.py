@@ -60,7 +60,7 @@ _SUFFIX_QUALIFIER = SUFFIX_QUALIFIERS
 
 # A heading that opens next year's plan, and one that looks back (which ends a plan section).
 _FUTURE_HEAD = re.compile(
-    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|20\d\d年|[一二三四五]年)"
+    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|20\d\d年)"
     r".{0,12}?(任务|安排|打算|要点|思路|计划|部署|目标|展望|重点工作|工作意见)"
 )
 _PAST_HEAD = re.compile(r"回顾|过去|完成情况|工作情况|主要工作|主要成绩|成效|总结|以来")
@@ -425,7 +425,7 @@ def sentences(norm: str) -> list[Sentence]:
                 short = len(head) <= 30 and "," not in head
                 if numbered or short:
                     probe = head[:30]
-                    if _FUTURE_HEAD.search(probe) and not re.search(r"完成情况|回顾|总结|以来", probe):
+                    if _FUTURE_HEAD.search(probe) and not re.search(r"完成|回顾|总结|以来|成效|成绩|取得", probe):
                         future = True
                     elif _PAST_HEAD.search(probe):
                         future = False

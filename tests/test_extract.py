@@ -152,6 +152,11 @@ CASES = [
     ("2017年，确保集体合同、工资专项、女职工专项三份合同签订率分别达到90%80%90%。", []),
     ("力争新建工会组织200家，发展会员1万人。", []),
     ("2017年工作任务\n新建工会组织200家，发展会员1万人。", []),
+    # a looking-back heading that names a plan or a target does not start a plan section
+    (
+        "（二）实施职工素质提升三年计划\n全年培训职工1.2万人次。\n（三）圆满完成2016年各项目标任务\n新建工会组织73家。",
+        [("training_persons", 12000.0, "exact"), ("new_unions", 73.0, "exact")],
+    ),
     # anecdotes and thresholds give nothing
     ("工作人员意识到可能会演变为涉及职工30多人的集体性劳资纠纷。", []),
     ("推动100人以上建会非公企业民主管理工作规范化。", []),
