@@ -97,10 +97,7 @@ def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: s
             data = table_csv(built.data)
         else:
             data = table_xlsx(built.data, sheet_name=entry.title(lang))
-    except ExportError as err:
-        print(err.message(lang), file=sys.stderr)
-        return EXIT_FAILED
-    except ImagesUnavailable as err:
+    except (ExportError, ImagesUnavailable) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)
@@ -121,10 +118,7 @@ def cmd_deck(
         with db.open_store(db_arg, read_only=True) as con:
             city, year = _city_year(con, city, year)
             data = preset_deck(con, preset, city, year, lang, pictures=pictures)
-    except ExportError as err:
-        print(err.message(lang), file=sys.stderr)
-        return EXIT_FAILED
-    except ImagesUnavailable as err:
+    except (ExportError, ImagesUnavailable) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)
