@@ -322,7 +322,7 @@ class Number:
     end: int
     value: float
     unit_word: str  # as written, normalised: 人次, 件次, 元, % … ("" for 1.8万职工)
-    unit: str
+    unit: str  # what the unit word counts: percent | yuan | count | person | person_times
     qualifier: str
 
 
@@ -379,9 +379,9 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             continue  # 次 alone is an event count (3次会议), not person-times
         if after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%":
             continue  # 30多人的纠纷: an attribute in a story, not a total
-        if unit in ("人", "名", "位", "人次") and _THRESHOLD_AFTER.match((m["q3"] or "") + after):
-            continue
-        if m["q3"] in ("以上",) and _THRESHOLD_AFTER.match(after):
+        if (unit in ("人", "名", "位", "人次") or m["q3"] == "以上") and _THRESHOLD_AFTER.match(
+            (m["q3"] or "") + after
+        ):
             continue
         try:
             base = float(num.replace(",", "")) if not is_cn else cn_to_number(num)
@@ -395,8 +395,7 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
                 qualifier = _SUFFIX_QUALIFIER[q]
         if pre:
             qualifier = _PREFIX_QUALIFIER[pre]
-        klass = UNIT_CLASSES.get(unit, "person") if unit else "person"
-        found.append(Number(offset + s, offset + e, base, unit, klass, qualifier))
+        found.append(Number(offset + s, offset + e, base, unit, UNIT_CLASSES.get(unit, "person"), qualifier))
     return found
 
 
@@ -536,12 +535,10 @@ def choose_indicator(
 
 
 def _fact(text: str, idx: list[int], norm_start: int, norm_end: int, indicator: str, num: Number) -> Fact:
+    # a clause never starts or ends on a space (normalise() drops them), so neither does the evidence
     start = idx[norm_start]
     end = idx[norm_end - 1] + 1
-    while end < len(text) and text[end - 1 : end].isspace() and end > start:
-        end -= 1
-    unit = num.unit if num.unit_word else "person"
-    return Fact(indicator, round(num.value, 6), unit, num.qualifier, text[start:end], start, end)
+    return Fact(indicator, round(num.value, 6), num.unit, num.qualifier, text[start:end], start, end)
 
 
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from etl.catalog import ROOT, Catalog, load_catalog
+from etl.numbers import QUALIFIERS
 from etl.parse import Parsed, Record, parse_year
 from etl.problems import Problem, has_errors
 from etl.store import Plan, commit, fetch_current, make_plan
@@ -28,7 +29,6 @@ REPORT_DIR = ROOT / "data" / "reports"
 FIGURES_SUFFIX = ".figures.csv"
 MANIFEST = "reports.csv"  # one row per bundled report: file, title, organisation, district_code, year, period
 REPORT_SHEET = "报告"  # the "sheet" of a figure taken from a report (source_ref: FILE:报告!字符 925–946)
-QUALIFIERS = ("exact", "approx", "more_than", "nearly")
 REQUIRED_COLUMNS = ("district_code", "year", "indicator", "value", "qualifier", "evidence", "start", "end")
 
 

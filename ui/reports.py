@@ -9,10 +9,10 @@ import streamlit as st
 
 from etl.catalog import load_catalog
 from etl.extract import Extraction, ReportError, report_text
+from etl.numbers import QUALIFIERS
 from ui.i18n import lang, plain, t
 
 MAX_REPORT_MB = 10  # a long report in .docx is well under 1 MB
-QUALIFIERS = ("exact", "approx", "more_than", "nearly")
 # How much of the text around a figure is shown with it, in characters each side at most.
 CONTEXT_CHARS = 60
 
@@ -119,6 +119,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def flat(s: str) -> str:
+    """Report text on one line (line breaks and runs of spaces as one space), safe for Markdown."""
+    return plain(re.sub(r"\s+", " ", s))
+
+
 def evidence_ui(text: str, table: pd.DataFrame) -> None:
     """Each candidate's evidence highlighted inside its sentence, numbered as in the table."""
     with st.expander(t("ri_evidence_heading"), expanded=False):
@@ -126,10 +131,6 @@ def evidence_ui(text: str, table: pd.DataFrame) -> None:
         for i, r in enumerate(table.itertuples(index=False), start=1):
             start, end = int(r.start), int(r.end)
             left, right = _sentence_bounds(text, start, end)
-
-            def flat(s: str) -> str:
-                return plain(re.sub(r"\s+", " ", s))
-
             lines.append(
                 f"{i}\\. **{plain(r.indicator)}** — {flat(text[left:start])}"
                 f":orange-background[{flat(text[start:end])}]{flat(text[end:right])}"
