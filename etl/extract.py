@@ -143,6 +143,9 @@ class Phrase:
     after: re.Pattern | None
     exclude: re.Pattern | None
     requires: re.Pattern | None
+    before_in_sentence: bool = False  # the before-phrase may stand in an earlier clause of the sentence
+    exclude_in_previous_clause: bool = False  # the exclusion also looks at the clause before
+    outranks: str = ""  # an indicator whose hits give way to this one's anywhere in the sentence
 
 
 class ReportError(ValueError):
@@ -265,6 +268,9 @@ def load_phrases(directory: str | None = None) -> tuple[Phrase, ...]:
                     rx["after"],
                     rx["exclude"],
                     rx["requires"],
+                    before_in_sentence=row["before_reach"] == "sentence",
+                    exclude_in_previous_clause=row["exclude_reach"] == "previous_clause",
+                    outranks=row["outranks"],
                 )
             )
     return tuple(out)
@@ -489,7 +495,7 @@ def choose_indicator(
     for ph in phrases:
         if not _unit_ok(ph, num):
             continue
-        if ph.exclude and ph.exclude.search(context if ph.indicator.startswith("aid_") else clause_text):
+        if ph.exclude and ph.exclude.search(context if ph.exclude_in_previous_clause else clause_text):
             continue
         if ph.requires and not ph.requires.search(norm[sentence.start : sentence.end]):
             continue
@@ -505,9 +511,9 @@ def choose_indicator(
                 )
             )
             continue
-        if ph.indicator == "mutual_insurance_payout" and ph.before:
+        if ph.before_in_sentence and ph.before:
             m = _last_match(ph.before, sentence_before)
-            if m:  # the payout phrase may open the sentence: 医疗互助获补助244人,补助金额39.9万元
+            if m:  # a payout phrase may open the sentence: 医疗互助获补助244人,补助金额39.9万元
                 hits.append(
                     _Hit(
                         ph.indicator,
@@ -528,8 +534,8 @@ def choose_indicator(
     if not hits:
         return None
     # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause.
-    if any(h.indicator == "mutual_insurance_payout" for h in hits):
-        hits = [h for h in hits if h.indicator != "aid_amount"]
+    outranked = {ph.outranks for ph in phrases if ph.outranks and any(h.indicator == ph.indicator for h in hits)}
+    hits = [h for h in hits if h.indicator not in outranked]
     hits.sort(key=lambda h: (h.distance, -h.length))
     return hits[0]
 
