@@ -65,6 +65,14 @@ def trend_lines(
     return titled(year_axis(fig), title, source)
 
 
+CITY_COLOR, MEDIAN_COLOR = "#0072B2", "#999999"
+
+
+def shows_median(df: pd.DataFrame, unit: str) -> bool:
+    """Whether the city trend draws the districts' median: only for rates, where a median means something."""
+    return bool(df["median"].notna().any()) and unit in ("percent", "per_10k")
+
+
 def city_trend(
     df: pd.DataFrame,
     *,
@@ -88,19 +96,19 @@ def city_trend(
             mode="lines+markers+text",
             name=series_label,
             connectgaps=False,
-            line=dict(color="#0072B2", width=3),
+            line=dict(color=CITY_COLOR, width=3),
             text=[f"{v:,.{decimals(unit, divisor)}f}" if pd.notna(v) else "" for v in d["value"] / divisor],
             textposition="top center",
         )
     )
-    if d["median"].notna().any() and unit in ("percent", "per_10k"):
+    if shows_median(d, unit):
         fig.add_trace(
             go.Scatter(
                 x=years,
                 y=d["median"] / divisor,
                 mode="lines",
                 name=median_label,
-                line=dict(color="#999999", dash="dot"),
+                line=dict(color=MEDIAN_COLOR, dash="dot"),
             )
         )
     if d["target"].notna().any():
