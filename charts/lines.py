@@ -50,16 +50,18 @@ def trend_lines(
             )
         )
     if targets is not None and len(targets):
-        fig.add_trace(
-            go.Scatter(
-                x=targets["year"],
-                y=targets["target"] / divisor,
-                mode="lines",
-                name=target_label,
-                line=dict(color=TARGET_COLOR, dash="dash", width=2),
-                line_shape="hv",
-            )
-        )
+        fig.add_trace(_target_line(targets["year"], targets["target"] / divisor, target_label))
+    return _finish(fig, title, source, unit, divisor, shown_unit)
+
+
+def _target_line(x, y, name: str) -> go.Scatter:
+    """The target over the years: a dashed step line (a target holds until it changes)."""
+    return go.Scatter(
+        x=x, y=y, mode="lines", name=name, line=dict(color=TARGET_COLOR, dash="dash", width=2), line_shape="hv"
+    )
+
+
+def _finish(fig: go.Figure, title: str, source: str, unit: str, divisor: float, shown_unit: str) -> go.Figure:
     fig.update_layout(template=TEMPLATE_NAME, yaxis_title=shown_unit)
     fig.update_yaxes(tickformat=f",.{decimals(unit, divisor)}f")
     return titled(year_axis(fig), title, source)
@@ -112,16 +114,5 @@ def city_trend(
             )
         )
     if d["target"].notna().any():
-        fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=d["target"] / divisor,
-                mode="lines",
-                name=target_label,
-                line=dict(color=TARGET_COLOR, dash="dash", width=2),
-                line_shape="hv",
-            )
-        )
-    fig.update_layout(template=TEMPLATE_NAME, yaxis_title=shown_unit)
-    fig.update_yaxes(tickformat=f",.{decimals(unit, divisor)}f")
-    return titled(year_axis(fig), title, source)
+        fig.add_trace(_target_line(years, d["target"] / divisor, target_label))
+    return _finish(fig, title, source, unit, divisor, shown_unit)

@@ -163,57 +163,32 @@ def export_figure(
     return out
 
 
-def figure_png(
-    fig: go.Figure,
-    width: int = WIDTH,
-    height: int = HEIGHT,
-    scale: float = SCALE,
-    *,
-    title: str | None = None,
-    subtitle: str = "",
-    source: str = "",
-    exported: dt.date | None = None,
-    lang: str = "zh",
-) -> bytes:
-    """The chart as PNG bytes (default 3200 × 1800 px), laid out by export_figure. ImagesUnavailable without
-    Chromium."""
-    if not images_available():
-        raise ImagesUnavailable("no Chrome/Chromium found for kaleido")
-    shown = export_figure(
-        fig, title=title, subtitle=subtitle, source=source, exported=exported, lang=lang, width=width, height=height
-    )
-    return _render(shown, "png", width, height, scale)
+def figure_png(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, scale: float = SCALE, **layout) -> bytes:
+    """The chart as PNG bytes (default 3200 × 1800 px), laid out by export_figure (`layout`: its title, subtitle,
+    source, exported, lang). ImagesUnavailable without Chromium."""
+    return _image(fig, "png", width, height, scale, layout)
 
 
-def figure_svg(
-    fig: go.Figure,
-    width: int = WIDTH,
-    height: int = HEIGHT,
-    *,
-    title: str | None = None,
-    subtitle: str = "",
-    source: str = "",
-    exported: dt.date | None = None,
-    lang: str = "zh",
-) -> bytes:
+def figure_svg(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, **layout) -> bytes:
     """The chart as SVG bytes (text stays text: searchable, editable in Illustrator/Inkscape)."""
+    return _image(fig, "svg", width, height, 1, layout)
+
+
+def _image(fig: go.Figure, fmt: str, width: int, height: int, scale: float, layout: dict) -> bytes:
     if not images_available():
         raise ImagesUnavailable("no Chrome/Chromium found for kaleido")
-    shown = export_figure(
-        fig, title=title, subtitle=subtitle, source=source, exported=exported, lang=lang, width=width, height=height
-    )
-    return _render(shown, "svg", width, height, 1)
+    return _render(export_figure(fig, width=width, height=height, **layout), fmt, width, height, scale)
 
 
 def view_png(view: View, lang: str = "zh", exported: dt.date | None = None) -> bytes:
     """A view's chart as a slide-shaped PNG with its own title, subtitle and source line."""
-    return figure_png(
-        view.figure, title=view.title, subtitle=view.subtitle, source=view.source, exported=exported, lang=lang
-    )
+    return figure_png(view.figure, **_view_layout(view, lang, exported))
 
 
 def view_svg(view: View, lang: str = "zh", exported: dt.date | None = None) -> bytes:
     """A view's chart as SVG with its own title, subtitle and source line."""
-    return figure_svg(
-        view.figure, title=view.title, subtitle=view.subtitle, source=view.source, exported=exported, lang=lang
-    )
+    return figure_svg(view.figure, **_view_layout(view, lang, exported))
+
+
+def _view_layout(view: View, lang: str, exported: dt.date | None) -> dict:
+    return dict(title=view.title, subtitle=view.subtitle, source=view.source, exported=exported, lang=lang)

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from ui.blocks import show
-from ui.data import run_query
 from ui.i18n import t
 from ui.setup import page_setup, single_district_selector
 from ui.widgets import profile_table, sources_ui
@@ -14,10 +13,9 @@ district = single_district_selector(ctx.city) if ctx is not None else None
 if ctx is not None and district is None:
     st.info(t("no_districts", city=ctx.city_label))
 elif ctx is not None:
-    names = run_query("districts", city=ctx.city).set_index("district_code")[ctx.label_col]
-    view = named.profile(ctx, district, names)
+    view = named.profile(ctx, district)
     profile_table(view.data, f"{district}_{ctx.year}_profile")
-    if len(names) < 2:  # a city with one reporting body: nothing to stand against
+    if ctx.n_districts < 2:  # a city with one reporting body: nothing to stand against
         st.caption(t("standing_alone", city=ctx.city_label))
     else:
         show(view)

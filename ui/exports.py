@@ -47,26 +47,20 @@ def export_ui(view: View) -> None:
     stem = file_name(st.session_state.get("city", ""), view.name)
     row = st.container(horizontal=True, gap="small")
     if images_available():
-        row.download_button(
-            "PNG",
-            data=lambda: view_png(view, lang=lg),
-            file_name=f"{stem}.png",
-            mime="image/png",
-            key=f"png_{view.name}",
-            on_click="ignore",
-            icon=":material/image:",
-            help=t("png_help"),
-        )
-        row.download_button(
-            "SVG",
-            data=lambda: view_svg(view, lang=lg),
-            file_name=f"{stem}.svg",
-            mime="image/svg+xml",
-            key=f"svg_{view.name}",
-            on_click="ignore",
-            icon=":material/draw:",
-            help=t("svg_help"),
-        )
+        for fmt, make, mime, icon in (
+            ("png", view_png, "image/png", ":material/image:"),
+            ("svg", view_svg, "image/svg+xml", ":material/draw:"),
+        ):
+            row.download_button(
+                fmt.upper(),
+                data=lambda make=make: make(view, lang=lg),
+                file_name=f"{stem}.{fmt}",
+                mime=mime,
+                key=f"{fmt}_{view.name}",
+                on_click="ignore",
+                icon=icon,
+                help=t(f"{fmt}_help"),
+            )
     entry_id = f"{view.name}|{view.title}"
     in_basket = any(e.id == entry_id for e in st.session_state.get(BASKET, []))
     row.button(

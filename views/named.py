@@ -129,15 +129,12 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
         notes=m.definition(lg),
     )
     empty = len(df) and df["value"].isna().all()
-    return View(
-        name=stem or f"{m.code}_{ctx.year}",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
+    return View.of(
+        spec,
+        stem or f"{m.code}_{ctx.year}",
+        df,
+        fig,
+        ctx.label_col,
         notes=[t("small_count_note", lg)] if small else [],
         message=t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if empty else "",
     )
@@ -196,15 +193,8 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         align_right=[True, False, True, True, True, True, True, False],
         notes=m.definition(lg),
     )
-    return View(
-        name=stem or f"{m.code}_{ctx.year}_ranking",
-        title=title,
-        data=df,
-        figure=table_figure(table, title, ctx.source),
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
+    return View.of(
+        spec, stem or f"{m.code}_{ctx.year}_ranking", df, table_figure(table, title, ctx.source), ctx.label_col
     )
 
 
@@ -245,16 +235,7 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
         legend=legend,
         notes=m.definition(lg),
     )
-    return View(
-        name=stem or f"{m.code}_{ctx.year}_change",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
-    )
+    return View.of(spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col)
 
 
 def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = "") -> View:
@@ -329,19 +310,38 @@ def grouped(ctx: Context, metrics: list[Metric], labels: list[str], title_key: s
         unit=shown,
         number_format=number_format(unit, divisor),
     )
-    return View(
-        name=stem or f"{'_'.join(codes)}_{ctx.year}",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
-    )
+    return View.of(spec, stem or f"{'_'.join(codes)}_{ctx.year}", df, fig, ctx.label_col)
 
 
 # One metric over the years ------------------------------------------------------------------------------------
+
+
+def _over_years(
+    ctx: Context,
+    m: Metric,
+    title: str,
+    years: list[int],
+    series: list[Series],
+    targets: pd.Series,
+    divisor: float,
+    shown: str,
+) -> ChartSpec:
+    """The line-chart spec of a metric over `years`, with the target per year (a dashed line) where one is set."""
+    target = None
+    if len(targets) and targets.notna().any():
+        target = Series(t("target", ctx.lang), clean(targets / divisor), TARGET_COLOR, dashed=True, labels=False)
+    return ChartSpec(
+        "line",
+        title,
+        _span(ctx, years),
+        ctx.source_all,
+        categories=[str(y) for y in years],
+        series=series,
+        target=target,
+        unit=shown,
+        number_format=number_format(m.unit, divisor),
+        notes=m.definition(ctx.lang),
+    )
 
 
 def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", stem: str = "") -> View:
@@ -375,35 +375,10 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
                 width_pt=1.5,
             )
         )
-    target = None
-    if d["target"].notna().any():
-        target = Series(t("target", lg), clean(d["target"] / divisor), TARGET_COLOR, dashed=True, labels=False)
-    subtitle = _span(ctx, years)
-    spec = ChartSpec(
-        "line",
-        title,
-        subtitle,
-        ctx.source_all,
-        categories=[str(y) for y in years],
-        series=series,
-        target=target,
-        unit=shown,
-        number_format=number_format(m.unit, divisor),
-        notes=m.definition(lg),
-    )
+    spec = _over_years(ctx, m, title, years, series, d["target"], divisor, shown)
     methods = sorted(set(df["method"]))
     notes = [" / ".join(method_text(df[df["method"] == x].iloc[-1], lg) for x in methods)] if len(df) else []
-    return View(
-        name=stem or f"{m.code}_city",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source_all,
-        subtitle=subtitle,
-        label_col=None,
-        notes=notes,
-    )
+    return View.of(spec, stem or f"{m.code}_city", df, fig, notes=notes)
 
 
 def _picked(ctx: Context, df: pd.DataFrame) -> list[str]:
@@ -438,33 +413,9 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
         g = g.set_index("year").reindex(years)
         colour = district_color(int(slot)) if not picked or label in picked else MUTED_COLOR
         series.append(Series(str(label), clean(g["value"] / divisor), colour, labels=False))
-    target = None
     tt = targets.set_index("year").reindex(years)["target"] if len(targets) else pd.Series(dtype=float)
-    if len(tt) and tt.notna().any():
-        target = Series(t("target", lg), clean(tt / divisor), TARGET_COLOR, dashed=True, labels=False)
-    subtitle = _span(ctx, years)
-    spec = ChartSpec(
-        "line",
-        title,
-        subtitle,
-        ctx.source_all,
-        categories=[str(y) for y in years],
-        series=series,
-        target=target,
-        unit=shown,
-        number_format=number_format(m.unit, divisor),
-        notes=m.definition(lg),
-    )
-    return View(
-        name=stem or f"{m.code}_trend",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source_all,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
-    )
+    spec = _over_years(ctx, m, title, years, series, tt, divisor, shown)
+    return View.of(spec, stem or f"{m.code}_trend", df, fig, ctx.label_col)
 
 
 def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str = "") -> View:
@@ -512,16 +463,7 @@ def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str
         align_right=[False] + [True] * len(years),
         notes=t("heatmap_note", lg) + " " + m.definition(lg),
     )
-    return View(
-        name=stem or f"{m.code}_heatmap",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source_all,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
-    )
+    return View.of(spec, stem or f"{m.code}_heatmap", df, fig, ctx.label_col)
 
 
 def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "title_slope", stem: str = "") -> View:
@@ -568,16 +510,7 @@ def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "t
         number_format=number_format(m.unit, divisor),
         notes=m.definition(lg),
     )
-    return View(
-        name=stem or f"{m.code}_{year_a}_{year_b}",
-        title=title,
-        data=data,
-        figure=fig,
-        spec=spec,
-        source=ctx.source_all,
-        subtitle=subtitle,
-        label_col=ctx.label_col,
-    )
+    return View.of(spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col)
 
 
 # The city as a whole, one district -----------------------------------------------------------------------------
@@ -617,15 +550,7 @@ def headline(ctx: Context, title_key: str = "title_headline", stem: str = "") ->
     title = t(title_key, lg, city=ctx.city_label, when=t("when_year", lg, year=ctx.year))
     subtitle = ctx.subtitle()
     spec = ChartSpec("table", title, subtitle, ctx.source, table=table, align_right=[False, True, True, False, False])
-    return View(
-        name=stem or f"{ctx.year}_headline",
-        title=title,
-        data=df,
-        figure=table_figure(table, title, ctx.source),
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-    )
+    return View.of(spec, stem or f"{ctx.year}_headline", df, table_figure(table, title, ctx.source))
 
 
 def target_attainment(ctx: Context, title_key: str = "targets_heading", stem: str = "") -> View:
@@ -655,19 +580,10 @@ def target_attainment(ctx: Context, title_key: str = "targets_heading", stem: st
     shown = table.assign(**{t("col_share_meets", lg): [f"{v:.0f}%" for v in table[t("col_share_meets", lg)]]})
     subtitle = ctx.subtitle()
     spec = ChartSpec("table", title, subtitle, ctx.source, table=shown, align_right=[False, True, True, True, False])
-    return View(
-        name=stem or f"{ctx.year}_targets",
-        title=title,
-        data=df,
-        figure=table_figure(shown, title, ctx.source),
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-        table=table,
-    )
+    return View.of(spec, stem or f"{ctx.year}_targets", df, table_figure(shown, title, ctx.source), table=table)
 
 
-def profile(ctx: Context, district: str, names: pd.Series, title_key: str = "title_profile", stem: str = "") -> View:
+def profile(ctx: Context, district: str, title_key: str = "title_profile", stem: str = "") -> View:
     """One district's standing in each metric among its city's districts (100 = best, 0 = last); `data` holds
     every metric of the district (value, change, rank, target, city median, trend, source)."""
     lg = ctx.lang
@@ -675,6 +591,7 @@ def profile(ctx: Context, district: str, names: pd.Series, title_key: str = "tit
     df = ctx.query("district_profile", district=district, year=ctx.year)
     metric_names = [cat.metrics[c].short_name(lg) for c in df["metric_code"]]
     named = df.assign(metric=metric_names)
+    names = ctx.query("districts", city=ctx.city).set_index("district_code")[ctx.label_col]
     title = t(title_key, lg, district=names[district], year=ctx.year, city=ctx.city_label)
     fig = rank_profile(named, name_col="metric", title=title, source=ctx.source, axis_title=t("axis_standing", lg))
     d = standings(named)
@@ -696,16 +613,7 @@ def profile(ctx: Context, district: str, names: pd.Series, title_key: str = "tit
         ],
         number_format="#,##0",
     )
-    return View(
-        name=stem or f"{district}_{ctx.year}_standing",
-        title=title,
-        data=df,
-        figure=fig,
-        spec=spec,
-        source=ctx.source,
-        subtitle=subtitle,
-        notes=[t("standing_note", lg)],
-    )
+    return View.of(spec, stem or f"{district}_{ctx.year}_standing", df, fig, notes=[t("standing_note", lg)])
 
 
 def table_figure(table: pd.DataFrame, title: str, source: str) -> go.Figure:

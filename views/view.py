@@ -27,6 +27,13 @@ class View:
     message: str = ""  # said instead of the chart when there is nothing to draw (no figure that year)
     table: pd.DataFrame | None = None  # a table view's rows as the page shows them, where they differ from `data`
 
+    @classmethod
+    def of(
+        cls, spec: ChartSpec, name: str, data: pd.DataFrame, figure: go.Figure, label_col: str | None = None, **kw
+    ) -> View:
+        """A view whose title, subtitle and source line are those of its slide spec."""
+        return cls(name, spec.title, data, figure, spec, spec.source, spec.subtitle, label_col, **kw)
+
     @property
     def has_data(self) -> bool:
         """Whether a slide of it would show anything."""
