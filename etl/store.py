@@ -12,6 +12,7 @@ import pandas as pd
 from etl.db import transaction
 from etl.parse import Parsed, Record, TargetRecord
 from etl.problems import Problem, has_errors
+from etl.safe_text import clean_name, clean_text
 from etl.validate import Stored
 
 BATCH_KINDS = ("spreadsheet", "sample", "correction", "report", "targets")
@@ -219,7 +220,11 @@ def commit(
         raise ValueError(f"unknown batch kind {kind!r}")
     if plan.already_loaded:
         return plan.already_loaded["batch_id"]
-    source_ref = plan.file_name
+    # Names and notes are stored cleaned (no direction overrides, no markup brackets): every title, source
+    # line, PNG and slide made from them later is safe without having to remember it.
+    source_ref = clean_name(plan.file_name)
+    by = clean_name(by)
+    note = clean_text(note, 2000, one_line=False) if note is not None else None
     obs = pd.DataFrame(
         {
             "district_code": [r.district for r in plan.records],
@@ -228,7 +233,7 @@ def commit(
             "value": [r.value for r in plan.records],
             "qualifier": [r.qualifier for r in plan.records],
             "raw": [r.raw for r in plan.records],
-            "source_ref": [f"{source_ref}:{r.sheet}!{r.cell}" for r in plan.records],
+            "source_ref": [f"{source_ref}:{clean_name(r.sheet)}!{r.cell}" for r in plan.records],
             "evidence": [(evidence or {}).get(r.key) for r in plan.records],
         }
     )
@@ -238,7 +243,7 @@ def commit(
             "year": [t.year for t in plan.targets],
             "district_code": [t.district for t in plan.targets],
             "value": [t.value for t in plan.targets],
-            "source_ref": [f"{source_ref}:{t.sheet}!{t.cell}" for t in plan.targets],
+            "source_ref": [f"{source_ref}:{clean_name(t.sheet)}!{t.cell}" for t in plan.targets],
         }
     )
 
@@ -262,7 +267,7 @@ def commit(
             """,
             {
                 "kind": kind,
-                "source": plan.file_name,
+                "source": source_ref,
                 "sha": plan.sha256,
                 "at": now_utc(),
                 "by": by,

@@ -5,9 +5,8 @@ import streamlit as st
 
 from etl.catalog import load_catalog
 from etl.edits import plan_correction
-from etl.store import StaleData, commit
 from ui.auth import require_editor
-from ui.data import reading, run_query, writing
+from ui.data import reading, run_query, save
 from ui.i18n import lang, t
 from ui.review import changes_ui, problems_ui
 from ui.setup import admin_setup, editable_district_selector
@@ -49,10 +48,12 @@ if plan.records:  # something was edited: what it changes, and what stops it fro
     changes_ui(plan, with_new=True)
     problems_ui(plan)
 if st.button(t("save"), type="primary", disabled=not plan.ok):
-    try:
-        with writing() as con:
-            batch = commit(plan, con, by=editor.name, kind="correction", note=note.strip())
-    except StaleData:
-        st.warning(t("stale"))
-    else:
+    batch = save(
+        plan,
+        lambda con: plan_correction(con, district, year, values, note, editor.scope()),
+        by=editor.name,
+        kind="correction",
+        note=note.strip(),
+    )
+    if batch is not None:
         st.success(t("saved", batch=batch))

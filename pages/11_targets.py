@@ -5,9 +5,8 @@ import streamlit as st
 
 from etl.catalog import load_catalog
 from etl.edits import plan_targets
-from etl.store import StaleData, commit
 from ui.auth import require_editor
-from ui.data import reading, run_query, writing
+from ui.data import reading, run_query, save
 from ui.i18n import lang, t
 from ui.review import problems_ui
 from ui.setup import admin_setup, default_city
@@ -63,10 +62,8 @@ with reading() as con:
 if plan.targets:
     problems_ui(plan)
 if st.button(t("save"), type="primary", disabled=not plan.ok):
-    try:
-        with writing() as con:
-            batch = commit(plan, con, by=editor.name, kind="targets", note=note.strip())
-    except StaleData:
-        st.warning(t("stale"))
-    else:
+    batch = save(
+        plan, lambda con: plan_targets(con, rows, note, editor.scope()), by=editor.name, kind="targets", note=note.strip()
+    )
+    if batch is not None:
         st.success(t("saved", batch=batch))

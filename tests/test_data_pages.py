@@ -125,4 +125,4 @@ def test_user_text_is_never_rendered_as_markdown_links_or_html(app):
         name, xlsx_bytes([["区县", "集体合同签订率"], ["东城区", 90.0]], "2023"), XLSX
     ).run()
     headers = [h.value for h in app.header if "点我" in h.value]
-    assert headers == ["\\[点我\\]\\(http\\://evil\\.example\\)\\<script\\>\\.xlsx"]
+    assert headers == ["\\[点我\\]\\(http\\://evil\\.example\\)＜script＞\\.xlsx"]  # brackets as look-alikes

@@ -111,3 +111,52 @@ def test_batch_ids_are_not_handed_out_again_after_a_restore(fresh_db, tmp_path):
     with open_store(fresh_db, read_only=True) as con:
         ids = [r[0] for r in con.execute("select batch_id from batches order by 1").fetchall()]
     assert ids == [1, 2, 3, 4, 7]  # #5 and #6 belonged to the store before the restore
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def hold_write_lock(path):
+    """Another process holding the store's write lock (a long `etl load`), until killed."""
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "ok"
+    return holder
+
+
+def test_pages_and_commit_buttons_say_the_store_is_busy(staff_app, fresh_db, monkeypatch):
+    from ui.data import _cached
+
+    at = staff_app
+    monkeypatch.setattr(db, "LOCK_WAIT_SECONDS", 0.5)
+    at.switch_page("pages/08_upload.py").run()
+    at.text_input[0].input("admin")
+    at.text_input[1].input("admin-pass-1")
+    at.button[0].click().run()
+    data = xlsx_bytes([["区县", "集体合同签订率"], ["东城区", 63.0]], "2023")
+    at.get("file_uploader")[0].upload("busy_2023.xlsx", data, XLSX).run()
+    holder = hold_write_lock(fresh_db)
+    try:
+        [b for b in at.button if b.label.startswith("确认导入")][0].click().run()
+        assert not at.exception
+        assert any("正被" in e.value and "请稍后重试" in e.value for e in at.error), [e.value for e in at.error]
+        _cached.clear()
+        at.switch_page("pages/01_overview.py").run()
+        assert not at.exception
+        assert any("正被" in w.value and "请稍后刷新" in w.value for w in at.warning), [w.value for w in at.warning]
+    finally:
+        holder.kill()
+        holder.wait()
+    with open_store(fresh_db, read_only=True) as con:
+        assert con.execute("select count(*) from batches").fetchone()[0] == 4
