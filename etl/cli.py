@@ -46,6 +46,7 @@ TEXT = {
         "password_mismatch": "两次输入的密码不一致，未保存。",
         "all_districts": "全部区县",
         "editor_added": "已保存编辑账号 {name}（可修改：{scope}）到 {path}，文件中只有加盐的密码哈希。",
+        "viewer_added": "已保存查看账号 {name}（只能查看，不能修改数据）到 {path}，文件中只有加盐的密码哈希。",
         "reports_skip": "数据库中已有 {n} 个报告批次，未载入随附的报告数据。",
         "reports_none": "{dir} 中没有报告数字表（*.figures.csv）。",
         "reports_rejected": "报告数据有 {n} 个错误，没有载入任何报告，数据库没有改动。",
@@ -87,6 +88,7 @@ TEXT = {
         "password_mismatch": "The two passwords differ; nothing saved.",
         "all_districts": "every district",
         "editor_added": "Editor {name} saved (may change: {scope}) in {path}; the file holds only a salted hash.",
+        "viewer_added": "Viewing account {name} saved (may look, not change) in {path}; the file holds only a salted hash.",
         "reports_skip": "The store already has {n} report batches; the bundled reports were not loaded.",
         "reports_none": "No report figures files (*.figures.csv) in {dir}.",
         "reports_rejected": "{n} error(s) in the report figures; no report was loaded and the store is unchanged.",
@@ -402,6 +404,9 @@ def cmd_add_editor(
     except ValueError as err:
         print(str(err), file=sys.stderr)
         return EXIT_USAGE
+    if viewer:
+        print(say(lang, "viewer_added", name=name, path=path))
+        return EXIT_OK
     scope = "、".join(cat.districts[c].name_zh for c in codes) if codes else say(lang, "all_districts")
     print(say(lang, "editor_added", name=name, path=path, scope=scope))
     return EXIT_OK
