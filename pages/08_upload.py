@@ -7,6 +7,7 @@ import streamlit as st
 from etl.load import check_file
 from etl.store import already_loaded_problem
 from etl.template import template_bytes
+from etl.years import year_range
 from ui.auth import require_editor
 from ui.data import reading, save, version
 from ui.i18n import lang, plain, t
@@ -25,7 +26,10 @@ st.download_button(
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 files = st.file_uploader(t("upload_files"), type=["xlsx", "xls", "csv"], accept_multiple_files=True, key="upload_files")
-year = st.number_input(t("upload_year"), min_value=1990, max_value=2100, value=None, step=1, key="upload_year")
+first_year, last_year = year_range()
+year = st.number_input(
+    t("upload_year"), min_value=first_year, max_value=last_year, value=None, step=1, key="upload_year"
+)
 
 plans = st.session_state.setdefault("upload_plans", {})
 for f in files or []:

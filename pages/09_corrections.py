@@ -38,6 +38,9 @@ edited = st.data_editor(
     key=f"corr_{district}_{year}",
 )
 note = st.text_input(t("note"), key="corr_note")
+if list(edited["metric_code"]) != list(current["metric_code"]):  # rows the fixed grid never had (a forged request)
+    st.error(t("grid_rows_changed"))
+    st.stop()
 values = {
     code: (None if pd.isna(v) else float(v))
     for code, v in zip(edited["metric_code"], edited[t("col_new")], strict=True)
