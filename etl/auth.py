@@ -7,7 +7,7 @@ The file holds only hashes, never passwords:
 
     [editors.wangfang]
     display_name = "王芳"
-    password_hash = "scrypt$16384$8$1$<salt>$<hash>"
+    password_hash = "scrypt$131072$8$1$<salt>$<hash>"
     districts = ["900101", "900102"]  # optional: may change only these districts
 """
 
@@ -25,15 +25,24 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomlkit
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRETS = ROOT / ".streamlit" / "secrets.toml"
 
-# scrypt cost: about 50 ms per check here, and 16 MB of memory: slow for guessing, quick for a person.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-# Failed logins per user name before each further attempt must wait; the wait doubles up to the cap (seconds).
+# scrypt cost as OWASP recommends (N = 2^17, r = 8, p = 1): 128 MB and about 0.4 s per check on a quiet core.
+# UNION_SCRYPT_N lowers it for the test suite only; hashes made with less are re-hashed at the next login.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = int(os.environ.get("UNION_SCRYPT_N") or 2**17), 8, 1
+SCRYPT_MAXMEM = 256 * 1024 * 1024  # bytes; hashlib's default (32 MB) is below what N = 2^17 needs
+# At most this many checks at once, so a burst of logins cannot take 128 MB each.
+_CHECKS = threading.BoundedSemaphore(2)
+# Failed logins per (user name, client) before each further attempt must wait; the wait doubles up to the cap
+# (seconds). Counting per client too means a stranger cannot lock a known editor out from elsewhere.
 FREE_ATTEMPTS = 3
 FIRST_WAIT_SECONDS = 2.0
 MAX_WAIT_SECONDS = 300.0
+# Failed logins from one client, whatever the names, before its attempts must wait too.
+CLIENT_FREE_ATTEMPTS = 10
 
 NAME = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 
@@ -43,11 +52,25 @@ def secrets_path(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get("UNION_SECRETS") or DEFAULT_SECRETS)
 
 
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    with _CHECKS:
+        return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=SCRYPT_MAXMEM)
+
+
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, 32)
     b64 = base64.b64encode
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def needs_rehash(stored: str) -> bool:
+    """A hash made with a lower cost than today's (re-hashed at the next successful login)."""
+    try:
+        kind, n, r, p, _, _ = stored.split("$")
+        return kind != "scrypt" or (int(n), int(r), int(p)) < (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    except ValueError:
+        return True
 
 
 def verify_password(password: str, stored: str) -> bool:
@@ -57,9 +80,7 @@ def verify_password(password: str, stored: str) -> bool:
         if kind != "scrypt":
             return False
         expected = base64.b64decode(digest)
-        got = hashlib.scrypt(
-            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected)
-        )
+        got = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p), len(expected))
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, expected)
@@ -107,73 +128,128 @@ def authenticate(name: str, password: str, path: str | Path | None = None) -> Ed
     role = "editor" if name in settings.editors else "viewer"
     entry = settings.editors.get(name) or settings.viewers.get(name)
     stored = entry.get("password_hash", "") if entry else ""
-    ok = verify_password(password, stored or _DUMMY_HASH)
+    ok = verify_password(password, stored or _dummy_hash())
     if not (entry and ok):
         return None
+    if needs_rehash(stored):
+        set_password_hash(name, hash_password(password), path)
+    return editor_from(name, entry, role)
+
+
+def editor_from(name: str, entry: dict, role: str) -> Editor:
     districts = entry.get("districts")
     return Editor(name, entry.get("display_name") or name, frozenset(districts) if districts else None, role)
 
 
-# Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
-_DUMMY_HASH = hash_password("timing-equaliser")
+def current_account(name: str, path: str | Path | None = None) -> tuple[Editor, str] | None:
+    """The account as the accounts file says now, with a stamp of its password hash; None when it is gone.
+
+    Checked on every action of a logged-in session: a removed or narrowed account, or a changed password, takes
+    effect in sessions that are already open."""
+    settings = load_settings(path)
+    role = "editor" if name in settings.editors else "viewer"
+    entry = settings.editors.get(name) or settings.viewers.get(name)
+    if not entry:
+        return None
+    stamp = hashlib.sha256(str(entry.get("password_hash", "")).encode()).hexdigest()[:16]
+    return editor_from(name, entry, role), stamp
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Checked when the name is unknown, so that a wrong name takes as long as a wrong password."""
+    if not _DUMMY:
+        _DUMMY.append(hash_password("timing-equaliser"))
+    return _DUMMY[0]
 
 
 class LoginThrottle:
-    """Counts failed logins per user name (across sessions of one server) and makes further attempts wait."""
+    """Counts failed logins per (user name, client) and per client, across the sessions of one server, and makes
+    further attempts wait.
+
+    An attempt is reserved (counted as failed) under the lock before the slow password check and cleared when it
+    succeeds, so parallel sessions cannot all pass the check before any failure is counted."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._failures: dict[str, tuple[int, float]] = {}  # name -> (failures, time of the last one)
+        self._failures: dict[object, tuple[int, float]] = {}  # key -> (failures, time of the last one)
 
-    def wait_seconds(self, name: str, now: float | None = None) -> float:
-        """How long this name must still wait before another attempt (0 when it may try now)."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            count, last = self._failures.get(name, (0, 0.0))
-        if count < FREE_ATTEMPTS:
+    @staticmethod
+    def _wait(count: int, last: float, free: int, now: float) -> float:
+        if count < free:
             return 0.0
-        wait = min(FIRST_WAIT_SECONDS * 2 ** (count - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
+        wait = min(FIRST_WAIT_SECONDS * 2 ** (count - free), MAX_WAIT_SECONDS)
         return max(0.0, last + wait - now)
 
-    def failed(self, name: str, now: float | None = None) -> None:
+    def _wait_locked(self, name: str, client: str, now: float) -> float:
+        pair = self._failures.get((name, client), (0, 0.0))
+        alone = self._failures.get(("*", client), (0, 0.0))
+        return max(self._wait(*pair, FREE_ATTEMPTS, now), self._wait(*alone, CLIENT_FREE_ATTEMPTS, now))
+
+    def wait_seconds(self, name: str, client: str = "local", now: float | None = None) -> float:
+        """How long this name from this client must still wait before another attempt (0 when it may try now)."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            count, _ = self._failures.get(name, (0, 0.0))
-            self._failures[name] = (count + 1, now)
+            return self._wait_locked(name, client, now)
 
-    def succeeded(self, name: str) -> None:
+    def reserve(self, name: str, client: str = "local", now: float | None = None) -> float:
+        """0 and the attempt counted (as failed until succeeded() says otherwise), or the seconds still to wait."""
+        now = time.monotonic() if now is None else now
         with self._lock:
-            self._failures.pop(name, None)
+            wait = self._wait_locked(name, client, now)
+            if wait > 0:
+                return wait
+            for key in ((name, client), ("*", client)):
+                count, _ = self._failures.get(key, (0, 0.0))
+                self._failures[key] = (count + 1, now)
+            return 0.0
+
+    def failed(self, name: str, client: str = "local", now: float | None = None) -> None:
+        """Count a failure without a reservation (reserve() already counts its own)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            for key in ((name, client), ("*", client)):
+                count, _ = self._failures.get(key, (0, 0.0))
+                self._failures[key] = (count + 1, now)
+
+    def reserved_failed(self, name: str, client: str = "local", now: float | None = None) -> None:
+        """A reserved attempt failed: the wait runs from now, the end of its slow check."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            for key in ((name, client), ("*", client)):
+                count, _ = self._failures.get(key, (1, 0.0))
+                self._failures[key] = (count, now)
+
+    def succeeded(self, name: str, client: str = "local") -> None:
+        with self._lock:
+            self._failures.pop((name, client), None)
+            count, last = self._failures.get(("*", client), (0, 0.0))
+            if count > 0:
+                self._failures[("*", client)] = (count - 1, last)
+
+
+class SessionRevocations:
+    """Log-outs that end every session of an account (every tab, every device) on this server."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._since: dict[str, float] = {}
+
+    def revoke(self, name: str) -> None:
+        with self._lock:
+            self._since[name] = time.time()
+
+    def valid(self, name: str, issued_at: float) -> bool:
+        with self._lock:
+            return issued_at > self._since.get(name, 0.0)
+
+
+REVOCATIONS = SessionRevocations()
 
 
 THROTTLE = LoginThrottle()
-
-
-def _toml_value(v: object) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (int, float)):
-        return repr(v)
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
-    s = str(v).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{s}"'
-
-
-def _dump(data: dict, prefix: str = "") -> str:
-    """A small TOML writer for this file's shape: tables of strings, booleans, numbers and string lists."""
-    lines: list[str] = []
-    scalars = {k: v for k, v in data.items() if not isinstance(v, dict)}
-    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
-    for k, v in scalars.items():
-        lines.append(f"{k} = {_toml_value(v)}")
-    for k, v in tables.items():
-        name = f"{prefix}.{k}" if prefix else k
-        if any(not isinstance(x, dict) for x in v.values()) or not v:
-            lines.append("")
-            lines.append(f"[{name}]")
-        lines.append(_dump(v, name))
-    return "\n".join(x for x in lines if x is not None)
 
 
 def add_editor(
@@ -190,19 +266,52 @@ def add_editor(
     if len(password) < 8:
         raise ValueError("the password needs at least 8 characters")
     p = secrets_path(path)
-    data = tomllib.loads(p.read_text(encoding="utf-8")) if p.is_file() else {}
-    entry: dict[str, object] = {"display_name": display_name or name, "password_hash": hash_password(password)}
+    doc = _read_doc(p)
+    entry = tomlkit.table()
+    entry["display_name"] = display_name or name
+    entry["password_hash"] = hash_password(password)
     if districts:
         entry["districts"] = list(districts)
     other = "viewers" if role == "editor" else "editors"
-    data.get(other, {}).pop(name, None)  # one account, one role
-    data.setdefault("editors" if role == "editor" else "viewers", {})[name] = entry
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(p.name + ".tmp")
-    tmp.write_text(
-        "# Written by `python -m etl add-editor`: password hashes only.\n" + _dump(data).strip() + "\n",
-        encoding="utf-8",
-    )
-    os.chmod(tmp, 0o600)
-    tmp.replace(p)
+    if other in doc and name in doc[other]:
+        del doc[other][name]  # one account, one role
+    section = "editors" if role == "editor" else "viewers"
+    if section not in doc:
+        doc[section] = tomlkit.table(is_super_table=True)
+    doc[section][name] = entry
+    _write_doc(p, doc)
     return p
+
+
+def set_password_hash(name: str, new_hash: str, path: str | Path | None = None) -> None:
+    """Replace an account's hash (a re-hash at a higher cost), keeping everything else of the file."""
+    p = secrets_path(path)
+    doc = _read_doc(p)
+    for section in ("editors", "viewers"):
+        if section in doc and name in doc[section]:
+            doc[section][name]["password_hash"] = new_hash
+            _write_doc(p, doc)
+            return
+
+
+def _read_doc(p: Path) -> tomlkit.TOMLDocument:
+    """The secrets file as an editable document: comments, dates, arrays of tables and order are kept."""
+    if not p.is_file():
+        doc = tomlkit.document()
+        doc.add(tomlkit.comment("Accounts for the dashboard: salted password hashes only (python -m etl add-editor)."))
+        return doc
+    return tomlkit.parse(p.read_text(encoding="utf-8"))
+
+
+def _write_doc(p: Path, doc: tomlkit.TOMLDocument) -> None:
+    """Write next to the file with mode 0600 from its creation (never readable by others, not even briefly),
+    then move it into place."""
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(f"{p.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(tomlkit.dumps(doc))
+        os.replace(tmp, p)
+    finally:
+        tmp.unlink(missing_ok=True)

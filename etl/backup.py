@@ -59,8 +59,28 @@ def restore(source: str | Path, path: str | Path | None = None) -> Path:
     backup(store, "before-restore")
     con = db.connect(store)  # hold the lock while the file is replaced
     try:
+        issued = con.execute(
+            """
+            select greatest(
+                (select coalesce(max(batch_id), 0) from batches),
+                (select coalesce(max(value::integer), 0) from meta where key = 'batch_id_floor')
+            )
+            """
+        ).fetchone()[0]
         tmp = store.with_name(store.name + ".restoring")
         shutil.copy2(src, tmp)
+        # Batch ids issued since the backup was taken are never handed out again (logs and links name them).
+        restored = duckdb.connect(str(tmp))
+        try:
+            floor = restored.execute(
+                "select coalesce(max(value::integer), 0) from meta where key = 'batch_id_floor'"
+            ).fetchone()[0]
+            restored.execute(
+                "insert or replace into meta values ('batch_id_floor', $v)", {"v": str(max(issued, floor))}
+            )
+            restored.execute("checkpoint")
+        finally:
+            restored.close()
     finally:
         con.close()
     wal = store.with_name(store.name + ".wal")

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from etl import db
-from etl.load import check_file
 from etl.problems import Problem, format_number
-from etl.store import BatchError, Plan, commit, list_batches, reapply, rollback
+from etl.store import BatchError, Plan, StaleData, already_loaded_problem, commit, list_batches, reapply, rollback
+from etl.years import year_ok, year_range
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +34,10 @@ TEXT = {
         "sample_skip": "数据库中已有数据（{n} 个批次），未载入示例数据。",
         "sample_done": "示例数据已载入：{n} 个文件。",
         "internal": "内部错误：{err}。没有写入任何数据；请把这行信息发给管理员。",
+        "failed_file": "{file}：内部错误：{err}。这个文件没有写入任何数据；请把这行信息发给管理员。",
+        "failed_after_commit": "{file}：已导入为批次 #{batch}，但之后出错：{err}。数据已写入；请把这行信息发给管理员。",
+        "load_summary": "共 {n} 个文件：导入 {loaded} 个，此前已导入 {already} 个，有错误未导入 {rejected} 个，失败 {failed} 个。",
+        "bad_year_option": "--year {year} 不在允许的范围 {first}–{last} 年内。",
         "backup_done": "已备份到 {path}",
         "restored": "已用 {source} 恢复数据库 {path}（恢复前的数据库也已备份）。",
         "unknown_codes": "未知的区县代码：{codes}（见 data/catalog/districts.csv）",
@@ -42,6 +46,7 @@ TEXT = {
         "password_mismatch": "两次输入的密码不一致，未保存。",
         "all_districts": "全部区县",
         "editor_added": "已保存编辑账号 {name}（可修改：{scope}）到 {path}，文件中只有加盐的密码哈希。",
+        "viewer_added": "已保存查看账号 {name}（只能查看，不能修改数据）到 {path}，文件中只有加盐的密码哈希。",
         "reports_skip": "数据库中已有 {n} 个报告批次，未载入随附的报告数据。",
         "reports_none": "{dir} 中没有报告数字表（*.figures.csv）。",
         "reports_rejected": "报告数据有 {n} 个错误，没有载入任何报告，数据库没有改动。",
@@ -71,6 +76,10 @@ TEXT = {
         "sample_skip": "The store already has data ({n} batches); sample data not loaded.",
         "sample_done": "Sample data loaded: {n} files.",
         "internal": "Internal error: {err}. Nothing was written; please send this line to the administrator.",
+        "failed_file": "{file}: internal error: {err}. Nothing of this file was written; please send this line to the administrator.",
+        "failed_after_commit": "{file}: loaded as batch #{batch}, but then: {err}. The figures were written; please send this line to the administrator.",
+        "load_summary": "{n} files: {loaded} loaded, {already} loaded before, {rejected} rejected with errors, {failed} failed.",
+        "bad_year_option": "--year {year} is outside the accepted range {first}–{last}.",
         "backup_done": "Backed up to {path}",
         "restored": "Store {path} restored from {source} (the store as it was is backed up too).",
         "unknown_codes": "Unknown district codes: {codes} (see data/catalog/districts.csv)",
@@ -79,6 +88,7 @@ TEXT = {
         "password_mismatch": "The two passwords differ; nothing saved.",
         "all_districts": "every district",
         "editor_added": "Editor {name} saved (may change: {scope}) in {path}; the file holds only a salted hash.",
+        "viewer_added": "Viewing account {name} saved (may look, not change) in {path}; the file holds only a salted hash.",
         "reports_skip": "The store already has {n} report batches; the bundled reports were not loaded.",
         "reports_none": "No report figures files (*.figures.csv) in {dir}.",
         "reports_rejected": "{n} error(s) in the report figures; no report was loaded and the store is unchanged.",
@@ -150,46 +160,112 @@ def cmd_load(
     kind: str = "spreadsheet",
     is_sample: bool = False,
 ) -> int:
-    """Load each file as its own batch; a file with errors is rejected whole, the others still load."""
+    """Load each file as its own batch; a file with errors is rejected whole, the others still load.
+
+    Each file is read and checked without holding the store's write lock (the dashboard keeps reading), and
+    has its own outcome: loaded (batch number), already loaded, rejected, or failed, said truthfully (a batch
+    that was written is never reported as nothing written). Exit 0 only when every file loaded or was loaded
+    before."""
     missing = [f for f in files if not Path(f).is_file()]
     for f in missing:
         print(say(lang, "missing_file", path=f), file=sys.stderr)
     if missing:
         return EXIT_USAGE
-    rejected = 0
-    backed_up = dry_run
-    with db.open_store(dbpath) as con:
-        for f in files:
-            plan = check_file(Path(f), con, year=year)
-            if plan.already_loaded and not dry_run:
-                print_problem(Problem("info", "already_loaded", plan.file_name, params=plan.already_loaded), lang)
-                continue
-            for p in plan.problems:
-                print_problem(p, lang)
-            if not plan.ok:
-                rejected += 1
-                print(say(lang, "rejected", file=plan.file_name, n=sum(p.severity == "error" for p in plan.problems)))
-                continue
-            counts = dict(
-                file=plan.file_name,
-                new=len(plan.new),
-                changed=len(plan.changed),
-                unchanged=len(plan.unchanged),
-                targets=len(plan.targets),
-            )
-            if dry_run:
-                print(say(lang, "dry", **counts))
-                print_plan(plan, lang)
-                continue
-            if not backed_up:  # one dated copy before this command's first commit
+    if year is not None and not year_ok(year):
+        first, last = year_range()
+        print(say(lang, "bad_year_option", year=year, first=first, last=last), file=sys.stderr)
+        return EXIT_USAGE
+    with db.open_store(dbpath):  # create the store, or bring its schema up to date, in a moment
+        pass
+    tally = {"loaded": 0, "already": 0, "rejected": 0, "failed": 0}
+    backed_up = [dry_run]
+    for f in files:
+        outcome = _load_one(Path(f), dbpath, year, dry_run, by or default_user(), lang, kind, is_sample, backed_up)
+        tally[outcome] += 1
+    if len(files) > 1:
+        print(say(lang, "load_summary", n=len(files), **tally))
+    return EXIT_REJECTED if tally["rejected"] or tally["failed"] else EXIT_OK
+
+
+def _load_one(
+    path: Path,
+    dbpath: str | None,
+    year: int | None,
+    dry_run: bool,
+    by: str,
+    lang: str,
+    kind: str,
+    is_sample: bool,
+    backed_up: list[bool],
+) -> str:
+    """One file of `etl load`, whatever happens to it: 'loaded', 'already', 'rejected' or 'failed'."""
+    from etl.load import plan_file, read_file
+
+    batch = None
+    name = path.name
+    try:
+        wb, parsed = read_file(path, year=year)
+        name = parsed.file_name
+        with db.open_store(dbpath, read_only=True) as con:
+            plan = plan_file(wb, parsed, con)
+        if not _report_plan(plan, dry_run, lang):
+            return "already" if plan.already_loaded else "rejected"
+        if dry_run:
+            return "loaded"
+        with db.open_store(dbpath) as con:
+            if not backed_up[0]:  # one dated copy before this command's first commit
                 con.execute("checkpoint")
                 _copy_backup(dbpath)
-                backed_up = True
-            batch = commit(plan, con, by=by or default_user(), kind=kind, is_sample=is_sample)
-            print_plan(plan, lang)
-            key = "loaded" if plan.has_changes else "nothing_new"
-            print(say(lang, key, batch=batch, **counts))
-    return EXIT_REJECTED if rejected else EXIT_OK
+                backed_up[0] = True
+            while True:
+                try:
+                    batch = commit(plan, con, by=by, kind=kind, is_sample=is_sample)
+                    break
+                except StaleData:  # someone committed since the check: check again, now under the lock
+                    plan = plan_file(wb, parsed, con)
+                    if not _report_plan(plan, False, lang, again=True):
+                        return "already" if plan.already_loaded else "rejected"
+        print_plan(plan, lang)
+        counts = _counts(plan)
+        print(say(lang, "loaded" if plan.has_changes else "nothing_new", batch=batch, **counts))
+        return "loaded"
+    except (db.StoreBusy, db.StoreMissing, db.WriteConflict) as err:
+        print(f"{name}: {err.message(lang)}", file=sys.stderr)
+    except Exception as err:
+        if os.environ.get("UNION_DEBUG"):
+            raise
+        key = "failed_after_commit" if batch is not None else "failed_file"
+        print(say(lang, key, file=name, batch=batch, err=f"{type(err).__name__}: {err}"), file=sys.stderr)
+        if batch is not None:
+            return "loaded"
+    return "failed"
+
+
+def _counts(plan: Plan) -> dict:
+    return dict(
+        file=plan.file_name,
+        new=len(plan.new),
+        changed=len(plan.changed),
+        unchanged=len(plan.unchanged),
+        targets=len(plan.targets),
+    )
+
+
+def _report_plan(plan: Plan, dry_run: bool, lang: str, again: bool = False) -> bool:
+    """Print what the check found; True when the plan is to be committed (or shown, in a dry run)."""
+    if plan.already_loaded and not dry_run:
+        print_problem(already_loaded_problem(plan), lang)
+        return False
+    for p in plan.problems:
+        if not again or p.severity == "error":
+            print_problem(p, lang)
+    if not plan.ok:
+        print(say(lang, "rejected", file=plan.file_name, n=sum(p.severity == "error" for p in plan.problems)))
+        return False
+    if dry_run:
+        print(say(lang, "dry", **_counts(plan)))
+        print_plan(plan, lang)
+    return True
 
 
 def cmd_batches(dbpath: str | None, lang: str) -> int:
@@ -328,6 +404,9 @@ def cmd_add_editor(
     except ValueError as err:
         print(str(err), file=sys.stderr)
         return EXIT_USAGE
+    if viewer:
+        print(say(lang, "viewer_added", name=name, path=path))
+        return EXIT_OK
     scope = "、".join(cat.districts[c].name_zh for c in codes) if codes else say(lang, "all_districts")
     print(say(lang, "editor_added", name=name, path=path, scope=scope))
     return EXIT_OK

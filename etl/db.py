@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
-from etl.catalog import Catalog, load_catalog
+from etl.catalog import Catalog, catalog_dir, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "union.duckdb"
@@ -26,23 +29,47 @@ LOCK_FIRST_PAUSE_SECONDS = 0.02
 LOCK_MAX_PAUSE_SECONDS = 0.5
 # A writer's "waiting for the lock" marker older than this (seconds) is left over from a crash and ignored.
 WRITER_INTENT_STALE_SECONDS = 5.0
+# A transaction that meets another's write ("write-write conflict") is tried again this many times in all.
+CONFLICT_ATTEMPTS = 4
+
+# DuckDB keeps one database instance per file and process, shared by its connections; the instance holds the
+# file's POSIX lock. Closing any descriptor of a file drops every POSIX lock the process holds on it, so when
+# one thread's instance was being torn down while another thread opened a new one, the new instance lost its
+# lock and a writer in another process got in under a reader that then kept serving what it had cached (the
+# concurrency test's stale reads). Opens and closes in this process therefore take turns.
+_OPEN_CLOSE = threading.RLock()
+# One writable connection per store in this process at a time: two sessions committing at once queue here.
+_WRITERS: dict[str, threading.Lock] = {}
+_WRITERS_GUARD = threading.Lock()
 
 
 class StoreBusy(RuntimeError):
     """Another process kept the store locked for longer than the retry limit."""
 
-    def __init__(self, path: Path, waited: float, holder: str | None):
-        self.path, self.waited, self.holder = path, waited, holder
+    def __init__(self, path: Path, waited: float, holder: str | None, reading: bool = False):
+        self.path, self.waited, self.holder, self.reading = path, waited, holder, reading
         super().__init__(f"store {path} is busy (held by {holder or 'another process'}), waited {waited:.0f} s")
 
     def message(self, lang: str = "zh") -> str:
         who = self.holder or ("另一个程序" if lang != "en" else "another program")
         if lang == "en":
-            return (
-                f"The data store {self.path.name} is in use by {who}; waited {self.waited:.0f} s. "
-                "Nothing was written. Please try again in a moment."
+            then = (
+                "Please reload the page in a moment."
+                if self.reading
+                else "Nothing was written. Please try again in a moment."
             )
-        return f"数据库 {self.path.name} 正被{who}使用，已等待 {self.waited:.0f} 秒。本次没有写入任何数据，请稍后重试。"
+            return f"The data store {self.path.name} is in use by {who}; waited {self.waited:.0f} s. {then}"
+        then = "请稍后刷新页面。" if self.reading else "本次没有写入任何数据，请稍后重试。"
+        return f"数据库 {self.path.name} 正被{who}使用，已等待 {self.waited:.0f} 秒。{then}"
+
+
+class WriteConflict(RuntimeError):
+    """Another transaction kept writing the same rows, through every automatic retry."""
+
+    def message(self, lang: str = "zh") -> str:
+        if lang == "en":
+            return "Someone else was saving at the same moment. Nothing was written; please try again in a moment."
+        return "有人正在同时保存数据。本次没有写入任何数据，请稍后重试。"
 
 
 class StoreMissing(RuntimeError):
@@ -79,13 +106,52 @@ def _writer_waiting(p: Path) -> bool:
     return age < WRITER_INTENT_STALE_SECONDS
 
 
-def connect(
-    path: str | Path | None = None, read_only: bool = False, wait: float | None = None
-) -> duckdb.DuckDBPyConnection:
+class Connection:
+    """A DuckDB connection to the store (every method of duckdb's connection is here), whose close() takes its
+    turn with other opens and closes of this process and lets the next writer of this process in."""
+
+    __slots__ = ("_con", "_writer", "_closed", "__weakref__")
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, writer: threading.Lock | None):
+        self._con, self._writer, self._closed = con, writer, False
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            with _OPEN_CLOSE:
+                self._con.close()
+        finally:
+            if self._writer is not None:
+                self._writer.release()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:  # a connection dropped without close() must not keep other writers out
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _writer_lock(p: Path) -> threading.Lock:
+    with _WRITERS_GUARD:
+        return _WRITERS.setdefault(str(p.resolve()), threading.Lock())
+
+
+def connect(path: str | Path | None = None, read_only: bool = False, wait: float | None = None) -> Connection:
     """Open the store, retrying with backoff while another process holds its lock; StoreBusy after `wait` seconds.
 
     Writers go first: a writer waiting for the lock leaves a marker file, and readers hold back while it is there,
-    so a busy dashboard cannot starve a load."""
+    so a busy dashboard cannot starve a load. Writers of one process (two sessions saving) go one at a time."""
     p = db_path(path)
     if read_only and not p.exists():
         raise StoreMissing(p)
@@ -93,6 +159,21 @@ def connect(
         p.parent.mkdir(parents=True, exist_ok=True)
     limit = LOCK_WAIT_SECONDS if wait is None else wait
     start = time.monotonic()
+    writer = None
+    if not read_only:
+        writer = _writer_lock(p)
+        if not writer.acquire(timeout=max(limit, 0.001)):
+            raise StoreBusy(p, time.monotonic() - start, None)
+    try:
+        con = _connect_retrying(p, read_only, limit, start)
+    except BaseException:
+        if writer is not None:
+            writer.release()
+        raise
+    return Connection(con, writer)
+
+
+def _connect_retrying(p: Path, read_only: bool, limit: float, start: float) -> duckdb.DuckDBPyConnection:
     pause = LOCK_FIRST_PAUSE_SECONDS
     intent = _intent_file(p)
     try:
@@ -103,7 +184,8 @@ def connect(
                 pause = min(pause * 2, LOCK_MAX_PAUSE_SECONDS)
                 continue
             try:
-                return duckdb.connect(str(p), read_only=read_only)
+                with _OPEN_CLOSE:
+                    return duckdb.connect(str(p), read_only=read_only)
             except (duckdb.IOException, duckdb.ConnectionException) as err:
                 # Another process holds the file lock, or (in this process) a connection in the other mode is open:
                 # both pass once the other side closes its short-lived connection.
@@ -111,7 +193,7 @@ def connect(
                     raise
                 waited = time.monotonic() - start
                 if waited >= limit:
-                    raise StoreBusy(p, waited, _holder(err)) from None
+                    raise StoreBusy(p, waited, _holder(err), reading=read_only) from None
                 if not read_only:
                     intent.touch()
                 time.sleep(min(pause * (0.5 + random.random()), max(0.0, limit - waited)))
@@ -124,29 +206,95 @@ def connect(
 @contextmanager
 def open_store(
     path: str | Path | None = None, read_only: bool = False, wait: float | None = None
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection that is closed on exit; a writable one has the schema applied."""
+) -> Iterator[Connection]:
+    """A connection that is closed on exit; a writable one brings the schema and reference tables up to date
+    when (and only when) schema.sql or the catalogue changed since they were last applied."""
     con = connect(path, read_only=read_only, wait=wait)
     try:
         if not read_only:
-            init_store(con)
+            ensure_schema(con)
         yield con
     finally:
         con.close()
 
 
-def init_store(con: duckdb.DuckDBPyConnection, catalog: Catalog | None = None) -> None:
+def _fingerprints() -> dict[str, str]:
+    """What the store's schema and reference tables were made from: schema.sql and the catalogue files."""
+    h = hashlib.sha256()
+    d = catalog_dir()
+    for f in sorted(d.glob("*.csv")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return {
+        "schema_sha": hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest(),
+        "catalog_sha": h.hexdigest(),
+    }
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection | Connection) -> bool:
+    """Apply the schema when the store was made from another schema.sql or catalogue; True when it did.
+
+    An ordinary open changes nothing: recreating the views on every writable open made two sessions saving at
+    the same moment fail with a write-write conflict."""
+    want = _fingerprints()
+    try:
+        have = dict(con.execute("select key, value from meta").fetchall())
+    except duckdb.CatalogException:
+        have = {}
+    if all(have.get(k) == v for k, v in want.items()):
+        return False
+    init_store(con, fingerprints=want)
+    return True
+
+
+def init_store(
+    con: duckdb.DuckDBPyConnection | Connection, catalog: Catalog | None = None, fingerprints: dict | None = None
+) -> None:
     """Apply the schema and refresh the reference tables from the catalogue, in one transaction."""
     cat = catalog or load_catalog()
-    con.execute("begin transaction")
-    try:
+    marks = fingerprints or _fingerprints()
+
+    def apply() -> None:
         con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
         con.execute("insert or replace into meta values ('schema_version', $v)", {"v": SCHEMA_VERSION})
+        for k, v in marks.items():
+            con.execute("insert or replace into meta values ($k, $v)", {"k": k, "v": v})
         sync_reference(con, cat)
-        con.execute("commit")
-    except Exception:
+
+    transaction(con, apply)
+
+
+T = TypeVar("T")
+
+
+def transaction(con: duckdb.DuckDBPyConnection | Connection, work: Callable[[], T]) -> T:
+    """Run `work` in one transaction; on a write-write conflict roll back, wait a moment and run it again
+    (CONFLICT_ATTEMPTS in all), then WriteConflict. Any other error rolls back and is raised."""
+    pause = LOCK_FIRST_PAUSE_SECONDS
+    for attempt in range(CONFLICT_ATTEMPTS):
+        con.execute("begin transaction")
+        try:
+            result = work()
+            con.execute("commit")
+            return result
+        except duckdb.TransactionException as err:
+            _rollback(con)
+            if "conflict" not in str(err).lower():
+                raise
+            if attempt == CONFLICT_ATTEMPTS - 1:
+                raise WriteConflict(str(err)) from None
+            time.sleep(pause * (0.5 + random.random()))
+            pause = min(pause * 2, LOCK_MAX_PAUSE_SECONDS)
+        except BaseException:
+            _rollback(con)
+            raise
+    raise AssertionError("unreachable")
+
+
+def _rollback(con: duckdb.DuckDBPyConnection | Connection) -> None:
+    try:
         con.execute("rollback")
-        raise
+    except duckdb.Error:  # a failed commit has ended the transaction already
+        pass
 
 
 def sync_reference(con: duckdb.DuckDBPyConnection, cat: Catalog) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import duckdb
 
 from etl.catalog import load_catalog
@@ -29,6 +31,14 @@ def plan_correction(
     cat = load_catalog()
     stored = fetch_current(con, [district], [year])
     records = []
+    refused: list[Problem] = []
+    for code, value in list(values.items()):
+        if code not in cat.indicators:  # a row the grid never offered (a hand-made request)
+            refused.append(Problem("error", "grid_unknown_row", CORRECTION_SOURCE, value=code))
+            values.pop(code)
+        elif value is not None and not _finite(value):
+            refused.append(Problem("error", "not_finite", CORRECTION_SOURCE, value=value, params={"indicator": code}))
+            values.pop(code)
     for code, value in values.items():
         old = stored.get((district, year, code))
         if (old[0] if old else None) == value:
@@ -37,12 +47,61 @@ def plan_correction(
         name = cat.indicators[code].short_name_zh
         records.append(Record(district, year, code, value, "exact", raw, cat.districts[district].name_zh, name))
     parsed = Parsed(f"{CORRECTION_SOURCE} {cat.districts[district].name_zh} {year}", None, records=records)
-    problems = validate(parsed, stored, cat, allowed_districts)
+    problems = refused + validate(parsed, stored, cat, allowed_districts)
     if not note.strip():
         problems.insert(0, Problem("error", "note_required", parsed.file_name))
-    if not records:
+    if not records and not refused:
         problems.insert(0, Problem("error", "nothing_changed", parsed.file_name))
     return make_plan(parsed, problems, stored, con)
+
+
+def _finite(value: object) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def targets_from_grid(
+    grid_rows: list[tuple[object, object, object, object]],
+    metric_by_label: dict[str, str],
+    district_by_label: dict[str, str],
+) -> tuple[list[tuple[str, int, str | None, float | None]], list[Problem]]:
+    """The targets grid's rows (indicator label, year, district label or blank, value) as plan_targets() rows.
+
+    A browser can send anything: an unknown indicator or district label, a year that is not a whole number, a
+    value that is not finite are refused with a problem naming the row (an unknown district is never read as a
+    city-wide target)."""
+    rows, problems = [], []
+    for n, (m, y, d, v) in enumerate(grid_rows, start=1):
+        where = f"{TARGETS_SOURCE} 第 {n} 行"
+        if m is None or (isinstance(m, float) and math.isnan(m)):
+            continue  # an empty row being typed
+        if m not in metric_by_label:
+            problems.append(Problem("error", "grid_unknown_row", where, value=m))
+            continue
+        district = None
+        if isinstance(d, str) and d.strip():
+            if d not in district_by_label:
+                problems.append(Problem("error", "grid_unknown_district", where, value=d))
+                continue
+            district = district_by_label[d]
+        elif d is not None and not (isinstance(d, str) or (isinstance(d, float) and math.isnan(d))):
+            problems.append(Problem("error", "grid_unknown_district", where, value=d))
+            continue
+        if not _finite(y) or float(y) != int(float(y)):
+            problems.append(Problem("error", "bad_year", where, value=y))
+            continue
+        value = None
+        if v is not None and not (isinstance(v, float) and math.isnan(v)):
+            if not _finite(v):
+                problems.append(
+                    Problem("error", "not_finite", where, value=v, params={"indicator": metric_by_label[m]})
+                )
+                continue
+            value = float(v)
+        rows.append((metric_by_label[m], int(float(y)), district, value))
+    return rows, problems
 
 
 def plan_targets(
@@ -50,6 +109,7 @@ def plan_targets(
     rows: list[tuple[str, int, str | None, float | None]],
     note: str,
     allowed_districts: set[str] | None = None,
+    refused: list[Problem] | None = None,
 ) -> Plan:
     """A plan for targets (indicator, year, district or None for all, value or None to clear) that differ."""
     current = {
@@ -64,7 +124,18 @@ def plan_targets(
         if current.get((i, y, d)) != v
     ]
     parsed = Parsed(TARGETS_SOURCE, None, targets=targets)
-    problems = validate(parsed, {}, load_catalog(), allowed_districts)
+    cat = load_catalog()
+    problems = list(refused or [])
+    for t in targets:
+        if t.indicator not in cat.indicators:
+            problems.append(Problem("error", "grid_unknown_row", parsed.file_name, value=t.indicator))
+        elif t.value is not None and not _finite(t.value):
+            problems.append(
+                Problem("error", "not_finite", parsed.file_name, value=t.value, params={"indicator": t.indicator})
+            )
+    if problems:  # refused rows: nothing else is checked or planned
+        return Plan(parsed.file_name, None, [], targets, problems)
+    problems = validate(parsed, {}, cat, allowed_districts)
     if not note.strip():
         problems.insert(0, Problem("error", "note_required", parsed.file_name))
     if not targets:

@@ -7,27 +7,32 @@ from pathlib import Path
 import duckdb
 
 from etl.catalog import Catalog, load_catalog
-from etl.parse import parse_workbook
+from etl.parse import Parsed, parse_workbook
 from etl.problems import Problem, has_errors
-from etl.read import read_workbook
+from etl.read import Workbook, read_workbook
 from etl.store import Plan, fetch_current, make_plan
 from etl.validate import validate
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check_file(
-    source: Path | bytes,
+def read_file(
+    source: Path | bytes, file_name: str | None = None, year: int | None = None, catalog: Catalog | None = None
+) -> tuple[Workbook, Parsed]:
+    """Read and parse a file: the slow part, needing no connection to the store (no lock held meanwhile)."""
+    wb = read_workbook(source, file_name)
+    return wb, parse_workbook(wb, year=year, catalog=catalog or load_catalog())
+
+
+def plan_file(
+    wb: Workbook,
+    parsed: Parsed,
     con: duckdb.DuckDBPyConnection,
-    file_name: str | None = None,
-    year: int | None = None,
     allowed_districts: set[str] | None = None,
     catalog: Catalog | None = None,
 ) -> Plan:
-    """Everything short of writing: the file's figures, all its problems, and what a commit would change."""
+    """Validate parsed figures against the store and plan the commit (may be run again on a fresher store)."""
     cat = catalog or load_catalog()
-    wb = read_workbook(source, file_name)
-    parsed = parse_workbook(wb, year=year, catalog=cat)
     problems = list(parsed.problems)
     # Cell-level errors do not stop the checks of the cells that did parse: every problem is reported at once.
     districts = sorted({r.district for r in parsed.records})
@@ -44,3 +49,17 @@ def check_file(
         plan = make_plan(parsed, problems, stored, con)
     plan.sheets = wb.sheets
     return plan
+
+
+def check_file(
+    source: Path | bytes,
+    con: duckdb.DuckDBPyConnection,
+    file_name: str | None = None,
+    year: int | None = None,
+    allowed_districts: set[str] | None = None,
+    catalog: Catalog | None = None,
+) -> Plan:
+    """Everything short of writing: the file's figures, all its problems, and what a commit would change."""
+    cat = catalog or load_catalog()
+    wb, parsed = read_file(source, file_name, year, cat)
+    return plan_file(wb, parsed, con, allowed_districts, cat)

@@ -107,7 +107,8 @@ def parse_year(raw: object) -> int | None:
         y = int(raw)
         return y if y == raw and 1990 <= y <= 2100 else None
     s = name_key(raw)
-    m = re.fullmatch(r"(19[89]\d|20\d\d)(?:\.0+|年(?:度)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?", s)
+    # A dotted year needs month and day (2018.12.31): "2024.5" may be a half year or a typo, never 2024.
+    m = re.fullmatch(r"(19[89]\d|20\d\d)(?:\.0+|年(?:度)?|[-/]\d{1,2}(?:[-/]\d{1,2})?|\.\d{1,2}\.\d{1,2})?", s)
     return int(m.group(1)) if m else None
 
 

@@ -135,8 +135,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You may not change figures for {district} (you may change: {scope}).",
     },
     "target_outside_scope": {
-        "zh": "您只能设定本人负责区县的目标（{scope}）；全市统一目标或其他区县的目标需由全市编辑设定。",
-        "en": "You may set targets only for your own districts ({scope}); city-wide targets and other districts' need a city-wide editor.",
+        "zh": "目标值由审核人或全市编辑设定；您的账号只能修改本人负责区县（{scope}）的数据，不能设定目标。",
+        "en": "Targets are set by a reviewer or a city-wide editor; your account may change figures of your districts ({scope}) but not set targets.",
+    },
+    "grid_unknown_row": {
+        "zh": "表格中出现了页面没有提供的行或指标“{value}”，已拒绝。请刷新页面后重新修改。",
+        "en": "The grid holds a row or indicator “{value}” the page never offered; refused. Reload the page and edit again.",
+    },
+    "grid_unknown_district": {
+        "zh": "区县“{value}”不在本市的区县中，不能当作全市目标保存；请从下拉列表中选择区县，或留空表示全市。",
+        "en": "“{value}” is not a district of this city, so it is not saved as a city-wide target; pick a district from the list, or leave it blank for the whole city.",
+    },
+    "not_finite": {
+        "zh": "“{value}”不是有限的数值（{indicator}），请填写实际数字。",
+        "en": "“{value}” is not a finite number ({indicator}); enter the actual figure.",
+    },
+    "year_out_of_range": {
+        "zh": "年份 {year} 不在允许的范围 {first}–{last} 年内，请检查年份列、工作表名、文件名或导入时指定的年份。",
+        "en": "The year {year} is outside the accepted range {first}–{last}; check the year column, the sheet or file name, or the year given when loading.",
+    },
+    "already_loaded_superseded": {
+        "zh": "这个文件已在批次 #{batch_id}（{created_at}）导入过，本次没有再导入。其中 {n} 项数据后来被批次 {newer} 改过，现在显示的是新值；如需恢复本文件的数值，请撤销这些批次或在“数据修正”中修改。",
+        "en": "This file was already loaded as batch #{batch_id} ({created_at}), so it was not loaded again. {n} of its figures were changed later by batch {newer}, whose values show now; to bring this file's values back, roll those batches back or correct the figures.",
     },
     "note_required": {
         "zh": "请填写修改说明（为什么改、依据是什么），它会和这批修改一起保存。",

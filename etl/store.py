@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
+from etl.db import transaction
 from etl.parse import Parsed, Record, TargetRecord
 from etl.problems import Problem, has_errors
+from etl.safe_text import clean_name, clean_text
 from etl.validate import Stored
 
 BATCH_KINDS = ("spreadsheet", "sample", "correction", "report", "targets")
@@ -143,7 +146,7 @@ def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duck
     plan = Plan(
         parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems, base_version=store_version(con)
     )
-    plan.already_loaded = find_loaded(con, parsed.sha256)
+    loaded = find_loaded(con, parsed.sha256)
     for rec in parsed.records:
         old = stored.get(rec.key)
         if old is None:
@@ -161,7 +164,44 @@ def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duck
             plan.targets_changed += 1
         else:
             plan.targets_unchanged += 1
+    if loaded and _same_figures(con, loaded["batch_id"], parsed):
+        # The very file, read the same way (another --year gives other figures and loads). Where newer batches
+        # changed its figures since, say so: loading it again does nothing, and the reader must know why.
+        if plan.new or plan.changed:
+            newer = sorted({c.old_batch for c in plan.changed})
+            loaded = {
+                **loaded,
+                "n": len(plan.new) + len(plan.changed),
+                "newer": "、".join(f"#{b}" for b in newer) or "—",
+            }
+        plan.already_loaded = loaded
     return plan
+
+
+def _same_figures(con: duckdb.DuckDBPyConnection, batch_id: int, parsed: Parsed) -> bool:
+    """The batch holds figures for exactly the district-year-indicators (and targets) the file gives now."""
+    held = set(
+        con.execute(
+            "select district_code, year, indicator_code from observations where batch_id = $b", {"b": batch_id}
+        ).fetchall()
+    )
+    targets = set(
+        con.execute(
+            "select indicator_code, year, district_code from targets where batch_id = $b", {"b": batch_id}
+        ).fetchall()
+    )
+    return held == {r.key for r in parsed.records} and targets == {
+        (t.indicator, t.year, t.district) for t in parsed.targets
+    }
+
+
+def already_loaded_problem(plan: Plan) -> Problem | None:
+    """Why a file that was loaded before changes nothing now (and, where newer batches changed it, which)."""
+    info = plan.already_loaded
+    if not info:
+        return None
+    code = "already_loaded_superseded" if "newer" in info else "already_loaded"
+    return Problem("info", code, plan.file_name, params=info)
 
 
 def commit(
@@ -180,7 +220,11 @@ def commit(
         raise ValueError(f"unknown batch kind {kind!r}")
     if plan.already_loaded:
         return plan.already_loaded["batch_id"]
-    source_ref = plan.file_name
+    # Names and notes are stored cleaned (no direction overrides, no markup brackets): every title, source
+    # line, PNG and slide made from them later is safe without having to remember it.
+    source_ref = clean_name(plan.file_name)
+    by = clean_name(by)
+    note = clean_text(note, 2000, one_line=False) if note is not None else None
     obs = pd.DataFrame(
         {
             "district_code": [r.district for r in plan.records],
@@ -189,7 +233,7 @@ def commit(
             "value": [r.value for r in plan.records],
             "qualifier": [r.qualifier for r in plan.records],
             "raw": [r.raw for r in plan.records],
-            "source_ref": [f"{source_ref}:{r.sheet}!{r.cell}" for r in plan.records],
+            "source_ref": [f"{source_ref}:{clean_name(r.sheet)}!{r.cell}" for r in plan.records],
             "evidence": [(evidence or {}).get(r.key) for r in plan.records],
         }
     )
@@ -199,23 +243,31 @@ def commit(
             "year": [t.year for t in plan.targets],
             "district_code": [t.district for t in plan.targets],
             "value": [t.value for t in plan.targets],
-            "source_ref": [f"{source_ref}:{t.sheet}!{t.cell}" for t in plan.targets],
+            "source_ref": [f"{source_ref}:{clean_name(t.sheet)}!{t.cell}" for t in plan.targets],
         }
     )
-    con.execute("begin transaction")
-    try:
+
+    def write() -> int:
         if plan.base_version and store_version(con) != plan.base_version:
             raise StaleData("the store changed since the plan was made")
         batch_id = con.execute(
             """
-            insert into batches (kind, source_name, sha256, created_at, created_by, status,
+            insert into batches (batch_id, kind, source_name, sha256, created_at, created_by, status,
                                  n_new, n_changed, n_unchanged, n_targets, is_sample, note)
-            values ($kind, $source, $sha, $at, $by, 'committed', $n_new, $n_changed, $n_unchanged, $n_targets, $sample, $note)
+            values (
+                -- never an id seen before: not after a restore from an older backup either (meta batch_id_floor)
+                greatest(
+                    nextval('batch_id_seq'),
+                    (select coalesce(max(batch_id), 0) + 1 from batches),
+                    (select coalesce(max(value::integer), 0) + 1 from meta where key = 'batch_id_floor')
+                ),
+                $kind, $source, $sha, $at, $by, 'committed', $n_new, $n_changed, $n_unchanged, $n_targets, $sample, $note
+            )
             returning batch_id
             """,
             {
                 "kind": kind,
-                "source": plan.file_name,
+                "source": source_ref,
                 "sha": plan.sha256,
                 "at": now_utc(),
                 "by": by,
@@ -229,31 +281,57 @@ def commit(
         ).fetchone()[0]
         if len(obs):
             con.register("_obs_in", obs)
-            con.execute(
-                """
-                insert into observations
-                select $b, district_code, year::integer, indicator_code, value, qualifier, raw, source_ref, evidence
-                from _obs_in
-                """,
-                {"b": batch_id},
-            )
-            con.unregister("_obs_in")
+            try:
+                con.execute(
+                    """
+                    insert into observations
+                    select $b, district_code, year::integer, indicator_code, value, qualifier, raw, source_ref, evidence
+                    from _obs_in
+                    """,
+                    {"b": batch_id},
+                )
+            finally:
+                con.unregister("_obs_in")
         if len(tgt):
             con.register("_tgt_in", tgt)
-            con.execute(
-                "insert into targets select $b, indicator_code, year::integer, district_code, value, source_ref from _tgt_in",
-                {"b": batch_id},
-            )
-            con.unregister("_tgt_in")
+            try:
+                con.execute(
+                    "insert into targets select $b, indicator_code, year::integer, district_code, value, source_ref from _tgt_in",
+                    {"b": batch_id},
+                )
+            finally:
+                con.unregister("_tgt_in")
         con.execute(
             "insert into batch_events values ($b, 'commit', $at, $by, $note)",
             {"b": batch_id, "at": now_utc(), "by": by, "note": note},
         )
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    return batch_id
+        return batch_id
+
+    return transaction(con, write)
+
+
+def _effect(plan: Plan) -> tuple:
+    """What committing the plan would do to the figures and targets shown."""
+    return (
+        sorted((r.key, r.value, r.qualifier) for r in plan.new),
+        sorted((c.record.key, c.old_value, c.record.value, c.record.qualifier) for c in plan.changed),
+        sorted((t.indicator, t.year, t.district or "", t.value if t.value is not None else "") for t in plan.targets),
+    )
+
+
+def commit_fresh(
+    plan: Plan, con: duckdb.DuckDBPyConnection, replan: Callable[[], Plan], **kw: object
+) -> tuple[int, Plan]:
+    """Commit; where someone committed in between, plan again on this (locked) connection and commit that when it
+    does exactly what the reviewed plan said (the usual case: two editors saving other districts at once).
+    StaleData when the fresh plan differs or has errors: the person must look again."""
+    try:
+        return commit(plan, con, **kw), plan
+    except StaleData:
+        fresh = replan()
+        if not fresh.ok or _effect(fresh) != _effect(plan):
+            raise
+        return commit(fresh, con, **kw), fresh
 
 
 def _set_status(
@@ -265,8 +343,7 @@ def _set_status(
     note: str | None,
     allowed_districts: set[str] | None,
 ) -> None:
-    con.execute("begin transaction")
-    try:
+    def change() -> None:
         row = con.execute("select status from batches where batch_id = $b", {"b": batch_id}).fetchone()
         if row is None:
             raise BatchError("unknown", batch_id)
@@ -290,10 +367,8 @@ def _set_status(
             "insert into batch_events values ($b, $e, $at, $by, $note)",
             {"b": batch_id, "e": event, "at": now_utc(), "by": by, "note": note},
         )
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
+
+    transaction(con, change)
 
 
 def rollback(

@@ -7,6 +7,7 @@ from collections import defaultdict
 from etl.catalog import Catalog, load_catalog
 from etl.parse import Parsed, Record
 from etl.problems import Problem, format_number
+from etl.years import year_ok, year_range
 
 # Jumps on last year beyond this factor (either way) are shown as warnings.
 JUMP_FACTOR = 3.0
@@ -69,6 +70,27 @@ def validate(
                     or "—",
                 )
 
+    # Years within the configured range, however the year was given (a 年份 cell, --year, a sheet or file name).
+    first, last = year_range()
+    bad_years: set[tuple[str | None, int]] = set()
+    for rec in kept:
+        if not year_ok(rec.year) and (rec.sheet, rec.year) not in bad_years:
+            bad_years.add((rec.sheet, rec.year))
+            add("error", "year_out_of_range", rec, rec.year, year=rec.year, first=first, last=last)
+    for t in parsed.targets:
+        if not year_ok(t.year):
+            problems.append(
+                Problem(
+                    "error",
+                    "year_out_of_range",
+                    parsed.file_name,
+                    t.sheet,
+                    t.cell,
+                    t.year,
+                    {"year": t.year, "first": first, "last": last},
+                )
+            )
+
     # Ranges (a None value clears a figure: nothing to check).
     for rec in kept:
         if rec.value is None:
@@ -81,7 +103,9 @@ def validate(
         elif unit in ("count", "person", "person_times") and rec.value != int(rec.value):
             add("warning", "not_integer", rec, rec.raw, indicator=rec.indicator)
     for t in parsed.targets:
-        if allowed_districts is not None and (t.district is None or t.district not in allowed_districts):
+        # Targets judge every district against the others: a reviewer's or a city editor's to set, never a
+        # district editor's (not even their own district's).
+        if allowed_districts is not None:
             who = t.district or "*"
             problems.append(
                 Problem(

@@ -5,10 +5,11 @@ import hashlib
 import streamlit as st
 
 from etl.load import check_file
-from etl.store import StaleData, commit
+from etl.store import already_loaded_problem
 from etl.template import template_bytes
+from etl.years import year_range
 from ui.auth import require_editor
-from ui.data import reading, version, writing
+from ui.data import reading, save, version
 from ui.i18n import lang, plain, t
 from ui.review import changes_ui, plan_summary_ui, problems_ui, sheets_ui
 from ui.setup import admin_setup, default_city
@@ -25,18 +26,21 @@ st.download_button(
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 files = st.file_uploader(t("upload_files"), type=["xlsx", "xls", "csv"], accept_multiple_files=True, key="upload_files")
-year = st.number_input(t("upload_year"), min_value=1990, max_value=2100, value=None, step=1, key="upload_year")
+first_year, last_year = year_range()
+year = st.number_input(
+    t("upload_year"), min_value=first_year, max_value=last_year, value=None, step=1, key="upload_year"
+)
 
 plans = st.session_state.setdefault("upload_plans", {})
 for f in files or []:
     data = f.getvalue()
     st.header(plain(f.name))
     if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-        st.error(t("too_big", file=f.name, mb=len(data) / 1024 / 1024, limit=MAX_UPLOAD_MB))
+        st.error(t("too_big", file=plain(f.name), mb=len(data) / 1024 / 1024, limit=MAX_UPLOAD_MB))
         continue
     key = (f.name, hashlib.sha256(data).hexdigest(), year, editor.name, version())
     if key not in plans:
-        with st.spinner(t("checking", file=f.name)), reading() as con:
+        with st.spinner(t("checking", file=plain(f.name))), reading() as con:
             plans[key] = check_file(data, con, file_name=f.name, year=year, allowed_districts=editor.scope())
     plan = plans[key]
     plan_summary_ui(plan)
@@ -44,16 +48,19 @@ for f in files or []:
     sheets_ui(plan)
     changes_ui(plan)
     if plan.already_loaded:
-        st.info(t("already_loaded", batch=plan.already_loaded["batch_id"]))
+        st.info(plain(already_loaded_problem(plan).message(lang())))
     elif not plan.ok:
         st.error(t("rejected"))
     elif st.button(t("commit_button", file=plain(f.name)), type="primary", key=f"commit_{key[1]}"):
-        try:
-            with writing() as con:
-                batch = commit(plan, con, by=editor.name)
-        except StaleData:
+        batch = save(
+            plan,
+            lambda con, data=data, name=f.name: check_file(
+                data, con, file_name=name, year=year, allowed_districts=editor.scope()
+            ),
+            by=editor.name,
+        )
+        if batch is None:
             plans.pop(key, None)
-            st.warning(t("stale"))
         else:
             plans.clear()
             st.success(t("committed", batch=batch))

@@ -5,9 +5,8 @@ import streamlit as st
 
 from etl.catalog import load_catalog
 from etl.edits import plan_correction
-from etl.store import StaleData, commit
 from ui.auth import require_editor
-from ui.data import reading, run_query, writing
+from ui.data import reading, run_query, save
 from ui.i18n import lang, t
 from ui.review import changes_ui, problems_ui
 from ui.setup import admin_setup, editable_district_selector
@@ -39,6 +38,9 @@ edited = st.data_editor(
     key=f"corr_{district}_{year}",
 )
 note = st.text_input(t("note"), key="corr_note")
+if list(edited["metric_code"]) != list(current["metric_code"]):  # rows the fixed grid never had (a forged request)
+    st.error(t("grid_rows_changed"))
+    st.stop()
 values = {
     code: (None if pd.isna(v) else float(v))
     for code, v in zip(edited["metric_code"], edited[t("col_new")], strict=True)
@@ -49,10 +51,12 @@ if plan.records:  # something was edited: what it changes, and what stops it fro
     changes_ui(plan, with_new=True)
     problems_ui(plan)
 if st.button(t("save"), type="primary", disabled=not plan.ok):
-    try:
-        with writing() as con:
-            batch = commit(plan, con, by=editor.name, kind="correction", note=note.strip())
-    except StaleData:
-        st.warning(t("stale"))
-    else:
+    batch = save(
+        plan,
+        lambda con: plan_correction(con, district, year, values, note, editor.scope()),
+        by=editor.name,
+        kind="correction",
+        note=note.strip(),
+    )
+    if batch is not None:
         st.success(t("saved", batch=batch))

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from etl.catalog import load_catalog
-from etl.edits import plan_targets
-from etl.store import StaleData, commit
+from etl.edits import plan_targets, targets_from_grid
+from etl.years import year_range
 from ui.auth import require_editor
-from ui.data import reading, run_query, writing
+from ui.data import reading, run_query, save
 from ui.i18n import lang, t
 from ui.review import problems_ui
 from ui.setup import admin_setup, default_city
@@ -38,7 +38,7 @@ edited = st.data_editor(
     column_config={
         t("col_metric"): st.column_config.SelectboxColumn(t("col_metric"), options=list(by_metric), required=True),
         t("col_year"): st.column_config.NumberColumn(
-            t("col_year"), min_value=1990, max_value=2100, step=1, format="%d", required=True
+            t("col_year"), min_value=year_range()[0], max_value=year_range()[1], step=1, format="%d", required=True
         ),
         t("col_district"): st.column_config.SelectboxColumn(t("col_district"), options=["", *by_district]),
         t("col_target"): st.column_config.NumberColumn(t("col_target"), format="%.1f"),
@@ -46,11 +46,7 @@ edited = st.data_editor(
     key=f"targets_{city}",
 )
 note = st.text_input(t("note"), key="targets_note")
-rows = [
-    (by_metric[m], int(y), by_district.get(d) if isinstance(d, str) and d else None, None if pd.isna(v) else float(v))
-    for m, y, d, v in edited.itertuples(index=False)
-    if isinstance(m, str) and pd.notna(y)
-]
+rows, refused = targets_from_grid(list(edited.itertuples(index=False)), by_metric, by_district)
 # a row deleted from the grid clears its target
 kept = {(m, y, d) for m, y, d, _ in rows}
 rows += [
@@ -59,14 +55,16 @@ rows += [
     if (m, int(y), d if isinstance(d, str) else None) not in kept
 ]
 with reading() as con:
-    plan = plan_targets(con, rows, note, editor.scope())
-if plan.targets:
+    plan = plan_targets(con, rows, note, editor.scope(), refused)
+if plan.targets or refused:
     problems_ui(plan)
 if st.button(t("save"), type="primary", disabled=not plan.ok):
-    try:
-        with writing() as con:
-            batch = commit(plan, con, by=editor.name, kind="targets", note=note.strip())
-    except StaleData:
-        st.warning(t("stale"))
-    else:
+    batch = save(
+        plan,
+        lambda con: plan_targets(con, rows, note, editor.scope(), refused),
+        by=editor.name,
+        kind="targets",
+        note=note.strip(),
+    )
+    if batch is not None:
         st.success(t("saved", batch=batch))

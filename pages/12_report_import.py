@@ -7,9 +7,9 @@ import streamlit as st
 from etl.catalog import load_catalog
 from etl.extract import extract, match_organisation
 from etl.reports import report_plan
-from etl.store import StaleData, commit
+from etl.store import already_loaded_problem
 from ui.auth import require_editor
-from ui.data import reading, writing
+from ui.data import reading, save
 from ui.i18n import lang, plain, t
 from ui.reports import accepted_rows, candidate_table, candidates_ui, evidence_ui, report_input_ui
 from ui.review import changes_ui, problems_ui
@@ -70,18 +70,22 @@ rows = accepted_rows(edited, district, int(year), text)
 if not rows:
     st.warning(t("ri_nothing_accepted"))
     st.stop()
+scope = editor.scope()  # the ETL check refuses other districts whatever the drop-down offered
 with reading() as con:
-    plan, evidence = report_plan(con, rows, name, text)
+    plan, evidence = report_plan(con, rows, name, text, scope)
 changes_ui(plan, with_new=True)
 problems_ui(plan)
 note = st.text_input(t("ri_note"), value=name if name != t("ri_paste") else "", key="ri_note")
 if plan.already_loaded:
-    st.info(t("already_loaded", batch=plan.already_loaded["batch_id"]))
+    st.info(plain(already_loaded_problem(plan).message(lang())))
 elif st.button(t("ri_commit", n=len(rows)), type="primary", disabled=not plan.ok, key="ri_commit"):
-    try:
-        with writing() as con:
-            batch = commit(plan, con, by=editor.name, kind="report", note=note.strip() or None, evidence=evidence)
-    except StaleData:
-        st.warning(t("stale"))
-    else:
+    batch = save(
+        plan,
+        lambda con: report_plan(con, rows, name, text, scope)[0],
+        by=editor.name,
+        kind="report",
+        note=note.strip() or None,
+        evidence=evidence,
+    )
+    if batch is not None:
         st.success(t("ri_committed", batch=batch))

@@ -22,7 +22,19 @@ final as (
         max(b.batch_id) as latest_batch,
         max(b.created_at) as as_of, -- UTC
         bool_or(b.is_sample) as is_sample,
-        arg_max(b.source_name, b.batch_id) as latest_source
+        -- the file name as etl/safe_text.clean_name keeps it: batches stored before names were cleaned too
+        replace(
+            replace(
+                regexp_replace(
+                    arg_max(b.source_name, b.batch_id),
+                    '[\x{061C}\x{200B}-\x{200F}\x{202A}-\x{202E}\x{2060}-\x{2064}\x{2066}-\x{2069}\x{FEFF}]',
+                    '',
+                    'g'
+                ),
+                '<', '＜'
+            ),
+            '>', '＞'
+        ) as latest_source
     from used as u
     join batches as b
         using (batch_id)

@@ -142,7 +142,9 @@ def test_scope_is_enforced_by_the_etl_for_corrections_targets_and_rollbacks(fres
         assert [x.code for x in p.problems] == ["district_outside_scope"] and "西城区" in p.problems[0].message()
         p = plan_targets(con, [("contract_rate_collective", 2024, None, 92.0)], "x", scope)
         assert [x.code for x in p.problems] == ["target_outside_scope"]
-        assert plan_targets(con, [("contract_rate_collective", 2024, "900101", 92.0)], "x", scope).ok
+        own = plan_targets(con, [("contract_rate_collective", 2024, "900101", 92.0)], "x", scope)
+        assert [x.code for x in own.problems] == ["target_outside_scope"]  # not even their own district's
+        assert "审核人或全市编辑" in own.problems[0].message("zh")
         with pytest.raises(BatchError) as e:
             rollback(con, 2, by="scoped", allowed_districts=scope)  # the 2022 file holds four districts
         assert e.value.code == "outside_scope"

@@ -238,6 +238,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "已导入为批次 #{batch}。所有页面已显示新数据。",
         "en": "Loaded as batch #{batch}. Every page now shows the new figures.",
     },
+    "too_many_sessions": {
+        "zh": "当前打开的页面过多，请关闭一些标签页，几分钟后再试。",
+        "en": "Too many pages are open; close some tabs and try again in a few minutes.",
+    },
+    "grid_rows_changed": {
+        "zh": "表格的行与页面提供的不一致（增加、删除或调换了行），未作任何修改。请刷新页面后重新修改。",
+        "en": "The grid's rows differ from those the page offered (added, removed or reordered); nothing was changed. Reload the page and edit again.",
+    },
     "stale": {
         "zh": "在检查之后数据已被他人修改，已重新检查，请再确认一次。",
         "en": "The data changed after the check; it was checked again, please confirm once more.",

@@ -1,20 +1,60 @@
-"""Login for editors (and viewers, where viewing needs a login): a form checked against salted hashes, slowed
-down after repeated failures; optionally an OIDC provider through st.login."""
+"""Login for editors (and viewers, where viewing needs a login): a form checked against salted hashes, throttled per
+name and client; optionally an OIDC provider through st.login.
+
+A session keeps only the account's name, when it logged in and a stamp of its password hash. Every run (every
+click) looks the account up again in the accounts file: a removed account is logged out, a narrowed one has its
+new districts at once, a changed password ends its sessions, and logging out ends every session of the account.
+"""
 
 from __future__ import annotations
+
+import time
 
 import streamlit as st
 
 from etl import auth as accounts
-from etl.auth import Editor, authenticate, load_settings
+from etl.auth import Editor, authenticate, current_account, load_settings
 from etl.catalog import load_catalog
 from ui.i18n import t
 
 SESSION_KEY = "editor"
 
 
+def client_id() -> str:
+    """The client's address as the server sees it ("local" under AppTest or without one)."""
+    try:
+        ip = st.context.ip_address
+    except Exception:
+        return "local"
+    return ip if isinstance(ip, str) and ip else "local"
+
+
+def _log_in(user: Editor) -> None:
+    found = current_account(user.name)
+    stamp = found[1] if found else ""
+    st.session_state[SESSION_KEY] = {"name": user.name, "issued": time.time(), "stamp": stamp}
+
+
+def _log_out() -> None:
+    st.session_state.pop(SESSION_KEY, None)
+
+
 def current_user() -> Editor | None:
-    return st.session_state.get(SESSION_KEY)
+    """The logged-in account as the accounts file says now, or None (and the session logged out)."""
+    held = st.session_state.get(SESSION_KEY)
+    if not isinstance(held, dict):
+        if held is not None:
+            _log_out()
+        return None
+    found = current_account(held["name"])
+    if (
+        found is None
+        or found[1] != held.get("stamp")
+        or not accounts.REVOCATIONS.valid(held["name"], held.get("issued", 0.0))
+    ):
+        _log_out()
+        return None
+    return found[0]
 
 
 def current_editor() -> Editor | None:
@@ -23,17 +63,20 @@ def current_editor() -> Editor | None:
 
 
 def _oidc_user() -> Editor | None:
-    """An editor whose `email` matches the account st.login signed in, where an OIDC provider is configured."""
+    """The account (editor or viewer) whose `email` matches the one st.login signed in, where OIDC is set up."""
     try:
         if not st.user.is_logged_in:
             return None
         email = str(st.user.get("email", "")).lower()
     except Exception:  # no [auth] section in secrets: OIDC is not set up
         return None
-    for name, entry in load_settings().editors.items():
-        if email and str(entry.get("email", "")).lower() == email:
-            districts = entry.get("districts")
-            return Editor(name, entry.get("display_name") or name, frozenset(districts) if districts else None)
+    if not email:
+        return None
+    settings = load_settings()
+    for role, table in (("editor", settings.editors), ("viewer", settings.viewers)):
+        for name, entry in table.items():
+            if str(entry.get("email", "")).lower() == email:
+                return accounts.editor_from(name, entry, role)
     return None
 
 
@@ -54,17 +97,18 @@ def login_form(key: str = "login") -> None:
         st.button(t("login_oidc"), on_click=st.login)
     if not submitted:
         return
-    wait = accounts.THROTTLE.wait_seconds(name.strip())
+    name, client = name.strip(), client_id()
+    wait = accounts.THROTTLE.reserve(name, client)  # counted before the slow check: parallel tries queue here
     if wait > 0:
         st.error(t("login_wait", seconds=int(wait) + 1))
         return
     user = authenticate(name, password)
     if user is None:
-        accounts.THROTTLE.failed(name.strip())
+        accounts.THROTTLE.reserved_failed(name, client)
         st.error(t("login_failed"))
         return
-    accounts.THROTTLE.succeeded(name.strip())
-    st.session_state[SESSION_KEY] = user
+    accounts.THROTTLE.succeeded(name, client)
+    _log_in(user)
     st.rerun()
 
 
@@ -73,14 +117,14 @@ def account_ui() -> None:
     user = current_user() or _oidc_user()
     if user is None:
         return
-    st.session_state[SESSION_KEY] = user
     cat = load_catalog()
     scope = (
         "、".join(cat.districts[d].name_zh for d in sorted(user.districts)) if user.districts else t("all_districts")
     )
     st.sidebar.caption(t("logged_in_as", name=user.display_name, scope=scope if user.can_edit else t("viewer")))
     if st.sidebar.button(t("logout"), key="logout"):
-        st.session_state.pop(SESSION_KEY, None)
+        accounts.REVOCATIONS.revoke(user.name)  # every tab and device of this account
+        _log_out()
         try:
             if st.user.is_logged_in:
                 st.logout()
@@ -98,8 +142,11 @@ def require_viewer() -> None:
 
 
 def require_editor() -> Editor:
-    """The logged-in editor; otherwise a login form, and nothing more of the page is drawn."""
-    editor = current_editor() or _oidc_user()
+    """The logged-in editor, as the accounts file says now; otherwise a login form, and nothing more is drawn."""
+    editor = current_editor()
+    if editor is None:
+        oidc = _oidc_user()
+        editor = oidc if oidc is not None and oidc.can_edit else None
     if editor is None:
         st.info(t("login_needed"))
         login_form("login_edit")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 import streamlit as st
 
@@ -21,19 +24,64 @@ def _cached(name: str, version: str, params: tuple) -> pd.DataFrame:
         con.close()
 
 
+def busy(err: db.StoreBusy) -> None:
+    """A store kept locked (a long load from the command line): say so and draw no more of the page."""
+    from ui.i18n import lang
+
+    st.warning(err.message(lang()))
+    st.stop()
+
+
 def run_query(name: str, **params: object) -> pd.DataFrame:
-    """The result of queries/NAME.sql with `params`, refreshed as soon as a batch changes the store."""
-    return _cached(name, db.data_version(), tuple(sorted(params.items())))
+    """The result of queries/NAME.sql with `params`, refreshed as soon as a batch changes the store.
+
+    While another process keeps the store locked beyond the retry limit, the page says so and stops."""
+    try:
+        return _cached(name, db.data_version(), tuple(sorted(params.items())))
+    except db.StoreBusy as err:
+        busy(err)
+        raise
 
 
-def reading():
+@contextmanager
+def reading() -> Iterator[db.Connection]:
     """A short-lived read-only connection (for checks that need the store, not a named query)."""
-    return db.open_store(read_only=True)
+    try:
+        store = db.open_store(read_only=True)
+        con = store.__enter__()
+    except db.StoreBusy as err:
+        busy(err)
+        raise
+    try:
+        yield con
+    finally:
+        store.__exit__(None, None, None)
 
 
 def writing():
     """A short-lived writable connection, for a commit: the store's lock retry applies."""
     return db.open_store()
+
+
+def save(plan, replan, **commit_args: object) -> int | None:
+    """Commit a reviewed plan from a page: the batch id, or None after saying why nothing was written.
+
+    `replan(con)` makes the same plan again on the locked connection; where someone committed in between and
+    the fresh plan does just what was reviewed, it is committed (no second click). A busy store or a write that
+    kept meeting another one is said in the user's language ("请稍后重试"), never a traceback."""
+    from etl.store import StaleData, commit_fresh
+    from ui.i18n import lang, t
+
+    try:
+        with writing() as con:
+            batch, _ = commit_fresh(plan, con, lambda: replan(con), **commit_args)
+    except StaleData:
+        st.warning(t("stale"))
+    except (db.StoreBusy, db.WriteConflict) as err:
+        st.error(err.message(lang()))
+    else:
+        return batch
+    return None
 
 
 def version() -> str:

@@ -19,10 +19,10 @@ def t(key: str, **kw: object) -> str:
     return texts.t(key, lang(), **kw)
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"
-
-
 def plain(text: object) -> str:
-    """User text (file names, notes, cell values) made safe for Streamlit's Markdown: every special character is
-    escaped, so a name like "[点我](http://…)" or "<script>" shows as typed and never becomes a link or HTML."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+    """User text (file names, notes, cell values) made safe for Streamlit's Markdown: direction overrides and
+    invisible characters dropped, every special character escaped, so a name like "[点我](http://…)" or
+    "<script>" shows as typed and never becomes a link or HTML (etl.safe_text.markdown_text)."""
+    from etl.safe_text import markdown_text
+
+    return markdown_text(text)

@@ -24,12 +24,12 @@ def report_input_ui() -> tuple[str, str] | None:
     if up is not None:
         data = up.getvalue()
         if len(data) > MAX_REPORT_MB * 1024 * 1024:
-            st.error(t("too_big", file=up.name, mb=len(data) / 1024 / 1024, limit=MAX_REPORT_MB))
+            st.error(t("too_big", file=plain(up.name), mb=len(data) / 1024 / 1024, limit=MAX_REPORT_MB))
             return None
         try:
             return up.name, report_text(data, up.name)
         except ReportError as err:
-            st.error(t("ri_reading_error", msg=err.message(lang())))
+            st.error(t("ri_reading_error", msg=plain(err.message(lang()))))
             return None
     if pasted and pasted.strip():
         return t("ri_paste"), pasted

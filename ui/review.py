@@ -9,7 +9,7 @@ from etl.catalog import load_catalog
 from etl.parse import raw_text
 from etl.read import Sheet, col_letter
 from etl.store import Plan
-from ui.i18n import lang, t
+from ui.i18n import lang, plain, t
 
 # Sheets longer than this show only the rows with problems (and the header rows) in the preview.
 PREVIEW_ROWS = 300
@@ -88,7 +88,7 @@ def sheets_ui(plan: Plan) -> None:
         grid = _grid(sheet, marks)
         if grid.empty:
             continue
-        with st.expander(t("sheet_preview", sheet=sheet.name, n=len(sheet.rows)), expanded=bool(marks)):
+        with st.expander(t("sheet_preview", sheet=plain(sheet.name), n=len(sheet.rows)), expanded=bool(marks)):
             st.dataframe(grid.style.apply(_colours, axis=None, marks=marks), width="stretch")
 
 

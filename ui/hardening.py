@@ -1,0 +1,62 @@
+"""What one visitor may do to everyone: clear no shared cache, open no unbounded number of sessions."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import streamlit as st
+
+# Sessions of one client address seen within SESSION_IDLE_SECONDS; beyond it a new session gets a message only.
+MAX_SESSIONS_PER_CLIENT = 30
+# All sessions of the server seen within SESSION_IDLE_SECONDS; beyond it new sessions get a message only.
+MAX_SESSIONS = 300
+SESSION_IDLE_SECONDS = 600.0
+
+_LOCK = threading.Lock()
+_SEEN: dict[str, tuple[str, float]] = {}  # session id -> (client, last run)
+
+
+def keep_caches_to_ourselves() -> None:
+    """A browser's "Clear cache" (any anonymous client can send it) clears only its own session's state, not
+    the query cache every viewer shares; a new batch still refreshes the cache through the data version."""
+    from streamlit.runtime.app_session import AppSession
+
+    if getattr(AppSession, "_union_guarded", False):
+        return
+
+    def clear_own_state(self) -> None:
+        self._session_state.clear()
+
+    AppSession._handle_clear_cache_request = clear_own_state
+    AppSession._union_guarded = True
+
+
+def admit(session_id: str, client: str, now: float | None = None) -> bool:
+    """Whether this session may run: it was admitted before, or its client and the server are under the limits."""
+    now = time.monotonic() if now is None else now
+    with _LOCK:
+        for sid, (_, last) in list(_SEEN.items()):
+            if now - last > SESSION_IDLE_SECONDS:
+                del _SEEN[sid]
+        if session_id not in _SEEN:
+            mine = sum(1 for c, _ in _SEEN.values() if c == client)
+            if mine >= MAX_SESSIONS_PER_CLIENT or len(_SEEN) >= MAX_SESSIONS:
+                return False
+        _SEEN[session_id] = (client, now)
+        return True
+
+
+def session_guard() -> None:
+    """Called by the frame on every run: too many sessions get a sentence and nothing else."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    from ui.auth import client_id
+    from ui.i18n import t
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    if not admit(ctx.session_id, client_id()):
+        st.error(t("too_many_sessions"))
+        st.stop()
