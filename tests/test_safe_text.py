@@ -13,7 +13,8 @@ from etl.safe_text import BIDI_AND_INVISIBLE, clean_name, clean_text, markdown_t
 from etl.store import commit
 from export import images
 from export.deck import preset_deck
-from export.registry import build_chart, source_line
+from views.catalog import get_chart
+from views.context import Context, source_line
 
 CITY, YEAR = "示例市", 2023
 INVISIBLE = set("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
@@ -79,10 +80,10 @@ def test_names_are_stored_without_markup_or_overrides(hostile_store):
 def test_chart_titles_source_lines_and_slides_show_the_name_as_text(hostile_store):
     con = db.connect(hostile_store, read_only=True)
     try:
-        line = source_line(con, CITY, YEAR)
+        line = source_line(Context.of(con, CITY, YEAR), YEAR)
         assert "＜a href='http://x.example'＞" in line  # the words are kept; the brackets are look-alikes
         assert "数据已过期" in line and harmless(line), line
-        built = build_chart(con, "contracts_ranking", CITY, YEAR)
+        built = get_chart("contracts_ranking").build(Context.of(con, CITY, YEAR))
         title = built.figure.layout.title.text or ""
         assert harmless(title) and harmless(built.spec.source), (title, built.spec.source)
         deck = Presentation(io.BytesIO(preset_deck(con, "annual", CITY, YEAR)))
@@ -100,5 +101,5 @@ def test_chart_titles_source_lines_and_slides_show_the_name_as_text(hostile_stor
 def test_a_store_loaded_before_names_were_cleaned_still_shows_them_harmless(fresh_db):
     with db.open_store(fresh_db) as con:
         con.execute("update batches set source_name = $n where batch_id = 4", {"n": "<a href='x'>过期</a>\u202e.csv"})
-        line = source_line(con, CITY, YEAR)
+        line = source_line(Context.of(con, CITY, YEAR), YEAR)
     assert "过期" in line and harmless(line), line
