@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 from etl import db
+from export.analysis import report_file
 from export.deck import PRESETS, preset_deck
 from export.images import ImagesUnavailable, figure_png, figure_svg
+from export.pdf import PdfUnavailable, to_pdf
 from export.registry import (
     Context,
     ExportError,
@@ -26,16 +28,18 @@ TEXT = {
     "zh": {
         "written": "已写入 {path}（{size:,} 字节）",
         "bad_format": "不支持的文件类型“{suffix}”：图表可导出为 {formats}；幻灯片请用 .pptx。",
-        "bad_deck": "幻灯片文件须以 .pptx 结尾：{path}",
+        "bad_deck": "幻灯片文件须以 .pptx 或 .pdf 结尾：{path}",
         "bad_preset": "没有名为“{name}”的预设。可用的预设：{known}",
         "cannot_write": "无法写入 {path}：{err}",
+        "bad_report": "分析报告文件须以 .docx 或 .pdf 结尾：{path}",
     },
     "en": {
         "written": "Wrote {path} ({size:,} bytes)",
         "bad_format": "Unsupported file type {suffix!r}: charts export as {formats}; decks as .pptx.",
-        "bad_deck": "The deck file must end in .pptx: {path}",
+        "bad_deck": "The deck file must end in .pptx or .pdf: {path}",
         "bad_preset": "No preset called {name!r}. Presets: {known}",
         "cannot_write": "Cannot write {path}: {err}",
+        "bad_report": "The report file must end in .docx or .pdf: {path}",
     },
 }
 
@@ -108,7 +112,7 @@ def cmd_deck(
 ) -> int:
     """A preset's deck as .pptx: native charts (or pictures with --pictures)."""
     path = Path(out)
-    if path.suffix.lower() != ".pptx":
+    if path.suffix.lower() not in (".pptx", ".pdf"):
         print(say(lang, "bad_deck", path=out), file=sys.stderr)
         return EXIT_USAGE
     if preset not in PRESETS:
@@ -118,7 +122,27 @@ def cmd_deck(
         with db.open_store(db_arg, read_only=True) as con:
             city, year = _city_year(con, city, year)
             data = preset_deck(con, preset, city, year, lang, pictures=pictures)
-    except (ExportError, ImagesUnavailable) as err:
+        if path.suffix.lower() == ".pdf":
+            data = to_pdf(data, ".pptx")
+    except (ExportError, ImagesUnavailable, PdfUnavailable) as err:
+        print(err.message(lang), file=sys.stderr)
+        return EXIT_FAILED
+    return _write(path, data, lang)
+
+
+def cmd_report(out: str, city: str | None, year: int | None, db_arg: str | None, lang: str) -> int:
+    """The 分析报告 as .docx (or .pdf through LibreOffice): sections, charts, tables and the sentences that read them."""
+    path = Path(out)
+    if path.suffix.lower() not in (".docx", ".pdf"):
+        print(say(lang, "bad_report", path=out), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with db.open_store(db_arg, read_only=True) as con:
+            city, year = _city_year(con, city, year)
+            data = report_file(con, city, year, lang)
+        if path.suffix.lower() == ".pdf":
+            data = to_pdf(data, ".docx")
+    except (ExportError, ImagesUnavailable, PdfUnavailable) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)

@@ -31,6 +31,9 @@ from narrative.words import CLAUSE_SEP, STOP, names_list, w
 
 MIN_COMPARED = 5  # fewer districts than this: no claim about which is highest or moved most
 MAX_NAMES = 5  # lagging districts named in a sentence before "等 N 个区县"
+# A district's change worth a line among the points to watch: a rate by at least 1 percentage point, anything
+# else by at least 5 % of last year's figure (a count resting on fewer than 5 cases is listed, marked as such).
+WATCH_POINTS, WATCH_PCT = 1.0, 5.0
 RELATIVE_UNITS = ("yuan", "person", "person_times")  # changes also given as a percent
 
 
@@ -310,7 +313,7 @@ def _district_change(m: Metric, r: Mapping, divisor: float, label: str, digits: 
 def mover_clause(m: Metric, districts: pd.DataFrame, lang: str = "zh") -> str:
     """西城区增加6起，增幅最大: the district that moved most the bad way (else the good way), among at least
     MIN_COMPARED districts with a change, leaving out those resting on fewer than 5 cases. Ties are named together."""
-    if districts is None or districts["change"].notna().sum() < MIN_COMPARED:
+    if districts is None or "change" not in districts or districts["change"].notna().sum() < MIN_COMPARED:
         return ""
     for adverse in (True, False):
         cand = movers(m, districts, lang, adverse)
@@ -502,7 +505,12 @@ def attention_items(
         m = metrics[code]
         if m.polarity == "none" or df["change"].notna().sum() < 1:
             continue
-        bad = movers(m, df, lang, adverse=True).head(max_movers)
+        bad = movers(m, df, lang, adverse=True)
+        if m.unit == "percent":
+            bad = bad[bad["change"].abs() >= WATCH_POINTS]
+        else:
+            bad = bad[(bad["pct_change"].abs() >= WATCH_PCT) | (bad["prev_value"] == 0)]  # from nothing: listed
+        bad = bad.head(max_movers)
         if bad.empty:
             continue
         listed = [
