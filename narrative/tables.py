@@ -65,7 +65,10 @@ def change_cell(m: Metric, value: object, prev: object, change: object, lang: st
     shown = round(abs(change) / divisor, digits)
     if shown == 0:
         return _w(WORDS, "same", lang)
-    return ("+" if change > 0 else "-") + _with_label(f"{shown:,.{digits}f}", label, lang)
+    number = f"{shown:,.{digits}f}"
+    if lang == "en" and m.unit == "count":  # "+1", not "+1 cases": the unit is in the figures beside it
+        return ("+" if change > 0 else "-") + number
+    return ("+" if change > 0 else "-") + _with_label(number, label, lang)
 
 
 def pct_cell(m: Metric, pct: object) -> str:
@@ -171,3 +174,30 @@ def ranking_grid(metrics: list[Metric], districts: Mapping[str, pd.DataFrame], l
             cells[name][col] = text
     data = [[name, *[cells[name].get(c, DASH) for c in columns]] for name in order]
     return pd.DataFrame(data, columns=[_w(COLUMNS, "district", lang), *columns])
+
+
+def rises_table(m: Metric, districts: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """Where a metric moved the bad way (disputes rose, aid fell): district, this year, last year, the change in
+    the metric's unit (+6起), and a note where the figure rests on fewer than 5 cases. Largest change first."""
+    from narrative.sentences import movers
+
+    bad = movers(m, districts, lang, adverse=True)
+    note = {"zh": "不足5起，仅供参考", "en": "fewer than 5 cases"}["en" if lang == "en" else "zh"]
+    rows = [
+        [
+            r["name"],
+            value_cell(m, r["value"], lang, _get(r, "qualifier")),
+            value_cell(m, r["prev_value"], lang),
+            change_cell(m, r["value"], r["prev_value"], r["change"], lang),
+            note if r["small_count"] else "",
+        ]
+        for r in bad.to_dict("records")
+    ]
+    columns = [
+        _w(COLUMNS, "district", lang),
+        {"zh": "本年", "en": "This year"}["en" if lang == "en" else "zh"],
+        {"zh": "上年", "en": "Last year"}["en" if lang == "en" else "zh"],
+        _w(COLUMNS, "change", lang),
+        {"zh": "备注", "en": "Note"}["en" if lang == "en" else "zh"],
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -418,3 +418,41 @@ def test_sentences_read_the_sample_store(sample, code, lang, expected):
     df = run_query(sample, "metric_by_district", city="示例市", year=2024, metric=code)
     att = attainment.loc[code] if code in attainment.index else None
     assert city_sentence(m, overview.loc[code], year=2024, lang=lang, attainment=att, districts=df).text == expected
+
+
+@pytest.mark.parametrize(
+    "lang,first,last",
+    [
+        ("zh", ["西城区", "14起", "8起", "+6起", ""], ["临港区", "3起", "2起", "+1起", "不足5起，仅供参考"]),
+        (
+            "en",
+            ["Xicheng", "14 cases", "8 cases", "+6", ""],
+            ["Lingang", "3 cases", "2 cases", "+1", "fewer than 5 cases"],
+        ),
+    ],
+)
+def test_rises_table_lists_districts_that_moved_the_bad_way_with_small_numbers_marked(lang, first, last):
+    from narrative.tables import rises_table
+
+    small = [True, False, False, True, False, False, True, True]
+    table = rises_table(DISPUTES, districts([3, 14, 14, 4, 5, 6, 2, 3], [4, 8, 10, 6, 5, 8, 3, 2], small), lang)
+    assert list(table.iloc[0]) == first
+    assert list(table.iloc[-1]) == last
+    assert len(table) == 3  # 西城区 +6, 南湖区 +4, 临港区 +1
+
+
+@pytest.mark.parametrize(
+    "m,value,prev,change,expected",
+    [
+        (RATE, 92.1, 91.7, 0.4479, "+0.4个百分点"),
+        (RATE, 92.1, 92.1, 0.0, "持平"),
+        (DISPUTES, 142, 143, -1, "-1起"),
+        (AID, 31504710, 29007585, 2497125, "+249.7万元"),
+        (AID, 31504710, None, None, "—"),
+        (AID, 31504710, 29007585, None, "口径不同"),
+    ],
+)
+def test_change_cells(m, value, prev, change, expected):
+    from narrative.tables import change_cell
+
+    assert change_cell(m, value, prev, change) == expected
