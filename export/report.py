@@ -240,29 +240,52 @@ def _cell_text(cell, text: str, right: bool, bold: bool, fill: str | None = None
         cell._tc.get_or_add_tcPr().append(shd)
 
 
+# Width of a Latin character or digit in half-ems: 1.0 in Times New Roman; 1.4 leaves room for DejaVu Serif,
+# which LibreOffice takes where Times New Roman is missing (digits 0.64 em wide).
+LATIN_HALF_EMS = 1.4
+
+
 def text_width(text: str) -> float:
-    """Width of a text in half-em units: a CJK character or a full-width sign counts 2, anything else 1."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Width of a text in half-em units: a CJK character or a full-width sign counts 2, anything else 1.4."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else LATIN_HALF_EMS for ch in text)
+
+
+def _longest_unbreakable(text: str) -> float:
+    """Width (half-ems) of the longest piece a line cannot break inside: a word, or one CJK character."""
+    longest = run = 0.0
+    for ch in text + " ":
+        if ch.isspace() or unicodedata.east_asian_width(ch) in "WF":
+            longest = max(longest, run, 2 if not ch.isspace() else 0)
+            run = 0.0
+        else:
+            run += LATIN_HALF_EMS
+    return longest
 
 
 def column_widths(data: pd.DataFrame, total_cm: float, right: list[bool] | None = None) -> list[float]:
-    """Column widths in cm filling `total_cm`: number columns (right-aligned) get what their longest text
-    needs, so figures never wrap; text columns share the rest by their longest text (a header may wrap)."""
+    """Column widths in cm filling `total_cm`, as a browser's table layout does: every column gets at least its
+    longest unbreakable piece (number columns, right-aligned, their longest figure with its unit, so figures never
+    wrap), and the room left goes to the columns in proportion to what they would need on one line."""
     right = right or [False] + [True] * (data.shape[1] - 1)
     half_em_cm = TABLE_PT / 2 / 28.35
-    natural = []
-    for col in data.columns:
-        cells = [text_width(str(v)) for v in data[col].tolist()]
-        longest = max([(text_width(str(col)) + 1) // 2, *cells, 2])
-        natural.append(longest * half_em_cm + 0.45)  # + the cell's left and right padding
-    fixed = sum(n for n, r in zip(natural, right, strict=True) if r)
-    flexible = [n for n, r in zip(natural, right, strict=True) if not r]
-    room = total_cm - fixed
-    if not flexible or room < 1.6 * len(flexible):  # no room for the text columns: everything shrinks alike
-        scale = total_cm / sum(natural)
-        return [n * scale for n in natural]
-    share = room / sum(flexible)
-    return [n if r else n * share for n, r in zip(natural, right, strict=True)]
+    pad = 0.5  # the cell's left and right padding, cm
+    natural, minimum = [], []
+    for col, is_number in zip(data.columns, right, strict=True):
+        texts = [str(v) for v in data[col].tolist()]
+        full = max([text_width(x) for x in texts] + [text_width(str(col)) / 2, 2])
+        piece = max([_longest_unbreakable(x) for x in [*texts, str(col)]] + [2])
+        # a figure with its unit (3,150.5万元) stays on one line; "27,038 person-times" may break at its space
+        token = max([text_width(w) for x in texts for w in x.split()] + [2])
+        natural.append(full * half_em_cm + pad)
+        minimum.append((max(token, piece) if is_number else piece) * half_em_cm + pad)
+    if sum(natural) <= total_cm:  # everything fits on one line: share the rest out alike
+        extra = (total_cm - sum(natural)) / len(natural)
+        return [n + extra for n in natural]
+    if sum(minimum) >= total_cm:  # not even the minimum fits: shrink the minimums alike
+        return [m * total_cm / sum(minimum) for m in minimum]
+    room = total_cm - sum(minimum)
+    want = [n - m for n, m in zip(natural, minimum, strict=True)]
+    return [m + room * w / sum(want) for m, w in zip(minimum, want, strict=True)]
 
 
 def _table(doc, t: Table, number: int, lang: str, width_cm: float) -> None:
