@@ -1,4 +1,4 @@
-"""The 分析报告 of one city and year, assembled from the store: the charts of export/registry, the sentences of
+"""The 分析报告 of one city and year, assembled from the store: the views of views/named.py, the sentences of
 narrative/, the tables people copy numbers from, written by export/report.py (and to PDF by export/pdf.py).
 
 What goes in is chosen from the catalogue, never by name: the themes in their order, each theme's headline
@@ -17,12 +17,14 @@ import pandas as pd
 
 from etl.catalog import Metric, load_catalog
 from export.images import figure_png
-from export.registry import Context, build_city_trend, build_ranking
 from export.report import Picture, Report, Section, Subheading, Table, chinese_date, report_docx
 from narrative import attention_items, city_sentence, ranking_clause, trend_sentence
 from narrative.sentences import STOP, join_clauses
 from narrative.tables import ranking_grid, yoy_table
 from queries import run_query
+from views import named
+from views.context import Context
+from views.view import View
 
 # Layout pixels of a chart in the report: 1100 px over the 15.6 cm text width makes the export's 20 px font
 # about 8 pt on paper (1600 px, as on slides, would print it at 5.5 pt); scale 2 gives 2200 px, 360 dpi.
@@ -118,13 +120,15 @@ def source_text(kinds: str, newest: dt.datetime, lang: str = "zh") -> str:
     return kinds + ("，" if lang != "en" else ", ") + _w("as_of", lang, date=_date(newest.date(), lang))
 
 
-def _png(built, lang: str, source: str) -> bytes:
+def _png(view: View, lang: str, source: str) -> bytes:
+    """The view's chart for the report: its title and subtitle, the source in plain words."""
     return figure_png(
-        built.figure,
+        view.figure,
         PICTURE_WIDTH,
         PICTURE_HEIGHT,
         PICTURE_SCALE,
-        subtitle=built.spec.subtitle,
+        title=view.title,
+        subtitle=view.subtitle,
         source=source,
         lang=lang,
     )
@@ -143,7 +147,7 @@ def build_report(
     (for a quick look at the words and tables, or where Chromium is missing)."""
     lang = "en" if lang == "en" else "zh"
     cat = load_catalog()
-    ctx = Context(con, city, int(year), lang)
+    ctx = Context.of(con, city, int(year), lang)
     city_label = ctx.city_label
     today = today or dt.date.today()
     kinds, newest = plain_source(con, city, year, lang)
@@ -230,16 +234,16 @@ def build_report(
             s = sentence(m)
             ranked = m is key and n_districts and m.code in districts and districts[m.code]["value"].notna().any()
             if pictures and ranked:
-                built = build_ranking(ctx, m.code)
-                blocks.append(Picture(_png(built, lang, source), built.spec.title, s.full, source))
+                view = named.ranking(ctx, m)
+                blocks.append(Picture(_png(view, lang, source), view.title, s.full, source))
             else:
                 blocks.append(s.full)
             if m is key:
                 trend = run_query(con, "city_metric_trend", city=city, metric=m.code)
                 if pictures and trend["year"].nunique() > 1:
-                    built = build_city_trend(ctx, m.code)
+                    view = named.city_trend(ctx, m)
                     t = trend_sentence(m, trend, year=year, lang=lang)
-                    blocks.append(Picture(_png(built, lang, source), built.spec.title, t.full, source))
+                    blocks.append(Picture(_png(view, lang, source), view.title, t.full, source))
         others = [m for m in ms if m not in heads]
         if others:
             text = [sentence(m) for m in others]
