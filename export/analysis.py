@@ -104,10 +104,10 @@ def _local(ts: object) -> dt.datetime:
     return utc.to_pydatetime().astimezone()
 
 
-def plain_source(con: duckdb.DuckDBPyConnection, city: str, year: int, lang: str = "zh") -> tuple[str, dt.datetime]:
+def plain_source(query, city: str, year: int, lang: str = "zh") -> tuple[str, dt.datetime]:
     """What the figures are, in words, without file names or batch numbers (各区县2024年报表), and when the newest
     of them was loaded (local time); `source_text` joins the two as 各区县2024年报表，截至2025年1月31日."""
-    src = run_query(con, "source_summary", city=city, year=year)
+    src = query("source_summary", city=city, year=year)  # query(name, **params): a view context's runner
     if src.empty:
         return "", dt.datetime.now().astimezone()
     order = ["sample", "spreadsheet", "report", "correction"]
@@ -150,7 +150,7 @@ def build_report(
     ctx = Context.of(con, city, int(year), lang)
     city_label = ctx.city_label
     today = today or dt.date.today()
-    kinds, newest = plain_source(con, city, year, lang)
+    kinds, newest = plain_source(ctx.query, city, year, lang)
     source = source_text(kinds, newest, lang)
 
     overview = run_query(con, "city_overview", city=city, year=year)

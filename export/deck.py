@@ -65,19 +65,14 @@ def preset_deck(
     pictures: bool = False,
     exported: dt.date | None = None,
 ) -> bytes:
-    """The preset's deck as .pptx bytes (default: the first city with data, its latest year)."""
+    """The preset's deck as .pptx bytes (default: the first city with data, its latest year), laid out as a
+    meeting paper by export/meeting.py (title, 目录, sections, conclusion titles)."""
     ctx = Context.of(con, city or "", year or 0, lang)
     city, year = resolve(ctx.run, city, year)
     ctx = Context.of(con, city, year, lang)
-    return build_deck(
-        preset_views(ctx, preset),
-        t("deck_title", lang, city=ctx.city_label),
-        f"{t(presets()[preset].title_key, lang)} · {t('deck_subtitle', lang, city=ctx.city_label, year=year)}",
-        lang,
-        pictures=pictures,
-        sample=ctx.is_sample,
-        exported=exported,
-    )
+    from export.meeting import meeting_deck  # the preset as a meeting paper: sections, conclusion titles
+
+    return meeting_deck(ctx, preset, pictures=pictures, today=exported)
 
 
 # The deck ---------------------------------------------------------------------------------------------------

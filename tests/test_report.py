@@ -161,7 +161,9 @@ def test_report_without_pictures_in_english(sample):
 
 
 def test_plain_source_names_no_file_or_batch(sample):
-    kinds, newest = plain_source(sample, "示例市", 2024)
+    from queries import run_query
+
+    kinds, newest = plain_source(lambda name, **p: run_query(sample, name, **p), "示例市", 2024)
     assert kinds == "示例数据（虚构的2024年报表）"
     assert newest.tzinfo is not None
 
