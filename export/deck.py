@@ -75,6 +75,30 @@ def preset_deck(
     return meeting_deck(ctx, preset, pictures=pictures, today=exported)
 
 
+def preset_chart_deck(
+    con: duckdb.DuckDBPyConnection,
+    preset: str = "annual",
+    city: str | None = None,
+    year: int | None = None,
+    lang: str = "zh",
+    pictures: bool = False,
+    exported: dt.date | None = None,
+) -> bytes:
+    """The preset's charts one per slide after a title slide, as a basket deck is laid out (no sections)."""
+    ctx = Context.of(con, city or "", year or 0, lang)
+    city, year = resolve(ctx.run, city, year)
+    ctx = Context.of(con, city, year, lang)
+    return build_deck(
+        preset_views(ctx, preset),
+        t("deck_title", lang, city=ctx.city_label),
+        f"{t(presets()[preset].title_key, lang)} · {t('deck_subtitle', lang, city=ctx.city_label, year=year)}",
+        lang,
+        pictures=pictures,
+        sample=ctx.is_sample,
+        exported=exported,
+    )
+
+
 # The deck ---------------------------------------------------------------------------------------------------
 
 

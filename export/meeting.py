@@ -27,7 +27,7 @@ from export import deck as D
 from export.analysis import plain_source, source_text
 from export.images import images_available, view_png
 from export.report import chinese_date, section_number
-from narrative import attention_items, city_sentence, trend_sentence
+from narrative import attention_items
 from narrative.tables import rises_table, yoy_table
 from texts import t
 from views.catalog import get_chart, presets
@@ -107,20 +107,9 @@ def facts(ctx: Context, metrics: list[Metric]) -> Facts:
     return Facts(overview, attainment, districts)
 
 
-def conclusion(ctx: Context, chart_view: str, m: Metric | None, view: View, f: Facts) -> str:
-    """The slide title that reads the chart: the sentence of its metric (or of the city over the years)."""
-    if m is None:
-        return view.title
-    if chart_view == "city_trend" and {"year", "value", "method"} <= set(view.data.columns):
-        s = trend_sentence(m, view.data, year=ctx.year, lang=ctx.lang)
-        return s.text or view.title
-    row = f.row(m.code)
-    if row is None:
-        return view.title
-    s = city_sentence(
-        m, row, year=ctx.year, lang=ctx.lang, attainment=f.target(m.code), districts=f.districts.get(m.code)
-    )
-    return s.text or view.title
+def conclusion(view: View) -> str:
+    """The slide title that reads the chart: the view's sentence, else its own title."""
+    return view.sentence or view.title
 
 
 def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page], str, bool]:
@@ -140,7 +129,7 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
         if not view.has_data:
             continue
         section = SECTION_OF_VIEW.get(c.view, "s_ranking")
-        title = conclusion(ctx, c.view, c.metric, view, f)
+        title = conclusion(view)
         subtitle = view.title if title != view.title else view.subtitle
         sections[section].append(Page("view", title, subtitle, view=view))
 

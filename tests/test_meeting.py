@@ -102,3 +102,23 @@ def test_sections_come_in_order_and_the_points_to_watch_close_the_deck(deck):
     assert positions == sorted(positions)
     last = "".join(texts(deck.slides[-1]))
     assert "需要关注的问题" in last and "临港区、石湾县、高新区未达到90%的目标" in last
+
+
+def test_the_same_sentence_stands_under_the_chart_on_the_theme_page(sample_db, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.setenv("UNION_DB", str(sample_db))
+    monkeypatch.chdir(root)
+    app = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+    app.run()
+    app.switch_page("pages/02_contracts.py").run()
+    assert not app.exception
+    shown = [m.value.replace("\\", "") for m in app.markdown]
+    assert (
+        "全市集体合同签订率92.1%，比上年提高0.4个百分点；16个区县中13个达到90%的目标，临港区、石湾县、高新区未达标。"
+        in shown
+    )
+    assert "2024年全市集体合同签订率92.1%，为2015年以来最高。" in shown

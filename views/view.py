@@ -26,6 +26,7 @@ class View:
     notes: list[str] = field(default_factory=list)  # captions under the chart
     message: str = ""  # said instead of the chart when there is nothing to draw (no figure that year)
     table: pd.DataFrame | None = None  # a table view's rows as the page shows them, where they differ from `data`
+    sentence: str = ""  # what the chart shows, in words (views/sentence.py): under it on the page, a slide's title
 
     @classmethod
     def of(
