@@ -6,11 +6,13 @@ from ui.auth import account_ui, require_viewer
 from ui.frame import framed, navigation
 from ui.hardening import keep_caches_to_ourselves, session_guard
 from ui.i18n import t
+from ui.print import print_view
 from ui.setup import language_ui
 
 st.set_page_config(page_title="工会数据看板", page_icon=":material/bar_chart:", layout="wide")
 keep_caches_to_ourselves()
 session_guard()
+print_view()  # A4 landscape printouts without sidebar or buttons (@media print only)
 language_ui()
 st.sidebar.title(t("app_title"))
 account_ui()

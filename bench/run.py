@@ -198,8 +198,9 @@ def browser_run(env: dict[str, str]) -> dict:
 
 
 def export_runs(env: dict[str, str], db: Path, repeats: int = 5) -> dict:
-    """The annual preset deck (12 slides, native charts) and one chart's PNG, each cold then the median of warm
-    repeats, in a fresh process on the national store (PNG only where Chromium is there for kaleido)."""
+    """The annual preset deck (12 slides, native charts), one chart's PNG and the 分析报告 (.docx with its chart
+    pictures), each cold then the median of warm repeats, in a fresh process on the national store (PNG and
+    report only where Chromium is there for kaleido)."""
     code = f"""
 import json, statistics, time
 from pptx import Presentation
@@ -226,6 +227,14 @@ with db.open_store(read_only=True) as con:
             t = time.perf_counter(); png = view_png(view)
             times.append(time.perf_counter() - t)
         out["png_cold_s"], out["png_warm_s"], out["png_bytes"] = times[0], statistics.median(times[1:]), len(png)
+        # the 分析报告: queries, sentences, tables and every chart picture, written as .docx
+        from docx import Document
+        from export.analysis import report_file
+        times = []
+        for _ in range({repeats} + 1):
+            t = time.perf_counter(); report = report_file(con, city, year); times.append(time.perf_counter() - t)
+        out["report_cold_s"], out["report_s"], out["report_bytes"] = times[0], statistics.median(times[1:]), len(report)
+        out["report_pictures"] = len(Document(io.BytesIO(report)).inline_shapes)
 print(json.dumps(out))
 """
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**env, "UNION_DB": str(db)}, capture_output=True,

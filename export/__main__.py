@@ -24,9 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("name", help="a chart name from `python -m export list`")
     ch.add_argument("out", metavar="OUT.png|OUT.svg|OUT.csv|OUT.xlsx")
     dk = sub.add_parser("deck", parents=[common, where], help="a PowerPoint deck (.pptx)")
-    dk.add_argument("out", metavar="OUT.pptx")
+    dk.add_argument("out", metavar="OUT.pptx|OUT.pdf")
     dk.add_argument("--preset", default="annual", help="which slides (default: annual, 年度全委会)")
     dk.add_argument("--pictures", action="store_true", help="PNG pictures instead of native charts")
+    rp = sub.add_parser("report", parents=[common, where], help="the Word analysis report (.docx, or .pdf)")
+    rp.add_argument("out", metavar="OUT.docx|OUT.pdf")
     return p
 
 
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
             return cli.cmd_chart(args.name, args.out, args.city, args.year, args.db, lang)
         if args.command == "deck":
             return cli.cmd_deck(args.out, args.preset, args.city, args.year, args.db, lang, args.pictures)
+        if args.command == "report":
+            return cli.cmd_report(args.out, args.city, args.year, args.db, lang)
     except (StoreBusy, StoreMissing) as err:
         print(err.message(lang), file=sys.stderr)
         return cli.EXIT_FAILED

@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 from etl import db
+from export.analysis import report_file
 from export.deck import preset_deck
 from export.images import ImagesUnavailable, view_png, view_svg
+from export.pdf import PdfUnavailable, to_pdf
 from export.tables import table_csv, table_xlsx
 from texts import t
 from views.catalog import charts, get_chart, presets
@@ -71,7 +73,7 @@ def cmd_deck(
 ) -> int:
     """A preset's deck as .pptx: native charts (or pictures with --pictures)."""
     path = Path(out)
-    if path.suffix.lower() != ".pptx":
+    if path.suffix.lower() not in (".pptx", ".pdf"):
         print(t("cli_bad_deck", lang, path=out), file=sys.stderr)
         return EXIT_USAGE
     if preset not in presets():
@@ -80,7 +82,27 @@ def cmd_deck(
     try:
         with db.open_store(db_arg, read_only=True) as con:
             data = preset_deck(con, preset, city, year, lang, pictures=pictures)
-    except (ViewError, ImagesUnavailable) as err:
+        if path.suffix.lower() == ".pdf":
+            data = to_pdf(data, ".pptx")
+    except (ViewError, ImagesUnavailable, PdfUnavailable) as err:
+        print(err.message(lang), file=sys.stderr)
+        return EXIT_FAILED
+    return _write(path, data, lang)
+
+
+def cmd_report(out: str, city: str | None, year: int | None, db_arg: str | None, lang: str) -> int:
+    """The 分析报告 as .docx (or .pdf through LibreOffice): sections, charts, tables and the sentences that read them."""
+    path = Path(out)
+    if path.suffix.lower() not in (".docx", ".pdf"):
+        print(t("cli_bad_report", lang, path=out), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with db.open_store(db_arg, read_only=True) as con:
+            city, year = resolve(Context.of(con, "", 0, lang).run, city, year)
+            data = report_file(con, city, year, lang)
+        if path.suffix.lower() == ".pdf":
+            data = to_pdf(data, ".docx")
+    except (ViewError, ImagesUnavailable, PdfUnavailable) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)

@@ -65,7 +65,26 @@ def preset_deck(
     pictures: bool = False,
     exported: dt.date | None = None,
 ) -> bytes:
-    """The preset's deck as .pptx bytes (default: the first city with data, its latest year)."""
+    """The preset's deck as .pptx bytes (default: the first city with data, its latest year), laid out as a
+    meeting paper by export/meeting.py (title, 目录, sections, conclusion titles)."""
+    ctx = Context.of(con, city or "", year or 0, lang)
+    city, year = resolve(ctx.run, city, year)
+    ctx = Context.of(con, city, year, lang)
+    from export.meeting import meeting_deck  # the preset as a meeting paper: sections, conclusion titles
+
+    return meeting_deck(ctx, preset, pictures=pictures, today=exported)
+
+
+def preset_chart_deck(
+    con: duckdb.DuckDBPyConnection,
+    preset: str = "annual",
+    city: str | None = None,
+    year: int | None = None,
+    lang: str = "zh",
+    pictures: bool = False,
+    exported: dt.date | None = None,
+) -> bytes:
+    """The preset's charts one per slide after a title slide, as a basket deck is laid out (no sections)."""
     ctx = Context.of(con, city or "", year or 0, lang)
     city, year = resolve(ctx.run, city, year)
     ctx = Context.of(con, city, year, lang)

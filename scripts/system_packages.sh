@@ -3,6 +3,7 @@
 #   chromium          browser tests (Playwright drives /usr/bin/chromium) and kaleido chart images
 #   fonts-noto-cjk    Chinese glyphs in screenshots and exported PNGs (boxes without it, silently)
 #   libreoffice-impress, poppler-utils   render exported decks to PDF/PNG to look at them
+#   libreoffice-writer   the 分析报告 (.docx) as PDF
 # Needs root or sudo; without either it warns and exits 0 so the tests that need these skip.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # not grep -q: it exits at the first match, fc-list then dies of SIGPIPE and pipefail reports failure
 fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
 command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
+# Debian's libreoffice-core has no Writer: its library is what converts a .docx
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -79,3 +79,11 @@ def staff_app(fresh_db, secrets_file, monkeypatch):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
     return at
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """The generated sample city (示例市, 16 districts, 2015–2024) loaded through the real ETL (read-only for tests)."""
+    d = tmp_path_factory.mktemp("sample")
+    assert cli.cmd_sample(str(d / "sample.duckdb"), str(d / "files"), False, "zh") == 0
+    return d / "sample.duckdb"

@@ -74,12 +74,21 @@ def table_of(slide):
 # Decks ------------------------------------------------------------------------------------------------------
 
 
-def test_deck_is_16_9_with_a_title_slide_and_one_slide_per_chart(con, deck):
+def test_deck_is_16_9_with_a_title_slide_contents_sections_and_a_slide_per_chart(con, deck):
     assert deck.slide_width * 9 == deck.slide_height * 16
-    expected = [n for n in presets()["annual"].charts if build_chart(con, n, CITY, YEAR).spec.has_data]
-    assert len(deck.slides) == 1 + len(expected)
-    title = slide_texts(deck.slides[0])
-    assert "示例市工会工作主要指标" in title and "示例数据" in "".join(title)
+    title = "".join(slide_texts(deck.slides[0]))
+    assert "2023年示例市工会工作主要指标" in title and "示例市总工会 · 年度全委会" in title and "示例数据" in title
+    assert "2023-" not in title and "批次" not in title
+    assert "一、主要指标完成情况\n二、各区县排名\n三、同比变化\n四、需要关注的问题" in slide_texts(deck.slides[1])
+    dividers = [
+        x for slide in list(deck.slides)[2:] for x in slide_texts(slide) if x[:2] in ("一、", "二、", "三、", "四、")
+    ]
+    assert dividers == ["一、主要指标完成情况", "二、各区县排名", "三、同比变化", "四、需要关注的问题"]
+    shown = {x for slide in deck.slides for x in slide_texts(slide)}
+    for name in presets()["annual"].charts:
+        view = build_chart(con, name, CITY, YEAR)
+        if view.spec.has_data:
+            assert view.title in shown, view.title
 
 
 def test_ranking_slide_is_a_native_column_chart_with_the_store_values_and_a_target_line(con, deck):
@@ -114,15 +123,17 @@ def test_ranking_table_slide_is_a_native_table_in_rank_order(con, deck):
     assert body[0][2] == "94.0"
 
 
-def test_every_slide_states_its_source_on_the_slide_and_in_the_notes(deck):
+def test_every_slide_states_its_source_in_plain_words_on_the_slide_and_in_the_notes(deck):
     for slide in list(deck.slides)[1:]:
-        assert any(x.startswith("数据来源：") for x in slide_texts(slide)), slide_texts(slide)
+        texts = slide_texts(slide)
+        assert any(x.startswith("各区县2023年报表，截至") for x in texts), texts
         assert "数据来源与口径" in slide.notes_slide.notes_text_frame.text
+        assert not any("批次" in x or "#" in x or ".xlsx" in x for x in texts), texts
 
 
 def test_english_deck_has_english_titles(con):
     prs = Presentation(io.BytesIO(preset_deck(con, "annual", CITY, YEAR, lang="en")))
-    assert "Sample City: trade union figures" in slide_texts(prs.slides[0])
+    assert "Sample City: trade union figures for 2023" in slide_texts(prs.slides[0])
     chart = chart_of(slide_titled(prs, "Collective contract signing rate by district, 2023 (%)"))
     assert "Dongcheng" in list(chart.plots[0].categories)
 
@@ -183,7 +194,9 @@ def test_picture_deck_embeds_slide_sized_pngs(con):
     prs = Presentation(io.BytesIO(preset_deck(con, "annual", CITY, YEAR, pictures=True)))
     pictures = [s for slide in prs.slides for s in slide.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
     assert len(pictures) >= 5
-    assert pictures[0].width > Emu(prs.slide_width * 0.9)
+    # under its conclusion title, each picture fills the slide's height below the title, at 16:9
+    assert pictures[0].height > Emu(prs.slide_height * 0.7)
+    assert pictures[0].width * 9 == pytest.approx(pictures[0].height * 16, rel=0.01)
 
 
 @pytest.mark.skipif(not (shutil.which("libreoffice") and shutil.which("pdftoppm")), reason="no LibreOffice/poppler")

@@ -325,11 +325,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "slides_preset_heading": {"zh": "按预设生成", "en": "From a preset"},
     "slides_basket_heading": {"zh": "我挑选的图表", "en": "Charts I picked"},
+    "slides_report_heading": {"zh": "分析报告", "en": "Analysis report"},
+    "report_contents": {
+        "zh": "Word 文档：总体情况、各专题图表与说明、各区县排名、需要关注的问题、数据来源；文字和表格均可编辑。",
+        "en": "A Word document: overview, each theme's charts with what they show, district rankings, points to "
+        "watch, sources; text and tables stay editable.",
+    },
+    "report_file": {"zh": "分析报告", "en": "analysis report"},
+    "download_report": {"zh": "下载分析报告（Word）", "en": "Download the report (Word)"},
+    "download_report_pdf": {"zh": "分析报告 PDF", "en": "Report as PDF"},
+    "download_deck_pdf": {"zh": "幻灯片 PDF", "en": "Deck as PDF"},
     "preset": {"zh": "预设", "en": "Preset"},
     "preset_contents": {
-        "zh": "封面、主要指标一览、各专题重点图表和区县排名，共 {n} 页（当年无数据的图表自动略过）。",
-        "en": "Title slide, headline figures, each theme's key charts and the district rankings: {n} slides "
-        "(charts without figures that year are left out).",
+        "zh": "封面、目录，四个部分：主要指标完成情况、各区县排名、同比变化、需要关注的问题；每页图表以读图结论为标题"
+        "（当年无数据的图表自动略过）。",
+        "en": "Title slide, contents, four sections: headline figures, district rankings, change on last year, points "
+        "to watch; each chart titled with what it shows (charts without figures that year are left out).",
     },
     "as_pictures": {"zh": "以图片嵌入（不可编辑）", "en": "As pictures (not editable)"},
     "as_pictures_help": {
@@ -433,7 +444,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "不支持的文件类型“{suffix}”：图表可导出为 {formats}；幻灯片请用 .pptx。",
         "en": "Unsupported file type {suffix!r}: charts export as {formats}; decks as .pptx.",
     },
-    "cli_bad_deck": {"zh": "幻灯片文件须以 .pptx 结尾：{path}", "en": "The deck file must end in .pptx: {path}"},
+    "cli_bad_deck": {
+        "zh": "幻灯片文件须以 .pptx 或 .pdf 结尾：{path}",
+        "en": "The deck file must end in .pptx or .pdf: {path}",
+    },
+    "cli_bad_report": {
+        "zh": "分析报告文件须以 .docx 或 .pdf 结尾：{path}",
+        "en": "The report file must end in .docx or .pdf: {path}",
+    },
     "cli_bad_preset": {
         "zh": "没有名为“{name}”的预设。可用的预设：{known}",
         "en": "No preset called {name!r}. Presets: {known}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from etl.catalog import Metric
-from ui.i18n import t
+from ui.i18n import lang, plain, t
 from ui.setup import metric_selector, page_setup, with_highlight
 from ui.widgets import chart_ui
 from views.catalog import Chart, page_charts, pages
@@ -22,6 +22,8 @@ def show(view: View) -> None:
         st.info(view.message)
         return
     chart_ui(view)
+    if view.sentence:
+        st.markdown(plain(view.sentence) + ("。" if lang() != "en" else "."))
     for note in view.notes:
         st.caption(note)
 

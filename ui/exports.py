@@ -143,6 +143,77 @@ def preset_deck_ui(city: str, year: int) -> None:
     )
 
 
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def report_ui(city: str, year: int) -> None:
+    """The Word 分析报告 of the city and year, and the chosen preset's deck and the report as PDF (LibreOffice)."""
+    from export.pdf import pdf_available, pdf_help
+
+    lg = lang()
+    st.caption(t("report_contents"))
+    stem = file_name(city, year, t("report_file"))
+
+    def report() -> bytes:
+        from export.analysis import report_file
+
+        with db.open_store(read_only=True) as con:
+            return report_file(con, city, year, lg)
+
+    def as_pdf(make, suffix: str):
+        def run() -> bytes:
+            from export.pdf import to_pdf
+
+            return to_pdf(make(), suffix)
+
+        return run
+
+    known = presets()
+    preset = st.session_state.get("preset") if st.session_state.get("preset") in known else next(iter(known), None)
+
+    def deck() -> bytes:
+        from export.deck import preset_deck
+
+        with db.open_store(read_only=True) as con:
+            return preset_deck(con, preset, city, year, lg)
+
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
+        t("download_report"),
+        data=report,
+        file_name=f"{stem}.docx",
+        mime=DOCX_MIME,
+        key="report_download",
+        on_click="ignore",
+        type="primary",
+        icon=":material/description:",
+        disabled=not images_available(),
+        help=None if images_available() else t("images_missing"),
+    )
+    if pdf_available(".docx") and images_available():
+        row.download_button(
+            t("download_report_pdf"),
+            data=as_pdf(report, ".docx"),
+            file_name=f"{stem}.pdf",
+            mime="application/pdf",
+            key="report_pdf_download",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+        )
+    if pdf_available(".pptx") and preset:
+        row.download_button(
+            t("download_deck_pdf"),
+            data=as_pdf(deck, ".pptx"),
+            file_name=f"{file_name(city, year, t(known[preset].title_key))}.pdf",
+            mime="application/pdf",
+            key="deck_pdf_download",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+        )
+    if not pdf_available(".docx"):
+        st.caption(pdf_help(".docx", lg))
+
+
 def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
     """The collected slides in order, each movable and removable, and the basket's deck download."""
     from export.deck import build_deck, copy_items

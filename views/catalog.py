@@ -76,8 +76,13 @@ class Chart:
         if arity == 0:
             return builder(ctx, title_key=self.title, stem=stem)
         if arity == 2:
-            return builder(ctx, [cat.metrics[c] for c in self.metrics], list(self.labels), self.title, stem=stem)
-        return builder(ctx, m, title_key=self.title, stem=stem)
+            view = builder(ctx, [cat.metrics[c] for c in self.metrics], list(self.labels), self.title, stem=stem)
+        else:
+            view = builder(ctx, m, title_key=self.title, stem=stem)
+        from views.sentence import chart_sentence  # narrative/ reads the same queries the view did
+
+        view.sentence = chart_sentence(ctx, self.view, m, view)
+        return view
 
 
 def _split(raw: str) -> tuple[str, ...]:

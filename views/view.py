@@ -27,6 +27,7 @@ class View:
     message: str = ""  # said instead of the chart when there is nothing to draw (no figure that year)
     sentence: str = ""  # what the chart says, in one sentence of its language (for reports); '' where none is made
     table: pd.DataFrame | None = None  # a table view's rows as the page shows them, where they differ from `data`
+    sentence: str = ""  # what the chart shows, in words (views/sentence.py): under it on the page, a slide's title
 
     @classmethod
     def of(
