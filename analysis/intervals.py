@@ -127,7 +127,7 @@ def with_intervals(
     Rows without an interval keep nulls in lower, upper, method and verdict.
     """
     out = parts.copy()
-    rows = [rate_interval(n, d, unit, scale, level) for n, d in zip(out["numerator"], out["denominator"])]
+    rows = [rate_interval(n, d, unit, scale, level) for n, d in zip(out["numerator"], out["denominator"], strict=True)]
     out["value"] = [r.value if r else None for r in rows]
     out["lower"] = [r.lower if r else None for r in rows]
     out["upper"] = [r.upper if r else None for r in rows]
