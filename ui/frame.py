@@ -55,6 +55,9 @@ def navigation() -> dict[str, list]:
             st.Page(
                 "pages/07_profile.py", title=t("page_profile"), icon=":material/person_pin_circle:", url_path="profile"
             ),
+            st.Page(
+                "pages/14_indicators.py", title=t("page_indicators"), icon=":material/menu_book:", url_path="indicators"
+            ),
         ],
         t("section_meetings"): [
             st.Page("pages/13_slides.py", title=t("page_slides"), icon=":material/slideshow:", url_path="slides"),

@@ -382,3 +382,9 @@ def plain(text: object) -> str:
     """User text (file names, notes, cell values) made safe for Streamlit's Markdown: every special character is
     escaped, so a name like "[点我](http://…)" or "<script>" shows as typed and never becomes a link or HTML."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+# Texts of the fair-comparison, map, early-warning, peer and indicator-reference features (streamlit-free there).
+from analysis.texts import TEXTS as _ANALYSIS_TEXTS  # noqa: E402
+
+TEXTS.update({k: v for k, v in _ANALYSIS_TEXTS.items() if k not in TEXTS})
