@@ -5,9 +5,11 @@ import streamlit as st
 from ui.auth import account_ui, require_viewer
 from ui.frame import framed, navigation
 from ui.i18n import t
+from ui.phone import phone_css
 from ui.setup import language_ui
 
 st.set_page_config(page_title="工会数据看板", page_icon=":material/bar_chart:", layout="wide")
+phone_css()
 language_ui()
 st.sidebar.title(t("app_title"))
 account_ui()

@@ -72,6 +72,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "verdict_similar": {"zh": "与全市相当", "en": "Similar to the city"},
     "verdict_lower": {"zh": "显著低于全市", "en": "Significantly below the city"},
     "verdict_none": {"zh": "无法判断", "en": "Cannot tell"},
+    "verdict_better_news": {"zh": "显著好于全市", "en": "Significantly better than the city"},
+    "verdict_worse_news": {"zh": "显著差于全市", "en": "Significantly worse than the city"},
+    "fair_heading": {"zh": "公平比较：置信区间与全市对照", "en": "Fair comparison: intervals against the city"},
+    "fair_note": {
+        "zh": "排名会放大小区县的偶然波动。95% 置信区间整体高于或低于{city}时才判为“显著”；区间跨过全市数值即为“与全市相当”。",
+        "en": "Ranks magnify chance in small districts. A district is significantly above or below only when its "
+        "whole 95% interval lies on one side ({city}); an interval that spans the city figure is similar.",
+    },
+    "interval_title": {
+        "zh": "{metric}（{unit}）：各区县 95% 置信区间（{year}年）",
+        "en": "{metric} ({unit}): each district's 95% interval ({year})",
+    },
     "verdict_parts_disagree": {
         "zh": "上报比率与分子分母不符，不作判断",
         "en": "Reported rate does not match its counts: no verdict",
@@ -91,7 +103,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Districts inside the funnel may differ from the city by chance alone; those outside the 99.8% "
         "limits are worth asking about. The fewer members, the wider the funnel.",
     },
-    "change_in_unit": {"zh": "{change:+,.0f}{unit}", "en": "{change:+,.0f} {unit}"},
+    "axis_change_unit": {"zh": "较上年变化（{unit}）", "en": "Change on last year ({unit})"},
     # map
     "map_title": {"zh": "{metric}：区县分布（{year}年）", "en": "{metric} by district ({year})"},
     "map_missing": {"zh": "无数据（未报送）", "en": "No figure (not reported)"},
@@ -118,7 +130,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "warnings_profile": {"zh": "查看{district}画像", "en": "Profile of {district}"},
     # peers
     "peers_how": {"zh": "对照组", "en": "Compare with"},
-    "peers_kind": {"zh": "同类区县（{kind}）", "en": "Same kind ({kind})"},
+    "peers_heading": {"zh": "与对照区县比较", "en": "Against peer districts"},
+    "peers_kind": {"zh": "同类区县", "en": "Same kind"},
     "peers_size": {"zh": "会员规模相近", "en": "Similar membership"},
     "peers_chosen": {"zh": "自选区县", "en": "Chosen districts"},
     "peers_pick": {"zh": "选择对照区县", "en": "Districts to compare with"},

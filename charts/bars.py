@@ -138,19 +138,28 @@ def movers_bar(
     polarity: str,
     good_label: str,
     bad_label: str,
+    small_col: str | None = None,
+    small_label: str = "",
+    label_decimals: int = 1,
 ) -> go.Figure:
-    """Change on last year per district, largest rises on top; coloured by whether the change is good news."""
+    """Change on last year per district, largest rises on top; coloured by whether the change is good news.
+
+    With `small_col`, districts whose change rests on fewer than 5 cases are hatched grey (not judged good or bad).
+    """
     d = df.dropna(subset=[change_col]).sort_values(change_col)
     good = d[change_col] > 0 if polarity != "lower" else d[change_col] < 0
-    colours = [MEETS_TARGET_COLOR if g else BELOW_TARGET_COLOR for g in good] if polarity != "none" else NEUTRAL_COLOR
+    small = d[small_col].fillna(False).astype(bool) if small_col else pd.Series(False, index=d.index)
+    colours = [MEETS_TARGET_COLOR if g else BELOW_TARGET_COLOR for g in good] if polarity != "none" else None
+    colours = [SMALL_COUNT_COLOR if sm else (colours[i] if colours else NEUTRAL_COLOR) for i, sm in enumerate(small)]
     fig = go.Figure(
         go.Bar(
             x=d[change_col],
             y=d[label_col],
             orientation="h",
             marker_color=colours,
+            marker_pattern_shape=["/" if sm else "" for sm in small],
             showlegend=False,
-            text=[f"{v:+.1f}" for v in d[change_col]],
+            text=[f"{v:+,.{label_decimals}f}" for v in d[change_col]],
             textposition="outside",
             cliponaxis=False,
         )
@@ -158,6 +167,10 @@ def movers_bar(
     if polarity != "none":
         fig.add_trace(go.Bar(x=[None], y=[None], marker_color=MEETS_TARGET_COLOR, name=good_label))
         fig.add_trace(go.Bar(x=[None], y=[None], marker_color=BELOW_TARGET_COLOR, name=bad_label))
+    if small.any():
+        fig.add_trace(
+            go.Bar(x=[None], y=[None], marker_color=SMALL_COUNT_COLOR, marker_pattern_shape="/", name=small_label)
+        )
     fig.update_layout(template=TEMPLATE_NAME, xaxis_title=axis_title, height=max(320, 28 * len(d) + 140))
     fig.add_vline(x=0, line_color="#888888", line_width=1)
     return titled(fig, title, source)

@@ -6,6 +6,7 @@ from charts.bars import grouped_bars
 from etl.catalog import load_catalog
 from ui.blocks import city_trend_block, district_trend_block, ranking_block
 from ui.data import run_query
+from ui.fair import funnel_ui
 from ui.i18n import t
 from ui.setup import district_selector, metric_selector, page_setup
 from ui.widgets import chart_ui
@@ -33,7 +34,9 @@ if f is not None:
 
     st.subheader(t("rate_metric"))
     per_10k = [x.code for x in cat.by_theme("disputes") if x.unit == "per_10k"]
-    ranking_block(f, metric_selector(per_10k, "rate_metric", key="metric_rate"))
+    rate = metric_selector(per_10k, "rate_metric", key="metric_rate")
+    ranking_block(f, rate)
+    funnel_ui(f, rate)
 
     st.subheader(t("trend_metric"))
     counts = [x.code for x in cat.by_theme("disputes") if x.kind == "reported"]

@@ -6,6 +6,7 @@ from charts.compare import heatmap, quartile_dots, slope_chart
 from etl.catalog import load_catalog
 from ui.blocks import title_unit
 from ui.data import run_query
+from ui.fair import fair_ranking_ui, info_link, map_ui
 from ui.i18n import t
 from ui.setup import district_selector, metric_selector, page_setup, year_pair_selector
 from ui.widgets import chart_ui, ranking_table
@@ -14,12 +15,15 @@ f = page_setup("page_compare")
 if f is not None:
     highlight = district_selector(f.city)
     m = metric_selector(list(load_catalog().metrics))
+    info_link(m)
     unit = m.unit_label(f.lang)
     name = m.short_name(f.lang)
 
     st.subheader(t("ranking_heading"))
     ranked = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
     ranking_table(ranked, m, f.label_col, f"{m.code}_{f.year}_ranking")
+    fair_ranking_ui(f, m, ranked)
+    map_ui(f, m)
 
     trend = run_query("metric_trend", city=f.city, metric=m.code)
     shown = title_unit(m, trend["value"], f.lang)  # the unit the axes show (万元 for large amounts)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from charts.compare import rank_profile
 from ui.data import run_query
+from ui.fair import peers_ui, profile_verdicts_ui
 from ui.i18n import t
 from ui.setup import page_setup, single_district_selector
 from ui.widgets import chart_ui, profile_table, sources_ui
@@ -29,4 +30,6 @@ elif f is not None:
     )
     chart_ui(fig, df, f"{district}_{f.year}_standing")
     st.caption(t("standing_note"))
+    profile_verdicts_ui(f, district)
+    peers_ui(f, district)
     sources_ui(df)

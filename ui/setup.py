@@ -10,6 +10,7 @@ from etl.catalog import Metric, load_catalog
 from ui.data import run_query
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
+from ui.phone import phone_filters
 from ui.state import persistent_widget
 
 
@@ -106,6 +107,7 @@ def page_setup(title_key: str) -> Filters | None:
         return None
     city, city_label, is_sample = picked
     year = year_selector(city)
+    phone_filters(city, city_label, year)  # the same choice at the top of the page on a phone
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
