@@ -10,13 +10,23 @@ Three ways, chosen by the user:
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+
+from etl.catalog import catalog_dir
 
 KINDS = ("区", "县", "市")
 HOW = ("kind", "size", "chosen")
 SIZE_BANDS = 3  # thirds: small, middle, large by union members
+
+
+def size_metric(directory: Path | None = None) -> str:
+    """The metric whose value sets a district's size band (data/catalog/peers.csv: union members)."""
+    with open(Path(directory or catalog_dir()) / "peers.csv", encoding="utf-8", newline="") as fh:
+        return {r["setting"]: r["value"] for r in csv.DictReader(fh)}["size_metric"]
 
 
 @dataclass(frozen=True)

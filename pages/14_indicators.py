@@ -40,6 +40,7 @@ if f is not None:
     else:
         shown = grid.map(lambda v: t("ind_reported_mark") if v else "")
         shown.columns = [str(c) for c in shown.columns]
+        shown.index.name = t("col_district")
         st.dataframe(shown, width="stretch")
 
 st.divider()

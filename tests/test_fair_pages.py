@@ -48,8 +48,8 @@ def test_compare_shows_intervals_and_verdicts_beside_ranks(fixture_db, monkeypat
     chart(at, "95% 置信区间")
 
 
-def test_disputes_page_draws_the_funnel(fixture_db, monkeypatch):
-    at = page(fixture_db, monkeypatch, "pages/03_disputes.py", metric_rate="disputes_per_10k_members")
+def test_compare_page_draws_the_funnel_for_disputes_per_10k(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="disputes_per_10k_members")
     fig = chart(at, "漏斗图")
     assert fig["layout"]["xaxis"]["type"] == "log"
     names = {tr["name"] for tr in fig["data"]}

@@ -72,3 +72,10 @@ def test_peer_comparison_by_hand():
     assert out.loc["m1", "peer_median"] == 83.0 and out.loc["m1", "n_peers"] == 2
     assert (out.loc["m1", "peer_min"], out.loc["m1", "peer_max"]) == (80.0, 86.0)
     assert pd.isna(out.loc["m2", "peer_median"]) and out.loc["m2", "n_peers"] == 0
+
+
+def test_size_band_metric_is_in_the_catalogue():
+    from analysis.peers import size_metric
+    from etl.catalog import load_catalog
+
+    assert size_metric() in load_catalog().metrics

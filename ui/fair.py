@@ -15,7 +15,7 @@ from analysis.changes import changes
 from analysis.geo import city_geometry
 from analysis.indicators import interval_method
 from analysis.intervals import district_intervals, funnel_limits, judgement
-from analysis.peers import HOW, peer_comparison, pick_peers
+from analysis.peers import HOW, peer_comparison, pick_peers, size_metric
 from charts.format import format_number, format_value
 from charts.funnel import funnel_plot, interval_chart
 from charts.maps import district_map, unmapped
@@ -23,8 +23,9 @@ from etl.catalog import Metric, load_catalog
 from ui.data import run_query
 from ui.exports import table_downloads_ui
 from ui.i18n import lang, t
-from ui.setup import Filters
 from ui.widgets import chart_ui
+from views.context import Context as Filters
+from views.view import View
 
 INDICATORS_PAGE = "pages/14_indicators.py"
 PROFILE_PAGE = "pages/07_profile.py"
@@ -52,6 +53,11 @@ def _labels(city_text: str) -> dict[str, str]:
         "limit_998": t("funnel_limit_998"),
         "city": city_text,
     }
+
+
+def _view(f: Filters, title: str, fig, data: pd.DataFrame, name: str) -> View:
+    """A chart of this module as a View: no native slide spec, so a deck gets its picture."""
+    return View(name, title, data, fig, None, f.source, f.subtitle(data), f.label_col)
 
 
 def intervals_for(f: Filters, m: Metric) -> pd.DataFrame | None:
@@ -106,18 +112,19 @@ def fair_ranking_ui(f: Filters, m: Metric, ranked: pd.DataFrame) -> None:
     )
     st.dataframe(shown, hide_index=True, width="stretch")
     table_downloads_ui(shown, f"{m.code}_{f.year}_fair", t("col_verdict"))
+    title = t("interval_title", metric=m.short_name(lg), year=f.year, unit=unit)
     fig = interval_chart(
         iv,
         label_col=f.label_col,
         city_value=city_value,
         unit=m.unit,
         polarity=m.polarity,
-        title=t("interval_title", metric=m.short_name(lg), year=f.year, unit=unit),
+        title=title,
         source=f.source,
         x_title=unit,
         labels=_labels(city_text),
     )
-    chart_ui(fig, iv.drop(columns=["unit", "scale", "polarity"]), f"{m.code}_{f.year}_intervals", f.label_col)
+    chart_ui(_view(f, title, fig, iv.drop(columns=["unit", "scale", "polarity"]), f"{m.code}_{f.year}_intervals"))
     if m.unit == "per_10k":
         funnel_ui(f, m, iv)
 
@@ -134,6 +141,7 @@ def funnel_ui(f: Filters, m: Metric, iv: pd.DataFrame | None = None) -> None:
     grid = list(np.geomspace(max(dens.min() * 0.7, 1), dens.max() * 1.3, 80))
     limits = funnel_limits(city_value, grid, m.unit, float(iv["scale"].iloc[0]))
     city_text = t("funnel_city", value=format_value(city_value, m.unit, unit, lg))
+    title = t("funnel_title", metric=m.short_name(lg), year=f.year)
     fig = funnel_plot(
         iv,
         limits,
@@ -141,13 +149,13 @@ def funnel_ui(f: Filters, m: Metric, iv: pd.DataFrame | None = None) -> None:
         city_value=city_value,
         unit=m.unit,
         polarity=m.polarity,
-        title=t("funnel_title", metric=m.short_name(lg), year=f.year),
+        title=title,
         source=f.source,
         x_title=t("funnel_x"),
         y_title=unit,
         labels=_labels(city_text),
     )
-    chart_ui(fig, iv.drop(columns=["unit", "scale", "polarity"]), f"{m.code}_{f.year}_funnel", f.label_col)
+    chart_ui(_view(f, title, fig, iv.drop(columns=["unit", "scale", "polarity"]), f"{m.code}_{f.year}_funnel"))
     st.caption(t("funnel_note"))
 
 
@@ -163,18 +171,19 @@ def map_ui(f: Filters, m: Metric) -> None:
     source = f.source
     if not geo.is_made_up:
         source = f"{source} · {t('map_geo_source')}" if source else t("map_geo_source")
+    title = t("map_title", metric=m.short_name(lg), year=f.year)
     fig = district_map(
         df,
         geo.geojson,
         name_col=f.label_col,
-        title=t("map_title", metric=m.short_name(lg), year=f.year),
+        title=title,
         source=source,
         unit=m.unit,
         unit_label=unit,
         missing_label=t("map_missing"),
         lang=lg,
     )
-    chart_ui(fig, df, f"{m.code}_{f.year}_map", f.label_col)
+    chart_ui(_view(f, title, fig, df, f"{m.code}_{f.year}_map"))
     off = unmapped(df, geo.geojson)
     if len(off):
         st.caption(t("map_unmapped", names="、".join(off[f.label_col].astype(str))))
@@ -253,7 +262,7 @@ def peers_ui(f: Filters, district: str) -> None:
     names = run_query("districts", city=f.city)
     if len(names) < 3:
         return
-    members = run_query("metric_by_district", city=f.city, year=f.year, metric="total_members")
+    members = run_query("metric_by_district", city=f.city, year=f.year, metric=size_metric())
     pool = names[["district_code", "district_zh"]].merge(
         members[["district_code", "value"]].rename(columns={"value": "members"}), on="district_code", how="left"
     )
