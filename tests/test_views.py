@@ -210,3 +210,39 @@ def test_streamlit_is_imported_only_by_the_pages_and_their_helpers():
         and re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)
     ]
     assert not found
+
+
+# The sentence that reads a view ----------------------------------------------------------------------------------
+
+
+def test_a_ranking_says_its_highest_and_lowest_district_and_how_many_meet_the_target(fixture_db):
+    con = db.connect(fixture_db, read_only=True)
+    try:
+        view = get_chart("contracts_ranking").build(Context.of(con, "示例市", 2023))
+    finally:
+        con.close()
+    d = view.data.dropna(subset=["value"])
+    top = d.loc[d["value"].idxmax()]
+    judged = d["meets_target"].dropna()
+    assert view.sentence.startswith(f"2023年{len(d)}个区县报送了集体合同签订率：最高为{top['district_zh']}（")
+    assert f"{top['value']:.1f}%" in view.sentence
+    assert view.sentence.endswith(f"有目标的{len(judged)}个区县中{int(judged.astype(bool).sum())}个达到目标。")
+
+
+def test_a_city_trend_says_the_figure_how_it_was_made_and_its_change(sample_db):
+    con = db.connect(sample_db, read_only=True)
+    try:
+        zh = get_chart("contracts_trend").build(Context.of(con, "示例市", 2024))
+        en = get_chart("disputes_trend").build(Context.of(con, "示例市", 2024, "en"))
+        alone = get_chart("contracts_trend").build(Context.of(con, "上海市", 2017))
+    finally:
+        con.close()
+    rows = zh.data.set_index("year")
+    change = rows.loc[2024, "value"] - rows.loc[2023, "value"]
+    assert (
+        zh.sentence
+        == f"2024年示例市集体合同签订率为{rows.loc[2024, 'value']:.1f}%（按分子分母合并计算），比上年{change:+.1f}个百分点。"
+    )
+    assert en.sentence.startswith("Collective labour disputes reported, Sample City, 2024: ")
+    assert "(sum of 16 of 16 districts)" in en.sentence and en.sentence.endswith("% on the year before.")
+    assert alone.sentence.startswith("2016年上海市") and "比上年" not in alone.sentence  # no 2015 figure to compare

@@ -394,6 +394,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "`apt-get install -y chromium fonts-noto-cjk` (or set BROWSER_PATH to a Chrome/Chromium). "
         "Tables (CSV, XLSX) and decks with native charts work without it.",
     },
+    # the sentence that reads a view (views/named.py), for reports
+    "sentence_ranking": {
+        "zh": "{year}年{n}个区县报送了{metric}：最高为{top}（{top_value}），最低为{bottom}（{bottom_value}）。",
+        "en": "{n} districts reported {metric} for {year}: highest {top} ({top_value}), lowest {bottom} ({bottom_value}).",
+    },
+    "sentence_targets": {
+        "zh": "有目标的{m}个区县中{k}个达到目标。",
+        "en": " {k} of the {m} districts with a target meet it.",
+    },
+    "sentence_city": {
+        "zh": "{year}年{city}{metric}为{value}（{method}）",
+        "en": "{metric}, {city}, {year}: {value} ({method})",
+    },
+    "sentence_change": {"zh": "，比上年{change}。", "en": ", {change} on the year before."},
+    "sentence_end": {"zh": "。", "en": "."},
     # chart descriptions in lists (python -m export list), by view
     "label_ranking": {"zh": "各区县{metric}", "en": "{metric} by district"},
     "label_ranking_table": {"zh": "{metric}排名表", "en": "{metric} ranking table"},

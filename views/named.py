@@ -74,6 +74,61 @@ def method_text(row: dict | pd.Series, lang: str) -> str:
     return t(f"method_{row['method']}", lang)
 
 
+def ranking_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
+    """'2024年16个区县报送了…：最高为…（…），最低为…（…）。' and how many of those with a target meet it; '' for
+    fewer than two districts with a figure."""
+    lg = ctx.lang
+    d = df.dropna(subset=["value"])
+    if len(d) < 2:
+        return ""
+    top, bottom = d.loc[d["value"].idxmax()], d.loc[d["value"].idxmin()]
+
+    def shown(r) -> str:
+        return format_value(float(r["value"]), m.unit, m.unit_label(lg), lg, r["qualifier"])
+
+    words = t(
+        "sentence_ranking",
+        lg,
+        year=ctx.year,
+        n=len(d),
+        metric=m.short_name(lg),
+        top=top[ctx.label_col],
+        top_value=shown(top),
+        bottom=bottom[ctx.label_col],
+        bottom_value=shown(bottom),
+    )
+    judged = d["meets_target"].dropna()
+    if len(judged):
+        words += t("sentence_targets", lg, m=len(judged), k=int(judged.astype(bool).sum()))
+    return words
+
+
+def city_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
+    """The city figure of the year (or the latest before it), how it was made, and its change on the year
+    before when that year has a figure made the same way; '' without a figure."""
+    lg = ctx.lang
+    d = df[df["value"].notna() & (df["year"] <= ctx.year)]
+    if d.empty:
+        return ""
+    now = d.iloc[-1]
+    words = t(
+        "sentence_city",
+        lg,
+        year=int(now["year"]),
+        city=ctx.city_label,
+        metric=m.short_name(lg),
+        value=format_value(float(now["value"]), m.unit, m.unit_label(lg), lg),
+        method=method_text(now, lg),
+    )
+    before = d[d["year"] == now["year"] - 1]
+    same = len(before) and method_text(before.iloc[0], lg) == method_text(now, lg)  # never a sum of 16 against 15
+    prev = float(before.iloc[0]["value"]) if same else None
+    if prev is None or (m.unit != "percent" and prev == 0):
+        return words + t("sentence_end", lg)
+    change = float(now["value"]) - prev if m.unit == "percent" else (float(now["value"]) / prev - 1) * 100
+    return words + t("sentence_change", lg, change=format_change(change, m.unit, lg))
+
+
 # One metric across the districts of a year ---------------------------------------------------------------------
 
 
@@ -130,6 +185,7 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
         notes=m.definition(lg),
     )
     empty = len(df) and df["value"].isna().all()
+    sentence = ranking_sentence(ctx, m, df)
     return View.of(
         spec,
         stem or f"{m.code}_{ctx.year}",
@@ -138,6 +194,7 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
         ctx.label_col,
         notes=[t("small_count_note", lg)] if small else [],
         message=t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if empty else "",
+        sentence=sentence,
     )
 
 
@@ -394,7 +451,7 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
     spec = _over_years(ctx, m, title, years, series, d["target"], divisor, shown)
     methods = sorted(set(df["method"]))
     notes = [" / ".join(method_text(df[df["method"] == x].iloc[-1], lg) for x in methods)] if len(df) else []
-    return View.of(spec, stem or f"{m.code}_city", df, fig, notes=notes)
+    return View.of(spec, stem or f"{m.code}_city", df, fig, notes=notes, sentence=city_sentence(ctx, m, df))
 
 
 def _picked(ctx: Context, df: pd.DataFrame) -> list[str]:
