@@ -6,6 +6,7 @@ from ui.auth import account_ui, require_viewer
 from ui.frame import framed, navigation
 from ui.hardening import keep_caches_to_ourselves, session_guard
 from ui.i18n import t
+from ui.phone import phone_css
 from ui.print import print_view
 from ui.setup import language_ui
 
@@ -13,6 +14,7 @@ st.set_page_config(page_title="工会数据看板", page_icon=":material/bar_cha
 keep_caches_to_ourselves()
 session_guard()
 print_view()  # A4 landscape printouts without sidebar or buttons (@media print only)
+phone_css()
 language_ui()
 st.sidebar.title(t("app_title"))
 account_ui()

@@ -152,18 +152,28 @@ def movers_bar(
     polarity: str,
     good_label: str,
     bad_label: str,
+    small_col: str | None = None,
+    small_label: str = "",
+    label_decimals: int = 1,
 ) -> go.Figure:
-    """Change on last year per district, largest rises on top; coloured by whether the change is good news."""
+    """Change on last year per district, largest rises on top; coloured by whether the change is good news.
+
+    With `small_col`, districts whose change rests on fewer than 5 cases are hatched grey (not judged good or bad).
+    """
     d = movers_order(df, change_col)
-    colours = movers_colors(d, change_col, polarity) if polarity != "none" else NEUTRAL_COLOR
+    small = d[small_col].fillna(False).astype(bool) if small_col else pd.Series(False, index=d.index)
+    colours = [
+        SMALL_COUNT_COLOR if sm else c for sm, c in zip(small, movers_colors(d, change_col, polarity), strict=True)
+    ]
     fig = go.Figure(
         go.Bar(
             x=d[change_col],
             y=d[label_col],
             orientation="h",
             marker_color=colours,
+            marker_pattern_shape=["/" if sm else "" for sm in small],
             showlegend=False,
-            text=[f"{v:+.1f}" for v in d[change_col]],
+            text=[f"{v:+,.{label_decimals}f}" for v in d[change_col]],
             textposition="outside",
             cliponaxis=False,
         )
@@ -171,6 +181,10 @@ def movers_bar(
     if polarity != "none":
         fig.add_trace(go.Bar(x=[None], y=[None], marker_color=MEETS_TARGET_COLOR, name=good_label))
         fig.add_trace(go.Bar(x=[None], y=[None], marker_color=BELOW_TARGET_COLOR, name=bad_label))
+    if small.any():
+        fig.add_trace(
+            go.Bar(x=[None], y=[None], marker_color=SMALL_COUNT_COLOR, marker_pattern_shape="/", name=small_label)
+        )
     fig.update_layout(template=TEMPLATE_NAME, xaxis_title=axis_title, height=max(320, 28 * len(d) + 140))
     fig.add_vline(x=0, line_color="#888888", line_width=1)
     return titled(fig, title, source)

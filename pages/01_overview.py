@@ -3,7 +3,9 @@
 import streamlit as st
 
 from ui.blocks import show
+from ui.fair import map_ui, warnings_ui
 from ui.i18n import t
+from ui.phone import responsive, target_cards
 from ui.setup import metric_selector, page_setup
 from ui.widgets import metric_cards, target_table
 from views import named
@@ -16,9 +18,12 @@ if ctx is not None:
     targets = named.target_attainment(ctx)
     if len(targets.data):
         st.subheader(t("targets_heading"))
-        target_table(targets)
+        responsive(lambda: target_table(targets), lambda: target_cards(targets.data), key="targets")
+    warnings_ui(ctx)
     movers = list(cards.data["metric_code"])  # the headline indicators with a city figure this year
     # a city known only from its federation's own figures has no districts to move
     if movers and ctx.n_districts:
         st.subheader(t("movers_heading"))
-        show(named.movers(ctx, metric_selector(movers, "movers_metric")))
+        m = metric_selector(movers, "movers_metric")
+        show(named.movers(ctx, m))
+        map_ui(ctx, m)

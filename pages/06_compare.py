@@ -3,6 +3,7 @@
 import streamlit as st
 
 from etl.catalog import load_catalog
+from ui.fair import fair_ranking_ui, info_link, map_ui
 from ui.i18n import t
 from ui.setup import metric_selector, page_setup, with_highlight, year_pair_selector
 from ui.widgets import chart_ui, ranking_table
@@ -12,10 +13,13 @@ ctx = page_setup("page_compare")
 if ctx is not None:
     with_highlight(ctx)
     m = metric_selector(list(load_catalog().metrics))
+    info_link(m)
 
     st.subheader(t("ranking_heading"))
     ranked = named.ranking_table(ctx, m)
     ranking_table(ranked.data, m, ctx.label_col, ranked.name)
+    fair_ranking_ui(ctx, m, ranked.data)
+    map_ui(ctx, m)
 
     st.subheader(t("heatmap_heading"))
     grid = named.heatmap(ctx, m)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.blocks import show
+from ui.fair import peers_ui, profile_verdicts_ui
 from ui.i18n import t
 from ui.setup import page_setup, single_district_selector
 from ui.widgets import profile_table, sources_ui
@@ -19,4 +20,6 @@ elif ctx is not None:
         st.caption(t("standing_alone", city=ctx.city_label))
     else:
         show(view)
+        profile_verdicts_ui(ctx, district)
+        peers_ui(ctx, district)
     sources_ui(view.data)

@@ -483,3 +483,9 @@ def t(key: str, lang: str = "zh", **kw: object) -> str:
     """The text `key` in `lang` ('zh' or 'en'; anything else reads as 'zh'), with {placeholders} filled."""
     words = TEXTS[key]["en" if lang == "en" else "zh"]
     return words.format(**kw) if kw else words
+
+
+# Texts of the fair-comparison, map, early-warning, peer and indicator-reference features (analysis/texts.py).
+from analysis.texts import TEXTS as _ANALYSIS_TEXTS  # noqa: E402
+
+TEXTS.update({k: v for k, v in _ANALYSIS_TEXTS.items() if k not in TEXTS})

@@ -8,6 +8,7 @@ from etl.catalog import Metric, load_catalog
 from ui.data import run_query, version
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
+from ui.phone import phone_filters
 from ui.state import persistent_widget
 from views.context import Context
 
@@ -93,8 +94,9 @@ def page_setup(title_key: str) -> Context | None:
     if picked is None:
         st.info(t("no_data"))
         return None
-    city, _, is_sample = picked
+    city, city_label, is_sample = picked
     year = year_selector(city)
+    phone_filters(city, city_label, year)  # the same choice at the top of the page on a phone
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.changes import change_basis, changes
 from charts.bars import (
     GROUPED_PALETTE,
     grouped_bars,
@@ -21,7 +22,7 @@ from charts.bars import (
 )
 from charts.compare import heatmap as heatmap_chart
 from charts.compare import quartile_dots, rank_profile, slope_chart, standing_colors, standings
-from charts.format import axis_unit, format_change, format_value
+from charts.format import axis_unit, decimals, format_change, format_value
 from charts.lines import CITY_COLOR, MEDIAN_COLOR, shows_median, trend_lines
 from charts.lines import city_trend as city_trend_chart
 from charts.theme import (
@@ -257,12 +258,18 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
 
 def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str = "") -> View:
     """Change on last year per district, largest rises on top, coloured by whether it is good news: in points for
-    rates, in per cent for counts and money."""
+    rates, in the metric's own unit for counts and people (起, 人: 2 → 3 cases is +1, not +50 %), in per cent
+    for money only; a change resting on fewer than 5 cases is hatched grey and not judged."""
     lg = ctx.lang
-    df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code)
-    by_points = m.unit == "percent"
-    change_col = "change" if by_points else "pct_change"
-    axis = t("axis_change_pp" if by_points else "axis_change_pct", lg)
+    df = changes(ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code), m.unit)
+    change_col = change_basis(m.unit)
+    if m.unit == "percent":
+        axis = t("axis_change_pp", lg)
+    elif change_col == "change":
+        axis = t("axis_change_unit", lg, unit=m.unit_label(lg))
+    else:
+        axis = t("axis_change_pct", lg)
+    places = decimals(m.unit, 1) if change_col == "change" else 1
     title = t(title_key, lg, year=ctx.year, metric=m.short_name(lg))
     fig = movers_bar(
         df,
@@ -274,12 +281,20 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
         polarity=m.polarity,
         good_label=t("good_change", lg),
         bad_label=t("bad_change", lg),
+        small_col="small_change",
+        small_label=t("small_count", lg),
+        label_decimals=places,
     )
     d = movers_order(df, change_col)
-    colours = movers_colors(d, change_col, m.polarity)
+    small = d["small_change"].astype(bool)
+    colours = [
+        SMALL_COUNT_COLOR if sm else c for sm, c in zip(small, movers_colors(d, change_col, m.polarity), strict=True)
+    ]
     legend = []
     if m.polarity != "none":
         legend = [(MEETS_TARGET_COLOR, t("good_change", lg)), (BELOW_TARGET_COLOR, t("bad_change", lg))]
+    if small.any():
+        legend.append((SMALL_COUNT_COLOR, t("small_count", lg)))
     subtitle = ctx.subtitle(df)
     spec = ChartSpec(
         "hbar",
@@ -288,11 +303,12 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
         ctx.source,
         categories=[str(x) for x in d[ctx.label_col]],
         series=[Series(axis, clean(d[change_col]), colours[0] if colours else None, point_colors=colours)],
-        number_format="#,##0.0",
+        number_format="#,##0" if places == 0 else "#,##0.0",
         legend=legend,
         notes=m.definition(lg),
     )
-    return View.of(spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col)
+    notes = [t("small_count_note", lg)] if small.any() else []
+    return View.of(spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col, notes=notes)
 
 
 def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = "") -> View:

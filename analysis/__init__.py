@@ -1,0 +1,1 @@
+"""Statistics for fair comparison, early-warning rules, peers and district geometry; never imports streamlit."""

@@ -1,0 +1,74 @@
+"""Pages with the fair comparison, the map, early warning and peers, under AppTest on the fixture store."""
+
+from pathlib import Path
+
+from chartspec import spec, values
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def page(db, monkeypatch, path: str, **state) -> AppTest:
+    monkeypatch.setenv("UNION_DB", str(db))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.run()
+    for k, v in state.items():
+        at.session_state[k] = v
+    at.switch_page(path).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart(at, text: str) -> dict:
+    found = [spec(c) for c in at.get("plotly_chart") if text in spec(c)["layout"]["title"]["text"]]
+    assert found, [spec(c)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    return found[0]
+
+
+def test_compare_map_draws_every_sample_district_and_hatches_the_missing(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="contract_rate_collective")
+    fig = chart(at, "区县分布")
+    shapes = [tr for tr in fig["data"] if tr.get("fill") == "toself" and "meta" in tr and "district_code" in tr["meta"]]
+    assert len(shapes) == 16  # the made-up 示例市 has all 16 districts
+    hatched = {tr["meta"]["district_code"] for tr in shapes if tr.get("fillpattern", {}).get("shape") == "/"}
+    coloured = {tr["meta"]["district_code"] for tr in shapes if tr["meta"]["value"] is not None}
+    assert coloured and hatched and not hatched & coloured
+    assert any(tr.get("showlegend") and tr["name"] == "无数据（未报送）" for tr in fig["data"])
+    assert any("虚构" in c.value for c in at.caption)
+
+
+def test_compare_shows_intervals_and_verdicts_beside_ranks(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="dispute_resolution_rate")
+    tables = [d.value for d in at.dataframe if "与全市比较" in d.value.columns]
+    assert tables, [list(d.value.columns) for d in at.dataframe]
+    table = tables[0]
+    assert {"名次", "95% 置信区间"} <= set(table.columns)
+    assert set(table["与全市比较"].str.split().str[0]) <= {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
+    chart(at, "95% 置信区间")
+
+
+def test_compare_page_draws_the_funnel_for_disputes_per_10k(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="disputes_per_10k_members")
+    fig = chart(at, "漏斗图")
+    assert fig["layout"]["xaxis"]["type"] == "log"
+    names = {tr["name"] for tr in fig["data"]}
+    assert {"95% 控制限", "99.8% 控制限"} <= names
+
+
+def test_overview_movers_of_a_count_are_in_cases_with_warnings_and_a_map(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/01_overview.py", metric="disputes_reported")
+    movers = chart(at, "变化")
+    assert movers["layout"]["xaxis"]["title"]["text"] == "较上年变化（起）"
+    labels = values(movers["data"][0]["text"])
+    assert labels and all("." not in str(x) for x in labels)  # whole cases, not +50.0 %
+    assert any(s.value.startswith("预警") for s in at.subheader)
+    chart(at, "区县分布")
+
+
+def test_profile_shows_verdicts_and_peers(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/07_profile.py")
+    heads = [s.value for s in at.subheader]
+    assert "与对照区县比较" in heads
+    at.segmented_control(key="peers_how").set_value("size").run()
+    assert not at.exception

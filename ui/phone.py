@@ -1,0 +1,88 @@
+"""Phone layout (390 px): what changes on a narrow screen, by CSS media queries on keyed containers.
+
+Streamlit cannot tell the server the viewport's width, so a block that needs another form on a phone is drawn
+in both forms, each in a container keyed `wide_…` or `phone_…`; the stylesheet shows one of them. The city and
+year choice is repeated at the top of the page on a phone (the sidebar is closed there), bound to the same
+filter state as the sidebar's, so both always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from charts.format import format_value
+from etl.catalog import load_catalog
+from ui.data import run_query
+from ui.i18n import lang, t
+
+PHONE_MAX_PX = 640  # below this width the phone layout applies
+
+CSS = f"""
+<style>
+@media (max-width: {PHONE_MAX_PX}px) {{
+  [class*="st-key-wide_"] {{ display: none !important; }}
+  [data-testid="stMainBlockContainer"] {{ padding-left: 0.75rem; padding-right: 0.75rem; padding-top: 3rem; }}
+}}
+@media (min-width: {PHONE_MAX_PX + 1}px) {{
+  [class*="st-key-phone_"] {{ display: none !important; }}
+}}
+</style>
+"""
+
+
+def phone_css() -> None:
+    """The stylesheet of the phone layout; called once per run by the frame."""
+    st.html(CSS)
+
+
+def responsive(wide: Callable[[], None], phone: Callable[[], None], key: str) -> None:
+    """Draw `wide()` for screens wider than PHONE_MAX_PX and `phone()` for narrower ones."""
+    with st.container(key=f"wide_{key}"):
+        wide()
+    with st.container(key=f"phone_{key}"):
+        phone()
+
+
+def target_cards(df: pd.DataFrame) -> None:
+    """The target table as stacked cards: one per metric, the lagging districts in full, nothing cut off."""
+    cat = load_catalog()
+    lg = lang()
+    for r in df.to_dict("records"):
+        m = cat.metrics[r["metric_code"]]
+        low, high = (format_value(r[k], m.unit, m.unit_label(lg), lg) for k in ("target_low", "target_high"))
+        lag = r["laggards_en" if lg == "en" else "laggards_zh"]
+        with st.container(border=True):
+            st.markdown(f"**{m.short_name(lg)}**")
+            st.markdown(
+                f"{t('col_target')}：{low if low == high else f'{low}–{high}'} · "
+                f"{t('col_meets_target')}：{int(r['n_meets'])} / {int(r['n_with_target'])}"
+            )
+            if isinstance(lag, str) and lag:
+                st.caption(f"{t('col_laggards')}：{lag}")
+
+
+def _copy(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]
+
+
+def phone_filters(city: str, city_label: str, year: int) -> None:
+    """On a phone: '示例市 · 2024年' at the top of the page, opening the same city and year choice as the sidebar."""
+    cities = run_query("cities")
+    names = list(cities["city_zh"])
+    english = dict(zip(cities["city_zh"], cities["city_en"], strict=True))
+    years = [int(y) for y in run_query("years", city=city)["year"]]
+    with st.container(key="phone_filters"), st.expander(f"{city_label} · {year}", icon=":material/tune:"):
+        st.session_state["wp_city"] = city
+        st.session_state["wp_year"] = year
+        st.selectbox(
+            t("city"),
+            names,
+            key="wp_city",
+            on_change=_copy,
+            args=("wp_city", "city"),
+            format_func=english.get if lang() == "en" else str,
+        )
+        st.selectbox(t("year"), years, key="wp_year", on_change=_copy, args=("wp_year", "year"))
