@@ -118,10 +118,28 @@ _SENTENCE_END = "。！？；;!?\n"
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _ORG = re.compile(
     r"((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:XX[市区县])?总工会)"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会)"
 )
 _ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
+_ORG_STOP = re.compile(
+    r"[的了在从向对据由是将把被让给到为和与及者讯悉入]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
+    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息"
+)
+_PROVINCE_SHORT = re.compile(
+    r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
+)
+_URL = re.compile(r"(?:https?:)?//[\w./%?&=#:+~-]+")
+# 2017年7月26日, 2017-07-26, 2017/7/26, 26.07.2017 (a time may follow with its space dropped: 2014-07-0310:41)
+_DATE = re.compile(
+    r"(?<!\d)(?P<y1>20\d\d|19\d\d)(?:年|[-./])(?:0?[1-9]|1[0-2])(?:月|[-./])(?:[012]?\d|3[01])日?(?:(?!\d)|(?=\d{1,2}:\d\d))"
+    r"|(?<![\d.])(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y2>20\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
+)
+# 自2007年8月启动以来, 2003年9月成立以来: the start of a span, not the year described
+_SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
+# 五年来, 过去五年, 二十年来: a review of the years up to the page's date
+_SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
@@ -843,49 +861,123 @@ def _once(facts: list[Fact]) -> list[Fact]:
 # who and when
 
 
+def _clean_name(raw: str) -> str | None:
+    """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
+    name = _ORG_LEADING.sub("", raw)
+    prefix = name[: -len("总工会")]
+    for m in reversed(list(_ORG_STOP.finditer(prefix))):
+        rest = prefix[m.end() :]
+        if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
+            name = name[m.end() :]
+            break
+    m = _PROVINCE_SHORT.match(name)
+    if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
+        name = name[m.end() :]
+    if len(name) <= 4 or re.search(r"[和及与、委]", name):
+        return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together
+    return name
+
+
 def find_organisation(norm: str) -> str | None:
-    """The federation the report is about: the first one named in the title, else the most named."""
+    """The federation the report is about: the first one named in the title lines, else in the opening, else the
+    most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
     def names(text: str) -> list[str]:
-        out = [_ORG_LEADING.sub("", m.group(1)) for m in _ORG.finditer(text)]
-        # 市委和省总工会: two bodies run together, not one name
-        return [n for n in out if len(n) > 3 and not re.search(r"[和及与、委]", n)]
+        return [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
 
-    found = names(norm[:400])
-    if found:
-        return found[0]
+    head = "\n".join(norm.split("\n", 3)[:3])
+    for text in (head[:200], norm[:400]):
+        found = names(text)
+        if found:
+            return found[0]
     counts: dict[str, int] = {}
     for name in names(norm):
         counts[name] = counts.get(name, 0) + 1
     if counts:
         return max(counts, key=counts.get)
+    bare = re.findall(r"(?<![\u4e00-\u9fff])([市县区])总工会|(?:该|我|本)([市县区])总工会", norm)
+    if bare:
+        level = max("市县区", key=lambda c: sum(c in b for b in bare))
+        title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+        m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
+            return m.group(1) + level + "总工会"
+        m = re.search(r"(?<=省)([\u4e00-\u9fff]{2,3}?)" + level + "(?!级)", norm[:300])
+        if m and not re.search(r"[首全各本该我家]", m.group(1)):
+            return m.group(1) + level + "总工会"
     m = re.search(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000])
     return m.group(0) if m else None
 
 
+def _publication_date(text: str) -> int | None:
+    """The year of the first full date that is not the start of a span (成立以来): when the page was published."""
+    for m in _DATE.finditer(text):
+        y = int(m.group("y1") or m.group("y2"))
+        if not re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
+            return y
+    return None
+
+
 def find_report_year(norm: str) -> int | None:
-    """The year the figures describe: the latest year named in the looking-back part of the report."""
+    """The year the figures describe.
+
+    A heading naming the year looked back on (2016年工作回顾) wins; else the latest year named in the looking-back
+    text, leaving out dates, the start of a span (自2007年以来), anecdotes and, when the page is dated, history more
+    than three years before it; else the page's date (a year earlier for a text that speaks of 去年 and not of
+    今年), which is also the year of a review of the years up to it (五年来, 二十年来). Dates in a source address
+    come last.
+    """
+    urls = " ".join(_URL.findall(norm))
+    body = _URL.sub(" ", norm)
+    published = _publication_date(body)
+    named = _DATE.sub(" ", body)
     years: list[int] = []
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
-    for sent in sentences(norm):
+    for sent in sentences(named):
         if sent.future:
             continue
-        s = _YEAR_RANGE.sub(" ", norm[sent.start : sent.end])
-        if _FUTURE_MARK.search(s):
+        s = _YEAR_RANGE.sub(" ", named[sent.start : sent.end])
+        if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
             continue
+        s = _SINCE.sub(" ", s)
         found = [int(y) for y in _YEAR.findall(s)]
         years += found
         if found and len(s) <= 40 and "," not in s and _PAST_HEAD.search(s):
             headed += found
     if headed:
         return max(headed)
+    # 《2019-2023年规划》 starts in the report's year; a review of 2013-2017 ends in it
+    spans = [
+        (
+            int(m.group(1)),
+            int(m.group(2)),
+            bool(
+                re.match(r"年?[^,。]{0,14}?(?:规划|计划|纲要)", named[m.end() :])
+                or re.search(r"(?:规划|计划|纲要)[(（]?$", named[max(0, m.start() - 3) : m.start()])
+            ),
+        )
+        for m in _YEAR_RANGE.finditer(named)
+    ]
+    plans = [a for a, _, plan in spans if plan]
+    if plans:
+        return max(plans)
+    if published and _SPAN_TO_NOW.search(named):
+        return published
+    if published:
+        years = [y for y in years if y >= published - 3]
     if years:
         return max(years)
-    ranges = [int(a) for a, _ in _YEAR_RANGE.findall(norm)]
-    if ranges:
-        return max(ranges)
-    dated = re.findall(r"(20\d\d)[-.年/]\d{1,2}[-.月/]\d{1,2}", norm)
-    return int(dated[0]) - 1 if dated else None
+    if spans:
+        return max(b for _, b, _ in spans)
+    last_year = "去年" in named and not re.search(r"今年|上半年|年初以来", named)
+    if published:
+        return published - 1 if last_year else published
+    dated = _publication_date(urls) or next(
+        (int(y) for y in re.findall(r"/(20\d\d)(?:0[1-9]|1[0-2])\d\d/", urls)), None
+    )
+    if dated:
+        return dated - 1 if last_year else dated
+    return None
 
 
 def match_organisation(organisation: str | None, catalog) -> str | None:
