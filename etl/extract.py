@@ -78,7 +78,7 @@ _FUTURE_MARK = re.compile(
 # A sentence telling one case (a firm, a worker) rather than the year's totals.
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
-_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模)")
+_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
     r"^(?![张份个家件项次场台辆册本套间所座处块元户起条])[^\d,、]{0,4}?(?:职工|会员|员工|农民工)"
 )
@@ -92,6 +92,10 @@ _TO_LEVEL = re.compile(
 _CHANGE_ON = re.compile(
     r"(?:比|较)(?:上年|去年|上一年|20\d\d年|同期|年初)(?:同期)?[^,\d]{0,3}?(?:新增|增加|增长|多|减少|下降|提高)[^,\d]{0,10}$"
 )
+_CHANGE_CLAUSE = re.compile(
+    r"^[^,\d]{0,8}?(?:比|较)(?:上年|去年|上一年|20\d\d年|同期|年初)(?:同期)?[^,\d]{0,3}?(?:新增|增加|增长|多|减少)"
+)
+_CHANGE_LEAD = re.compile(r"^(?:新增|增加|增长|减少|多|少)")
 _CHANGE_WORDS = re.compile(
     r"同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|比20\d\d年|较20\d\d年|比同期|较同期"
 )
@@ -101,12 +105,13 @@ _MONEY_NOUN_AFTER = re.compile(
     r"^的[^,、]{0,6}?(?:资金|物资|慰问品|慰问金|救助金|助学金|补助金|理赔金|互助金|保障金|善款|款物|降温品)"
 )
 # 每人发放1000元, 人均2000元: per head, not a total
-_PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、]{0,6}$")
+_PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、]{0,10}$")
 # 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
 _GENERIC_RATE = re.compile(
     r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
 )
 _GENERIC_MONEY = re.compile(r"(?:金额|资金|款物|共计|合计|总计|累计)(?:已|共)?(?:达到|达|为|是|近|约|超过)?(?:了)?$")
+_BRACKETED = re.compile(r"[(（][^()（）]{2,40}[)）](?=[^()（）]{0,4}$)")
 _LONG_RUN = re.compile(r"自(?:19|20)\d\d年|(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年来")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
@@ -184,7 +189,7 @@ class Phrase:
     before_in_sentence: bool = False  # the before-phrase may stand in an earlier clause of the sentence
     exclude_in_previous_clause: bool = False  # the exclusion also looks at the clause before
     outranks: str = ""  # an indicator whose hits give way to this one's anywhere in the sentence
-    requires_in_paragraph: bool = False  # the required word may stand anywhere in the paragraph
+    requires_in_full_sentence: bool = False  # the required word may stand across a semicolon
 
 
 class ReportError(ValueError):
@@ -391,7 +396,7 @@ def load_phrases(directory: str | None = None) -> tuple[Phrase, ...]:
                     before_in_sentence=row["before_reach"] == "sentence",
                     exclude_in_previous_clause=row["exclude_reach"] == "previous_clause",
                     outranks=row["outranks"],
-                    requires_in_paragraph=row["requires_reach"] == "paragraph",
+                    requires_in_full_sentence=row["requires_reach"] == "full_sentence",
                 )
             )
     return tuple(out)
@@ -522,7 +527,7 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             unit == "元" and (_VALUE_BEFORE.search(clause[:s]) or _MONEY_NOUN_AFTER.match(after))
         ):
             continue  # 30多人的纠纷: an attribute in a story, not a total
-        if _PER_HEAD.search(clause[max(0, s - 8) : s]):
+        if _PER_HEAD.search(clause[max(0, s - 14) : s]):
             continue  # 每人发放1000元: a rate per person, not a total
         if (unit in ("人", "名", "位", "人次") or m["q3"] == "以上") and _THRESHOLD_AFTER.match(
             (m["q3"] or "") + after
@@ -627,10 +632,11 @@ class _Hit:
 AFTER_REACH = 24
 
 
-def _paragraph(norm: str, sentence: Sentence) -> str:
-    start = norm.rfind("\n", 0, sentence.start) + 1
-    end = norm.find("\n", sentence.end)
-    return norm[start : end if end >= 0 else len(norm)]
+def _full_sentence(norm: str, sentence: Sentence) -> str:
+    """The sentence across semicolons: 受理法援案件301件……;152件为来电来访咨询 is one statement."""
+    start = max(norm.rfind(c, 0, sentence.start) for c in "。！？!?\n") + 1
+    ends = [e for c in "。！？!?\n" if (e := norm.find(c, sentence.end)) >= 0]
+    return norm[start : min(ends) if ends else len(norm)]
 
 
 def _unit_ok(ph: Phrase, num: Number) -> bool:
@@ -650,7 +656,8 @@ def choose_indicator(
     norm: str, num: Number, window_start: int, clause: tuple[int, int], sentence: Sentence, phrases
 ) -> _Hit | None:
     """The indicator whose phrase stands closest before the number (else right after it), or None."""
-    before_text = norm[window_start : num.start]
+    # 法律援助案件(包含法律咨询、…、诉讼仲裁)687件: what a bracket lists is an aside, not the figure's label
+    before_text = _BRACKETED.sub(lambda m: "\u3000" * len(m.group(0)), norm[window_start : num.start])
     clause_text = norm[clause[0] : clause[1]]
     prev_clause_start = norm.rfind(",", sentence.start, clause[0] - 1) + 1 if clause[0] > sentence.start else clause[0]
     context = norm[max(prev_clause_start, sentence.start) : clause[1]]
@@ -662,7 +669,7 @@ def choose_indicator(
         if ph.exclude and ph.exclude.search(context if ph.exclude_in_previous_clause else clause_text):
             continue
         if ph.requires and not ph.requires.search(
-            _paragraph(norm, sentence) if ph.requires_in_paragraph else norm[sentence.start : sentence.end]
+            _full_sentence(norm, sentence) if ph.requires_in_full_sentence else norm[sentence.start : sentence.end]
         ):
             continue
         m = _last_match(ph.before, before_text) if ph.before else None
@@ -691,7 +698,11 @@ def choose_indicator(
                 )
                 continue
         if ph.after:
-            after_text = re.split(r"\d", norm[num.end : clause[1]][:AFTER_REACH], maxsplit=1)[0]
+            after_text = norm[num.end : clause[1]][:AFTER_REACH]
+            nxt = re.search(r"(?:19|20)\d\d年|(\d)", after_text)
+            while nxt and nxt.group(1) is None:
+                nxt = re.compile(r"(?:19|20)\d\d年|(\d)").search(after_text, nxt.end())
+            after_text = after_text[: nxt.start()] if nxt else after_text
             m = ph.after.search(after_text)
             if m:
                 hits.append(
@@ -719,7 +730,7 @@ def _named_earlier(
         if not ph.before or not _unit_ok(ph, num):
             continue
         m = _last_match(ph.before, sentence_before)
-        if m and (best is None or (m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
+        if m and (best is None or (sentence.start + m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
             best = _Hit(ph.indicator, 3000, m.end() - m.start(), sentence.start + m.start(), sentence.start + m.end())
     if best is not None:
         best.kw_start = best.kw_end = num.start  # the evidence stays the figure's own clause
@@ -790,8 +801,11 @@ def extract(text: str) -> Extraction:
         fm = _FUTURE_MARK.search(sentence_text)
         if fm:
             future_at = sent.start + fm.start()
+        changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
         for clause in clauses(norm, sent):
-            nums = find_numbers(norm[clause[0] : clause[1]], clause[0])
+            clause_text = norm[clause[0] : clause[1]]
+            changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
+            nums = find_numbers(clause_text, clause[0])
             nums = [n for n in nums if future_at is None or n.start < future_at]
             if not nums:
                 continue
@@ -817,7 +831,8 @@ def extract(text: str) -> Extraction:
                 if carried is not None and _TO_LEVEL.match(gap):
                     hit, carried = carried, None
                 elif (
-                    _CHANGE_ON.search(norm[clause[0] : num.start])
+                    changes
+                    or _CHANGE_ON.search(norm[clause[0] : num.start])
                     or _CHANGE_BEFORE.search(gap)
                     or (_CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start]))
                 ):
