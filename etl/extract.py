@@ -71,7 +71,8 @@ _NUMBERED_HEAD = re.compile(
 )
 # Words that make the rest of a sentence a plan or a target, not a result.
 _FUTURE_MARK = re.compile(
-    r"力争|确保|争取(?=实现|达到|完成|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|进一步|建成|创建|新建|发展|做到)|"
+    r"力争|确保|争取(?=[^,。]{0,8}?(?:达到|实现|完成|突破|超过|提高到|建成|创建)|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|"
+    r"进一步|新建|发展|做到)|"
     r"目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
     r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕"
 )
@@ -512,9 +513,11 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         else:
             mult = m["mult"]
         pre = m["pre"]
-        if pre == "上" and not (is_cn and mult):
+        if pre == "上" and m["num"] not in ("万", "亿"):
             pre, s = None, s + 1  # 上 only qualifies 上万 / 上亿
         after = clause[e:]
+        if unit == "个" and re.match(r"(?:字|月|小时|百分点|工作日|季度|批次)", after):
+            continue  # 3个百分点, 6个月: a measure of something else
         if unit is None:
             # 1.8万职工, 430万实名会员: a scaled figure followed by who it counts
             if mult and _BARE_PERSON_AFTER.match(after):
@@ -659,6 +662,12 @@ def choose_indicator(
     # 法律援助案件(包含法律咨询、…、诉讼仲裁)687件: what a bracket lists is an aside, not the figure's label
     before_text = _BRACKETED.sub(lambda m: "\u3000" * len(m.group(0)), norm[window_start : num.start])
     clause_text = norm[clause[0] : clause[1]]
+    # 基层工会组织3200个(其中当年新建150个): the part in brackets does not exclude the whole
+    rel = num.start - clause[0]
+    outside = "".join(
+        "\u3000" * len(m.group(0)) if m.group(0)[0] in "(（" and not m.start() <= rel < m.end() else m.group(0)
+        for m in re.finditer(r"[(（][^()（）]*[)）]|[^(（]+|[(（]", clause_text)
+    )
     prev_clause_start = norm.rfind(",", sentence.start, clause[0] - 1) + 1 if clause[0] > sentence.start else clause[0]
     context = norm[max(prev_clause_start, sentence.start) : clause[1]]
     sentence_before = norm[sentence.start : num.start]
@@ -666,7 +675,7 @@ def choose_indicator(
     for ph in phrases:
         if not _unit_ok(ph, num):
             continue
-        if ph.exclude and ph.exclude.search(context if ph.exclude_in_previous_clause else clause_text):
+        if ph.exclude and ph.exclude.search(context if ph.exclude_in_previous_clause else outside):
             continue
         if ph.requires and not ph.requires.search(
             _full_sentence(norm, sentence) if ph.requires_in_full_sentence else norm[sentence.start : sentence.end]
@@ -732,6 +741,10 @@ def _named_earlier(
         m = _last_match(ph.before, sentence_before)
         if m and (best is None or (sentence.start + m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
             best = _Hit(ph.indicator, 3000, m.end() - m.start(), sentence.start + m.start(), sentence.start + m.end())
+    if best is not None and (
+        norm[best.kw_start - 1 : best.kw_start] == "、" or norm[best.kw_end : best.kw_end + 1] in ("、", "等")
+    ):
+        return None  # 集体合同、工资集体协商等四个合同…签订率92%: a rate of several kinds together is no one's
     if best is not None:
         best.kw_start = best.kw_end = num.start  # the evidence stays the figure's own clause
     return best
@@ -793,6 +806,7 @@ def extract(text: str) -> Extraction:
     facts: list[Fact] = []
     # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
     this_year = "今年" in norm
+    last_indicator: str | None = None
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
@@ -817,7 +831,7 @@ def extract(text: str) -> Extraction:
             subset = bool(_SUBSET.match(norm[clause[0] : clause[1]])) or _SUBSET.match(
                 norm[max(sent.start, clause[0] - 3) : clause[0]]
             )
-            whole = facts[-1].indicator if facts else None
+            whole = last_indicator  # what the number just before counted (None: nothing the catalogue knows)
             if subset and whole is None:
                 continue
             window = clause[0]
@@ -825,9 +839,10 @@ def extract(text: str) -> Extraction:
             carried: _Hit | None = None  # 从85%提高到93%: the earlier figure's indicator, for the later one
             for num in nums:
                 gap = norm[window : num.start]
-                if "其中" in gap:  # 新发展会员5.6万人(其中农民工3.2万人): a part, not a figure of its own
-                    prev, window, carried = (num, None), num.end, None
-                    continue
+                # 新发展会员5.6万人(其中农民工3.2万人): a part is no figure of its own, unless another indicator
+                part_of = None
+                if "其中" in gap:
+                    part_of = prev[1].indicator if prev and prev[1] else whole or ""
                 if carried is not None and _TO_LEVEL.match(gap):
                     hit, carried = carried, None
                 elif (
@@ -836,7 +851,7 @@ def extract(text: str) -> Extraction:
                     or _CHANGE_BEFORE.search(gap)
                     or (_CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start]))
                 ):
-                    prev, window = (num, None), num.end
+                    prev, window, last_indicator = (num, None), num.end, None
                     continue
                 else:
                     hit = choose_indicator(norm, num, window, clause, sent, phrases)
@@ -849,7 +864,7 @@ def extract(text: str) -> Extraction:
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
                     if ph is not None:
                         hit = prev[1]
-                if hit is not None and subset and hit.indicator == whole:
+                if hit is not None and (subset and hit.indicator == whole or part_of in ("", hit.indicator)):
                     hit = None
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
@@ -857,6 +872,7 @@ def extract(text: str) -> Extraction:
                     facts.append(_fact(text, idx, start, end, hit.indicator, num))
                 prev = (num, hit)
                 window = num.end
+                last_indicator = hit.indicator if hit else None
     return Extraction(find_organisation(norm), find_report_year(norm), _once(facts))
 
 
