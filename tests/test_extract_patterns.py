@@ -50,6 +50,11 @@ def test_label_in_an_earlier_clause(text, expected):
         ("全年发放12.5万元帮扶救助资金。", [("aid_amount", 125000.0, "exact")]),
         ("全县共有4100名职工参保。", [("mutual_insurance_enrolled", 4100.0, "exact")]),
         ("共有820多名职工参加2019年学历提升计划。", [("training_persons", 820.0, "more_than")]),
+        (
+            "县内15个建筑项目部工会正式成立,1200名农民工成为工会会员。",
+            [("new_unions", 15.0, "exact"), ("new_members", 1200.0, "exact")],
+        ),
+        ("志愿律师现场为2300多名职工提供了法律咨询。", [("legal_consultations", 2300.0, "more_than")]),
     ],
 )
 def test_label_after_the_number(text, expected):
@@ -109,6 +114,11 @@ def test_wider_vocabulary(text, expected):
         # 争取 with what was obtained is a result; with what is strived for it is a target
         ("积极争取上级帮扶资金30多万元。", [("aid_amount", 300000.0, "more_than")]),
         ("争取工会会员达到5万人,争取全年新建工会组织100家。", []),
+        # 下一步 / 还将: what comes next in the same sentence is a plan
+        (
+            "本次活动慰问职工300名。下一步,县总工会还将筹集资金20万元,为40名困难职工发放救助金。",
+            [("aid_persons", 300.0, "exact")],
+        ),
         # a sentence naming a year's 目标 inside the text does not drop what follows
         (
             "会议明确了2020年工会工作的目标。\n目前,全区新建工会组织36家,发展会员2100人。",
