@@ -129,12 +129,15 @@ _ORG = re.compile(
 _ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
-    r"[的了在从向对据由是将把被让给到为和与及者讯悉入]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
+    r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
     r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息"
 )
 _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
+)
+_NATIONAL_PAPER = re.compile(
+    r"工人|人民|经济|法制|法治|光明|农民|科技|健康|中国|青年|解放|文汇|新华|南方|参考|商务|证券|金融"
 )
 _URL = re.compile(r"(?:https?:)?//[\w./%?&=#:+~-]+")
 # 2017年7月26日, 2017-07-26, 2017/7/26, 26.07.2017 (a time may follow with its space dropped: 2014-07-0310:41)
@@ -926,9 +929,9 @@ def find_organisation(norm: str) -> str | None:
         counts[name] = counts.get(name, 0) + 1
     if counts:
         return max(counts, key=counts.get)
-    bare = re.findall(r"(?<![\u4e00-\u9fff])([市县区])总工会|(?:该|我|本)([市县区])总工会", norm)
+    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本,]))([市县区])总工会", norm)
     if bare:
-        level = max("市县区", key=lambda c: sum(c in b for b in bare))
+        level = max("市县区", key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
         if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
@@ -936,6 +939,14 @@ def find_organisation(norm: str) -> str | None:
         m = re.search(r"(?<=省)([\u4e00-\u9fff]{2,3}?)" + level + "(?!级)", norm[:300])
         if m and not re.search(r"[首全各本该我家]", m.group(1)):
             return m.group(1) + level + "总工会"
+        # 市总工会 in a city's own paper (渭南日报, 兰州晚报, 厦门商报): that city's federation
+        papers = [
+            p
+            for p in re.findall(r"([\u4e00-\u9fff]{2})(?:日报|晚报|商报|都市报)", norm)
+            if not _NATIONAL_PAPER.match(p)
+        ]
+        if level == "市" and papers and len(set(papers)) == 1:
+            return papers[0] + "市总工会"
     m = re.search(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000])
     return m.group(0) if m else None
 
