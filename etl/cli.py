@@ -55,6 +55,7 @@ TEXT = {
         "report_rolled_back": "{file}：批次 #{batch} 已导入过但已撤销，本次不再导入；如需恢复请运行 python -m etl reapply {batch}。",
         "reports_done": "报告数据：新导入 {n} 份，已有 {skipped} 份。",
         "extract_head": "机构：{org}　年度：{year}　找到 {n} 项数据（请核对后再导入）",
+        "extract_read_as": "（文件按 {how} 读取）",
         "unknown": "未识别",
     },
     "en": {
@@ -97,6 +98,7 @@ TEXT = {
         "report_rolled_back": "{file}: loaded before as batch #{batch}, which was rolled back; not loaded again. To bring it back: python -m etl reapply {batch}.",
         "reports_done": "Reports: {n} loaded now, {skipped} already in the store.",
         "extract_head": "Organisation: {org}  Year: {year}  {n} figures found (check them before loading)",
+        "extract_read_as": " (file read as {how})",
         "unknown": "not found",
     },
 }
@@ -457,16 +459,16 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
     import json
 
     from etl.catalog import load_catalog
-    from etl.extract import ReportError, decode_text, extract, read_report
+    from etl.extract import ReportError, decode_report, extract, read_report_file
 
     try:
-        text = decode_text(sys.stdin.buffer.read(), "-") if source == "-" else read_report(source)
+        text, how = decode_report(sys.stdin.buffer.read(), "-") if source == "-" else read_report_file(source)
     except ReportError as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_USAGE
     result = extract(text)
-    if as_json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+    if as_json:  # "encoding": how the file was read (utf-8, gb18030, big5, utf-16 or docx)
+        print(json.dumps({**result.as_dict(), "encoding": how}, ensure_ascii=False, indent=1))
         return EXIT_OK
     cat = load_catalog()
     unknown = say(lang, "unknown")
@@ -478,6 +480,7 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
             year=result.report_year or unknown,
             n=len(result.facts),
         )
+        + say(lang, "extract_read_as", how=how)
     )
     for f in result.facts:
         ind = cat.indicators.get(f.indicator)

@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+import opencc
+
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 
@@ -69,13 +71,15 @@ _NUMBERED_HEAD = re.compile(
 )
 # Words that make the rest of a sentence a plan or a target, not a result.
 _FUTURE_MARK = re.compile(
-    r"力争|确保|争取|目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
-    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕"
+    r"力争|确保|争取(?=[^,。]{0,8}?(?:达到|实现|完成|突破|超过|提高到|建成|创建)|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|"
+    r"进一步|新建|发展|做到)|"
+    r"目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
+    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将"
 )
 # A sentence telling one case (a firm, a worker) rather than the year's totals.
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
-_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模)")
+_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
     r"^(?![张份个家件项次场台辆册本套间所座处块元户起条])[^\d,、]{0,4}?(?:职工|会员|员工|农民工)"
 )
@@ -86,9 +90,30 @@ _CHANGE_SHORT = re.compile(r"(?:多|少)了?$")
 _TO_LEVEL = re.compile(
     r"^(?:的)?(?:提高|增加|上升|增长|下降|降低|减少|提升|扩大)?(?:到|至)(?:了)?(?:20\d\d年(?:的|底)?)?$|^(?:的)?(?:提高|增加|上升|增长|下降|降低|减少|提升|扩大)(?:到|至)"
 )
+_CHANGE_ON = re.compile(
+    r"(?:比|较)(?:上年|去年|上一年|20\d\d年|同期|年初)(?:同期)?[^,\d]{0,3}?(?:新增|增加|增长|多|减少|下降|提高)[^,\d]{0,10}$"
+)
+_CHANGE_CLAUSE = re.compile(
+    r"^[^,\d]{0,8}?(?:比|较)(?:上年|去年|上一年|20\d\d年|同期|年初)(?:同期)?[^,\d]{0,3}?(?:新增|增加|增长|多|减少)"
+)
+_CHANGE_LEAD = re.compile(r"^(?:新增|增加|增长|减少|多|少)")
 _CHANGE_WORDS = re.compile(
     r"同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|比20\d\d年|较20\d\d年|比同期|较同期"
 )
+# 送去价值4.8万元的清凉物资, 获得235万元的理赔金: an amount, though an attribute in form
+_VALUE_BEFORE = re.compile(r"(?:价值|总价值|折合)(?:约|近|超过)?$")
+_MONEY_NOUN_AFTER = re.compile(
+    r"^的[^,、]{0,6}?(?:资金|物资|慰问品|慰问金|救助金|助学金|补助金|理赔金|互助金|保障金|善款|款物|降温品)"
+)
+# 每人发放1000元, 人均2000元: per head, not a total
+_PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、]{0,10}$")
+# 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
+_GENERIC_RATE = re.compile(
+    r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
+)
+_GENERIC_MONEY = re.compile(r"(?:金额|资金|款物|共计|合计|总计|累计)(?:已|共)?(?:达到|达|为|是|近|约|超过)?(?:了)?$")
+_BRACKETED = re.compile(r"[(（][^()（）]{2,40}[)）](?=[^()（）]{0,4}$)")
+_LONG_RUN = re.compile(r"自(?:19|20)\d\d年|(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年来")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
@@ -96,12 +121,34 @@ _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
 )
 _SENTENCE_END = "。！？；;!?\n"
+_PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _ORG = re.compile(
     r"((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:XX[市区县])?总工会)"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会)"
 )
 _ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
+_ORG_STOP = re.compile(
+    r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
+    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息"
+)
+_PROVINCE_SHORT = re.compile(
+    r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
+    r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
+)
+_NATIONAL_PAPER = re.compile(
+    r"工人|人民|经济|法制|法治|光明|农民|科技|健康|中国|青年|解放|文汇|新华|南方|参考|商务|证券|金融"
+)
+_URL = re.compile(r"(?:https?:)?//[\w./%?&=#:+~-]+")
+# 2017年7月26日, 2017-07-26, 2017/7/26, 26.07.2017 (a time may follow with its space dropped: 2014-07-0310:41)
+_DATE = re.compile(
+    r"(?<!\d)(?P<y1>20\d\d|19\d\d)(?:年|[-./])(?:0?[1-9]|1[0-2])(?:月|[-./])(?:[012]?\d|3[01])日?(?:(?!\d)|(?=\d{1,2}:\d\d))"
+    r"|(?<![\d.])(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y2>20\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
+)
+# 自2007年8月启动以来, 2003年9月成立以来: the start of a span, not the year described
+_SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
+# 五年来, 过去五年, 二十年来: a review of the years up to the page's date
+_SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
@@ -146,6 +193,7 @@ class Phrase:
     before_in_sentence: bool = False  # the before-phrase may stand in an earlier clause of the sentence
     exclude_in_previous_clause: bool = False  # the exclusion also looks at the clause before
     outranks: str = ""  # an indicator whose hits give way to this one's anywhere in the sentence
+    requires_in_full_sentence: bool = False  # the required word may stand across a semicolon
 
 
 class ReportError(ValueError):
@@ -171,6 +219,10 @@ class ReportError(ValueError):
                 "{p}: not a valid .docx file ({d}); save it again in Word.",
             ),
             "empty": ("{p}：文件中没有文字。", "{p}: the file holds no text."),
+            "too_large": (
+                "{p}：文件解压后过大（疑似压缩炸弹），已拒绝读取。",
+                "{p}: the file would unpack to far more than a report holds (a zip bomb?); it was not read.",
+            ),
         }
         zh, en = texts[self.code]
         return (en if lang == "en" else zh).format(p=self.path, d=self.detail)
@@ -180,28 +232,100 @@ class ReportError(ValueError):
 # reading files
 
 
-def decode_text(data: bytes, name: str = "-") -> str:
-    """Bytes of a text report in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
+@lru_cache(maxsize=2)
+def _opencc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+# The characters that make up most of any Chinese report, simplified and traditional: a text decoded with the
+# wrong codec (Big5 read as GB18030, or the reverse) is made of other, rarer characters.
+_COMMON_HANZI = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方"
+    "后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
+    "它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又利比或但质气第向道命此变条"
+    "只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基"
+    "资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治"
+    "北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场"
+    "身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉"
+    "林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳便团往历"
+    "市克何除消构府称太准精值号率族维划选标写存候亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火"
+    "住调满县局照参红细引听该价严职帮扶慰问困助培训签订协商纠纷援咨询挽损失险企覆盖"
+)
+_COMMON_HANZI_SET: set[str] = set()
+
+
+def _common_hanzi() -> set[str]:
+    if not _COMMON_HANZI_SET:
+        _COMMON_HANZI_SET.update(_COMMON_HANZI)
+        _COMMON_HANZI_SET.update(_opencc("s2t").convert(_COMMON_HANZI))
+    return _COMMON_HANZI_SET
+
+
+def _plausibility(text: str) -> float:
+    """The share of common characters among the Chinese ones in the first part of a decoded text."""
+    sample = text[:4000]
+    cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\ue000" <= c <= "\uf8ff"]
+    if not cjk:
+        return 0.0
+    common = _common_hanzi()
+    return sum(c in common for c in cjk) / len(cjk)
+
+
+def decode_report(data: bytes, name: str = "-") -> tuple[str, str]:
+    """The text of a report's bytes and the encoding it was read in.
+
+    UTF-16 with a BOM and UTF-8 (with or without BOM) are taken as they decode; otherwise GB18030 (a superset of
+    GBK and GB2312) and Big5 are both tried and the one whose characters read as Chinese prose wins, so a Big5
+    file never comes out as GB18030 mojibake.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for enc in ("utf-8-sig", "gb18030", "big5"):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in ("gb18030", "big5"):
         try:
-            return data.decode(enc)
+            text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise ReportError("encoding", name)
+        candidates.append((_plausibility(text), enc == "gb18030", text, enc))
+    if not candidates:
+        raise ReportError("encoding", name)
+    _, _, text, enc = max(candidates)
+    return text, enc
+
+
+def decode_text(data: bytes, name: str = "-") -> str:
+    """Bytes of a text report in UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5."""
+    return decode_report(data, name)[0]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# document.xml of a 300-page report is a few MB; more than this is refused, however well it packs.
+MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
 
 
 def docx_text(data: bytes, name: str = "-") -> str:
-    """The paragraphs of a .docx (body text and tables), one per line."""
+    """The paragraphs of a .docx (body text and tables), one per line.
+
+    The zip is looked at before anything is unpacked, with the checks an .xlsx upload gets (total unpacked size
+    and compression ratio, the marks of a zip bomb), and document.xml is read with a bounded read.
+    """
+    from etl.read import inspect_xlsx
+
+    problem, _ = inspect_xlsx(data)
+    if problem == "file_too_large_unpacked":
+        raise ReportError("too_large", name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            xml = z.read("word/document.xml")
+            with z.open("word/document.xml") as fh:
+                xml = fh.read(MAX_DOCX_XML_BYTES + 1)
+        if len(xml) > MAX_DOCX_XML_BYTES:
+            raise ReportError("too_large", name)
         root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as err:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, EOFError) as err:
         raise ReportError("docx", name, type(err).__name__) from None
     lines = []
     for p in root.iter(f"{_W}p"):
@@ -217,22 +341,27 @@ def docx_text(data: bytes, name: str = "-") -> str:
     return "\n".join(lines)
 
 
-def read_report(path: str | Path) -> str:
-    """The text of a .txt (any common encoding) or .docx report; ReportError with a message otherwise."""
+def read_report_file(path: str | Path) -> tuple[str, str]:
+    """The text of a .txt (any common encoding) or .docx report and how it was read (an encoding, or "docx")."""
     p = Path(path)
     if not p.is_file():
         raise ReportError("missing", str(path))
     data = p.read_bytes()
     suffix = p.suffix.lower()
     if suffix == ".docx":
-        text = docx_text(data, p.name)
+        text, how = docx_text(data, p.name), "docx"
     elif suffix in (".txt", ".text", ".md", ""):
-        text = decode_text(data, p.name)
+        text, how = decode_report(data, p.name)
     else:
         raise ReportError("suffix", p.name)
     if not text.strip():
         raise ReportError("empty", p.name)
-    return text
+    return text, how
+
+
+def read_report(path: str | Path) -> str:
+    """The text of a .txt (any common encoding) or .docx report; ReportError with a message otherwise."""
+    return read_report_file(path)[0]
 
 
 def report_text(data: bytes, name: str) -> str:
@@ -271,6 +400,7 @@ def load_phrases(directory: str | None = None) -> tuple[Phrase, ...]:
                     before_in_sentence=row["before_reach"] == "sentence",
                     exclude_in_previous_clause=row["exclude_reach"] == "previous_clause",
                     outranks=row["outranks"],
+                    requires_in_full_sentence=row["requires_reach"] == "full_sentence",
                 )
             )
     return tuple(out)
@@ -291,6 +421,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if ch in "(（" and out and "\u4e00" <= out[-1] <= "\u9fff":
+            gloss = _PINYIN_GLOSS.match(text, i)
+            if gloss:  # 區(qū): a pinyin gloss a converted page left after each character
+                i = gloss.end()
+                continue
         if ch in "\r\n" or _SPACE.match(ch):
             j = i
             while j < n and (text[j] in "\r\n" or _SPACE.match(text[j])):
@@ -315,7 +450,16 @@ def normalise(text: str) -> tuple[str, list[int]]:
             out.append(c)
             idx.append(i)
         i += 1
-    return "".join(out), idx
+    return to_simplified("".join(out)), idx
+
+
+def to_simplified(text: str) -> str:
+    """Traditional script as simplified (工會 → 工会, 萬 → 万), character for character, so offsets still hold."""
+    converted = _opencc("t2s").convert(text)
+    if len(converted) == len(text):
+        return converted
+    conv = _opencc("t2s").convert
+    return "".join(c2 if len(c2 := conv(c)) == 1 else c for c in text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,9 +516,11 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         else:
             mult = m["mult"]
         pre = m["pre"]
-        if pre == "上" and not (is_cn and mult):
+        if pre == "上" and m["num"] not in ("万", "亿"):
             pre, s = None, s + 1  # 上 only qualifies 上万 / 上亿
         after = clause[e:]
+        if unit == "个" and re.match(r"(?:字|月|小时|百分点|工作日|季度|批次)", after):
+            continue  # 3个百分点, 6个月: a measure of something else
         if unit is None:
             # 1.8万职工, 430万实名会员: a scaled figure followed by who it counts
             if mult and _BARE_PERSON_AFTER.match(after):
@@ -383,8 +529,12 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
                 continue
         elif unit == "次" and not m["q3"] and not after.startswith("/"):
             continue  # 次 alone is an event count (3次会议), not person-times
-        if after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%":
+        if (after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%") and not (
+            unit == "元" and (_VALUE_BEFORE.search(clause[:s]) or _MONEY_NOUN_AFTER.match(after))
+        ):
             continue  # 30多人的纠纷: an attribute in a story, not a total
+        if _PER_HEAD.search(clause[max(0, s - 14) : s]):
+            continue  # 每人发放1000元: a rate per person, not a total
         if (unit in ("人", "名", "位", "人次") or m["q3"] == "以上") and _THRESHOLD_AFTER.match(
             (m["q3"] or "") + after
         ):
@@ -416,10 +566,23 @@ class Sentence:
     future: bool
 
 
+def _heading_kind(head: str) -> str | None:
+    """一、 / (一) / 第一部分 / 1、: which level of numbered heading a line is, or None."""
+    for kind, rx in (
+        ("cn", r"^[一二三四五六七八九十]+[、.]"),
+        ("paren", r"^[(（][一二三四五六七八九十]+[)）]"),
+        ("part", r"^第[一二三四五六七八九十]+部分"),
+    ):
+        if re.match(rx, head):
+            return kind
+    return None
+
+
 def sentences(norm: str) -> list[Sentence]:
     """Sentences with whether they belong to a plan (a section headed as next year's tasks, or a target)."""
     out = []
     future = False
+    opened_by: str | None = None  # the kind of heading that opened the plan section; the next one closes it
     start = 0
     for i in range(len(norm) + 1):
         if i == len(norm) or norm[i] in _SENTENCE_END:
@@ -427,12 +590,14 @@ def sentences(norm: str) -> list[Sentence]:
                 s = norm[start:i]
                 head = s.strip()
                 numbered = _NUMBERED_HEAD.match(head)
-                short = len(head) <= 30 and "," not in head
+                line = (start == 0 or norm[start - 1] == "\n") and (i == len(norm) or norm[i] == "\n")
+                short = line and len(head) <= 30 and "," not in head
                 if numbered or short:
                     probe = head[:30]
+                    kind = _heading_kind(head)
                     if _FUTURE_HEAD.search(probe) and not re.search(r"完成|回顾|总结|以来|成效|成绩|取得", probe):
-                        future = True
-                    elif _PAST_HEAD.search(probe):
+                        future, opened_by = True, kind
+                    elif _PAST_HEAD.search(probe) or future and kind is not None and kind == opened_by:
                         future = False
                 out.append(Sentence(start, i, future))
             start = i + 1
@@ -469,6 +634,17 @@ class _Hit:
     kw_end: int
 
 
+# How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
+AFTER_REACH = 24
+
+
+def _full_sentence(norm: str, sentence: Sentence) -> str:
+    """The sentence across semicolons: 受理法援案件301件……;152件为来电来访咨询 is one statement."""
+    start = max(norm.rfind(c, 0, sentence.start) for c in "。！？!?\n") + 1
+    ends = [e for c in "。！？!?\n" if (e := norm.find(c, sentence.end)) >= 0]
+    return norm[start : min(ends) if ends else len(norm)]
+
+
 def _unit_ok(ph: Phrase, num: Number) -> bool:
     if num.unit_word == "":
         return bool(ph.units & {"人", "名"})
@@ -486,8 +662,15 @@ def choose_indicator(
     norm: str, num: Number, window_start: int, clause: tuple[int, int], sentence: Sentence, phrases
 ) -> _Hit | None:
     """The indicator whose phrase stands closest before the number (else right after it), or None."""
-    before_text = norm[window_start : num.start]
+    # 法律援助案件(包含法律咨询、…、诉讼仲裁)687件: what a bracket lists is an aside, not the figure's label
+    before_text = _BRACKETED.sub(lambda m: "\u3000" * len(m.group(0)), norm[window_start : num.start])
     clause_text = norm[clause[0] : clause[1]]
+    # 基层工会组织3200个(其中当年新建150个): the part in brackets does not exclude the whole
+    rel = num.start - clause[0]
+    outside = "".join(
+        "\u3000" * len(m.group(0)) if m.group(0)[0] in "(（" and not m.start() <= rel < m.end() else m.group(0)
+        for m in re.finditer(r"[(（][^()（）]*[)）]|[^(（]+|[(（]", clause_text)
+    )
     prev_clause_start = norm.rfind(",", sentence.start, clause[0] - 1) + 1 if clause[0] > sentence.start else clause[0]
     context = norm[max(prev_clause_start, sentence.start) : clause[1]]
     sentence_before = norm[sentence.start : num.start]
@@ -495,9 +678,11 @@ def choose_indicator(
     for ph in phrases:
         if not _unit_ok(ph, num):
             continue
-        if ph.exclude and ph.exclude.search(context if ph.exclude_in_previous_clause else clause_text):
+        if ph.exclude and ph.exclude.search(context if ph.exclude_in_previous_clause else outside):
             continue
-        if ph.requires and not ph.requires.search(norm[sentence.start : sentence.end]):
+        if ph.requires and not ph.requires.search(
+            _full_sentence(norm, sentence) if ph.requires_in_full_sentence else norm[sentence.start : sentence.end]
+        ):
             continue
         m = _last_match(ph.before, before_text) if ph.before else None
         if m:
@@ -525,19 +710,47 @@ def choose_indicator(
                 )
                 continue
         if ph.after:
-            after_text = norm[num.end : clause[1]][:16]
+            after_text = norm[num.end : clause[1]][:AFTER_REACH]
+            nxt = re.search(r"(?:19|20)\d\d年|(\d)", after_text)
+            while nxt and nxt.group(1) is None:
+                nxt = re.compile(r"(?:19|20)\d\d年|(\d)").search(after_text, nxt.end())
+            after_text = after_text[: nxt.start()] if nxt else after_text
             m = ph.after.search(after_text)
             if m:
                 hits.append(
                     _Hit(ph.indicator, 2000 + m.start(), m.end() - m.start(), num.end + m.start(), num.end + m.end())
                 )
     if not hits:
-        return None
+        return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause.
     outranked = {ph.outranks for ph in phrases if ph.outranks and any(h.indicator == ph.indicator for h in hits)}
     hits = [h for h in hits if h.indicator not in outranked]
     hits.sort(key=lambda h: (h.distance, -h.length))
     return hits[0]
+
+
+def _named_earlier(
+    norm: str, num: Number, before_text: str, sentence_before: str, sentence: Sentence, phrases
+) -> _Hit | None:
+    """签约率95.8% after 已签约工资集体协商企业5628个: a generic rate or amount takes the indicator named
+    last before it in the sentence (among those counted in its unit)."""
+    generic = _GENERIC_RATE if num.unit == "percent" else _GENERIC_MONEY if num.unit == "yuan" else None
+    if generic is None or not generic.search(before_text):
+        return None
+    best: _Hit | None = None
+    for ph in phrases:
+        if not ph.before or not _unit_ok(ph, num):
+            continue
+        m = _last_match(ph.before, sentence_before)
+        if m and (best is None or (sentence.start + m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
+            best = _Hit(ph.indicator, 3000, m.end() - m.start(), sentence.start + m.start(), sentence.start + m.end())
+    if best is not None and (
+        norm[best.kw_start - 1 : best.kw_start] == "、" or norm[best.kw_end : best.kw_end + 1] in ("、", "等")
+    ):
+        return None  # 集体合同、工资集体协商等四个合同…签订率92%: a rate of several kinds together is no one's
+    if best is not None:
+        best.kw_start = best.kw_end = num.start  # the evidence stays the figure's own clause
+    return best
 
 
 def _fact(text: str, idx: list[int], norm_start: int, norm_end: int, indicator: str, num: Number) -> Fact:
@@ -594,16 +807,22 @@ def extract(text: str) -> Extraction:
     phrases = load_phrases()
     norm, idx = normalise(text)
     facts: list[Fact] = []
+    # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
+    this_year = "今年" in norm
+    last_indicator: str | None = None
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
-        if sent.future or _ANECDOTE.search(sentence_text):
+        if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
         future_at = None
         fm = _FUTURE_MARK.search(sentence_text)
         if fm:
             future_at = sent.start + fm.start()
+        changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
         for clause in clauses(norm, sent):
-            nums = find_numbers(norm[clause[0] : clause[1]], clause[0])
+            clause_text = norm[clause[0] : clause[1]]
+            changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
+            nums = find_numbers(clause_text, clause[0])
             nums = [n for n in nums if future_at is None or n.start < future_at]
             if not nums:
                 continue
@@ -611,22 +830,31 @@ def extract(text: str) -> Extraction:
             if listed is not None:
                 facts.extend(listed)
                 continue
-            if _SUBSET.match(norm[clause[0] : clause[1]]):
+            # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
+            subset = bool(_SUBSET.match(norm[clause[0] : clause[1]])) or _SUBSET.match(
+                norm[max(sent.start, clause[0] - 3) : clause[0]]
+            )
+            whole = last_indicator  # what the number just before counted (None: nothing the catalogue knows)
+            if subset and whole is None:
                 continue
             window = clause[0]
             prev: tuple[Number, _Hit | None] | None = None
             carried: _Hit | None = None  # 从85%提高到93%: the earlier figure's indicator, for the later one
             for num in nums:
                 gap = norm[window : num.start]
-                if "其中" in gap:  # 新发展会员5.6万人(其中农民工3.2万人): a part, not a figure of its own
-                    prev, window, carried = (num, None), num.end, None
-                    continue
+                # 新发展会员5.6万人(其中农民工3.2万人): a part is no figure of its own, unless another indicator
+                part_of = None
+                if "其中" in gap:
+                    part_of = prev[1].indicator if prev and prev[1] else whole or ""
                 if carried is not None and _TO_LEVEL.match(gap):
                     hit, carried = carried, None
-                elif _CHANGE_BEFORE.search(gap) or (
-                    _CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start])
+                elif (
+                    changes
+                    or _CHANGE_ON.search(norm[clause[0] : num.start])
+                    or _CHANGE_BEFORE.search(gap)
+                    or (_CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start]))
                 ):
-                    prev, window = (num, None), num.end
+                    prev, window, last_indicator = (num, None), num.end, None
                     continue
                 else:
                     hit = choose_indicator(norm, num, window, clause, sent, phrases)
@@ -639,62 +867,159 @@ def extract(text: str) -> Extraction:
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
                     if ph is not None:
                         hit = prev[1]
+                if hit is not None and (subset and hit.indicator == whole or part_of in ("", hit.indicator)):
+                    hit = None
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
                     end = max(num.end, hit.kw_end)
                     facts.append(_fact(text, idx, start, end, hit.indicator, num))
                 prev = (num, hit)
                 window = num.end
-    return Extraction(find_organisation(norm), find_report_year(norm), facts)
+                last_indicator = hit.indicator if hit else None
+    return Extraction(find_organisation(norm), find_report_year(norm), _once(facts))
+
+
+def _once(facts: list[Fact]) -> list[Fact]:
+    """Each figure once: a headline, the body and a closing summary often state the same one."""
+    seen: set[tuple[str, float]] = set()
+    out = []
+    for f in facts:
+        key = (f.indicator, f.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
 # who and when
 
 
+def _clean_name(raw: str) -> str | None:
+    """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
+    name = _ORG_LEADING.sub("", raw)
+    prefix = name[: -len("总工会")]
+    for m in reversed(list(_ORG_STOP.finditer(prefix))):
+        rest = prefix[m.end() :]
+        if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
+            name = name[m.end() :]
+            break
+    m = _PROVINCE_SHORT.match(name)
+    if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
+        name = name[m.end() :]
+    if len(name) <= 4 or re.search(r"[和及与、委]", name):
+        return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together
+    return name
+
+
 def find_organisation(norm: str) -> str | None:
-    """The federation the report is about: the first one named in the title, else the most named."""
+    """The federation the report is about: the first one named in the title lines, else in the opening, else the
+    most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
     def names(text: str) -> list[str]:
-        out = [_ORG_LEADING.sub("", m.group(1)) for m in _ORG.finditer(text)]
-        # 市委和省总工会: two bodies run together, not one name
-        return [n for n in out if len(n) > 3 and not re.search(r"[和及与、委]", n)]
+        return [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
 
-    found = names(norm[:400])
-    if found:
-        return found[0]
+    head = "\n".join(norm.split("\n", 3)[:3])
+    for text in (head[:200], norm[:400]):
+        found = names(text)
+        if found:
+            return found[0]
     counts: dict[str, int] = {}
     for name in names(norm):
         counts[name] = counts.get(name, 0) + 1
     if counts:
         return max(counts, key=counts.get)
+    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本,]))([市县区])总工会", norm)
+    if bare:
+        level = max("市县区", key=bare.count)
+        title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+        m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
+            return m.group(1) + level + "总工会"
+        m = re.search(r"(?<=省)([\u4e00-\u9fff]{2,3}?)" + level + "(?!级)", norm[:300])
+        if m and not re.search(r"[首全各本该我家]", m.group(1)):
+            return m.group(1) + level + "总工会"
+        # 市总工会 in a city's own paper (渭南日报, 兰州晚报, 厦门商报): that city's federation
+        papers = [
+            p
+            for p in re.findall(r"([\u4e00-\u9fff]{2})(?:日报|晚报|商报|都市报)", norm)
+            if not _NATIONAL_PAPER.match(p)
+        ]
+        if level == "市" and papers and len(set(papers)) == 1:
+            return papers[0] + "市总工会"
     m = re.search(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000])
     return m.group(0) if m else None
 
 
+def _publication_date(text: str) -> int | None:
+    """The year of the first full date that is not the start of a span (成立以来): when the page was published."""
+    for m in _DATE.finditer(text):
+        y = int(m.group("y1") or m.group("y2"))
+        if not re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
+            return y
+    return None
+
+
 def find_report_year(norm: str) -> int | None:
-    """The year the figures describe: the latest year named in the looking-back part of the report."""
+    """The year the figures describe.
+
+    A heading naming the year looked back on (2016年工作回顾) wins; else the latest year named in the looking-back
+    text, leaving out dates, the start of a span (自2007年以来), anecdotes and, when the page is dated, history more
+    than three years before it; else the page's date (a year earlier for a text that speaks of 去年 and not of
+    今年), which is also the year of a review of the years up to it (五年来, 二十年来). Dates in a source address
+    come last.
+    """
+    urls = " ".join(_URL.findall(norm))
+    body = _URL.sub(" ", norm)
+    published = _publication_date(body)
+    named = _DATE.sub(" ", body)
     years: list[int] = []
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
-    for sent in sentences(norm):
+    for sent in sentences(named):
         if sent.future:
             continue
-        s = _YEAR_RANGE.sub(" ", norm[sent.start : sent.end])
-        if _FUTURE_MARK.search(s):
+        s = _YEAR_RANGE.sub(" ", named[sent.start : sent.end])
+        if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
             continue
+        s = _SINCE.sub(" ", s)
         found = [int(y) for y in _YEAR.findall(s)]
         years += found
         if found and len(s) <= 40 and "," not in s and _PAST_HEAD.search(s):
             headed += found
     if headed:
         return max(headed)
+    # 《2019-2023年规划》 starts in the report's year; a review of 2013-2017 ends in it
+    spans = [
+        (
+            int(m.group(1)),
+            int(m.group(2)),
+            bool(
+                re.match(r"年?[^,。]{0,14}?(?:规划|计划|纲要)", named[m.end() :])
+                or re.search(r"(?:规划|计划|纲要)[(（]?$", named[max(0, m.start() - 3) : m.start()])
+            ),
+        )
+        for m in _YEAR_RANGE.finditer(named)
+    ]
+    plans = [a for a, _, plan in spans if plan]
+    if plans:
+        return max(plans)
+    if published and _SPAN_TO_NOW.search(named):
+        return published
+    if published:
+        years = [y for y in years if y >= published - 3]
     if years:
         return max(years)
-    ranges = [int(a) for a, _ in _YEAR_RANGE.findall(norm)]
-    if ranges:
-        return max(ranges)
-    dated = re.findall(r"(20\d\d)[-.年/]\d{1,2}[-.月/]\d{1,2}", norm)
-    return int(dated[0]) - 1 if dated else None
+    if spans:
+        return max(b for _, b, _ in spans)
+    last_year = "去年" in named and not re.search(r"今年|上半年|年初以来", named)
+    if published:
+        return published - 1 if last_year else published
+    dated = _publication_date(urls) or next(
+        (int(y) for y in re.findall(r"/(20\d\d)(?:0[1-9]|1[0-2])\d\d/", urls)), None
+    )
+    if dated:
+        return dated - 1 if last_year else dated
+    return None
 
 
 def match_organisation(organisation: str | None, catalog) -> str | None:

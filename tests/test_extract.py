@@ -339,9 +339,10 @@ def test_phrase_file_is_well_formed():
         rows = list(csv.DictReader(fh))
     assert rows
     for row in rows:
-        assert None not in row and len(row) == 10, row  # a comma inside a pattern must be quoted
+        assert None not in row and len(row) == 11, row  # a comma inside a pattern must be quoted
         assert row["indicator"] in codes
         assert row["before_reach"] in ("clause", "sentence") and row["exclude_reach"] in ("clause", "previous_clause")
+        assert row["requires_reach"] in ("sentence", "full_sentence")
         assert row["outranks"] in codes | {""}
         assert set(row["units"].split("|")) <= set(UNIT_CLASSES)
         assert row["before"] or row["after"]

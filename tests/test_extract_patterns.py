@@ -1,0 +1,349 @@
+"""Report prose the extractor meets in texts from other federations: one table per pattern, and the reading paths."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+
+import pytest
+
+from etl.extract import ReportError, decode_report, extract, normalise, read_report_file, report_text
+
+
+def facts(text: str) -> list[tuple[str, float, str]]:
+    return [(f.indicator, f.value, f.qualifier) for f in extract(text).facts]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a bare rate whose label stands in an earlier clause
+        ("全县已签订集体合同企业1200家,签约率93.5%。", [("contract_rate_collective", 93.5, "exact")]),
+        ("全市386家企业建立了厂务公开制度,建制率达91%。", [("factory_affairs_openness_rate", 91.0, "exact")]),
+        (
+            "共签订工资专项集体合同850份,覆盖企业2100家,覆盖率为88.2%。",
+            [("contract_rate_wage", 88.2, "exact")],
+        ),
+        ("公有企业职代会实现全覆盖,非公企业建制率达89%。", [("workers_congress_rate", 89.0, "exact")]),
+        # a generic amount whose label stands earlier, and a sum
+        (
+            "为1500余人提供生活救助,金额达260余万元。",
+            [("aid_persons", 1500.0, "more_than"), ("aid_amount", 2600000.0, "more_than")],
+        ),
+        (
+            "此次活动发放慰问金12万元,慰问品价值约3万元,合计15万元。",
+            [("aid_amount", 120000.0, "exact"), ("aid_amount", 30000.0, "approx"), ("aid_amount", 150000.0, "exact")],
+        ),
+    ],
+)
+def test_label_in_an_earlier_clause(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("全年3200人次参加了职工互助保障活动。", [("mutual_insurance_enrolled", 3200.0, "exact")]),
+        ("区法律援助中心受理35件代理仲裁案件。", [("legal_aid_cases", 35.0, "exact")]),
+        ("全年发放12.5万元帮扶救助资金。", [("aid_amount", 125000.0, "exact")]),
+        ("全县共有4100名职工参保。", [("mutual_insurance_enrolled", 4100.0, "exact")]),
+        ("共有820多名职工参加2019年学历提升计划。", [("training_persons", 820.0, "more_than")]),
+        (
+            "县内15个建筑项目部工会正式成立,1200名农民工成为工会会员。",
+            [("new_unions", 15.0, "exact"), ("new_members", 1200.0, "exact")],
+        ),
+        ("志愿律师现场为2300多名职工提供了法律咨询。", [("legal_consultations", 2300.0, "more_than")]),
+    ],
+)
+def test_label_after_the_number(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "代理仲裁312人次,参与劳动争议案件25个。",
+            [("legal_aid_cases", 312.0, "exact"), ("disputes_reported", 25.0, "exact")],
+        ),
+        ("为职工提供劳动维权和法律援助640人。", [("legal_aid_cases", 640.0, "exact")]),
+        ("参与调处化解群体性劳资纠纷9起。", [("disputes_resolved", 9.0, "exact")]),
+        (
+            "受理劳动争议12宗,调解成功10宗。",
+            [("disputes_reported", 12.0, "exact"), ("disputes_resolved", 10.0, "exact")],
+        ),
+        (
+            "今年以来共解决劳动纠纷30余件,为职工挽回经济损失80余万元。",
+            [("disputes_resolved", 30.0, "more_than"), ("money_recovered", 800000.0, "more_than")],
+        ),
+    ],
+)
+def test_cases_and_disputes_in_more_units(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "本年度新组建企业工会65家,全县工会基层组织达1860个。",
+            [("new_unions", 65.0, "exact"), ("total_unions", 1860.0, "exact")],
+        ),
+        (
+            "全区新增基层工会委员会48个,新增工会会员3600名。",
+            [("new_unions", 48.0, "exact"), ("new_members", 3600.0, "exact")],
+        ),
+        (
+            "全年共筹集资金58.6万元,慰问困难职工420户。",
+            [("aid_amount", 586000.0, "exact"), ("aid_persons", 420.0, "exact")],
+        ),
+        ("投入助学资金9.5万元。", [("aid_amount", 95000.0, "exact")]),
+        ("事业单位事务公开率达到了97%。", [("factory_affairs_openness_rate", 97.0, "exact")]),
+        ("举办工会干部培训班3期,参培人员达210余名。", [("training_persons", 210.0, "more_than")]),
+    ],
+)
+def test_wider_vocabulary(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 争取 with what was obtained is a result; with what is strived for it is a target
+        ("积极争取上级帮扶资金30多万元。", [("aid_amount", 300000.0, "more_than")]),
+        ("争取工会会员达到5万人,争取全年新建工会组织100家。", []),
+        # 下一步 / 还将: what comes next in the same sentence is a plan
+        (
+            "本次活动慰问职工300名。下一步,县总工会还将筹集资金20万元,为40名困难职工发放救助金。",
+            [("aid_persons", 300.0, "exact")],
+        ),
+        # a sentence naming a year's 目标 inside the text does not drop what follows
+        (
+            "会议明确了2020年工会工作的目标。\n目前,全区新建工会组织36家,发展会员2100人。",
+            [("new_unions", 36.0, "exact"), ("new_members", 2100.0, "exact")],
+        ),
+        # a plan heading opens a plan section; the next heading of its kind closes it
+        (
+            "一、2020年工作回顾\n全年新建工会组织36家。\n二、2021年工作安排\n力争新建工会组织50家。\n新发展会员3000人。\n"
+            "三、加强自身建设\n全年培训工会干部120人次。",
+            [("new_unions", 36.0, "exact"), ("training_persons", 120.0, "exact")],
+        ),
+    ],
+)
+def test_targets_and_plan_sections(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # restated in the headline and in the body: once
+        (
+            "县总工会上半年发放帮扶资金52.3万元\n上半年,县总工会发放帮扶资金52.3万元。",
+            [("aid_amount", 523000.0, "exact")],
+        ),
+        # a change on last year, and the list of changes that follows it
+        ("比上年新增参保职工2100人次。", []),
+        (
+            "全年参保职工9800人次,比上年同期新增参保单位40个,新增参保职工1200人次。",
+            [("mutual_insurance_enrolled", 9800.0, "exact")],
+        ),
+        # the value of goods is an amount; a sum per head is no total
+        ("为困难职工送去价值6.2万元的慰问物资。", [("aid_amount", 62000.0, "exact")]),
+        ("获得120.5万元的理赔金。", [("mutual_insurance_payout", 1205000.0, "exact")]),
+        ("向每名困难学生发放助学金3000元。", []),
+        # 上万 / 上亿 are more than ten thousand / a hundred million
+        ("组织上万名职工参加技能培训。", [("training_persons", 10000.0, "more_than")]),
+        # a size threshold is no figure
+        ("对10人以上群体性案件进行仲裁。", []),
+    ],
+)
+def test_restated_changed_and_attributive_figures(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a part counts when it is another indicator than its whole
+        (
+            "全市共有基层工会组织3200个(其中当年新建工会组织150个)。",
+            [("total_unions", 3200.0, "exact"), ("new_unions", 150.0, "exact")],
+        ),
+        (
+            "受理法律援助案件120件,其中法律咨询45件。",
+            [("legal_aid_cases", 120.0, "exact"), ("legal_consultations", 45.0, "exact")],
+        ),
+        ("全区发生劳资纠纷20起,其中涉及农民工的14起。", [("disputes_reported", 20.0, "exact")]),
+        # what a bracket lists between a label and its figure is an aside
+        ("共受理法律援助案件(包含法律咨询、代写文书、协商调解)520件。", [("legal_aid_cases", 520.0, "exact")]),
+        # long-run totals are background in a text about this year
+        (
+            "今年为60名困难职工子女发放助学金18万元。自2008年开展助学以来,累计资助900名学生,发放助学金260万元。",
+            [("aid_persons", 60.0, "exact"), ("aid_amount", 180000.0, "exact")],
+        ),
+    ],
+)
+def test_parts_asides_and_background(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "區總工會全年慰問困難職工1200戶,發放慰問金86萬元。",
+            [("aid_persons", 1200.0, "exact"), ("aid_amount", 860000.0, "exact")],
+        ),
+        (
+            "全區(qū)新建工會(huì)組織45家,會(huì)員總數(shù)達3.2萬人。",
+            [("new_unions", 45.0, "exact"), ("total_members", 32000.0, "exact")],
+        ),
+    ],
+)
+def test_traditional_script_and_pinyin_glosses(text, expected):
+    assert facts(text) == expected
+
+
+def test_evidence_stays_the_original_traditional_text():
+    text = "今年,全區(qū)新建工會(huì)組織45家。"
+    (fact,) = extract(text).facts
+    assert text[fact.start : fact.end] == fact.evidence
+    assert fact.evidence.startswith("全區(qū)新建工會") and fact.evidence.endswith("45家")
+
+
+def test_normalise_converts_to_simplified_one_character_for_one():
+    text = "萬秀區(qū)總工會(huì)會員"
+    norm, idx = normalise(text)
+    assert norm == "万秀区总工会会员"
+    assert [text[i] for i in idx] == list("萬秀區總工會會員")
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("记者近日从市总工会获悉,全市新建工会组织30家。", None),
+        ("下半年市总工会将继续推进建会。", None),
+        ("大会选举产生了河口区总工会第四届委员会。", "河口区总工会"),
+        ("两千名农民工加入东湖市总工会", "东湖市总工会"),
+        ("山东临河县总工会开展送温暖活动", "临河县总工会"),
+        ("平安镇总工会\n2019年11月", "平安镇总工会"),
+        ("东港总工会上半年发放帮扶资金20万元\n今年以来,市总工会大力开展帮扶工作。", "东港市总工会"),
+        ("日前,安徽省南山县20个项目部工会成立。该县总工会为此制定了方案。", "南山县总工会"),
+        ("来源:东湖日报 2019-03-02\n记者从市总工会获悉,全市新建工会组织30家。", "东湖市总工会"),
+        ("来源:工人日报\n记者从市总工会获悉,全市新建工会组织30家。", None),
+    ],
+)
+def test_organisation_is_the_federation_named(text, org):
+    assert extract(text).organisation == org
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a mid-year summary published in July describes that year
+        ("发布时间:2016-07-12\n上半年,全市新建工会组织30家。", 2016),
+        ("26.07.2017 10:20\n上半年全区新建工会组织30家。", 2017),
+        ("2018年7月26日\n今年上半年,全区发展会员800人。", 2018),
+        # a text about 去年 published early in the next year
+        ("2015-02-06\n去年全市新发展会员2.1万名。", 2014),
+        # a review of the years up to the page's date; history long before it is not the year
+        ("2020-12-25\n过去五年,区总工会慰问一线职工15万余元。", 2020),
+        ("2022-11-03\n早在1998年,市总工会设立法律援助站,2005年成立志愿服务队。二十年来累计办理案件900件。", 2022),
+        # the start of a span and an anecdote are not the report's year
+        ("日前,区总工会发放助学金。自2009年8月启动助学以来,累计资助300人。", None),
+        ("2021/06/16\n2019年6月至2020年12月该公司拖欠工资近50万元。", 2021),
+        # a plan's range gives its start
+        ("五年来……制定《2021-2025年干部教育培训规划》。", 2021),
+    ],
+)
+def test_report_year(text, year):
+    assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize("encoding", ["big5", "gb18030", "utf-8", "utf-16"])
+def test_encoding_is_chosen_by_how_the_text_reads(tmp_path, encoding):
+    text = (
+        "區總工會全年慰問困難職工1200戶，發放慰問金86萬元。"
+        if encoding == "big5"
+        else "区总工会全年慰问困难职工1200户。"
+    )
+    p = tmp_path / "report.txt"
+    p.write_bytes(text.encode(encoding))
+    got, used = read_report_file(p)
+    assert got == text
+    assert used == ("utf-8" if encoding == "utf-8" else encoding)
+
+
+def test_big5_is_not_read_as_gb18030_mojibake():
+    data = "全區新建工會組織45家，會員總數達3.2萬人，慰問困難職工1200戶。".encode("big5")
+    data.decode("gb18030")  # it decodes without error: only how it reads tells the two apart
+    text, enc = decode_report(data)
+    assert enc == "big5" and text.startswith("全區新建工會")
+
+
+def test_undecodable_bytes_are_refused():
+    with pytest.raises(ReportError) as err:
+        decode_report(b"\xff\xfe\x00"[1:] + b"\x81\x20\xfe\xff", "bad.txt")
+    assert err.value.code == "encoding" and "bad.txt" in err.value.message("en")
+
+
+def _docx(document_xml: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("word/document.xml", document_xml)
+    return buf.getvalue()
+
+
+def _deflated_zip(name: str, chunk: bytes, repeat: int, unpacked: int) -> bytes:
+    """A zip of one deflated member whose data is `chunk` repeated (raw deflate blocks after a full flush repeat
+    byte for byte), built by hand so the test never holds or packs the unpacked bytes."""
+    data = chunk * repeat + b"\x03\x00"  # an empty final block ends the stream
+    n = name.encode()
+    crc = 0  # never checked: the file must be refused before any of it is read
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), unpacked, len(n), 0) + n
+    central = struct.pack(
+        "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data), unpacked, len(n), 0, 0, 0, 0, 0, 0
+    )
+    central += n
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(data), 0)
+    return local + data + central + end
+
+
+def test_docx_zip_bomb_is_refused_before_unpacking():
+    """A .docx whose document.xml unpacks to 2 GB from about 2 MB is refused with a message, not unpacked."""
+    block = b" " * (16 * 1024 * 1024)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    data = _deflated_zip("word/document.xml", chunk, 128, 128 * len(block))
+    assert len(data) < 3 * 1024 * 1024
+    with pytest.raises(ReportError) as err:
+        report_text(data, "bomb.docx")
+    assert err.value.code == "too_large"
+    assert "bomb.docx" in err.value.message("zh") and "bomb.docx" in err.value.message("en")
+
+
+def test_docx_whose_header_understates_its_size_is_cut_off(monkeypatch):
+    """A member that says it is small but unpacks to more than a report holds is refused by the bounded read."""
+    import etl.extract
+
+    monkeypatch.setattr(etl.extract, "MAX_DOCX_XML_BYTES", 1024 * 1024)
+    block = b" " * (1024 * 1024)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    data = _deflated_zip("word/document.xml", chunk, 3, 3 * len(block))
+    with pytest.raises(ReportError) as err:
+        report_text(data, "big.docx")
+    assert err.value.code == "too_large"
+
+
+def test_docx_reading_still_gives_the_paragraphs():
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>全區新建工會組織</w:t></w:r><w:r><w:t>45家。</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    text = report_text(_docx(xml), "r.docx")
+    assert text == "全區新建工會組織45家。"
+    assert facts(text) == [("new_unions", 45.0, "exact")]
