@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from etl.catalog import HEADER_UNIT_SCALE, Catalog, header_unit, load_catalog, name_key
-from etl.numbers import NotANumber, ParsedNumber, is_missing, parse_number
+from etl.numbers import MAX_ABS_VALUE, NotANumber, OutOfRange, ParsedNumber, is_missing, parse_number
 from etl.problems import Problem, format_number
 from etl.read import Sheet, Workbook, cell_ref, col_letter, year_in_name
 
@@ -246,6 +247,9 @@ def _emit(ctx: _Ctx, cells: list[_Cell], header_label: str, header_cell: tuple[i
         value = x.parsed.value
         if factor and not x.parsed.scaled:
             value = round(value * factor, 6)
+        if not math.isfinite(value) or abs(value) > MAX_ABS_VALUE:  # checked again after the header's scale
+            ctx.problem("error", "value_out_of_range", x.r, x.c, raw_text(x.raw), indicator=ind.code)
+            continue
         ctx.out.records.append(x.record(value, ctx.sheet.name))
 
 
@@ -256,6 +260,9 @@ def _parse_value(ctx: _Ctx, r: int, c: int, indicator: str) -> ParsedNumber | No
     raw = ctx.sheet.cell(r, c)
     try:
         return parse_number(raw)
+    except OutOfRange:
+        ctx.problem("error", "value_out_of_range", r, c, raw_text(raw), indicator=indicator)
+        return None
     except NotANumber:
         ctx.problem("error", "not_a_number", r, c, raw_text(raw), indicator=indicator)
         return None

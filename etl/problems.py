@@ -78,6 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{value}”不是数字（{indicator}）。请填写数字，如 93.5、1.96万、8000余；未上报请留空。",
         "en": "“{value}” is not a number ({indicator}). Enter a number such as 93.5, 1.96万 or 8000余; leave it blank if not reported.",
     },
+    "value_out_of_range": {
+        "zh": "“{value}”超出可信的范围（{indicator}）：换算单位后不是有限的数，或绝对值超过 10¹⁵。请核对是否多打了数字或单位。",
+        "en": "“{value}” is out of any plausible range ({indicator}): after its units are applied it is not finite or beyond 10¹⁵ in size. Check for extra digits or a wrong unit.",
+    },
     "percent_out_of_range": {
         "zh": "{indicator}为 {number}%，超出 0–100% 的范围。",
         "en": "{indicator} is {number}%, outside 0–100%.",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from etl.catalog import Catalog, load_catalog
+from etl.numbers import MAX_ABS_VALUE
 from etl.parse import Parsed, Record
 from etl.problems import Problem, format_number
 
@@ -73,6 +75,9 @@ def validate(
     for rec in kept:
         if rec.value is None:
             continue
+        if not math.isfinite(rec.value) or abs(rec.value) > MAX_ABS_VALUE:  # a grid's inf or 1e308 too
+            add("error", "value_out_of_range", rec, rec.raw, indicator=rec.indicator)
+            continue
         unit = cat.indicators[rec.indicator].unit
         if unit == "percent" and not 0 <= rec.value <= 100:
             add("error", "percent_out_of_range", rec, rec.raw, indicator=rec.indicator, number=format_number(rec.value))
@@ -102,6 +107,19 @@ def validate(
             )
             continue
         if t.value is None:
+            continue
+        if not math.isfinite(t.value) or abs(t.value) > MAX_ABS_VALUE:
+            problems.append(
+                Problem(
+                    "error",
+                    "value_out_of_range",
+                    parsed.file_name,
+                    t.sheet,
+                    t.cell,
+                    str(t.value),
+                    {"indicator": t.indicator},
+                )
+            )
             continue
         unit = cat.indicators[t.indicator].unit
         bad = (unit == "percent" and not 0 <= t.value <= 100) or (unit != "percent" and t.value < 0)

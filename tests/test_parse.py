@@ -158,3 +158,23 @@ def test_ambiguous_district_needs_a_city():
     )
     assert [(x.code, x.cell) for x in p.problems] == [("ambiguous_district", "A2")]
     assert [r.district for r in p.records] == ["900101"]
+
+
+@pytest.mark.parametrize(
+    "header,cell",
+    [
+        ("帮扶金额（万元）", 1e308),  # finite, but infinite once ×10,000
+        ("帮扶金额（万元）", 2e11),  # 2e15 yuan after the header's scale
+        ("帮扶金额", "9e14万"),
+        ("会员总数", 1e308),
+        ("集体合同签订率", 1e308),
+        ("基层工会总数", "1" + "0" * 20),
+    ],
+)
+def test_value_out_of_range_after_every_scaling_is_refused_naming_the_cell(header, cell):
+    p = parse([["区县", header], ["东城区", cell]], title="2022")
+    assert [(x.code, x.cell) for x in p.problems if x.severity == "error"] in (
+        [("value_out_of_range", "B2")],
+        [("not_a_number", "B2")],
+    )
+    assert values(p) == {}
