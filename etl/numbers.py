@@ -277,6 +277,8 @@ def parse_number(raw: object) -> ParsedNumber | None:
         value = float(num) if re.fullmatch(_ASCII_NUM, num) else cn_to_number(num)
     except (NotANumber, KeyError, ValueError, OverflowError):
         raise NotANumber(raw) from None
+    if not math.isfinite(value):  # a 400-digit "number" is a typing accident, not a figure
+        raise NotANumber(raw)
     if m["sign"] == "-":
         value = -value
     scaled = False

@@ -430,6 +430,9 @@ def parse_workbook(wb: Workbook, year: int | None = None, catalog: Catalog | Non
     out = Parsed(wb.file_name, wb.sha256, problems=list(wb.problems))
     if "text_named_as_excel" in wb.notes:
         out.problems.append(Problem("info", "text_named_as_excel", wb.file_name))
+    for fmt, code in (("format:html", "file_is_html_read"), ("format:xml2003", "file_is_xml2003")):
+        if fmt in wb.notes:
+            out.problems.append(Problem("info", code, wb.file_name))
     file_year = year_in_name(wb.file_name)
     found = False
     skipped: list[Sheet] = []

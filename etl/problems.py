@@ -9,8 +9,8 @@ SEVERITIES = ("error", "warning", "info")
 # One sentence per problem kind, in the user's language; {value} is the cell as seen.
 MESSAGES: dict[str, dict[str, str]] = {
     "file_extension": {
-        "zh": "不支持的文件类型“{ext}”。请上传 .xlsx、.xls 或 .csv 文件。",
-        "en": "Unsupported file type “{ext}”. Please upload an .xlsx, .xls or .csv file.",
+        "zh": "不支持的文件类型“{ext}”。请上传 .xlsx、.xls、.xlsb、.ods 或 .csv 文件。",
+        "en": "Unsupported file type “{ext}”. Please upload an .xlsx, .xls, .xlsb, .ods or .csv file.",
     },
     "file_empty": {"zh": "文件是空的，没有任何内容。", "en": "The file is empty."},
     "file_is_html": {
@@ -40,6 +40,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet_too_many_rows": {
         "zh": "工作表有 {rows} 行，超过上限 {limit} 行，未读取。请只保留需要导入的数据。",
         "en": "The sheet has {rows} rows, more than the limit of {limit}; it was not read. Keep only the data to import.",
+    },
+    "sheet_too_large": {
+        "zh": "工作表的使用范围是 {range}（{rows} 行 × {cols} 列），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除远处的空白或多余单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
+        "en": "The sheet's used range is {range} ({rows} rows × {cols} columns), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
+    },
+    "file_is_html_read": {
+        "zh": "这个文件其实是网页（HTML）表格，不是真正的 Excel 文件，已按表格读取。",
+        "en": "This file is really a web page (HTML) table, not an Excel file; it was read as a table.",
+    },
+    "file_is_xml2003": {
+        "zh": "这个文件是 Excel 2003 XML 表格，已按表格读取。",
+        "en": "This file is an Excel 2003 XML spreadsheet; it was read as such.",
     },
     "no_header": {
         "zh": "没有找到可识别的表头：需要一列“区县”和至少一列指标（如“集体合同签订率(%)”），或“区县、年份、指标、数值”四列。可先下载模板对照。",
