@@ -166,6 +166,11 @@ def cmd_load(
                 continue
             for p in plan.problems:
                 print_problem(p, lang)
+            if dry_run:  # how every column and row was understood, before anything is written
+                from etl.explain import lines
+
+                for line in lines(plan, lang):
+                    print(line)
             if not plan.ok:
                 rejected += 1
                 print(say(lang, "rejected", file=plan.file_name, n=sum(p.severity == "error" for p in plan.problems)))

@@ -149,6 +149,8 @@ def is_missing(raw: object) -> bool:
     if isinstance(raw, float) and math.isnan(raw):
         return True
     if isinstance(raw, str):
+        if len(raw) > 64 and len(raw.strip()) > 64:  # every missing mark is short; a 10 MB cell is not one
+            return False
         return clean_text(raw).lower() in MISSING_MARKS
     return False
 

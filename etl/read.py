@@ -37,6 +37,12 @@ class Sheet:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
     # merged ranges, zero-based and inclusive: (first row, first col, last row, last col); the value sits in the first
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # a view with rows and columns swapped (a sheet with indicators down the side): cell(r, c) is the original (c, r)
+    transposed: bool = False
+
+    def ref(self, row: int, col: int) -> str:
+        """The A1 reference of (row, col) in the sheet as the user sees it."""
+        return cell_ref(col, row) if self.transposed else cell_ref(row, col)
 
     def cell(self, row: int, col: int) -> object:
         r = self.rows[row] if row < len(self.rows) else []

@@ -20,6 +20,14 @@ SAME_AS_LAST_MIN = 3
 Stored = dict[tuple[str, int, str], tuple[float, str, int]]  # key -> (value, qualifier, batch_id)
 
 
+def percent_hint(value: float) -> str:
+    """A percent above 100 read as a digit typed once too often: 930 → "93", 9350 → "93.5"; "" when none fits."""
+    for div in (10, 100):
+        if 100 < value and 0 < value / div <= 100:
+            return format_number(value / div)
+    return ""
+
+
 def validate(
     parsed: Parsed, stored: Stored, catalog: Catalog | None = None, allowed_districts: set[str] | None = None
 ) -> list[Problem]:
@@ -80,7 +88,15 @@ def validate(
             continue
         unit = cat.indicators[rec.indicator].unit
         if unit == "percent" and not 0 <= rec.value <= 100:
-            add("error", "percent_out_of_range", rec, rec.raw, indicator=rec.indicator, number=format_number(rec.value))
+            add(
+                "error",
+                "percent_out_of_range",
+                rec,
+                rec.raw,
+                indicator=rec.indicator,
+                number=format_number(rec.value),
+                hint=percent_hint(rec.value),
+            )
         elif unit != "percent" and rec.value < 0:
             add("error", "negative_value", rec, rec.raw, indicator=rec.indicator)
         elif unit in ("count", "person", "person_times") and rec.value != int(rec.value):
