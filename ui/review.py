@@ -65,8 +65,9 @@ def uploader_texts_ui(limit_mb: int) -> None:
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
   content: "{css(t("uploader_drop"))} · {css(t("uploader_limit", mb=limit_mb))}"; font-size: 0.875rem; }}
-[data-testid="stFileUploaderDropzone"] button {{ font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzone"] button::after {{ content: "{css(t("uploader_button"))}"; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"] p::after {{
+  content: "{css(t("uploader_button"))}"; font-size: 0.875rem; }}
 </style>"""
     )
 
