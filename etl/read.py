@@ -376,6 +376,16 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
                 check_extent(n_rows, n_cols)
             except TooLarge as err:
                 too_large(err, sheet_name)
+        if not extents and ext == ".ods":
+            try:
+                extents = ods_extents(data)
+            except Exception as err:  # a damaged content.xml: lxml raises several types
+                return fail("file_damaged", detail=type(err).__name__)
+        for sheet_name, (n_rows, n_cols) in extents.items() if ext == ".ods" else ():
+            try:
+                check_extent(n_rows, n_cols)
+            except TooLarge as err:
+                too_large(err, sheet_name)
         if wb.problems:  # calamine would build the whole grid in memory before any check could run
             return wb
     try:
@@ -440,6 +450,50 @@ def _extent(xml: bytes) -> tuple[int, int]:
     for m in _ROW_REF.finditer(xml):
         rows = max(rows, int(m.group(1)))
     return rows, cols
+
+
+_ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
+    """Rows × columns each table of an .ods spans up to its last non-empty cell, counting repeated rows and
+    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted)."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        if "content.xml" not in zf.namelist():
+            return {}
+        stream = zf.open("content.xml")
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    rows_seen = last_row = last_col = 0
+    for event, el in etree.iterparse(stream, events=("start", "end"), resolve_entities=False, huge_tree=False):
+        if event == "start":
+            if el.tag == f"{_ODS_T}table":
+                rows_seen = last_row = last_col = 0
+            continue
+        if el.tag == f"{_ODS_T}table-row":
+            n_rows = int(el.get(f"{_ODS_T}number-rows-repeated", 1))
+            col = 0
+            row_last = 0
+            for cell in el:
+                n_cols = int(cell.get(f"{_ODS_T}number-columns-repeated", 1))
+                if cell.get(f"{_ODS_O}value-type") or len(cell):
+                    row_last = col + n_cols
+                col += n_cols
+            if row_last:
+                last_row, last_col = rows_seen + n_rows, max(last_col, row_last)
+            rows_seen += n_rows
+            el.clear()
+        elif el.tag == f"{_ODS_T}table":
+            out[el.get(f"{_ODS_T}name") or str(len(out) + 1)] = (last_row, last_col)
+            el.clear()
+    return out
 
 
 def inspect_xlsx(

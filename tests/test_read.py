@@ -188,6 +188,17 @@ def test_cell_at_xfd99999_is_refused_naming_sheet_and_range_without_reading(key,
     assert ":数据: 工作表的使用范围是 A1:XFD99999（99999 行 × 16384 列），超过上限" in out
 
 
+def test_ods_with_a_far_cell_through_repeated_rows_is_refused_before_reading(tmp_path, empty_db):
+    from build import far_cell_ods
+
+    path = tmp_path / "far_2024.ods"
+    path.write_bytes(far_cell_ods())
+    r = _load_in_subprocess(path, empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1, out[-2000:]
+    assert ":2024: 工作表的使用范围是 A1:XFD100000（100000 行 × 16384 列），超过上限" in out
+
+
 def test_csv_line_of_two_million_commas_is_refused_before_building_cells(fixture_files, empty_db, tmp_path):
     r = _load_in_subprocess(fixture_files["wide_line_csv"], empty_db, tmp_path)
     out = r.stdout + r.stderr
