@@ -193,7 +193,8 @@ def sheets_ui(plan: Plan) -> None:
         if grid.empty:
             continue
         headers = {}
-        for c in getattr(plan, "columns", []):
+        turned = any(r.sheet == sheet.name and r.transposed for r in getattr(plan, "readings", []))
+        for c in [] if turned else getattr(plan, "columns", []):  # a transposed sheet's headers are rows
             if c.sheet == sheet.name:
                 pos = _cell_pos(c.ref.split(":")[0])
                 if pos:
