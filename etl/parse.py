@@ -31,8 +31,8 @@ UNIT_KINDS = {
     "人": "person",
     "万人": "person",
     "名": "person",
-    "人次": "person",
-    "万人次": "person",
+    "人次": "person_times",
+    "万人次": "person_times",
     "家": "count",
     "个": "count",
     "起": "count",
@@ -43,7 +43,13 @@ UNIT_KINDS = {
     "%": "percent",
     "百分比": "percent",
 }
-INDICATOR_KIND = {"yuan": "yuan", "person": "person", "person_times": "person", "count": "count", "percent": "percent"}
+INDICATOR_KIND = {
+    "yuan": "yuan",
+    "person": "person",
+    "person_times": "person_times",
+    "count": "count",
+    "percent": "percent",
+}
 _UNIT_NOTE = re.compile(r"(金额|资金|货币|人数)?(?:计量)?单位[:：]\s*([^\s，,；;]+(?:[、，,/][^\s，,；;]+)*)")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
 _OF_WHICH = re.compile(r"^其中[:：]?")
@@ -296,7 +302,7 @@ def _is_numbers_row(cat: Catalog, sheet: Sheet, r: int, dcol: int, width: int) -
         if not re.fullmatch(r"\d{1,3}", t):
             return False
         nums.append(int(t))
-    return len(nums) >= 2 and nums == list(range(nums[0], nums[0] + len(nums)))
+    return len(nums) >= 2 and nums == list(range(1, len(nums) + 1))
 
 
 def _labels(sheet: Sheet, mm: dict, rows: list[int], c: int, fill_left: bool) -> list[str]:
@@ -632,7 +638,9 @@ class _Cell:
 
 def _unit_fits(unit: str, indicator_unit: str) -> bool:
     kind = UNIT_KINDS.get(unit)
-    return kind is None or unit == "万" or kind == INDICATOR_KIND.get(indicator_unit)
+    fits = INDICATOR_KIND.get(indicator_unit)
+    # 帮扶困难职工（人） for person-times is how people write it; a note's unit applies to its own kind only
+    return kind is None or unit == "万" or kind == fits or {kind, fits} == {"person", "person_times"}
 
 
 def _emit(
