@@ -137,14 +137,15 @@ def sheet_line(file_name: str, reading, lang: str = "zh") -> str:
 
 def row_year_groups(reading) -> list[tuple[str, str, int, int, list[str]]]:
     """Consecutive rows that went to the same year: (first ref, last ref, year, count, district texts)."""
-    groups: list[tuple[str, str, int, int, list[str]]] = []
+    groups: list[list] = []
     for ref, name, year in reading.row_years:
         if groups and groups[-1][2] == year:
-            first, _, y, n, names = groups[-1]
-            groups[-1] = (first, ref, y, n + 1, names + [name])
+            groups[-1][1] = ref
+            groups[-1][3] += 1
+            groups[-1][4].append(name)
         else:
-            groups.append((ref, ref, year, 1, [name]))
-    return groups
+            groups.append([ref, ref, year, 1, [name]])
+    return [tuple(g) for g in groups]
 
 
 def _names(names: list[str]) -> str:

@@ -133,13 +133,16 @@ class ParsedNumber:
     scaled: bool = False  # the text carried its own multiplier (万, 亿 …), so a header unit must not apply again
 
 
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u3000]+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
+
+
 def clean_text(text: str) -> str:
     """Half-width, no spaces (including non-breaking and thin ones), no thousands separators."""
     s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"[\s\u00a0\u2009\u202f\u3000]+", "", s)
+    s = _SPACES.sub("", s)
     # 1,234 and 1，234 (NFKC turned the full-width comma into ',') but not a list 1,2
-    s = re.sub(r"(?<=\d),(?=\d{3}(?:\D|$))", "", s)
-    return s
+    return _THOUSANDS.sub("", s)
 
 
 def is_missing(raw: object) -> bool:
@@ -150,6 +153,8 @@ def is_missing(raw: object) -> bool:
         return True
     if isinstance(raw, str):
         if len(raw) > 64 and len(raw.strip()) > 64:  # every missing mark is short; a 10 MB cell is not one
+            return False
+        if raw[:1].isdigit() or raw[:1] in "-+" and raw[1:2].isdigit():  # 93.5, -3: the common case, at once
             return False
         return clean_text(raw).lower() in MISSING_MARKS
     return False
