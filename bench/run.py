@@ -252,3 +252,41 @@ def median(xs: list[float]) -> float:
 
 def environment(db: Path, catalog: Path) -> dict[str, str]:
     return {**os.environ, "UNION_DB": str(db), "UNION_CATALOG": str(catalog)}
+
+
+def unknown_names_run(db: Path, work: Path, n_rows: int = 3000) -> dict:
+    """A file with the wrong city: `n_rows` rows whose every district is unknown, checked with its 您是不是指…
+    suggestions against the whole catalogue. Also one suggestion lookup alone (rapidfuzz over every name)."""
+    import openpyxl
+
+    from etl import db as store
+    from etl.catalog import load_catalog
+    from etl.load import check_file
+
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "wrong_city_2024.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["区县", "集体合同签订率", "会员总数"])
+    for i in range(n_rows):
+        ws.append([f"错误市{i:04d}区", 90, 1000])
+    wb.save(path)
+    cat = load_catalog()
+    lookups = []
+    for i in range(20):
+        t0 = time.perf_counter()
+        cat.suggest_districts(f"错误市{i:04d}区")
+        lookups.append(time.perf_counter() - t0)
+    with store.open_store(db) as con:
+        t0 = time.perf_counter()
+        plan = check_file(path, con, year=2024)
+        check_s = time.perf_counter() - t0
+    unknown = [p for p in plan.problems if p.code == "unknown_district"]
+    return {
+        "rows": n_rows,
+        "catalogue_names": len(cat._district_keys),
+        "check_s": check_s,
+        "lookup_median_ms": median(lookups) * 1000,
+        "unknown_reported": len(unknown),
+        "with_suggestions": sum(bool(p.params.get("suggestions")) for p in unknown),
+    }

@@ -261,6 +261,11 @@ def _report_plan(plan: Plan, dry_run: bool, lang: str, again: bool = False) -> b
     for p in plan.problems:
         if not again or p.severity == "error":
             print_problem(p, lang)
+    if dry_run:  # how every column and row was understood, before anything is written
+        from etl.explain import lines
+
+        for line in lines(plan, lang):
+            print(line)
     if not plan.ok:
         print(say(lang, "rejected", file=plan.file_name, n=sum(p.severity == "error" for p in plan.problems)))
         return False

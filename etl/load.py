@@ -8,12 +8,50 @@ import duckdb
 
 from etl.catalog import Catalog, load_catalog
 from etl.parse import Parsed, parse_workbook
-from etl.problems import Problem, has_errors
+from etl.problems import Problem, format_number, has_errors
 from etl.read import Workbook, read_workbook
 from etl.store import Plan, fetch_current, make_plan
 from etl.validate import validate
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def previous_year(parsed: Parsed, stored: dict) -> list[Problem]:
+    """Figures from a 上年 / 上年同期 column: loaded for the year before only where nothing is stored (or given
+    for that year elsewhere in the file); where something is, it stays, and a different figure is a warning."""
+    current = {r.key: r for r in parsed.records if r.period != "previous"}
+    kept, problems = [], []
+    for rec in parsed.records:
+        if rec.period != "previous":
+            kept.append(rec)
+            continue
+        if rec.key in current:
+            other, batch = current[rec.key].value, "—"
+        elif rec.key in stored:
+            other, batch = stored[rec.key][0], stored[rec.key][2]
+        else:
+            kept.append(rec)
+            continue
+        if other != rec.value:
+            problems.append(
+                Problem(
+                    "warning",
+                    "previous_year_differs",
+                    parsed.file_name,
+                    rec.sheet,
+                    rec.cell,
+                    rec.raw,
+                    {
+                        "district": rec.district,
+                        "year": rec.year,
+                        "indicator": rec.indicator,
+                        "stored": format_number(other),
+                        "batch": batch,
+                    },
+                )
+            )
+    parsed.records = kept
+    return problems
 
 
 def read_file(
@@ -38,6 +76,7 @@ def plan_file(
     districts = sorted({r.district for r in parsed.records})
     years = sorted({r.year for r in parsed.records})
     stored = fetch_current(con, districts, years)
+    problems += previous_year(parsed, stored)
     problems += validate(parsed, stored, cat, allowed_districts)
     if not parsed.records and not parsed.targets and not has_errors(problems):
         problems.append(Problem("error", "file_no_data", parsed.file_name))
@@ -48,6 +87,8 @@ def plan_file(
     else:
         plan = make_plan(parsed, problems, stored, con)
     plan.sheets = wb.sheets
+    # How each column and sheet was read, for the preview and --dry-run (Plan lives in etl.store).
+    plan.columns, plan.readings = parsed.columns, parsed.readings
     return plan
 
 

@@ -9,8 +9,8 @@ SEVERITIES = ("error", "warning", "info")
 # One sentence per problem kind, in the user's language; {value} is the cell as seen.
 MESSAGES: dict[str, dict[str, str]] = {
     "file_extension": {
-        "zh": "不支持的文件类型“{ext}”。请上传 .xlsx、.xls 或 .csv 文件。",
-        "en": "Unsupported file type “{ext}”. Please upload an .xlsx, .xls or .csv file.",
+        "zh": "不支持的文件类型“{ext}”。请上传 .xlsx、.xls、.xlsb、.ods 或 .csv 文件。",
+        "en": "Unsupported file type “{ext}”. Please upload an .xlsx, .xls, .xlsb, .ods or .csv file.",
     },
     "file_empty": {"zh": "文件是空的，没有任何内容。", "en": "The file is empty."},
     "file_is_html": {
@@ -40,6 +40,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet_too_many_rows": {
         "zh": "工作表有 {rows} 行，超过上限 {limit} 行，未读取。请只保留需要导入的数据。",
         "en": "The sheet has {rows} rows, more than the limit of {limit}; it was not read. Keep only the data to import.",
+    },
+    "sheet_too_large": {
+        "zh": "工作表的使用范围是 {range}（{rows} 行 × {cols} 列），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除远处的空白或多余单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
+        "en": "The sheet's used range is {range} ({rows} rows × {cols} columns), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
+    },
+    "file_is_html_read": {
+        "zh": "这个文件其实是网页（HTML）表格，不是真正的 Excel 文件，已按表格读取。",
+        "en": "This file is really a web page (HTML) table, not an Excel file; it was read as a table.",
+    },
+    "file_is_xml2003": {
+        "zh": "这个文件是 Excel 2003 XML 表格，已按表格读取。",
+        "en": "This file is an Excel 2003 XML spreadsheet; it was read as such.",
+    },
+    "year_blank": {
+        "zh": "“年份”列的这个单元格是空的：不知道这一行属于哪一年（不会自动用文件名中的年份填补）。请填上年份。",
+        "en": "This cell of the year column is blank: the row's year is unknown (it is never filled from the file name). Enter the year.",
+    },
+    "year_conflict": {
+        "zh": "标题写的是 {title} 年，而{source_zh}写的是 {named} 年，不知道数据属于哪一年。请改正其中一个，或导入时指定年份。",
+        "en": "The title says {title} but the {source_en} says {named}: which year the figures are for is unclear. Correct one of them, or give the year when loading.",
+    },
+    "header_unclear": {
+        "zh": "表头“{value}”：下层“{indicator}”是一个指标，但上层“{group}”可能改变它的含义（例如只统计其中一部分），无法确定。请把这一列的表头改成完整的指标名称。",
+        "en": "Header “{value}”: the lower cell names {indicator}, but “{group}” above it may change its meaning (a part of it, say), so it cannot be read surely. Give the column a full indicator name.",
+    },
+    "unknown_header": {
+        "zh": "无法识别的表头“{value}”（由上下几行表头单元格合起来读）。{suggest}",
+        "en": "Unknown header “{value}” (read from the header cells above each other). {suggest}",
+    },
+    "merged_value_cell": {
+        "zh": "这个数据单元格与 {first} 合并在一起，不知道数值属于哪一列（{indicator}）。请取消合并，每个单元格填一个数。",
+        "en": "This figure's cell is merged with {first}, so it is unclear which column the value belongs to ({indicator}). Unmerge the cells and give each its own number.",
+    },
+    "merged_too_many": {
+        "zh": "工作表中合并的单元格过多（{cells} 个），为保护系统未读取。",
+        "en": "The sheet merges too many cells ({cells}); it was not read.",
+    },
+    "header_unit_mismatch": {
+        "zh": "表头“{value}”的单位“{written}”与指标{indicator}的单位（{unit}）不符，这一列未导入。请核对表头。",
+        "en": "The unit “{written}” in header “{value}” does not fit {indicator} (in {unit}); the column was not loaded. Check the header.",
+    },
+    "group_column_ignored": {
+        "zh": "“{header}”列是分组（如片区、类别），已忽略。",
+        "en": "Column “{header}” groups the districts (area, category); it was ignored.",
+    },
+    "suggestions_capped": {
+        "zh": "另有 {n} 个无法识别的名称未给出“您是不是指”建议（每个文件最多为 {limit} 个名称查找建议）。",
+        "en": "{n} more unknown names got no “did you mean” suggestion (at most {limit} names per file are looked up).",
+    },
+    "previous_year_differs": {
+        "zh": "{district} {year}年的{indicator}：本表“上年”一栏是 {value}，而数据库中已有 {stored}（批次 #{batch}），以数据库为准，未导入这一格。请核对。",
+        "en": "{indicator} for {district} {year}: this sheet's previous-year column says {value}, the store holds {stored} (batch #{batch}); the stored figure stays, this cell was not loaded. Please check.",
     },
     "no_header": {
         "zh": "没有找到可识别的表头：需要一列“区县”和至少一列指标（如“集体合同签订率(%)”），或“区县、年份、指标、数值”四列。可先下载模板对照。",
@@ -77,6 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_a_number": {
         "zh": "“{value}”不是数字（{indicator}）。请填写数字，如 93.5、1.96万、8000余；未上报请留空。",
         "en": "“{value}” is not a number ({indicator}). Enter a number such as 93.5, 1.96万 or 8000余; leave it blank if not reported.",
+    },
+    "value_out_of_range": {
+        "zh": "“{value}”超出可信的范围（{indicator}）：换算单位后不是有限的数，或绝对值超过 10¹⁵。请核对是否多打了数字或单位。",
+        "en": "“{value}” is out of any plausible range ({indicator}): after its units are applied it is not finite or beyond 10¹⁵ in size. Check for extra digits or a wrong unit.",
     },
     "percent_out_of_range": {
         "zh": "{indicator}为 {number}%，超出 0–100% 的范围。",
@@ -338,6 +394,15 @@ def format_number(x: float) -> str:
     if x == int(x):
         return str(int(x))
     return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+HINT = {"zh": "是否应为 {hint}？", "en": "Should it be {hint}?"}
+
+
+def hint_text(problem: Problem, lang: str = "zh") -> str:
+    """A guess at what was meant (930% → 是否应为 93？), shown beside a problem in the preview and --dry-run."""
+    h = problem.params.get("hint")
+    return HINT["en" if lang == "en" else "zh"].format(hint=h) if h else ""
 
 
 def has_errors(problems: list[Problem]) -> bool:

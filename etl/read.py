@@ -16,6 +16,9 @@ from etl.problems import Problem
 # the national benchmark has 3,000).
 MAX_ROWS = 100_000
 MAX_COLUMNS = 500
+# rows × columns of a sheet's used range: more is refused before any cell is read (a 3,000 × 60 sheet is 180,000;
+# one cell at XFD99999 would make the reader allocate a 99,999 × 16,384 grid, 52 GB).
+MAX_CELLS = 5_000_000
 # An .xlsx is a zip: refuse before reading when it would unpack to more than this (a real 3,000-row sheet
 # unpacks to a few MB), or when a part packs more than MAX_RATIO times (the mark of a zip bomb).
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
@@ -32,6 +35,14 @@ class Sheet:
     hidden: bool = False
     # (row, col) of formula cells saved without a computed value: calamine reads them as empty
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
+    # merged ranges, zero-based and inclusive: (first row, first col, last row, last col); the value sits in the first
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # a view with rows and columns swapped (a sheet with indicators down the side): cell(r, c) is the original (c, r)
+    transposed: bool = False
+
+    def ref(self, row: int, col: int) -> str:
+        """The A1 reference of (row, col) in the sheet as the user sees it."""
+        return cell_ref(col, row) if self.transposed else cell_ref(row, col)
 
     def cell(self, row: int, col: int) -> object:
         r = self.rows[row] if row < len(self.rows) else []
@@ -75,8 +86,12 @@ def sniff_format(data: bytes) -> str:
             if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data
             else "xls"
         )
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head:
+    head = data[:4096].lstrip().lower()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in head and b"<workbook" in head:
+        return "xml2003"  # Excel's "XML Spreadsheet 2003", often named .xls
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<html" in head or b"<table" in head:
         return "html"
     return "text"
 
@@ -114,15 +129,177 @@ def decode_text(data: bytes) -> tuple[str, str]:
 csv.field_size_limit(32 * 1024 * 1024)
 
 
+class TooLarge(ValueError):
+    """A sheet beyond MAX_ROWS, MAX_COLUMNS or MAX_CELLS: refused before its cells are built."""
+
+    def __init__(self, rows: int, cols: int):
+        super().__init__(f"{rows} × {cols}")
+        self.rows, self.cols = rows, cols
+
+    @property
+    def range(self) -> str:
+        return f"A1:{cell_ref(max(self.rows, 1) - 1, max(self.cols, 1) - 1)}"
+
+
+def check_extent(rows: int, cols: int) -> None:
+    """Raise TooLarge when a used range of `rows` × `cols` is beyond the limits."""
+    if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
+        raise TooLarge(rows, cols)
+
+
 def read_csv_text(text: str, file_name: str) -> Sheet:
+    """The CSV's cells; TooLarge, before a row list is built, when it has too many lines or fields in a line."""
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    # Bounds from the raw text first (a line of 2,000,000 commas must not become 2,000,000 cells); quoted
+    # delimiters can only make these counts larger than the real ones, never smaller.
+    n_lines = text.count("\n") + 1
+    widest = max((line.count(delimiter) + 1 for line in text.split("\n")), default=0)
+    if n_lines > MAX_ROWS or widest > MAX_COLUMNS:
+        rows_seen: list[list[str]] = []
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):  # exact counts, stopping at the first excess
+            if len(row) > MAX_COLUMNS or len(rows_seen) >= MAX_ROWS:
+                raise TooLarge(max(len(rows_seen) + 1, n_lines), max(len(row), widest))
+            rows_seen.append(row)
+        rows = rows_seen
+    else:
+        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    check_extent(len(rows), max((len(r) for r in rows), default=0))
     return Sheet(file_name=file_name, name=Path(file_name).stem, rows=rows)
+
+
+def _html_charset(data: bytes) -> list[str]:
+    m = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", data[:4096], re.IGNORECASE)
+    declared = m.group(1).decode("ascii").lower() if m else ""
+    if declared in ("gbk", "gb2312", "gb18030", "x-gbk"):
+        declared = "gb18030"  # a superset: offices' systems say gb2312 and write GBK
+    return [e for e in (declared, "utf-8", "gb18030", "big5") if e]
+
+
+def _put(grid: dict[tuple[int, int], object], r: int, c: int, value: object) -> None:
+    grid[(r, c)] = value
+
+
+def _grid_rows(grid: dict[tuple[int, int], object], n_rows: int, n_cols: int) -> list[list[object]]:
+    rows = [[""] * n_cols for _ in range(n_rows)]
+    for (r, c), v in grid.items():
+        rows[r][c] = v
+    return rows
+
+
+def read_html_tables(data: bytes, file_name: str) -> list[Sheet]:
+    """An office system's "Excel" export that is an HTML page: each <table> a sheet, colspan/rowspan as merges."""
+    import lxml.html
+
+    text = None
+    for enc in _html_charset(data):
+        try:
+            text = data.decode(enc)
+            break
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if text is None:
+        raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "not UTF-8, GBK or Big5")
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a str with an encoding declaration
+    doc = lxml.html.document_fromstring(text)
+    sheets = []
+    for t_index, table in enumerate(doc.iter("table")):
+        if any(anc.tag == "table" for anc in table.iterancestors()):
+            continue  # a table inside a cell is part of that cell's text
+        grid: dict[tuple[int, int], object] = {}
+        taken: set[tuple[int, int]] = set()
+        merged = []
+        r = 0
+        width = 0
+        for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+            c = 0
+            for td in tr.xpath("./td|./th"):
+                while (r, c) in taken:
+                    c += 1
+                try:
+                    cs = max(1, int(td.get("colspan") or 1))
+                    rs = max(1, int(td.get("rowspan") or 1))
+                except ValueError:
+                    cs = rs = 1
+                check_extent(r + rs, c + cs)
+                _put(grid, r, c, re.sub(r"\s+", " ", td.text_content()).strip())
+                for dr in range(rs):
+                    for dc in range(cs):
+                        taken.add((r + dr, c + dc))
+                if cs > 1 or rs > 1:
+                    merged.append((r, c, r + rs - 1, c + cs - 1))
+                c += cs
+            width = max(width, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
+            r += 1
+            check_extent(r, width)
+        n_rows = max([r] + [rr + 1 for rr, _ in taken])
+        if not grid:
+            continue
+        caption = table.find("caption")
+        name = caption.text_content().strip() if caption is not None and caption.text_content().strip() else ""
+        sheets.append(Sheet(file_name, name or f"表{t_index + 1}", _grid_rows(grid, n_rows, width), merged=merged))
+    return sheets
+
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def read_xml2003(data: bytes, file_name: str) -> list[Sheet]:
+    """Excel's XML Spreadsheet 2003 (often named .xls): worksheets, ss:Index gaps, MergeAcross/MergeDown."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    sheets = []
+    for ws in root.iter(f"{_SS}Worksheet"):
+        grid: dict[tuple[int, int], object] = {}
+        merged = []
+        hidden = False
+        opts = ws.find("{urn:schemas-microsoft-com:office:excel}WorksheetOptions")
+        if opts is not None and opts.find("{urn:schemas-microsoft-com:office:excel}Visible") is not None:
+            hidden = True
+        r = -1
+        n_rows = width = 0
+        for row in ws.iter(f"{_SS}Row"):
+            r = int(row.get(f"{_SS}Index", r + 2)) - 1
+            c = -1
+            for cell in row.iter(f"{_SS}Cell"):
+                c = int(cell.get(f"{_SS}Index", c + 2)) - 1
+                across = int(cell.get(f"{_SS}MergeAcross", 0))
+                down = int(cell.get(f"{_SS}MergeDown", 0))
+                check_extent(r + down + 1, c + across + 1)
+                d = cell.find(f"{_SS}Data")
+                value: object = ""
+                if d is not None:
+                    txt = "".join(d.itertext())
+                    if d.get(f"{_SS}Type") == "Number":
+                        try:
+                            value = float(txt)
+                        except ValueError:
+                            value = txt
+                    else:
+                        value = txt
+                grid[(r, c)] = value
+                if across or down:
+                    merged.append((r, c, r + down, c + across))
+                width = max(width, c + across + 1)
+                n_rows = max(n_rows, r + down + 1)
+                c += across
+            check_extent(n_rows, width)
+        sheets.append(
+            Sheet(
+                file_name,
+                ws.get(f"{_SS}Name") or f"Sheet{len(sheets) + 1}",
+                _grid_rows(grid, n_rows, width),
+                hidden,
+                merged=merged,
+            )
+        )
+    return sheets
 
 
 def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workbook:
@@ -139,20 +316,42 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
     kind = sniff_format(data)
     ext = Path(name).suffix.lower()
 
-    def fail(code: str, **params: object) -> Workbook:
-        wb.problems.append(Problem("error", code, name, params=params))
+    def fail(code: str, sheet: str | None = None, **params: object) -> Workbook:
+        wb.problems.append(Problem("error", code, name, sheet, params=params))
         return wb
 
-    if ext not in (".xlsx", ".xlsm", ".xls", ".csv", ".txt"):
+    def too_large(err: TooLarge, sheet: str | None) -> Workbook:
+        return fail(
+            "sheet_too_large",
+            sheet,
+            range=err.range,
+            rows=err.rows,
+            cols=err.cols,
+            max_rows=MAX_ROWS,
+            max_cols=MAX_COLUMNS,
+            max_cells=MAX_CELLS,
+        )
+
+    if ext not in (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".txt", ".htm", ".html"):
         return fail("file_extension", ext=ext or "—")
     if kind == "empty":
         return fail("file_empty")
-    if kind == "html":
-        return fail("file_is_html")
+    if kind in ("html", "xml2003"):
+        try:
+            sheets = read_html_tables(data, name) if kind == "html" else read_xml2003(data, name)
+        except TooLarge as err:
+            return too_large(err, None)
+        except Exception as err:  # lxml and decoding raise several types for broken pages
+            return fail("file_damaged", detail=type(err).__name__)
+        wb.notes.append(f"format:{kind}")
+        if not sheets:
+            return fail("file_is_html") if kind == "html" else fail("file_damaged", detail="XML")
+        wb.sheets.extend(sheets)
+        return wb
     if kind == "ole_encrypted":
         return fail("file_encrypted")
     if kind == "text":
-        if ext in (".xlsx", ".xlsm", ".xls"):
+        if ext in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
             wb.notes.append("text_named_as_excel")
         try:
             text, encoding = decode_text(data)
@@ -161,13 +360,34 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         if "\x00" in text:
             return fail("csv_encoding")
         wb.notes.append(f"encoding:{encoding}")
-        wb.sheets.append(read_csv_text(text, name))
+        try:
+            wb.sheets.append(read_csv_text(text, name))
+        except TooLarge as err:
+            return too_large(err, Path(name).stem)
         return wb
     formulas: dict[str, set[tuple[int, int]]] = {}
+    extents: dict[str, tuple[int, int]] = {}
     if kind == "xlsx":
-        refused, formulas = inspect_xlsx(data)
+        refused, formulas, extents = inspect_xlsx(data)
         if refused:
             return fail(refused, limit=MAX_UNPACKED_BYTES // (1024 * 1024), detail="zip")
+        for sheet_name, (n_rows, n_cols) in extents.items():
+            try:
+                check_extent(n_rows, n_cols)
+            except TooLarge as err:
+                too_large(err, sheet_name)
+        if not extents and ext == ".ods":
+            try:
+                extents = ods_extents(data)
+            except Exception as err:  # a damaged content.xml: lxml raises several types
+                return fail("file_damaged", detail=type(err).__name__)
+        for sheet_name, (n_rows, n_cols) in extents.items() if ext == ".ods" else ():
+            try:
+                check_extent(n_rows, n_cols)
+            except TooLarge as err:
+                too_large(err, sheet_name)
+        if wb.problems:  # calamine would build the whole grid in memory before any check could run
+            return wb
     try:
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
@@ -180,35 +400,31 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         hidden = meta.visible != pc.SheetVisibleEnum.Visible
         try:
             sheet = book.get_sheet_by_name(meta.name)
-            if sheet.total_height > MAX_ROWS:
-                wb.problems.append(
-                    Problem(
-                        "error",
-                        "sheet_too_many_rows",
-                        name,
-                        meta.name,
-                        params={"rows": sheet.total_height, "limit": MAX_ROWS},
-                    )
-                )
+            try:
+                check_extent(sheet.total_height, sheet.total_width)
+            except TooLarge as err:
+                too_large(err, meta.name)
                 continue
             rows = sheet.to_python(skip_empty_area=False)
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         except Exception as err:
             wb.problems.append(Problem("error", "file_damaged", name, meta.name, params={"detail": type(err).__name__}))
             continue
-        if rows and max(len(r) for r in rows) > MAX_COLUMNS:
-            rows = [r[:MAX_COLUMNS] for r in rows]
         cells_with_formulas = formulas.get(meta.name, set())
         last_formula_row = max((r for r, _ in cells_with_formulas), default=-1)
         while len(rows) > last_formula_row + 1 and all(c == "" or c is None for c in rows[-1]):
             rows.pop()
         while len(rows) <= last_formula_row:  # formula cells without a value may lie past what calamine returns
             rows.append([])
-        wb.sheets.append(Sheet(name, meta.name, rows, hidden, cells_with_formulas))
+        wb.sheets.append(Sheet(name, meta.name, rows, hidden, cells_with_formulas, merged))
     return wb
 
 
 _CELL_XML = re.compile(rb"<c\b([^>]*)>(.*?)</c>", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_ANY_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]+)"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"')
+_DIMENSION = re.compile(rb'<dimension\b[^>]*?\bref="([^"]+)"')
 
 
 def _cell_index(letters: bytes, digits: bytes) -> tuple[int, int]:
@@ -218,9 +434,73 @@ def _cell_index(letters: bytes, digits: bytes) -> tuple[int, int]:
     return int(digits) - 1, col - 1
 
 
-def inspect_xlsx(data: bytes) -> tuple[str | None, dict[str, set[tuple[int, int]]]]:
-    """Look inside an .xlsx zip before reading it: a problem code if it is a zip bomb or broken, and for each
-    sheet name the cells holding a formula with no saved result."""
+def _extent(xml: bytes) -> tuple[int, int]:
+    """Rows × columns a sheet's XML spans: its <dimension> and its farthest cell and row, whichever is larger."""
+    rows = cols = 0
+    dim = _DIMENSION.search(xml)
+    if dim:
+        last = dim.group(1).split(b":")[-1]
+        m = re.fullmatch(rb"\$?([A-Z]{1,3})\$?([0-9]+)", last)
+        if m:
+            r, c = _cell_index(m.group(1), m.group(2))
+            rows, cols = r + 1, c + 1
+    for m in _ANY_REF.finditer(xml):
+        r, c = _cell_index(m.group(1), m.group(2))
+        rows, cols = max(rows, r + 1), max(cols, c + 1)
+    for m in _ROW_REF.finditer(xml):
+        rows = max(rows, int(m.group(1)))
+    return rows, cols
+
+
+_ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
+    """Rows × columns each table of an .ods spans up to its last non-empty cell, counting repeated rows and
+    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted)."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        if "content.xml" not in zf.namelist():
+            return {}
+        stream = zf.open("content.xml")
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    rows_seen = last_row = last_col = 0
+    for event, el in etree.iterparse(stream, events=("start", "end"), resolve_entities=False, huge_tree=False):
+        if event == "start":
+            if el.tag == f"{_ODS_T}table":
+                rows_seen = last_row = last_col = 0
+            continue
+        if el.tag == f"{_ODS_T}table-row":
+            n_rows = int(el.get(f"{_ODS_T}number-rows-repeated", 1))
+            col = 0
+            row_last = 0
+            for cell in el:
+                n_cols = int(cell.get(f"{_ODS_T}number-columns-repeated", 1))
+                if cell.get(f"{_ODS_O}value-type") or len(cell):
+                    row_last = col + n_cols
+                col += n_cols
+            if row_last:
+                last_row, last_col = rows_seen + n_rows, max(last_col, row_last)
+            rows_seen += n_rows
+            el.clear()
+        elif el.tag == f"{_ODS_T}table":
+            out[el.get(f"{_ODS_T}name") or str(len(out) + 1)] = (last_row, last_col)
+            el.clear()
+    return out
+
+
+def inspect_xlsx(
+    data: bytes,
+) -> tuple[str | None, dict[str, set[tuple[int, int]]], dict[str, tuple[int, int]]]:
+    """Look inside an .xlsx zip before reading it: a problem code if it is a zip bomb or broken; for each
+    sheet name the cells holding a formula with no saved result, and the rows × columns its cells span."""
     import zipfile
     from xml.etree import ElementTree
 
@@ -228,14 +508,14 @@ def inspect_xlsx(data: bytes) -> tuple[str | None, dict[str, set[tuple[int, int]
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        return "file_damaged", {}
+        return "file_damaged", {}, {}
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES or any(
         i.compress_size and i.file_size / i.compress_size > MAX_RATIO for i in infos
     ):
-        return "file_too_large_unpacked", {}
+        return "file_too_large_unpacked", {}, {}
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
-        return None, {}
+        return None, {}, {}
     try:
         ns = {
             "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -246,13 +526,16 @@ def inspect_xlsx(data: bytes) -> tuple[str | None, dict[str, set[tuple[int, int]
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
         targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
         found: dict[str, set[tuple[int, int]]] = {}
+        extents: dict[str, tuple[int, int]] = {}
         for sh in book.findall("m:sheets/m:sheet", ns):
             target = targets.get(sh.get(f"{{{ns['r']}}}id"), "")
             path = target.lstrip("/") if target.startswith("/") else "xl/" + target
             if path not in names:
                 continue
             cells = set()
-            for m in _CELL_XML.finditer(zf.read(path)):
+            xml = zf.read(path)
+            extents[sh.get("name")] = _extent(xml)
+            for m in _CELL_XML.finditer(xml):
                 body = m.group(2)
                 if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
                     ref = _REF.search(m.group(1))
@@ -260,9 +543,9 @@ def inspect_xlsx(data: bytes) -> tuple[str | None, dict[str, set[tuple[int, int]
                         cells.add(_cell_index(ref.group(1), ref.group(2)))
             if cells:
                 found[sh.get("name")] = cells
-        return None, found
+        return None, found, extents
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile):
-        return None, {}  # unusual packaging: calamine will say whether it can read the cells
+        return None, {}, {}  # unusual packaging: calamine will say whether it can read the cells
 
 
 YEAR_IN_NAME = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")

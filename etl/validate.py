@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from etl.catalog import Catalog, load_catalog
+from etl.numbers import MAX_ABS_VALUE
 from etl.parse import Parsed, Record
 from etl.problems import Problem, format_number
 from etl.years import year_ok, year_range
@@ -17,6 +19,14 @@ JUMP_MIN_COUNT = 10
 SAME_AS_LAST_MIN = 3
 
 Stored = dict[tuple[str, int, str], tuple[float, str, int]]  # key -> (value, qualifier, batch_id)
+
+
+def percent_hint(value: float) -> str:
+    """A percent above 100 read as a digit typed once too often: 930 → "93", 9350 → "93.5"; "" when none fits."""
+    for div in (10, 100):
+        if 100 < value and 0 < value / div <= 100:
+            return format_number(value / div)
+    return ""
 
 
 def validate(
@@ -95,9 +105,20 @@ def validate(
     for rec in kept:
         if rec.value is None:
             continue
+        if not math.isfinite(rec.value) or abs(rec.value) > MAX_ABS_VALUE:  # a grid's inf or 1e308 too
+            add("error", "value_out_of_range", rec, rec.raw, indicator=rec.indicator)
+            continue
         unit = cat.indicators[rec.indicator].unit
         if unit == "percent" and not 0 <= rec.value <= 100:
-            add("error", "percent_out_of_range", rec, rec.raw, indicator=rec.indicator, number=format_number(rec.value))
+            add(
+                "error",
+                "percent_out_of_range",
+                rec,
+                rec.raw,
+                indicator=rec.indicator,
+                number=format_number(rec.value),
+                hint=percent_hint(rec.value),
+            )
         elif unit != "percent" and rec.value < 0:
             add("error", "negative_value", rec, rec.raw, indicator=rec.indicator)
         elif unit in ("count", "person", "person_times") and rec.value != int(rec.value):
@@ -126,6 +147,19 @@ def validate(
             )
             continue
         if t.value is None:
+            continue
+        if not math.isfinite(t.value) or abs(t.value) > MAX_ABS_VALUE:
+            problems.append(
+                Problem(
+                    "error",
+                    "value_out_of_range",
+                    parsed.file_name,
+                    t.sheet,
+                    t.cell,
+                    str(t.value),
+                    {"indicator": t.indicator},
+                )
+            )
             continue
         unit = cat.indicators[t.indicator].unit
         bad = (unit == "percent" and not 0 <= t.value <= 100) or (unit != "percent" and t.value < 0)

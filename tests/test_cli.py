@@ -119,7 +119,7 @@ def test_garbage_files_are_refused_without_traceback(tmp_path):
     r = etl("load", bad, html, db=tmp_path / "s.duckdb")
     assert r.returncode == 1
     assert "报表.xlsx: 文件已损坏" in r.stdout
-    assert "export_2022.xls: 这个文件其实是网页" in r.stdout
+    assert "export_2022.xls: 提示：这个文件其实是网页（HTML）表格" in r.stdout  # read as a table; no district rows
     assert "Traceback" not in r.stdout + r.stderr
 
 

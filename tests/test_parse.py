@@ -158,3 +158,53 @@ def test_ambiguous_district_needs_a_city():
     )
     assert [(x.code, x.cell) for x in p.problems] == [("ambiguous_district", "A2")]
     assert [r.district for r in p.records] == ["900101"]
+
+
+@pytest.mark.parametrize(
+    "header,cell",
+    [
+        ("帮扶金额（万元）", 1e308),  # finite, but infinite once ×10,000
+        ("帮扶金额（万元）", 2e11),  # 2e15 yuan after the header's scale
+        ("帮扶金额", "9e14万"),
+        ("会员总数", 1e308),
+        ("集体合同签订率", 1e308),
+        ("基层工会总数", "1" + "0" * 20),
+    ],
+)
+def test_value_out_of_range_after_every_scaling_is_refused_naming_the_cell(header, cell):
+    p = parse([["区县", header], ["东城区", cell]], title="2022")
+    assert [(x.code, x.cell) for x in p.problems if x.severity == "error"] in (
+        [("value_out_of_range", "B2")],
+        [("not_a_number", "B2")],
+    )
+    assert values(p) == {}
+
+
+@pytest.mark.parametrize(
+    "cells,role,indicator,period,unit",
+    [
+        (["集体合同签订率(%)"], "indicator", "contract_rate_collective", "", "%"),
+        (["签订率（%）", "集体合同"], "indicator", "contract_rate_collective", "", "%"),
+        (["签订率（%）", "女职工专项"], "indicator", "contract_rate_women", "", "%"),
+        (["会员", "会员总数"], "indicator", "total_members", "", ""),
+        (["会员", "新发展会员"], "indicator", "new_members", "", ""),
+        (["女职工专项", "集体合同签订率"], "indicator", "contract_rate_women", "", ""),
+        (["女职工", "会员总数"], "unclear", "total_members", "", ""),
+        (["一、组织建设", "基层工会总数（家）"], "indicator", "total_unions", "", "家"),
+        (["会员总数（人）", "本年"], "indicator", "total_members", "current", "人"),
+        (["会员总数（人）", "上年同期"], "indicator", "total_members", "previous", "人"),
+        (["会员总数（人）", "增减（%）"], "change", "", "change", "人"),
+        (["其中：新发展会员"], "indicator", "new_members", "", ""),
+        (["帮扶金额", "万元"], "indicator", "aid_amount", "", "万元"),
+        (["区县"], "district", "", "", ""),
+        (["片区"], "group", "", "", ""),
+        (["基本情况", "区县"], "district", "", "", ""),
+        (["合同签订率", "综合"], "unknown", "", "", ""),
+    ],
+)
+def test_header_cells_are_understood_together(cells, role, indicator, period, unit):
+    from etl.catalog import load_catalog
+    from etl.parse import understand_header
+
+    u = understand_header(load_catalog(), cells)
+    assert (u["role"], u["indicator"], u["period"], u["unit"]) == (role, indicator, period, unit)

@@ -53,7 +53,7 @@ def test_format_is_sniffed_from_bytes(data, kind):
     "name,data,code",
     [
         ("a.xlsx", b"", "file_empty"),
-        ("a.xlsx", b"<html><body><table><tr><td>1</td></tr></table></body></html>", "file_is_html"),
+        ("a.xlsx", b"<html><body><p>no table here</p></body></html>", "file_is_html"),
         ("a.xlsx", b"PK\x03\x04" + b"\x00" * 40, "file_damaged"),
         ("a.pdf", b"%PDF-1.4", "file_extension"),
         ("a.csv", b"\xff\xfa\xfb\x81\x00\x81\x30", "csv_encoding"),
@@ -157,3 +157,63 @@ def test_zip_bomb_is_refused_before_it_is_read(tmp_path):
         zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (50 * 1024 * 1024))  # 50 MB of zeros packs to ~50 KB
     wb = read_workbook(buf.getvalue(), "bomb.xlsx")
     assert [p.code for p in wb.problems] == ["file_too_large_unpacked"]
+
+
+def _load_in_subprocess(path, db, tmp_path):
+    """`etl load --dry-run` in its own process under a 1.5 GB address-space limit: a crash cannot take pytest down."""
+    import resource
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
+
+    return subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(path), "--dry-run", "--db", str(db)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit,
+    )
+
+
+@pytest.mark.parametrize("key", ["far_cell", "far_cell_no_dimension", "far_cell_lying"])
+def test_cell_at_xfd99999_is_refused_naming_sheet_and_range_without_reading(key, fixture_files, empty_db, tmp_path):
+    r = _load_in_subprocess(fixture_files[key], empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1, out[-2000:]
+    assert "Traceback" not in out and "panicked" not in out
+    assert ":数据: 工作表的使用范围是 A1:XFD99999（99999 行 × 16384 列），超过上限" in out
+
+
+def test_ods_with_a_far_cell_through_repeated_rows_is_refused_before_reading(tmp_path, empty_db):
+    from build import far_cell_ods
+
+    path = tmp_path / "far_2024.ods"
+    path.write_bytes(far_cell_ods())
+    r = _load_in_subprocess(path, empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1, out[-2000:]
+    assert ":2024: 工作表的使用范围是 A1:XFD100000（100000 行 × 16384 列），超过上限" in out
+
+
+def test_csv_line_of_two_million_commas_is_refused_before_building_cells(fixture_files, empty_db, tmp_path):
+    r = _load_in_subprocess(fixture_files["wide_line_csv"], empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1, out[-2000:]
+    assert "2000001 列），超过上限" in out
+
+
+@pytest.mark.parametrize(
+    "text,ok",
+    [
+        ("区县\n" + "东城区\n" * 100_001, False),  # rows beyond MAX_ROWS
+        ("区县" + ",x" * 500 + "\n", False),  # 501 columns
+        ("区县" + ",x" * 499 + "\n", True),
+    ],
+)
+def test_csv_row_and_column_limits(text, ok):
+    wb = read_workbook(text.encode(), "a.csv")
+    assert [p.code for p in wb.problems] == ([] if ok else ["sheet_too_large"])

@@ -114,3 +114,18 @@ def test_english_messages(fixture_files, empty_db):
     with open_store(empty_db) as con:
         plan = check_file(fixture_files["broken_unknown_district_2022.xlsx"], con)
     assert plan.problems[0].message("en") == "Unknown district “东成区”. Did you mean: 示例市东城区?"
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), 1e308, -1e300])
+def test_grid_values_and_targets_beyond_any_plausible_range_are_refused(value):
+    from etl.parse import Parsed, Record, TargetRecord
+    from etl.validate import validate
+
+    parsed = Parsed("grid", None)
+    parsed.records = [Record("900101", 2022, "total_members", value, "exact", str(value), "grid", "B2")]
+    parsed.targets = [TargetRecord("contract_rate_collective", 2022, None, value, "grid", "C3")]
+    problems = validate(parsed, {})
+    assert [(p.code, p.cell) for p in problems if p.severity == "error"] == [
+        ("value_out_of_range", "B2"),
+        ("value_out_of_range", "C3"),
+    ]
