@@ -70,9 +70,10 @@ for f in files:
     elif not plan.ok:
         st.error(t("rejected"))
     elif st.button(t("commit_button", file=plain(f.name)), type="primary", key=f"commit_{key[1]}"):
+        data = f.getvalue()
         batch = save(
             plan,
-            lambda con, data=f.getvalue(), name=f.name: check_file(
+            lambda con, data=data, name=f.name: check_file(
                 data, con, file_name=name, year=year, allowed_districts=editor.scope()
             ),
             by=editor.name,
