@@ -78,6 +78,11 @@ class Editor:
     def can_edit(self) -> bool:
         return self.role == "editor"
 
+    @property
+    def can_review(self) -> bool:
+        """A reviewer (city staff, `[reviewers.NAME]`): approves, returns, locks; never uploads (etl.cycle)."""
+        return self.role == "reviewer"
+
     def scope(self) -> set[str] | None:
         return set(self.districts) if self.districts is not None else None
 
@@ -87,6 +92,7 @@ class Settings:
     require_login_to_view: bool = False
     editors: dict[str, dict] = field(default_factory=dict)
     viewers: dict[str, dict] = field(default_factory=dict)
+    reviewers: dict[str, dict] = field(default_factory=dict)
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -96,7 +102,10 @@ def load_settings(path: str | Path | None = None) -> Settings:
     data = tomllib.loads(p.read_text(encoding="utf-8"))
     dash = data.get("dashboard", {})
     return Settings(
-        bool(dash.get("require_login_to_view", False)), dict(data.get("editors", {})), dict(data.get("viewers", {}))
+        bool(dash.get("require_login_to_view", False)),
+        dict(data.get("editors", {})),
+        dict(data.get("viewers", {})),
+        dict(data.get("reviewers", {})),
     )
 
 
@@ -104,8 +113,8 @@ def authenticate(name: str, password: str, path: str | Path | None = None) -> Ed
     """The editor when name and password match, else None (the same slow check either way)."""
     settings = load_settings(path)
     name = name.strip()
-    role = "editor" if name in settings.editors else "viewer"
-    entry = settings.editors.get(name) or settings.viewers.get(name)
+    role = "editor" if name in settings.editors else "reviewer" if name in settings.reviewers else "viewer"
+    entry = settings.editors.get(name) or settings.reviewers.get(name) or settings.viewers.get(name)
     stored = entry.get("password_hash", "") if entry else ""
     ok = verify_password(password, stored or _DUMMY_HASH)
     if not (entry and ok):
@@ -194,9 +203,10 @@ def add_editor(
     entry: dict[str, object] = {"display_name": display_name or name, "password_hash": hash_password(password)}
     if districts:
         entry["districts"] = list(districts)
-    other = "viewers" if role == "editor" else "editors"
-    data.get(other, {}).pop(name, None)  # one account, one role
-    data.setdefault("editors" if role == "editor" else "viewers", {})[name] = entry
+    table = {"editor": "editors", "reviewer": "reviewers"}.get(role, "viewers")
+    for other in {"editors", "reviewers", "viewers"} - {table}:
+        data.get(other, {}).pop(name, None)  # one account, one role
+    data.setdefault(table, {})[name] = entry
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_name(p.name + ".tmp")
     tmp.write_text(

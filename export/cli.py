@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from etl import db
+from etl.cycle import CycleRefused, apply_as_of
 from export.deck import PRESETS, preset_deck
 from export.images import ImagesUnavailable, figure_png, figure_svg
 from export.registry import (
@@ -77,7 +78,15 @@ def _write(out: Path, data: bytes, lang: str) -> int:
     return EXIT_OK
 
 
-def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: str | None, lang: str) -> int:
+def _as_of(con, as_of: int | None) -> None:
+    """--as-of ID: this connection shows the store as at snapshot ID (etl.cycle), for every query after it."""
+    if as_of is not None:
+        apply_as_of(con, as_of)
+
+
+def cmd_chart(
+    name: str, out: str, city: str | None, year: int | None, db_arg: str | None, lang: str, as_of: int | None = None
+) -> int:
     """One named chart as PNG/SVG (laid out for a slide) or the numbers behind it as CSV/XLSX."""
     path = Path(out)
     suffix = path.suffix.lower()
@@ -87,6 +96,7 @@ def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: s
     try:
         entry = get_chart(name)
         with db.open_store(db_arg, read_only=True) as con:
+            _as_of(con, as_of)
             city, year = _city_year(con, city, year)
             built = entry.build(con, city, year, lang)
         if suffix == ".png":
@@ -97,14 +107,21 @@ def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: s
             data = table_csv(built.data)
         else:
             data = table_xlsx(built.data, sheet_name=entry.title(lang))
-    except (ExportError, ImagesUnavailable) as err:
+    except (ExportError, ImagesUnavailable, CycleRefused) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)
 
 
 def cmd_deck(
-    out: str, preset: str, city: str | None, year: int | None, db_arg: str | None, lang: str, pictures: bool
+    out: str,
+    preset: str,
+    city: str | None,
+    year: int | None,
+    db_arg: str | None,
+    lang: str,
+    pictures: bool,
+    as_of: int | None = None,
 ) -> int:
     """A preset's deck as .pptx: native charts (or pictures with --pictures)."""
     path = Path(out)
@@ -116,9 +133,10 @@ def cmd_deck(
         return EXIT_USAGE
     try:
         with db.open_store(db_arg, read_only=True) as con:
+            _as_of(con, as_of)
             city, year = _city_year(con, city, year)
             data = preset_deck(con, preset, city, year, lang, pictures=pictures)
-    except (ExportError, ImagesUnavailable) as err:
+    except (ExportError, ImagesUnavailable, CycleRefused) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)
