@@ -6,11 +6,13 @@ from charts.bars import movers_bar
 from etl.catalog import load_catalog
 from ui.data import run_query
 from ui.i18n import t
+from ui.progress import completion_bar_ui
 from ui.setup import metric_selector, page_setup
 from ui.widgets import chart_ui, metric_cards, target_table
 
 f = page_setup("page_overview")
 if f is not None:
+    completion_bar_ui(f.city, f.year)
     cat = load_catalog()
     overview = run_query("city_overview", city=f.city, year=f.year)
     st.subheader(t("headline_heading"))

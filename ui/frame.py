@@ -60,6 +60,9 @@ def navigation() -> dict[str, list]:
             st.Page("pages/13_slides.py", title=t("page_slides"), icon=":material/slideshow:", url_path="slides"),
         ],
         t("section_data"): [
+            st.Page(
+                "pages/14_progress.py", title=t("page_progress"), icon=":material/fact_check:", url_path="progress"
+            ),
             st.Page("pages/08_upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
             st.Page(
                 "pages/09_corrections.py",

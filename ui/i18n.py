@@ -382,3 +382,9 @@ def plain(text: object) -> str:
     """User text (file names, notes, cell values) made safe for Streamlit's Markdown: every special character is
     escaped, so a name like "[点我](http://…)" or "<script>" shows as typed and never becomes a link or HTML."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+# The collection cycle keeps its texts in its own module (ui/cycle_texts.py), merged here: one catalogue, one t().
+from ui.cycle_texts import TEXTS as _CYCLE_TEXTS  # noqa: E402
+
+TEXTS.update(_CYCLE_TEXTS)
