@@ -356,6 +356,7 @@ class DistrictStatus:
     reason: str | None = None  # a return's reason
     problems: list = field(default_factory=list)  # etl.problems.Problem warnings on the figures in effect
     n_values: int = 0
+    year: int | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -479,7 +480,7 @@ def status(con: duckdb.DuckDBPyConnection, city: str, year: int, cat: Catalog | 
         reported = {r[2] for r in rows}
         if not rows and d.level != "district":
             continue  # a city federation without its own figures this year is not a reporter
-        st = DistrictStatus(d.code, d.name_zh, d.name_en, d.level, "missing", n_values=len(rows))
+        st = DistrictStatus(d.code, d.name_zh, d.name_en, d.level, "missing", n_values=len(rows), year=year)
         st.missing = [c for c in cat.indicators if c not in reported]
         if rows:
             newest = max(rows, key=lambda r: r[6])
@@ -514,7 +515,6 @@ def open_returns(con: duckdb.DuckDBPyConnection, districts: Iterable[str] | None
             continue
         for st in status(con, city, year, cat).districts:
             if st.status == "returned" and (wanted is None or st.district_code in wanted):
-                st.year = year  # type: ignore[attr-defined]
                 out.append(st)
     return out
 

@@ -411,3 +411,30 @@ def test_times_show_in_the_deployment_time_zone(monkeypatch):
     assert cycle.local_time(dt.datetime(2025, 1, 1, 0, 30)) == "2025-01-01 08:30"  # Asia/Shanghai by default
     monkeypatch.setenv("UNION_TIMEZONE", "UTC")
     assert cycle.local_time(dt.datetime(2025, 1, 1, 0, 30)) == "2025-01-01 00:30"
+
+
+def test_the_reminder_notice_names_each_late_district_and_what_it_lacks(fresh_db, reviewers):
+    run("deadline", "--city", CITY, "--year", "2023", "--date", "2024-03-31", "--db", str(fresh_db))
+    run(
+        "return",
+        "--city",
+        CITY,
+        "--year",
+        "2023",
+        "--districts",
+        XI,
+        "--reason",
+        "缺纠纷数据",
+        "--by",
+        "chief",
+        "--db",
+        str(fresh_db),
+    )
+    with open_store(fresh_db) as con:
+        st = cycle.status(con, CITY, 2023)
+    zh = cycle.reminder_notice(st, dt.date(2024, 4, 10))
+    assert "报送截止日期为2024年3月31日，已逾期10天" in zh
+    assert "北山区：尚未报送任何数据" in zh and "西城区：数据已退回，原因：缺纠纷数据" in zh
+    assert "东城区：尚缺" in zh and zh.rstrip().endswith("2024年4月10日")
+    en = cycle.reminder_notice(st, dt.date(2024, 4, 10), lang="en")
+    assert "10 days overdue" in en and "Beishan: no figures reported" in en

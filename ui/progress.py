@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from etl import cycle
+from etl import cycle, db
 from etl.catalog import load_catalog
 from export.tables import table_xlsx
 from ui.auth import current_user, login_form
@@ -21,8 +21,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @st.cache_data(show_spinner=False, max_entries=100)
 def _status(city: str, year: int, store_version: str) -> cycle.CityYearStatus | None:
     """The city-year's status (cached per store version); None when the city has no districts in the catalogue."""
-    try:
-        with reading() as con:
+    try:  # the status is about the whole store, so never through the approved-only view
+        with db.open_store(read_only=True) as con:
             return cycle.status(con, city, year)
     except cycle.CycleRefused:
         return None
@@ -79,7 +79,7 @@ def status_table(st_: cycle.CityYearStatus, show_people: bool) -> pd.DataFrame:
             t("col_last_batch"): d.last_batch,
         }
         if overdue:
-            row[t("progress_overdue", days="")] = overdue if d in st_.late() else None
+            row[t("col_overdue_days")] = overdue if d in st_.late() else None
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -177,7 +177,7 @@ def review_ui(st_: cycle.CityYearStatus) -> None:
 
 def returned_notice_ui(editor) -> None:
     """On the upload page: every district-year of the editor's that a reviewer returned, with the reason."""
-    with reading() as con:
+    with db.open_store(read_only=True) as con:
         returned = cycle.open_returns(con, editor.scope())
     en = lang() == "en"
     for d in returned:
