@@ -99,6 +99,11 @@ class Editor:
     def can_edit(self) -> bool:
         return self.role == "editor"
 
+    @property
+    def can_review(self) -> bool:
+        """A reviewer (city staff, `[reviewers.NAME]`): approves, returns, locks; never uploads (etl.cycle)."""
+        return self.role == "reviewer"
+
     def scope(self) -> set[str] | None:
         return set(self.districts) if self.districts is not None else None
 
@@ -108,6 +113,7 @@ class Settings:
     require_login_to_view: bool = False
     editors: dict[str, dict] = field(default_factory=dict)
     viewers: dict[str, dict] = field(default_factory=dict)
+    reviewers: dict[str, dict] = field(default_factory=dict)
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -117,7 +123,10 @@ def load_settings(path: str | Path | None = None) -> Settings:
     data = tomllib.loads(p.read_text(encoding="utf-8"))
     dash = data.get("dashboard", {})
     return Settings(
-        bool(dash.get("require_login_to_view", False)), dict(data.get("editors", {})), dict(data.get("viewers", {}))
+        bool(dash.get("require_login_to_view", False)),
+        dict(data.get("editors", {})),
+        dict(data.get("viewers", {})),
+        dict(data.get("reviewers", {})),
     )
 
 
@@ -125,8 +134,8 @@ def authenticate(name: str, password: str, path: str | Path | None = None) -> Ed
     """The editor when name and password match, else None (the same slow check either way)."""
     settings = load_settings(path)
     name = name.strip()
-    role = "editor" if name in settings.editors else "viewer"
-    entry = settings.editors.get(name) or settings.viewers.get(name)
+    role = "editor" if name in settings.editors else "reviewer" if name in settings.reviewers else "viewer"
+    entry = settings.editors.get(name) or settings.reviewers.get(name) or settings.viewers.get(name)
     stored = entry.get("password_hash", "") if entry else ""
     ok = verify_password(password, stored or _dummy_hash())
     if not (entry and ok):
@@ -272,10 +281,10 @@ def add_editor(
     entry["password_hash"] = hash_password(password)
     if districts:
         entry["districts"] = list(districts)
-    other = "viewers" if role == "editor" else "editors"
-    if other in doc and name in doc[other]:
-        del doc[other][name]  # one account, one role
-    section = "editors" if role == "editor" else "viewers"
+    section = {"editor": "editors", "reviewer": "reviewers"}.get(role, "viewers")
+    for other in ("editors", "reviewers", "viewers"):
+        if other != section and other in doc and name in doc[other]:
+            del doc[other][name]  # one account, one role
     if section not in doc:
         doc[section] = tomlkit.table(is_super_table=True)
     doc[section][name] = entry
@@ -287,7 +296,7 @@ def set_password_hash(name: str, new_hash: str, path: str | Path | None = None) 
     """Replace an account's hash (a re-hash at a higher cost), keeping everything else of the file."""
     p = secrets_path(path)
     doc = _read_doc(p)
-    for section in ("editors", "viewers"):
+    for section in ("editors", "reviewers", "viewers"):
         if section in doc and name in doc[section]:
             doc[section][name]["password_hash"] = new_hash
             _write_doc(p, doc)

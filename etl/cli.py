@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from etl import db
+from etl.cycle import CycleRefused
 from etl.problems import Problem, format_number
 from etl.store import BatchError, Plan, StaleData, already_loaded_problem, commit, list_batches, reapply, rollback
 from etl.years import year_ok, year_range
@@ -233,6 +234,9 @@ def _load_one(
         return "loaded"
     except (db.StoreBusy, db.StoreMissing, db.WriteConflict) as err:
         print(f"{name}: {err.message(lang)}", file=sys.stderr)
+    except CycleRefused as err:  # locked between the check and the commit
+        print(err.message(lang), file=sys.stderr)
+        return "rejected"
     except Exception as err:
         if os.environ.get("UNION_DEBUG"):
             raise
@@ -305,7 +309,7 @@ def cmd_rollback(batch_id: int, dbpath: str | None, by: str | None, lang: str, u
     with db.open_store(dbpath) as con:
         try:
             (reapply if undo else rollback)(con, batch_id, by or default_user())
-        except BatchError as err:
+        except (BatchError, CycleRefused) as err:
             print(err.message(lang), file=sys.stderr)
             return EXIT_REJECTED
     print(say(lang, "reapplied" if undo else "rolled_back", batch=batch_id))
@@ -388,6 +392,7 @@ def cmd_add_editor(
     secrets: str | None,
     lang: str,
     viewer: bool = False,
+    reviewer: bool = False,
 ) -> int:
     """Write an editor's salted password hash into the secrets file (asks for the password twice)."""
     from etl.auth import add_editor
@@ -407,7 +412,14 @@ def cmd_add_editor(
             print(say(lang, "password_mismatch"), file=sys.stderr)
             return EXIT_USAGE
     try:
-        path = add_editor(name, password, codes, display_name, secrets, role="viewer" if viewer else "editor")
+        path = add_editor(
+            name,
+            password,
+            codes,
+            display_name,
+            secrets,
+            role="viewer" if viewer else "reviewer" if reviewer else "editor",
+        )
     except ValueError as err:
         print(str(err), file=sys.stderr)
         return EXIT_USAGE
@@ -491,4 +503,195 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
         ind = cat.indicators.get(f.indicator)
         name = ind.name(lang) if ind else f.indicator
         print(f"  {name}\t{format_number(f.value)}\t{f.qualifier}\t«{f.evidence}»")
+    return EXIT_OK
+
+
+# ---- The collection cycle (etl/cycle.py): status, deadline, approve, return, lock, unlock, snapshot ----
+
+CYCLE_TEXT = {
+    "zh": {
+        "status_head": "{city}{year}年报送进度：已报送 {n}/{total}{deadline}",
+        "deadline": "，截止日期 {date}",
+        "overdue": "（已逾期 {days} 天）",
+        "locked_by": "已于 {at} 由{by}定稿",
+        "missing_n": "缺 {n} 项",
+        "deadline_set": "{city}{year}年的报送截止日期已设为 {date}。",
+        "approved": "已审核通过：{names}（{city}{year}年）。",
+        "returned": "已退回：{names}（{city}{year}年），原因：{reason}",
+        "locked": "{city}{year}年已定稿。",
+        "unlocked": "{city}{year}年已解除定稿，原因：{reason}",
+        "snapshot": "已记录快照：{n} 个批次{note}。快照编号 {id}",
+        "snapshot_note": "，备注“{note}”",
+        "no_snapshots": "还没有任何快照。",
+    },
+    "en": {
+        "status_head": "{city} {year}: {n}/{total} districts reported{deadline}",
+        "deadline": ", deadline {date}",
+        "overdue": " ({days} days overdue)",
+        "locked_by": "locked by {by} at {at}",
+        "missing_n": "{n} missing",
+        "deadline_set": "Deadline for {city} {year} set to {date}.",
+        "approved": "Approved: {names} ({city} {year}).",
+        "returned": "Returned: {names} ({city} {year}); reason: {reason}",
+        "locked": "{city} {year} is locked.",
+        "unlocked": "{city} {year} is unlocked; reason: {reason}",
+        "snapshot": "Snapshot recorded: {n} batches{note}. Snapshot id {id}",
+        "snapshot_note": ", note “{note}”",
+        "no_snapshots": "No snapshots yet.",
+    },
+}
+
+
+def say_cycle(lang: str, key: str, **kw: object) -> str:
+    return CYCLE_TEXT["en" if lang == "en" else "zh"][key].format(**kw)
+
+
+def _codes(text: str | None) -> list[str] | None:
+    return [c.strip() for c in text.split(",") if c.strip()] if text else None
+
+
+def reviewer_scope(by: str) -> set[str] | None:
+    """The districts a reviewer named `by` may review (None: all). An editor or viewer account is refused: district
+    editors never approve their own figures. A name that is no account is the operator of the command line."""
+    from etl.auth import load_settings
+    from etl.cycle import CycleRefused
+
+    s = load_settings()
+    if by in s.editors or by in s.viewers:
+        role = "编辑" if by in s.editors else "查看"
+        raise CycleRefused("not_reviewer", by=by, role=role)
+    entry = s.reviewers.get(by)
+    districts = entry.get("districts") if entry else None
+    return set(districts) if districts else None
+
+
+def cmd_status(city: str, year: int, dbpath: str | None, as_json: bool, lang: str) -> int:
+    """Each district's status for a city and year: JSON for tools, a table for people."""
+    import json
+
+    from etl import cycle
+
+    with db.open_store(dbpath) as con:
+        st = cycle.status(con, city, year)
+    if as_json:
+        print(json.dumps([d.as_dict() for d in st.districts], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    deadline = ""
+    if st.deadline:
+        deadline = say_cycle(lang, "deadline", date=st.deadline.isoformat())
+        if st.days_overdue():
+            deadline += say_cycle(lang, "overdue", days=st.days_overdue())
+    print(
+        say_cycle(lang, "status_head", city=city, year=year, n=st.n_reported, total=len(st.counted), deadline=deadline)
+    )
+    if st.lock:
+        print(say_cycle(lang, "locked_by", by=st.lock.by_name, at=st.lock.at_local))
+    en = lang == "en"
+    for d in st.districts:
+        zh_name, en_name = cycle.STATUS_NAMES[d.status]
+        parts = [d.district_en if en else d.district, en_name if en else zh_name]
+        if d.missing:
+            parts.append(say_cycle(lang, "missing_n", n=len(d.missing)))
+        if d.by:
+            parts.append(f"{cycle.display_name(d.by, lang)} {cycle.local_time(d.at)}")
+        if d.reason:
+            parts.append(d.reason)
+        print("  " + "\t".join(parts))
+    return EXIT_OK
+
+
+def _cycle_step(dbpath: str | None, lang: str, step) -> int:
+    from etl.cycle import CycleRefused
+
+    try:
+        with db.open_store(dbpath) as con:
+            text = step(con)
+    except CycleRefused as err:
+        print(err.message(lang), file=sys.stderr)
+        return EXIT_REJECTED
+    print(text)
+    return EXIT_OK
+
+
+def cmd_deadline(city: str, year: int, date, dbpath: str | None, by: str | None, lang: str) -> int:
+    from etl import cycle
+
+    def step(con) -> str:
+        cycle.set_deadline(con, city, year, date, by or default_user())
+        return say_cycle(lang, "deadline_set", city=city, year=year, date=date.isoformat())
+
+    return _cycle_step(dbpath, lang, step)
+
+
+def cmd_review(
+    event: str,
+    city: str,
+    year: int,
+    districts: str | None,
+    reason: str | None,
+    dbpath: str | None,
+    by: str | None,
+    lang: str,
+) -> int:
+    """approve (default: every district waiting) or return (named districts, with a reason)."""
+    from etl import cycle
+    from etl.catalog import load_catalog
+
+    who = by or default_user()
+
+    def step(con) -> str:
+        scope = reviewer_scope(who)
+        cat = load_catalog()
+        if event == "approve":
+            done = cycle.approve(con, city, year, who, _codes(districts), scope, reason)
+            return say_cycle(lang, "approved", names=cycle._names(cat, done), city=city, year=year)
+        done = cycle.return_figures(con, city, year, _codes(districts) or [], reason or "", who, scope)
+        return say_cycle(lang, "returned", names=cycle._names(cat, done), city=city, year=year, reason=reason)
+
+    return _cycle_step(dbpath, lang, step)
+
+
+def cmd_lock(
+    city: str, year: int, reason: str | None, dbpath: str | None, by: str | None, lang: str, undo: bool
+) -> int:
+    from etl import cycle
+
+    who = by or default_user()
+
+    def step(con) -> str:
+        scope = reviewer_scope(who)
+        if undo:
+            cycle.unlock(con, city, year, reason or "", who, scope)
+            return say_cycle(lang, "unlocked", city=city, year=year, reason=reason)
+        cycle.lock(con, city, year, who, scope)
+        return say_cycle(lang, "locked", city=city, year=year)
+
+    return _cycle_step(dbpath, lang, step)
+
+
+def cmd_snapshot(note: str | None, dbpath: str | None, by: str | None, lang: str) -> int:
+    """Record the data version; the snapshot id is the last word printed."""
+    from etl import cycle
+
+    def step(con) -> str:
+        sid = cycle.take_snapshot(con, note, by or default_user())
+        n = con.execute("select count(*) from snapshot_batches where snapshot_id = $s", {"s": sid}).fetchone()[0]
+        shown = say_cycle(lang, "snapshot_note", note=note.strip()) if note and note.strip() else ""
+        return say_cycle(lang, "snapshot", n=n, note=shown, id=sid)
+
+    return _cycle_step(dbpath, lang, step)
+
+
+def cmd_snapshots(dbpath: str | None, lang: str) -> int:
+    from etl import cycle
+
+    with db.open_store(dbpath) as con:
+        df = cycle.list_snapshots(con)
+    if df.empty:
+        print(say_cycle(lang, "no_snapshots"))
+        return EXIT_OK
+    for r in df.itertuples():
+        print(
+            f"#{r.snapshot_id}\t{cycle.local_time(r.created_at)}\t{cycle.display_name(r.created_by, lang)}\t{r.n_batches}\t{r.note or ''}"
+        )
     return EXIT_OK

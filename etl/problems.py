@@ -235,6 +235,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "目标值行缺少指标名称。",
         "en": "A target row has no indicator name.",
     },
+    # The collection cycle (etl/cycle.py): a write that touches a locked (定稿) city-year.
+    "year_locked": {
+        "zh": "{city}{year}年的数据已于 {at} 由{by}定稿，不能再修改；本次没有写入任何数据。如需修改，请审核人先解除定稿。",
+        "en": "{city} {year} was locked by {by} at {at}; its figures cannot change and nothing was written. A reviewer must unlock it first.",
+    },
     # Figures taken from a report's text (etl/reports.py): {row} is the figure's number, {evidence} its sentence.
     "report_unknown_district": {
         "zh": "第 {row} 条（“{evidence}”）：无法识别的区县“{value}”，请使用 data/catalog/districts.csv 中的代码或名称。{suggest}",

@@ -54,6 +54,40 @@ create table if not exists targets (
     source_ref varchar
 );
 
+-- The yearly collection cycle (etl/cycle.py): every submit, review, lock and rollback of a district-year, in order.
+-- Append-only; event_id gives the order (timestamps are whole seconds). This is the audit log.
+create sequence if not exists cycle_event_seq start 1;
+
+create table if not exists cycle_events (
+    event_id integer primary key default nextval('cycle_event_seq'),
+    event varchar not null,            -- submit | targets | rollback | reapply | approve | return | lock | unlock | deadline
+    city_zh varchar not null,
+    year integer not null,
+    district_code varchar,             -- null: the whole city-year (lock, unlock, deadline)
+    batch_id integer,                  -- submit, targets, rollback, reapply
+    event_at timestamp not null,       -- UTC
+    event_by varchar not null,
+    reason varchar,                    -- return, unlock: required; approve, lock: optional
+    deadline date                      -- deadline events: the date by which every district reports
+);
+
+-- A snapshot ("as presented"): the batches in effect at that moment. Nothing is copied; --as-of filters by it.
+create sequence if not exists snapshot_id_seq start 1;
+
+create table if not exists snapshots (
+    snapshot_id integer primary key default nextval('snapshot_id_seq'),
+    created_at timestamp not null,     -- UTC
+    created_by varchar not null,
+    note varchar,
+    max_batch_id integer not null,     -- batches created later did not exist yet
+    max_event_id integer not null      -- cycle events (reviews, locks) up to this one had happened
+);
+
+create table if not exists snapshot_batches (
+    snapshot_id integer not null,
+    batch_id integer not null          -- committed (not rolled back) when the snapshot was taken
+);
+
 -- Reference data, refreshed from data/catalog/ on every write (not user data, so replaced whole).
 create table if not exists indicators (
     code varchar primary key,

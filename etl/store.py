@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from etl import cycle
 from etl.db import transaction
 from etl.parse import Parsed, Record, TargetRecord
 from etl.problems import Problem, has_errors
@@ -94,9 +95,11 @@ def now_utc() -> dt.datetime:
 
 
 def store_version(con: duckdb.DuckDBPyConnection) -> tuple:
-    """Changes whenever a batch is committed, rolled back or re-applied."""
+    """Changes whenever a batch is committed, rolled back or re-applied, or a city-year is locked or unlocked
+    (so a plan checked before a lock is refused as stale, and checked again it names the lock)."""
     return con.execute(
-        "select (select coalesce(max(batch_id), 0) from batches), (select count(*) from batch_events)"
+        "select (select coalesce(max(batch_id), 0) from batches), (select count(*) from batch_events),"
+        " (select count(*) from cycle_events where event in ('lock', 'unlock'))"
     ).fetchone()
 
 
@@ -147,6 +150,8 @@ def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duck
         parsed.file_name, parsed.sha256, parsed.records, parsed.targets, problems, base_version=store_version(con)
     )
     loaded = find_loaded(con, parsed.sha256)
+    # A locked city-year (etl.cycle) refuses the whole plan, before any commit button or command writes.
+    plan.problems.extend(cycle.lock_problems(con, parsed.file_name, parsed.records, parsed.targets))
     for rec in parsed.records:
         old = stored.get(rec.key)
         if old is None:
@@ -250,6 +255,7 @@ def commit(
     def write() -> int:
         if plan.base_version and store_version(con) != plan.base_version:
             raise StaleData("the store changed since the plan was made")
+        cycle.check_unlocked(con, cycle.plan_cells(plan.records, plan.targets))
         batch_id = con.execute(
             """
             insert into batches (batch_id, kind, source_name, sha256, created_at, created_by, status,
@@ -305,6 +311,7 @@ def commit(
             "insert into batch_events values ($b, 'commit', $at, $by, $note)",
             {"b": batch_id, "at": now_utc(), "by": by, "note": note},
         )
+        cycle.log_batch_event(con, batch_id, "submit", by, now_utc())
         return batch_id
 
     return transaction(con, write)
@@ -334,7 +341,7 @@ def commit_fresh(
         return commit(fresh, con, **kw), fresh
 
 
-def _set_status(
+def _change_status(
     con: duckdb.DuckDBPyConnection,
     batch_id: int,
     by: str,
@@ -343,30 +350,46 @@ def _set_status(
     note: str | None,
     allowed_districts: set[str] | None,
 ) -> None:
+    """One batch's status change, inside the caller's transaction: scope, lock and state checked first."""
+    row = con.execute("select status from batches where batch_id = $b", {"b": batch_id}).fetchone()
+    if row is None:
+        raise BatchError("unknown", batch_id)
+    if allowed_districts is not None:
+        outside = con.execute(
+            """
+            select count(*) from (
+                select district_code from observations where batch_id = $b
+                union all
+                select coalesce(district_code, '*') from targets where batch_id = $b
+            ) where not list_contains($allowed, district_code)
+            """,
+            {"b": batch_id, "allowed": sorted(allowed_districts)},
+        ).fetchone()[0]
+        if outside:
+            raise BatchError("outside_scope", batch_id)
+    if row[0] == to:
+        raise BatchError("already_rolled_back" if to == "rolled_back" else "not_rolled_back", batch_id)
+    cycle.check_unlocked(con, cycle.batch_cells(con, batch_id))
+    con.execute("update batches set status = $to where batch_id = $b", {"to": to, "b": batch_id})
+    con.execute(
+        "insert into batch_events values ($b, $e, $at, $by, $note)",
+        {"b": batch_id, "e": event, "at": now_utc(), "by": by, "note": note},
+    )
+    cycle.log_batch_event(con, batch_id, event, by, now_utc())
+
+
+def _set_status(
+    con: duckdb.DuckDBPyConnection,
+    batch_ids: list[int],
+    by: str,
+    to: str,
+    event: str,
+    note: str | None,
+    allowed_districts: set[str] | None,
+) -> None:
     def change() -> None:
-        row = con.execute("select status from batches where batch_id = $b", {"b": batch_id}).fetchone()
-        if row is None:
-            raise BatchError("unknown", batch_id)
-        if allowed_districts is not None:
-            outside = con.execute(
-                """
-                select count(*) from (
-                    select district_code from observations where batch_id = $b
-                    union all
-                    select coalesce(district_code, '*') from targets where batch_id = $b
-                ) where not list_contains($allowed, district_code)
-                """,
-                {"b": batch_id, "allowed": sorted(allowed_districts)},
-            ).fetchone()[0]
-            if outside:
-                raise BatchError("outside_scope", batch_id)
-        if row[0] == to:
-            raise BatchError("already_rolled_back" if to == "rolled_back" else "not_rolled_back", batch_id)
-        con.execute("update batches set status = $to where batch_id = $b", {"to": to, "b": batch_id})
-        con.execute(
-            "insert into batch_events values ($b, $e, $at, $by, $note)",
-            {"b": batch_id, "e": event, "at": now_utc(), "by": by, "note": note},
-        )
+        for batch_id in batch_ids:
+            _change_status(con, batch_id, by, to, event, note, allowed_districts)
 
     transaction(con, change)
 
@@ -381,7 +404,18 @@ def rollback(
     """Mark a batch rolled back: its values stop counting and the previous ones show again. Nothing is deleted.
 
     An editor scoped to districts may only roll back batches that touch nothing else."""
-    _set_status(con, batch_id, by, "rolled_back", "rollback", note, allowed_districts)
+    _set_status(con, [batch_id], by, "rolled_back", "rollback", note, allowed_districts)
+
+
+def rollback_together(
+    con: duckdb.DuckDBPyConnection,
+    batch_ids: list[int],
+    by: str,
+    note: str | None = None,
+    allowed_districts: set[str] | None = None,
+) -> None:
+    """Roll several batches back in one transaction (newest first): all of them, or none on any refusal."""
+    _set_status(con, sorted(set(batch_ids), reverse=True), by, "rolled_back", "rollback", note, allowed_districts)
 
 
 def reapply(
@@ -392,7 +426,7 @@ def reapply(
     allowed_districts: set[str] | None = None,
 ) -> None:
     """Make a rolled-back batch count again (in its original place in the batch order)."""
-    _set_status(con, batch_id, by, "committed", "reapply", note, allowed_districts)
+    _set_status(con, [batch_id], by, "committed", "reapply", note, allowed_districts)
 
 
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     where = argparse.ArgumentParser(add_help=False)
     where.add_argument("--city", help="city, e.g. 示例市 (default: the first with data)")
     where.add_argument("--year", type=int, help="year (default: the city's latest)")
+    where.add_argument("--as-of", type=int, metavar="ID", help="the figures as at snapshot ID (python -m etl snapshot)")
     p = argparse.ArgumentParser(prog="python -m export", description="工会数据看板 chart and deck export")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("list", parents=[common], help="the chart names and presets")
@@ -39,11 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             return cli.cmd_list(lang)
         if args.command == "chart":
-            return cli.cmd_chart(args.name, args.out, args.city, args.year, args.db, lang)
+            return cli.cmd_chart(args.name, args.out, args.city, args.year, args.db, lang, args.as_of)
         if args.command == "deck":
-            return cli.cmd_deck(args.out, args.preset, args.city, args.year, args.db, lang, args.pictures)
+            return cli.cmd_deck(args.out, args.preset, args.city, args.year, args.db, lang, args.pictures, args.as_of)
         if args.command == "report":
-            return cli.cmd_report(args.out, args.city, args.year, args.db, lang)
+            return cli.cmd_report(args.out, args.city, args.year, args.db, lang, args.as_of)
     except (StoreBusy, StoreMissing) as err:
         print(err.message(lang), file=sys.stderr)
         return cli.EXIT_FAILED

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from etl import db
+from etl.cycle import CycleRefused, apply_as_of
 from export.analysis import report_file
 from export.deck import preset_deck
 from export.images import ImagesUnavailable, view_png, view_svg
@@ -41,7 +42,15 @@ def _write(out: Path, data: bytes, lang: str) -> int:
     return EXIT_OK
 
 
-def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: str | None, lang: str) -> int:
+def _as_of(con, as_of: int | None) -> None:
+    """--as-of ID: this connection shows the store as at snapshot ID (etl.cycle), for every query after it."""
+    if as_of is not None:
+        apply_as_of(con, as_of)
+
+
+def cmd_chart(
+    name: str, out: str, city: str | None, year: int | None, db_arg: str | None, lang: str, as_of: int | None = None
+) -> int:
     """One named chart as PNG/SVG (laid out for a slide) or the numbers behind it as CSV/XLSX."""
     path = Path(out)
     suffix = path.suffix.lower()
@@ -51,6 +60,7 @@ def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: s
     try:
         chart = get_chart(name)
         with db.open_store(db_arg, read_only=True) as con:
+            _as_of(con, as_of)
             ctx = Context.of(con, "", 0, lang)
             city, year = resolve(ctx.run, city, year)
             view = chart.build(Context.of(con, city, year, lang))
@@ -62,14 +72,21 @@ def cmd_chart(name: str, out: str, city: str | None, year: int | None, db_arg: s
             data = table_csv(view.data)
         else:
             data = table_xlsx(view.data, sheet_name=chart.label(lang))
-    except (ViewError, ImagesUnavailable) as err:
+    except (ViewError, ImagesUnavailable, CycleRefused) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)
 
 
 def cmd_deck(
-    out: str, preset: str, city: str | None, year: int | None, db_arg: str | None, lang: str, pictures: bool
+    out: str,
+    preset: str,
+    city: str | None,
+    year: int | None,
+    db_arg: str | None,
+    lang: str,
+    pictures: bool,
+    as_of: int | None = None,
 ) -> int:
     """A preset's deck as .pptx: native charts (or pictures with --pictures)."""
     path = Path(out)
@@ -81,16 +98,19 @@ def cmd_deck(
         return EXIT_USAGE
     try:
         with db.open_store(db_arg, read_only=True) as con:
+            _as_of(con, as_of)
             data = preset_deck(con, preset, city, year, lang, pictures=pictures)
         if path.suffix.lower() == ".pdf":
             data = to_pdf(data, ".pptx")
-    except (ViewError, ImagesUnavailable, PdfUnavailable) as err:
+    except (ViewError, ImagesUnavailable, PdfUnavailable, CycleRefused) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)
 
 
-def cmd_report(out: str, city: str | None, year: int | None, db_arg: str | None, lang: str) -> int:
+def cmd_report(
+    out: str, city: str | None, year: int | None, db_arg: str | None, lang: str, as_of: int | None = None
+) -> int:
     """The 分析报告 as .docx (or .pdf through LibreOffice): sections, charts, tables and the sentences that read them."""
     path = Path(out)
     if path.suffix.lower() not in (".docx", ".pdf"):
@@ -98,11 +118,12 @@ def cmd_report(out: str, city: str | None, year: int | None, db_arg: str | None,
         return EXIT_USAGE
     try:
         with db.open_store(db_arg, read_only=True) as con:
+            _as_of(con, as_of)
             city, year = resolve(Context.of(con, "", 0, lang).run, city, year)
             data = report_file(con, city, year, lang)
         if path.suffix.lower() == ".pdf":
             data = to_pdf(data, ".docx")
-    except (ViewError, ImagesUnavailable, PdfUnavailable) as err:
+    except (ViewError, ImagesUnavailable, PdfUnavailable, CycleRefused) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED
     return _write(path, data, lang)

@@ -6,12 +6,14 @@ from ui.blocks import show
 from ui.fair import map_ui, warnings_ui
 from ui.i18n import t
 from ui.phone import responsive, target_cards
+from ui.progress import completion_bar_ui
 from ui.setup import metric_selector, page_setup
 from ui.widgets import metric_cards, target_table
 from views import named
 
 ctx = page_setup("page_overview")
 if ctx is not None:
+    completion_bar_ui(ctx.city, ctx.year)
     cards = named.headline(ctx)
     st.subheader(t("headline_heading"))
     metric_cards(cards.data)

@@ -11,6 +11,7 @@ from etl.years import year_range
 from ui.auth import require_editor
 from ui.data import reading, save, version
 from ui.i18n import lang, plain, t
+from ui.progress import returned_notice_ui
 from ui.review import changes_ui, plan_summary_ui, problems_ui, reading_ui, sheets_ui, uploader_texts_ui
 from ui.setup import admin_setup, default_city
 
@@ -18,6 +19,7 @@ MAX_UPLOAD_MB = 20  # also server.maxUploadSize in .streamlit/config.toml
 
 admin_setup("page_upload")
 editor = require_editor()
+returned_notice_ui(editor)  # what a reviewer sent back to this editor, with the reason
 city = default_city()
 st.download_button(
     t("template_download", city=city),

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.exports import basket_ui, preset_deck_ui, report_ui
 from ui.i18n import t
+from ui.progress import snapshot_ui
 from ui.setup import page_setup
 
 ctx = page_setup("page_slides")
@@ -16,3 +17,4 @@ if ctx is not None:
     report_ui(ctx.city, ctx.year)
     st.subheader(t("slides_basket_heading"))
     basket_ui(ctx.city_label, ctx.year, ctx.is_sample)
+    snapshot_ui(ctx.city, ctx.year)  # record the data version; the annual deck as at a past snapshot

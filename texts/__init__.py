@@ -512,3 +512,8 @@ def t(key: str, lang: str = "zh", **kw: object) -> str:
 from analysis.texts import TEXTS as _ANALYSIS_TEXTS  # noqa: E402
 
 TEXTS.update({k: v for k, v in _ANALYSIS_TEXTS.items() if k not in TEXTS})
+
+# Texts of the collection cycle (报送进度, review, 定稿, snapshots, the audit log: texts/cycle.py).
+from texts.cycle import TEXTS as _CYCLE_TEXTS  # noqa: E402
+
+TEXTS.update({k: v for k, v in _CYCLE_TEXTS.items() if k not in TEXTS})

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import pandas as pd
 import streamlit as st
 
-from etl import db
+from etl import cycle, db
 from queries import run_query as _run
 
 # Cached results live at most this long, in seconds; a new batch changes the data version sooner.
@@ -16,9 +16,11 @@ CACHE_TTL_SECONDS = 3600
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=500)
-def _cached(name: str, version: str, params: tuple) -> pd.DataFrame:
+def _cached(name: str, version: str, params: tuple, approved: bool = False) -> pd.DataFrame:
     con = db.connect(read_only=True)
     try:
+        if approved:
+            cycle.apply_approved_only(con)
         return _run(con, name, **dict(params))
     finally:
         con.close()
@@ -32,12 +34,22 @@ def busy(err: db.StoreBusy) -> None:
     st.stop()
 
 
+def approved_view() -> bool:
+    """Whether this session sees only approved or locked figures: the deployment's approved-only setting
+    (etl.cycle.approved_only), for everyone but logged-in staff (editors and reviewers see every figure)."""
+    from ui.auth import current_user
+
+    user = current_user()
+    staff = user is not None and (user.can_edit or user.can_review)
+    return not staff and cycle.approved_only()
+
+
 def run_query(name: str, **params: object) -> pd.DataFrame:
     """The result of queries/NAME.sql with `params`, refreshed as soon as a batch changes the store.
 
     While another process keeps the store locked beyond the retry limit, the page says so and stops."""
     try:
-        return _cached(name, db.data_version(), tuple(sorted(params.items())))
+        return _cached(name, db.data_version(), tuple(sorted(params.items())), approved_view())
     except db.StoreBusy as err:
         busy(err)
         raise
@@ -45,7 +57,8 @@ def run_query(name: str, **params: object) -> pd.DataFrame:
 
 @contextmanager
 def reading() -> Iterator[db.Connection]:
-    """A short-lived read-only connection (for checks that need the store, not a named query)."""
+    """A short-lived read-only connection (for checks that need the store, not a named query); in approved-only
+    viewing it sees only approved figures, like run_query."""
     try:
         store = db.open_store(read_only=True)
         con = store.__enter__()
@@ -53,6 +66,8 @@ def reading() -> Iterator[db.Connection]:
         busy(err)
         raise
     try:
+        if approved_view():
+            cycle.apply_approved_only(con)
         yield con
     finally:
         store.__exit__(None, None, None)

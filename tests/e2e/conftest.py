@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
 ]
 SERVER_START_TIMEOUT_S = 60  # seconds until /_stcore/health must answer ok
 E2E_EDITOR, E2E_PASSWORD = "e2e", "e2e-password-1"  # an editor account in the server's own secrets file
+E2E_REVIEWER, E2E_REVIEWER_PASSWORD = "e2e-reviewer", "e2e-review-1"  # a reviewer (approves, locks) in the same file
 SAMPLE_LOAD_TIMEOUT_S = 180  # seconds for `python -m etl sample` to build the store
 UI_TIMEOUT_MS = 30_000  # milliseconds Playwright waits for an element by default
 
@@ -90,6 +91,7 @@ def app_server(tmp_path_factory, artifacts_dir) -> Iterator[str]:
     from etl.auth import add_editor
 
     secrets = add_editor(E2E_EDITOR, E2E_PASSWORD, None, "测试编辑", work / "secrets.toml")
+    add_editor(E2E_REVIEWER, E2E_REVIEWER_PASSWORD, None, "测试审核", secrets, role="reviewer")
     env = {**os.environ, "UNION_DB": str(store), "UNION_SECRETS": str(secrets)}
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
