@@ -156,8 +156,8 @@ def current_account(name: str, path: str | Path | None = None) -> tuple[Editor, 
     Checked on every action of a logged-in session: a removed or narrowed account, or a changed password, takes
     effect in sessions that are already open."""
     settings = load_settings(path)
-    role = "editor" if name in settings.editors else "viewer"
-    entry = settings.editors.get(name) or settings.viewers.get(name)
+    role = "editor" if name in settings.editors else "reviewer" if name in settings.reviewers else "viewer"
+    entry = settings.editors.get(name) or settings.reviewers.get(name) or settings.viewers.get(name)
     if not entry:
         return None
     stamp = hashlib.sha256(str(entry.get("password_hash", "")).encode()).hexdigest()[:16]

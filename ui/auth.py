@@ -73,7 +73,7 @@ def _oidc_user() -> Editor | None:
     if not email:
         return None
     settings = load_settings()
-    for role, table in (("editor", settings.editors), ("viewer", settings.viewers)):
+    for role, table in (("editor", settings.editors), ("reviewer", settings.reviewers), ("viewer", settings.viewers)):
         for name, entry in table.items():
             if str(entry.get("email", "")).lower() == email:
                 return accounts.editor_from(name, entry, role)
