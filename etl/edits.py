@@ -30,7 +30,7 @@ def plan_correction(
     stored = fetch_current(con, [district], [year])
     records = []
     for code, value in values.items():
-        old = stored.get((district, year, code))
+        old = stored.get((district, year, code, "year"))  # the grid edits calendar-year figures
         if (old[0] if old else None) == value:
             continue
         raw = "" if value is None else f"{value:g}"

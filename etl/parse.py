@@ -27,10 +27,12 @@ class Record:
     raw: str
     sheet: str
     cell: str
+    period: str = "year"  # etl.periods code: year | m1-6 | total:2015-2019 | each:… | asof:…
 
     @property
-    def key(self) -> tuple[str, int, str]:
-        return (self.district, self.year, self.indicator)
+    def key(self) -> tuple[str, int, str, str]:
+        """One stored figure per district, year, indicator and period."""
+        return (self.district, self.year, self.indicator, self.period)
 
 
 @dataclass

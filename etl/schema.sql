@@ -42,8 +42,12 @@ create table if not exists observations (
     qualifier varchar not null,        -- exact | approx | more_than | nearly
     raw varchar,                       -- the cell as the user wrote it
     source_ref varchar,                -- file:sheet!cell
-    evidence varchar                   -- report sentence, for report batches
+    evidence varchar,                  -- report sentence, for report batches
+    period varchar not null default 'year' -- what the figure covers (etl/periods.py): year | m1-6 | total:2015-2019 …
 );
+
+-- Stores made before periods: every figure they hold was taken as the calendar year's.
+alter table observations add column if not exists period varchar default 'year';
 
 create table if not exists targets (
     batch_id integer not null,
@@ -100,13 +104,15 @@ create table if not exists districts (
     is_sample boolean not null
 );
 
--- The value of (district, year, indicator) from the latest committed batch that holds it.
-create or replace view current_observations as
+-- The value of (district, year, indicator, period) from the latest committed batch that holds it, every period.
+-- year is the period's last year (total:2015-2019 is stored at 2019). Read by the "other figures" query only.
+create or replace view current_period_observations as
 with ranked as (
     select
         o.*,
+        coalesce(o.period, 'year') as period_code,
         row_number() over (
-            partition by o.district_code, o.year, o.indicator_code
+            partition by o.district_code, o.year, o.indicator_code, coalesce(o.period, 'year')
             order by o.batch_id desc
         ) as rn
     from observations as o
@@ -123,10 +129,30 @@ final as (
         qualifier,
         raw,
         source_ref,
-        evidence
+        evidence,
+        period_code as period
     from ranked
     where rn = 1
       and value is not null
+)
+select * from final;
+
+-- The calendar-year figures only: everything annual (rankings, trends, year-on-year, targets, city figures, decks)
+-- is built on this view, so a five-year total or a half-year figure can never stand in for a year.
+create or replace view current_observations as
+with final as (
+    select
+        batch_id,
+        district_code,
+        year,
+        indicator_code,
+        value,
+        qualifier,
+        raw,
+        source_ref,
+        evidence
+    from current_period_observations
+    where period = 'year'
 )
 select * from final;
 
