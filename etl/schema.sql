@@ -292,6 +292,11 @@ select * from final;
 --             rates whose catalogue row names pool_numerator / pool_denominator);
 --   mean:     the plain mean of district rates, where no numerator and denominator exist;
 --   sum:      the sum over the districts that reported (n_reporting of n_districts).
+-- And what it covers: coverage = reported (the city federation's own) | all (every district of the city) |
+-- part (n_reporting of n_districts) | one (a single district's figure: only_district_zh names it, and it must be
+-- shown as that district's, "仅含青浦区", never as the city's); district_set (the reporting districts' codes) lets a
+-- year-on-year change be given only between years made of the same districts. qualifier: exact when every part is;
+-- more_than / nearly when every inexact part says so (a sum or mean of lower bounds is a lower bound); else approx.
 create or replace view city_figures as
 with district_values as (
     select
@@ -303,7 +308,16 @@ with district_values as (
         avg(dm.value) as mean,
         median(dm.value) as median,
         count(dm.meets_target) as n_with_target,
-        count(*) filter (where dm.meets_target) as n_meets
+        count(*) filter (where dm.meets_target) as n_meets,
+        string_agg(dm.district_code, ',' order by dm.district_code) as district_set,
+        string_agg(dm.district_zh, '、' order by dm.district_code) as districts_zh,
+        string_agg(dm.district_en, ', ' order by dm.district_code) as districts_en,
+        case
+            when bool_and(dm.qualifier = 'exact') then 'exact'
+            when bool_and(dm.qualifier in ('exact', 'more_than')) then 'more_than'
+            when bool_and(dm.qualifier in ('exact', 'nearly')) then 'nearly'
+            else 'approx'
+        end as qualifier
     from district_metrics as dm
     group by all
 ),
@@ -314,7 +328,8 @@ pooled_parts as (
         n.year,
         case when m.kind = 'derived' then m.scale else 100 end as factor, -- derived ratios carry their scale
         sum(n.value) as numerator,
-        sum(d.value) as denominator
+        sum(d.value) as denominator,
+        bool_and(n.qualifier = 'exact' and d.qualifier = 'exact') as all_exact
     from metrics as m
     join current_observations as n
         on n.indicator_code = coalesce(m.pool_numerator, m.numerator)
@@ -333,7 +348,8 @@ city_reported as (
         d.city_zh,
         o.indicator_code as metric_code,
         o.year,
-        o.value
+        o.value,
+        o.qualifier
     from current_observations as o
     join districts as d
         on d.code = o.district_code
@@ -389,7 +405,23 @@ final as (
         dv.median,
         ct.target,
         coalesce(dv.n_with_target, 0) as n_with_target,
-        coalesce(dv.n_meets, 0) as n_meets
+        coalesce(dv.n_meets, 0) as n_meets,
+        case
+            when cr.value is not null then cr.qualifier
+            when pp.denominator > 0 then case when pp.all_exact then 'exact' else 'approx' end
+            else dv.qualifier
+        end as qualifier,
+        case
+            when cr.value is not null then 'reported'
+            when dv.n_reporting = 1 then 'one'
+            when dv.n_reporting >= dc.n_districts then 'all'
+            else 'part'
+        end as coverage,
+        case when cr.value is null and dv.n_reporting = 1 then dv.districts_zh end as only_district_zh,
+        case when cr.value is null and dv.n_reporting = 1 then dv.districts_en end as only_district_en,
+        case when cr.value is null then dv.district_set else 'city' end as district_set,
+        dv.districts_zh,
+        dv.districts_en
     from keys as k
     join metrics as m
         on m.code = k.metric_code
