@@ -327,3 +327,61 @@ def qualified(value_text: str, qualifier: str | None, code: str | None = None, l
     if lang == "en":
         return f"{word}{value_text}{' each year' if each else ''}"
     return f"{'每年' if each else ''}{word}{value_text}"
+
+
+# Phrases in a report's prose that say a figure covers more or less than its year, nearest first. A one-year report's
+# "累计" (累计参加培训18860人次) is that year's running total, so it is not one of them.
+_SPAN_WORDS = re.compile(rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来))")
+_EACH_WORD = re.compile(r"每年")
+_PART_WORDS = re.compile(
+    rf"(?P<named>上半年|下半年|前三季度|第?[一二三四]季度)|(?P<months>{_N}\s*月?{_DASH}{_N}\s*月(?:份)?)"
+    rf"|(?P<asof>(?:截至|截止)\s*(?:{_Y}|今年|当年|本年)?{_N}\s*月(?:底|末)?)"
+)
+
+_SENTENCE_END = "。！？；\n"
+_CLAUSE_END = _SENTENCE_END + ",，、:："
+
+
+def period_in_context(text: str, start: int, year: int | None, end: int | None = None) -> str | None:
+    """The period code a report's words give the figure whose evidence is text[start:end], or None when they say
+    nothing beyond the report's year: a part-year phrase in the figure's sentence up to it (上半年, 1–8月,
+    截至4月底); 每年 in its own clause, over a span named in its paragraph (五年来, 2015年以来, 2015–2019年) →
+    each:…; such a span alone → total:…. For `etl extract` and the report-import page to propose; a reviewer
+    confirms ("今年" is taken as `year`)."""
+    end = start if end is None else end
+    sentence_start = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    before = text[sentence_start:end]
+    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
+    clause = text[clause_start:end]
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph = text[paragraph_start:end]
+    part = None
+    for m in _PART_WORDS.finditer(before):
+        part = m
+    if part is not None:
+        phrase = re.sub(r"今年|当年|本年", "", part.group(0))
+        try:
+            p = parse_period(phrase, year)
+        except PeriodError:
+            p = None
+        if p is not None and not p.is_annual:
+            return p.code
+    span = None
+    for m in _SPAN_WORDS.finditer(paragraph):
+        span = m
+    if span is None or year is None:
+        return None
+    phrase = span.group(0)
+    each = _EACH_WORD.search(clause) is not None
+    try:
+        if span.group("span"):
+            p = parse_period(phrase + ("每年" if each else "累计"), year)
+        elif span.group("since"):
+            p = parse_period(phrase + "累计", year)
+            if each:
+                p = Period("each", p.year, p.first_year)
+        else:
+            p = parse_period(phrase + ("每年" if each else ""), year)
+    except PeriodError:
+        return None
+    return None if p.is_annual else p.code

@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.periods import PeriodError, is_annual, parse_period, period_label, qualified
+from etl.periods import PeriodError, is_annual, parse_period, period_in_context, period_label, qualified
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,29 @@ def test_only_the_calendar_year_is_annual(code, annual):
 )
 def test_qualified_keeps_qualifier_and_each_year(value, qualifier, code, lang, expected):
     assert qualified(value, qualifier, code, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,figure,year,code",
+    [
+        ("全年新建工会组织76家。", "新建工会组织76家", 2015, None),
+        ("全年累计参加岗位培训18860人次。", "累计参加岗位培训18860人次", 2015, None),  # one year's running total
+        ("五年来，我们加强服务。共帮扶困难职工9000人次。", "帮扶困难职工9000人次", 2019, "total:2015-2019"),
+        ("2013年以来，累计培训职工20万人次。", "培训职工20万人次", 2017, "total:2013-2017"),
+        (
+            "五年来，每年投入帮扶资金超过500万元，共慰问职工800人次。",
+            "每年投入帮扶资金超过500万元",
+            2019,
+            "each:2015-2019",
+        ),
+        ("五年来，每年投入帮扶资金超过500万元，共慰问职工800人次。", "慰问职工800人次", 2019, "total:2015-2019"),
+        ("2016—2020年间，新建工会1200家。", "新建工会1200家", 2020, "total:2016-2020"),
+        ("上半年，全区新增会员3000人。", "新增会员3000人", 2021, "m1-6"),
+        ("1-8月受理劳动争议45起。", "受理劳动争议45起", 2020, "m1-8"),
+        ("截至4月底，平台录入会员43万人。", "录入会员43万人", 2018, "asof:2018-04"),
+        ("截至12月底，全区工会会员59万人。", "全区工会会员59万人", 2018, None),
+    ],
+)
+def test_period_in_context_reads_what_the_prose_says(text, figure, year, code):
+    start = text.index(figure)
+    assert period_in_context(text, start, year, start + len(figure)) == code

@@ -362,6 +362,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_method": {"zh": "计算方法", "en": "Method"},
     "col_n_reporting": {"zh": "报送区县数", "en": "Districts reporting"},
     "col_small_count": {"zh": "事件过少", "en": "Too few cases"},
+    # periods and coverage: what a figure covers
+    "col_period": {"zh": "期间", "en": "Period"},
+    "period_full_year": {"zh": "全年", "en": "full year"},
+    "ri_period_help": {
+        "zh": "数字所指的期间：全年（默认）、上半年、1–8月、5月、2015–2019 五年累计、2015–2019 每年、截至4月底。"
+        "多年的数字存于期间的最后一年；只有全年的数字进入年度图表。",
+        "en": "What the figure covers: full year (the default), H1, Jan–Aug, May, 2015–2019 total, each year "
+        "2015–2019, as of end of April. A multi-year figure is stored at its last year; only full-year figures enter "
+        "the annual charts.",
+    },
 }
 
 
