@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from etl.catalog import HEADER_UNIT_SCALE, Catalog, header_unit, load_catalog, name_key
 from etl.numbers import NotANumber, ParsedNumber, is_missing, parse_number
+from etl.periods import PeriodError, parse_period
 from etl.problems import Problem, format_number
 from etl.read import Sheet, Workbook, cell_ref, col_letter, year_in_name
 
@@ -162,6 +163,20 @@ class _Ctx:
                 return y
         return self.default_year
 
+    def period(self, r: int, col: int | None, year: int) -> str | None:
+        """The row's period code (etl.periods) from its 期间 cell, else from a sheet named for one (半年报,
+        2020年1–8月), else the calendar year; None (reported) when the cell cannot be placed."""
+        if col is not None and not is_missing(raw := self.sheet.cell(r, col)):
+            try:
+                return parse_period(raw_text(raw), year).code
+            except PeriodError:
+                self.problem("error", "bad_period", r, col, raw_text(raw), year=year)
+                return None
+        try:
+            return parse_period(self.sheet.name, year).code
+        except PeriodError:
+            return "year"
+
 
 def _is_total_row(cat: Catalog, raw: object) -> bool:
     return cat.column_role(raw_text(raw)) == "total_row"
@@ -177,12 +192,14 @@ class _Cell:
     year: int
     indicator: str
     header: str
+    period: str = "year"
 
     def record(self, value: float, sheet: str) -> Record:
         """The cell as a record, with its value converted to base units."""
         raw = raw_text(self.raw)
+        ref = cell_ref(self.r, self.c)
         return Record(
-            self.district, self.year, self.indicator, value, self.parsed.qualifier, raw, sheet, cell_ref(self.r, self.c)
+            self.district, self.year, self.indicator, value, self.parsed.qualifier, raw, sheet, ref, self.period
         )
 
 
@@ -328,6 +345,9 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
         if year is None:
             ctx.problem("error", "no_year", r, ycol if ycol is not None else dcol, None)
             continue
+        period = ctx.period(r, h.roles.get("period"), year)
+        if period is None:
+            continue
         blanks = []
         for c, code in h.indicator_cols.items():
             parsed = _parse_value(ctx, r, c, code)
@@ -336,7 +356,9 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
                     blanks.append(code)
                 continue
             if district:
-                columns[c].append(_Cell(r, c, sheet.cell(r, c), parsed, district, year, code, raw_text(header_row[c])))
+                columns[c].append(
+                    _Cell(r, c, sheet.cell(r, c), parsed, district, year, code, raw_text(header_row[c]), period)
+                )
         if district and blanks:
             ctx.out.blanks.setdefault((district, year), []).extend(blanks)
     if n_rows == 0:
@@ -371,14 +393,15 @@ def parse_long(ctx: _Ctx, h: Header) -> None:
             continue
         if not code:
             continue
+        period = ctx.period(r, h.roles.get("period"), year)
         parsed = _parse_value(ctx, r, vcol, code)
-        if parsed is None or district is None:
+        if parsed is None or district is None or period is None:
             continue
         if qcol is not None and not is_missing(sheet.cell(r, qcol)):
             q = raw_text(sheet.cell(r, qcol)).strip()
             if q in ("exact", "approx", "more_than", "nearly"):
                 parsed = ParsedNumber(parsed.value, q, parsed.percent_sign, parsed.scaled)
-        by_indicator[code].append(_Cell(r, vcol, sheet.cell(r, vcol), parsed, district, year, code, code))
+        by_indicator[code].append(_Cell(r, vcol, sheet.cell(r, vcol), parsed, district, year, code, code, period))
     if n_rows == 0:
         ctx.problem("warning", "sheet_no_rows", h.row, icol, None)
     for code, cells in by_indicator.items():
