@@ -4,6 +4,7 @@ import hashlib
 
 import streamlit as st
 
+from etl.edits import plan_years_without_targets
 from etl.load import check_file
 from etl.store import StaleData, commit
 from etl.template import template_bytes
@@ -43,6 +44,10 @@ for f in files or []:
     problems_ui(plan)
     sheets_ui(plan)
     changes_ui(plan)
+    with reading() as con:
+        untargeted = plan_years_without_targets(con, plan)
+    if untargeted:
+        st.info(t("upload_no_targets", years="、".join(map(str, untargeted))))
     if plan.already_loaded:
         st.info(t("already_loaded", batch=plan.already_loaded["batch_id"]))
     elif not plan.ok:

@@ -365,6 +365,13 @@ TEXTS: dict[str, dict[str, str]] = {
     # periods and coverage: what a figure covers
     "col_period": {"zh": "期间", "en": "Period"},
     "period_full_year": {"zh": "全年", "en": "full year"},
+    "year_no_targets": {"zh": "{year}年没有目标。", "en": "No targets are set for {year}."},
+    "targets_carry": {"zh": "沿用{prev}年目标（{n} 项）", "en": "Carry {prev}'s targets over ({n})"},
+    "targets_carry_note": {"zh": "沿用{prev}年目标", "en": "{prev}'s targets carried over"},
+    "upload_no_targets": {
+        "zh": "{years}年还没有目标：在“目标管理”页可一键沿用上年目标。",
+        "en": "No targets are set for {years} yet: the Targets page carries last year's over in one click.",
+    },
     "ri_period_help": {
         "zh": "数字所指的期间：全年（默认）、上半年、1–8月、5月、2015–2019 五年累计、2015–2019 每年、截至4月底。"
         "多年的数字存于期间的最后一年；只有全年的数字进入年度图表。",
