@@ -372,6 +372,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "{years}年还没有目标：在“目标管理”页可一键沿用上年目标。",
         "en": "No targets are set for {years} yet: the Targets page carries last year's over in one click.",
     },
+    "export_failed": {"zh": "生成失败：{reason}", "en": "Could not be made: {reason}"},
+    "deck_building": {"zh": "正在生成幻灯片…", "en": "Making the slides…"},
     "ri_period_help": {
         "zh": "数字所指的期间：全年（默认）、上半年、1–8月、5月、2015–2019 五年累计、2015–2019 每年、截至4月底。"
         "多年的数字存于期间的最后一年；只有全年的数字进入年度图表。",
