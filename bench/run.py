@@ -206,12 +206,13 @@ from pptx import Presentation
 import io
 from etl import db
 from export.deck import preset_deck
-from export.images import figure_png, images_available
-from export.registry import build_chart, default_city_year
+from export.images import images_available, view_png
+from views.catalog import get_chart
+from views.context import Context, resolve
 
 out = {{}}
 with db.open_store(read_only=True) as con:
-    city, year = default_city_year(con)
+    city, year = resolve(Context.of(con, "", 0).run, None, None)
     times = []
     for _ in range({repeats} + 1):
         t = time.perf_counter(); deck = preset_deck(con, "annual", city, year); times.append(time.perf_counter() - t)
@@ -219,10 +220,10 @@ with db.open_store(read_only=True) as con:
     out["deck_slides"] = len(Presentation(io.BytesIO(deck)).slides)
     out["deck_bytes"] = len(deck)
     if images_available():
-        built = build_chart(con, "contracts_ranking", city, year)
+        view = get_chart("contracts_ranking").build(Context.of(con, city, year))
         times = []
         for _ in range({repeats} + 1):
-            t = time.perf_counter(); png = figure_png(built.figure, subtitle=built.spec.subtitle)
+            t = time.perf_counter(); png = view_png(view)
             times.append(time.perf_counter() - t)
         out["png_cold_s"], out["png_warm_s"], out["png_bytes"] = times[0], statistics.median(times[1:]), len(png)
 print(json.dumps(out))

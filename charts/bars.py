@@ -38,10 +38,9 @@ def ranking_bar(
     """
     divisor, shown_unit = axis_unit(unit, unit_label, df["value"], lang)
     meets = df["meets_target"].astype(object).where(df["meets_target"].notna(), None)
-    colours = [BELOW_TARGET_COLOR if m is False else MEETS_TARGET_COLOR if m is True else NEUTRAL_COLOR for m in meets]
-    small = df["small_count"].fillna(False).astype(bool) if "small_count" in df else pd.Series(False, index=df.index)
+    small = _small(df)
     patterns = ["/" if s else "" for s in small]
-    colours = [SMALL_COUNT_COLOR if s else c for s, c in zip(small, colours, strict=True)]
+    colours = ranking_colors(df)
     text = [format_number(v, unit, divisor, q, lang) for v, q in zip(df["value"], df["qualifier"], strict=True)]
     y = df["value"] / divisor
     fig = go.Figure(
@@ -93,6 +92,21 @@ def ranking_bar(
     return titled(fig, title, source)
 
 
+def _small(df: pd.DataFrame) -> pd.Series:
+    return df["small_count"].fillna(False).astype(bool) if "small_count" in df else pd.Series(False, index=df.index)
+
+
+def ranking_colors(df: pd.DataFrame) -> list[str]:
+    """Each district's bar colour in a ranking: meets the target, below it, no target, or too few cases to rank."""
+    meets = df["meets_target"].astype(object).where(df["meets_target"].notna(), None)
+    colours = [BELOW_TARGET_COLOR if m is False else MEETS_TARGET_COLOR if m is True else NEUTRAL_COLOR for m in meets]
+    return [SMALL_COUNT_COLOR if s else c for s, c in zip(_small(df), colours, strict=True)]
+
+
+# Colours of the metrics drawn side by side by grouped_bars, in drawing order.
+GROUPED_PALETTE = [NEUTRAL_COLOR, "#009E73", "#E69F00", "#CC79A7"]
+
+
 def grouped_bars(
     df: pd.DataFrame,
     *,
@@ -111,7 +125,7 @@ def grouped_bars(
     divisor, shown_unit = axis_unit(unit, unit_label, df["value"], lang)
     order = list(dict.fromkeys(df[label_col]))
     fig = go.Figure()
-    palette = [NEUTRAL_COLOR, "#009E73", "#E69F00", "#CC79A7"]
+    palette = GROUPED_PALETTE
     for n, (code, name) in enumerate(series.items()):
         part = df[df["metric_code"] == code].set_index(label_col).reindex(order)
         fig.add_trace(
@@ -140,9 +154,8 @@ def movers_bar(
     bad_label: str,
 ) -> go.Figure:
     """Change on last year per district, largest rises on top; coloured by whether the change is good news."""
-    d = df.dropna(subset=[change_col]).sort_values(change_col)
-    good = d[change_col] > 0 if polarity != "lower" else d[change_col] < 0
-    colours = [MEETS_TARGET_COLOR if g else BELOW_TARGET_COLOR for g in good] if polarity != "none" else NEUTRAL_COLOR
+    d = movers_order(df, change_col)
+    colours = movers_colors(d, change_col, polarity) if polarity != "none" else NEUTRAL_COLOR
     fig = go.Figure(
         go.Bar(
             x=d[change_col],
@@ -161,6 +174,19 @@ def movers_bar(
     fig.update_layout(template=TEMPLATE_NAME, xaxis_title=axis_title, height=max(320, 28 * len(d) + 140))
     fig.add_vline(x=0, line_color="#888888", line_width=1)
     return titled(fig, title, source)
+
+
+def movers_order(df: pd.DataFrame, change_col: str) -> pd.DataFrame:
+    """The districts with a change, smallest first (drawn bottom up, so the largest rise is on top)."""
+    return df.dropna(subset=[change_col]).sort_values(change_col)
+
+
+def movers_colors(d: pd.DataFrame, change_col: str, polarity: str) -> list[str]:
+    """Good news in one colour, bad news in the other (fewer disputes is good news); one colour without polarity."""
+    if polarity == "none":
+        return [NEUTRAL_COLOR] * len(d)
+    good = d[change_col] > 0 if polarity != "lower" else d[change_col] < 0
+    return [MEETS_TARGET_COLOR if g else BELOW_TARGET_COLOR for g in good]
 
 
 def district_colors(df: pd.DataFrame, label_col: str) -> dict[str, str]:

@@ -151,12 +151,23 @@ def slope_chart(
     return titled(fig, title, source)
 
 
-def rank_profile(df: pd.DataFrame, *, name_col: str, title: str, source: str, axis_title: str) -> go.Figure:
-    """One district's standing in each metric: 100 = best in its city, 0 = last (from rank and n_ranked)."""
+def standings(df: pd.DataFrame) -> pd.DataFrame:
+    """The metrics the district is ranked in among more than one district, with `standing` (100 = best, 0 = last)."""
     d = df.dropna(subset=["rank"]).copy()
     d = d[d["n_ranked"] > 1]
     d["standing"] = (d["n_ranked"] - d["rank"]) / (d["n_ranked"] - 1) * 100
-    colours = ["#0072B2" if p != "none" else "#999999" for p in d["polarity"]]
+    return d
+
+
+def standing_colors(d: pd.DataFrame) -> list[str]:
+    """Blue for metrics with a better direction, grey for size metrics without one."""
+    return ["#0072B2" if p != "none" else "#999999" for p in d["polarity"]]
+
+
+def rank_profile(df: pd.DataFrame, *, name_col: str, title: str, source: str, axis_title: str) -> go.Figure:
+    """One district's standing in each metric: 100 = best in its city, 0 = last (from rank and n_ranked)."""
+    d = standings(df)
+    colours = standing_colors(d)
     fig = go.Figure(
         go.Bar(
             x=d["standing"],

@@ -50,19 +50,29 @@ def trend_lines(
             )
         )
     if targets is not None and len(targets):
-        fig.add_trace(
-            go.Scatter(
-                x=targets["year"],
-                y=targets["target"] / divisor,
-                mode="lines",
-                name=target_label,
-                line=dict(color=TARGET_COLOR, dash="dash", width=2),
-                line_shape="hv",
-            )
-        )
+        fig.add_trace(_target_line(targets["year"], targets["target"] / divisor, target_label))
+    return _finish(fig, title, source, unit, divisor, shown_unit)
+
+
+def _target_line(x, y, name: str) -> go.Scatter:
+    """The target over the years: a dashed step line (a target holds until it changes)."""
+    return go.Scatter(
+        x=x, y=y, mode="lines", name=name, line=dict(color=TARGET_COLOR, dash="dash", width=2), line_shape="hv"
+    )
+
+
+def _finish(fig: go.Figure, title: str, source: str, unit: str, divisor: float, shown_unit: str) -> go.Figure:
     fig.update_layout(template=TEMPLATE_NAME, yaxis_title=shown_unit)
     fig.update_yaxes(tickformat=f",.{decimals(unit, divisor)}f")
     return titled(year_axis(fig), title, source)
+
+
+CITY_COLOR, MEDIAN_COLOR = "#0072B2", "#999999"
+
+
+def shows_median(df: pd.DataFrame, unit: str) -> bool:
+    """Whether the city trend draws the districts' median: only for rates, where a median means something."""
+    return bool(df["median"].notna().any()) and unit in ("percent", "per_10k")
 
 
 def city_trend(
@@ -88,32 +98,21 @@ def city_trend(
             mode="lines+markers+text",
             name=series_label,
             connectgaps=False,
-            line=dict(color="#0072B2", width=3),
+            line=dict(color=CITY_COLOR, width=3),
             text=[f"{v:,.{decimals(unit, divisor)}f}" if pd.notna(v) else "" for v in d["value"] / divisor],
             textposition="top center",
         )
     )
-    if d["median"].notna().any() and unit in ("percent", "per_10k"):
+    if shows_median(d, unit):
         fig.add_trace(
             go.Scatter(
                 x=years,
                 y=d["median"] / divisor,
                 mode="lines",
                 name=median_label,
-                line=dict(color="#999999", dash="dot"),
+                line=dict(color=MEDIAN_COLOR, dash="dot"),
             )
         )
     if d["target"].notna().any():
-        fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=d["target"] / divisor,
-                mode="lines",
-                name=target_label,
-                line=dict(color=TARGET_COLOR, dash="dash", width=2),
-                line_shape="hv",
-            )
-        )
-    fig.update_layout(template=TEMPLATE_NAME, yaxis_title=shown_unit)
-    fig.update_yaxes(tickformat=f",.{decimals(unit, divisor)}f")
-    return titled(year_axis(fig), title, source)
+        fig.add_trace(_target_line(years, d["target"] / divisor, target_label))
+    return _finish(fig, title, source, unit, divisor, shown_unit)

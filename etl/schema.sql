@@ -140,7 +140,19 @@ select * from final;
 -- The calendar-year figures only: everything annual (rankings, trends, year-on-year, targets, city figures, decks)
 -- is built on this view, so a five-year total or a half-year figure can never stand in for a year.
 create or replace view current_observations as
-with final as (
+with ranked as (
+    select
+        o.*,
+        row_number() over (
+            partition by o.district_code, o.year, o.indicator_code
+            order by o.batch_id desc
+        ) as rn
+    from observations as o
+    join batches as b using (batch_id)
+    where b.status = 'committed'
+      and coalesce(o.period, 'year') = 'year'
+),
+final as (
     select
         batch_id,
         district_code,
@@ -151,8 +163,9 @@ with final as (
         raw,
         source_ref,
         evidence
-    from current_period_observations
-    where period = 'year'
+    from ranked
+    where rn = 1
+      and value is not null
 )
 select * from final;
 
@@ -308,7 +321,15 @@ with district_values as (
         avg(dm.value) as mean,
         median(dm.value) as median,
         count(dm.meets_target) as n_with_target,
-        count(*) filter (where dm.meets_target) as n_meets,
+        count(*) filter (where dm.meets_target) as n_meets
+    from district_metrics as dm
+    group by all
+),
+district_parts as (
+    select
+        dm.city_zh,
+        dm.metric_code,
+        dm.year,
         string_agg(dm.district_code, ',' order by dm.district_code) as district_set,
         string_agg(dm.district_zh, '、' order by dm.district_code) as districts_zh,
         string_agg(dm.district_en, ', ' order by dm.district_code) as districts_en,
@@ -409,7 +430,7 @@ final as (
         case
             when cr.value is not null then cr.qualifier
             when pp.denominator > 0 then case when pp.all_exact then 'exact' else 'approx' end
-            else dv.qualifier
+            else dp.qualifier
         end as qualifier,
         case
             when cr.value is not null then 'reported'
@@ -417,16 +438,18 @@ final as (
             when dv.n_reporting >= dc.n_districts then 'all'
             else 'part'
         end as coverage,
-        case when cr.value is null and dv.n_reporting = 1 then dv.districts_zh end as only_district_zh,
-        case when cr.value is null and dv.n_reporting = 1 then dv.districts_en end as only_district_en,
-        case when cr.value is null then dv.district_set else 'city' end as district_set,
-        dv.districts_zh,
-        dv.districts_en
+        case when cr.value is null and dv.n_reporting = 1 then dp.districts_zh end as only_district_zh,
+        case when cr.value is null and dv.n_reporting = 1 then dp.districts_en end as only_district_en,
+        case when cr.value is null then dp.district_set else 'city' end as district_set,
+        dp.districts_zh,
+        dp.districts_en
     from keys as k
     join metrics as m
         on m.code = k.metric_code
     left join district_values as dv
         on dv.city_zh = k.city_zh and dv.metric_code = k.metric_code and dv.year = k.year
+    left join district_parts as dp
+        on dp.city_zh = k.city_zh and dp.metric_code = k.metric_code and dp.year = k.year
     left join pooled_parts as pp
         on pp.city_zh = k.city_zh and pp.metric_code = k.metric_code and pp.year = k.year
     left join city_reported as cr

@@ -1,4 +1,4 @@
-"""Exports: figures to PNG/SVG, tables to CSV/XLSX, named charts and decks to PPTX. Never imports streamlit.
+"""Exports: a View (views/) to PNG/SVG, its data to CSV/XLSX, views and presets to PPTX. Never imports streamlit.
 
-`python -m export` is the command line; `export.registry` names the charts that can be rebuilt from the store.
+`python -m export` is the command line; the charts it knows are the rows of data/catalog/charts.csv.
 """

@@ -17,11 +17,9 @@ import datetime as dt
 import io
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
-import plotly.graph_objects as go
 from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -33,10 +31,13 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from export.images import figure_png, images_available
-from export.registry import Built, Context, build_chart, check_year, default_city_year, latest_year
-from export.spec import ChartSpec, Series, is_dark, spec_from_figure
-from export.texts import text
+from export.images import images_available, view_png
+from texts import t
+from views import named
+from views.catalog import get_chart, presets
+from views.context import Context, resolve
+from views.spec import ChartSpec, Series, is_dark
+from views.view import View
 
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 16:9, exactly PowerPoint's "Widescreen" (13.333 × 7.5 in)
 MARGIN = Inches(0.5)
@@ -49,78 +50,19 @@ TABLE_ROWS_PER_SLIDE = 20  # more rows than this continue on the next slide, so 
 BLANK_LAYOUT = 6
 
 
-@dataclass
-class DeckItem:
-    """One slide's content: its spec (chart or table), and the figure for picture slides."""
-
-    spec: ChartSpec | None
-    figure: go.Figure | None = None
-    data: pd.DataFrame | None = None
-    subtitle: str = ""  # city · year · districts, kept for slides without a spec (pictures, fallback tables)
-
-    @property
-    def shown_subtitle(self) -> str:
-        return self.spec.subtitle if self.spec is not None and self.spec.subtitle else self.subtitle
-
-
-@dataclass(frozen=True)
-class Preset:
-    name: str
-    title_key: str
-    charts: tuple[str, ...]
-
-
-PRESETS: dict[str, Preset] = {
-    # 年度全委会: the headline figures, each theme's key charts, then the district rankings (12 slides with title).
-    "annual": Preset(
-        "annual",
-        "preset_annual",
-        (
-            "overview_headline",
-            "contracts_ranking",
-            "contracts_trend",
-            "contracts_wage_ranking",
-            "disputes_reported_resolved",
-            "disputes_resolution_ranking",
-            "aid_amount_ranking",
-            "members_ranking",
-            "new_members_ranking",
-            "metric_heatmap",
-            "contracts_ranking_table",
-        ),
-    ),
-}
-
-
-# Items ------------------------------------------------------------------------------------------------------
-
-
-def as_item(x: DeckItem | Built | ChartSpec | tuple) -> DeckItem:
-    """A DeckItem from what callers have: a registry result, a (figure, data, spec) tuple or a bare spec."""
-    if isinstance(x, DeckItem):
-        return x
-    if isinstance(x, ChartSpec):
-        return DeckItem(x)
-    if isinstance(x, Built):
-        return DeckItem(x.spec, x.figure, x.data)
-    fig, data, spec = x
-    return DeckItem(spec, fig, data)
-
-
-def item_from_figure(fig: go.Figure, data: pd.DataFrame | None = None, subtitle: str = "") -> DeckItem:
-    """A slide from any page's figure: a native chart or table where its shape allows, else its picture."""
-    return DeckItem(spec_from_figure(fig, subtitle=subtitle), fig, data, subtitle)
-
-
-def preset_items(con: duckdb.DuckDBPyConnection, preset: str, city: str, year: int, lang: str = "zh") -> list[DeckItem]:
-    """The slides of a preset for `city` and `year`, skipping charts without any figure that year."""
-    p = PRESETS[preset]
-    items = []
-    for name in p.charts:
-        built = build_chart(con, name, city, year, lang)
-        if built.spec.has_data:
-            items.append(as_item(built))
-    return items
+def preset_views(ctx: Context, preset: str) -> list[View]:
+    """The views of a preset (charts.csv's `presets` column) for the context, leaving out those without any
+    figure that year (or with nothing to compare) and naming them on a last slide; the city's figures of other
+    periods up to that year follow as a table."""
+    views = [get_chart(name).build(ctx) for name in presets()[preset].charts]
+    kept = [v for v in views if v.has_data]
+    others = named.other_figures(ctx)
+    if others.has_data:  # multi-year, each-year, part-year figures: their own table, never in an annual chart
+        kept.append(others)
+    missing = [v.title for v in views if not v.has_data]
+    if missing:  # say what is left out and why, rather than leave the reader to wonder
+        kept.append(named.left_out(ctx, missing))
+    return kept
 
 
 def preset_deck(
@@ -133,19 +75,13 @@ def preset_deck(
     exported: dt.date | None = None,
 ) -> bytes:
     """The preset's deck as .pptx bytes (default: the first city with data, its latest year)."""
-    if city is None:
-        city, default_year = default_city_year(con)
-        year = year or default_year
-    ctx = Context(con, city, 0, lang)
-    _ = ctx.city_row  # ExportError for a city without figures
-    year = int(year) if year is not None else latest_year(con, city)
-    check_year(con, city, year)
-    ctx = Context(con, city, year, lang)
-    items = preset_items(con, preset, city, year, lang)
+    ctx = Context.of(con, city or "", year or 0, lang)
+    city, year = resolve(ctx.run, city, year)
+    ctx = Context.of(con, city, year, lang)
     return build_deck(
-        items,
-        text("deck_title", lang, city=ctx.city_label),
-        f"{text(PRESETS[preset].title_key, lang)} · {text('deck_subtitle', lang, city=ctx.city_label, year=year)}",
+        preset_views(ctx, preset),
+        t("deck_title", lang, city=ctx.city_label),
+        f"{t(presets()[preset].title_key, lang)} · {t('deck_subtitle', lang, city=ctx.city_label, year=year)}",
         lang,
         pictures=pictures,
         sample=ctx.is_sample,
@@ -157,7 +93,7 @@ def preset_deck(
 
 
 def build_deck(
-    items: Iterable[DeckItem | Built | ChartSpec | tuple],
+    items: Iterable[View],
     title: str,
     subtitle: str,
     lang: str = "zh",
@@ -168,7 +104,7 @@ def build_deck(
 ) -> bytes:
     """A 16:9 deck as .pptx bytes: a title slide, then each item on its own slide(s).
 
-    Charts are native (editable) PowerPoint charts unless `pictures` is set; tables are always native. A figure
+    Charts are native (editable) PowerPoint charts unless `pictures` is set; tables are always native. A view
     whose shape has no native equivalent (no spec) goes in as a picture, or as a table where images cannot be
     made here.
     """
@@ -176,9 +112,8 @@ def build_deck(
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     _title_slide(prs, title, subtitle, lang, sample, day)
-    pages: list[tuple[DeckItem, ChartSpec | None, pd.DataFrame | None, int]] = []
-    for raw in items:
-        item = as_item(raw)
+    pages: list[tuple[View, ChartSpec | None, pd.DataFrame | None, int]] = []
+    for item in items:
         spec = item.spec
         if spec is not None and spec.kind == "table" and spec.table is not None and len(spec.table):
             chunks = range(0, len(spec.table), TABLE_ROWS_PER_SLIDE)
@@ -204,13 +139,12 @@ def build_deck(
             _footer(slide, spec.source, day, number, total, lang)
             _notes(slide, spec, day, lang)
         elif item.figure is not None and images_available():
-            png = figure_png(item.figure, subtitle=item.shown_subtitle, lang=lang, exported=dt.date.fromisoformat(day))
+            png = view_png(item, lang=lang, exported=dt.date.fromisoformat(day))
             # The picture carries its title, subtitle, source and date; it fills the slide (both are 16:9).
             width = SLIDE_W - 2 * Inches(0.3)
             slide.shapes.add_picture(io.BytesIO(png), Inches(0.3), (SLIDE_H - width * 9 // 16) // 2, width=width)
             _page_number(slide, number, total)
-            title, _, source = _figure_title(item.figure)
-            _notes(slide, spec or ChartSpec("table", title, item.shown_subtitle, source), day, lang)
+            _notes(slide, spec or ChartSpec("table", item.title, item.subtitle, item.source), day, lang)
         else:  # no native shape and no images here: the numbers as a table
             fallback = _data_spec(item)
             _header(slide, fallback.title, fallback.subtitle)
@@ -222,21 +156,12 @@ def build_deck(
     return buf.getvalue()
 
 
-def _figure_title(fig: go.Figure) -> tuple[str, str, str]:
-    from export.images import split_title
-
-    main, source = split_title(fig)
-    return main, "", source
-
-
-def _data_spec(item: DeckItem) -> ChartSpec:
-    title, _, source = _figure_title(item.figure) if item.figure is not None else ("", "", "")
-    sub = item.shown_subtitle
+def _data_spec(item: View) -> ChartSpec:
     data = item.data if item.data is not None else pd.DataFrame()
     shown = (
         data.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)) if len(data) else data
     )
-    return ChartSpec("table", title, sub, source, table=shown)
+    return ChartSpec("table", item.title, item.subtitle, item.source, table=shown)
 
 
 # Slide parts ------------------------------------------------------------------------------------------------
@@ -299,7 +224,7 @@ def _footer(slide, source: str, day: str, number: int, total: int, lang: str) ->
     top = Inches(6.98)
     _textbox(slide, MARGIN, top, Inches(10.3), Inches(0.4), source, 10.5, GREY, anchor=MSO_ANCHOR.MIDDLE)
     _textbox(slide, SLIDE_W - MARGIN - Inches(2.4), top, Inches(2.4), Inches(0.4),
-             f"{text('exported', lang, date=day)}   {text('slide_of', lang, n=number, m=total)}", 10.5, GREY,
+             f"{t('exported', lang, date=day)}   {t('slide_of', lang, n=number, m=total)}", 10.5, GREY,
              align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
 
 
@@ -309,8 +234,8 @@ def _page_number(slide, number: int, total: int) -> None:
 
 
 def _notes(slide, spec: ChartSpec, day: str, lang: str) -> None:
-    lines = [spec.title, spec.subtitle, text("notes_source", lang, source=spec.source or "—"),
-             text("exported", lang, date=day), spec.notes]  # fmt: skip
+    lines = [spec.title, spec.subtitle, t("notes_source", lang, source=spec.source or "—"),
+             t("exported", lang, date=day), spec.notes]  # fmt: skip
     slide.notes_slide.notes_text_frame.text = "\n".join(x for x in lines if x)
 
 
@@ -323,18 +248,18 @@ def _title_slide(prs, title: str, subtitle: str, lang: str, sample: bool, day: s
     left, width = Inches(1.1), SLIDE_W - Inches(2.2)
     _textbox(slide, left, Inches(2.3), width, Inches(1.3), title, 40, INK, True, anchor=MSO_ANCHOR.BOTTOM)
     _textbox(slide, left, Inches(3.75), width, Inches(0.7), subtitle, 22, GREY)
-    _textbox(slide, left, Inches(4.5), width, Inches(0.5), text("exported", lang, date=day), 16, GREY)
+    _textbox(slide, left, Inches(4.5), width, Inches(0.5), t("exported", lang, date=day), 16, GREY)
     if sample:
         badge = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, Inches(5.3), Inches(1.9), Inches(0.5))
         badge.fill.solid()
         badge.fill.fore_color.rgb = _rgb(SAMPLE)
         badge.line.fill.background()
         tf = badge.text_frame
-        tf.text = text("sample_badge", lang)
+        tf.text = t("sample_badge", lang)
         _style_font(tf.paragraphs[0].runs[0].font, 16, True, "FFFFFF")
         tf.paragraphs[0].alignment = PP_ALIGN.CENTER
     slide.notes_slide.notes_text_frame.text = "\n".join(
-        [title, subtitle, text("exported", lang, date=day)] + ([text("sample_badge", lang)] if sample else [])
+        [title, subtitle, t("exported", lang, date=day)] + ([t("sample_badge", lang)] if sample else [])
     )
 
 
@@ -586,6 +511,6 @@ def _cell(cell, words: str, size: float, bold: bool, ink: str, fill: str, right:
     _style_font(run.font, size, bold, ink)
 
 
-def copy_items(items: list[DeckItem]) -> list[DeckItem]:
+def copy_items(items: list[View]) -> list[View]:
     """Independent copies (a basket kept in a session must not change under a deck being built)."""
     return [copy.deepcopy(x) for x in items]

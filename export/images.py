@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import shutil
 import threading
 
@@ -20,7 +19,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 import charts.theme  # noqa: F401  (registers the "union" template for figures rebuilt from JSON)
-from export.texts import text
+from texts import t
+from views.view import View
 
 # Layout pixels of an exported chart: 16:9, the shape of a slide. Scale 2 gives 3200 × 1800 px, sharp on a
 # projector or a 4K screen; measured ~0.2 s warm for a 16-district ranking.
@@ -40,7 +40,7 @@ class ImagesUnavailable(RuntimeError):
     """No Chromium for kaleido on this machine; `message(lang)` says how to enable image export."""
 
     def message(self, lang: str = "zh") -> str:
-        return text("images_missing", lang)
+        return t("images_missing", lang)
 
 
 def browser_path() -> str | None:
@@ -66,7 +66,7 @@ def images_available() -> bool:
 
 def image_help(lang: str = "zh") -> str:
     """What to install so that image export works (shown where the image buttons would be)."""
-    return text("images_missing", lang)
+    return t("images_missing", lang)
 
 
 def _ensure_server() -> None:
@@ -108,18 +108,12 @@ def _restart() -> None:
     _ensure_server()
 
 
-def split_title(fig: go.Figure) -> tuple[str, str]:
-    """The figure's title and its source line (charts.theme.titled puts the source in a <sup> under the title)."""
-    raw = fig.layout.title.text or ""
-    main, _, rest = raw.partition("<br>")
-    return main, re.sub(r"</?sup>", "", rest).strip()
-
-
 def export_figure(
     fig: go.Figure,
     *,
+    title: str | None = None,
     subtitle: str = "",
-    source: str | None = None,
+    source: str = "",
     exported: dt.date | None = None,
     lang: str = "zh",
     width: int = WIDTH,
@@ -127,17 +121,16 @@ def export_figure(
 ) -> go.Figure:
     """A copy of `fig` laid out for an image: title, subtitle, source line with the export date, larger fonts.
 
-    The source defaults to the one in the figure's title. The figure passed in is left unchanged; a figure that
-    was already laid out for export is returned as it is.
+    `title` and `source` come from the View (the figure's own title text is kept when no title is given). The
+    figure passed in is left unchanged; a figure that was already laid out for export is returned as it is.
     """
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     if meta.get("exported"):
         return fig
     out = go.Figure(fig)
-    main, own_source = split_title(out)
-    source = own_source if source is None else source
+    main = (out.layout.title.text or "") if title is None else title
     day = (exported or dt.date.today()).isoformat()
-    foot = " · ".join(x for x in (source, text("exported", lang, date=day)) if x)
+    foot = " · ".join(x for x in (source, t("exported", lang, date=day)) if x)
     lines = [x for x in (subtitle, f"<span style='font-size:{SOURCE_FONT}px;color:{SOURCE_COLOR}'>{foot}</span>") if x]
     margin = out.layout.margin
     out.update_layout(
@@ -170,41 +163,32 @@ def export_figure(
     return out
 
 
-def figure_png(
-    fig: go.Figure,
-    width: int = WIDTH,
-    height: int = HEIGHT,
-    scale: float = SCALE,
-    *,
-    subtitle: str = "",
-    source: str | None = None,
-    exported: dt.date | None = None,
-    lang: str = "zh",
-) -> bytes:
-    """The chart as PNG bytes (default 3200 × 1800 px), laid out by export_figure. ImagesUnavailable without
-    Chromium."""
-    if not images_available():
-        raise ImagesUnavailable("no Chrome/Chromium found for kaleido")
-    shown = export_figure(
-        fig, subtitle=subtitle, source=source, exported=exported, lang=lang, width=width, height=height
-    )
-    return _render(shown, "png", width, height, scale)
+def figure_png(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, scale: float = SCALE, **layout) -> bytes:
+    """The chart as PNG bytes (default 3200 × 1800 px), laid out by export_figure (`layout`: its title, subtitle,
+    source, exported, lang). ImagesUnavailable without Chromium."""
+    return _image(fig, "png", width, height, scale, layout)
 
 
-def figure_svg(
-    fig: go.Figure,
-    width: int = WIDTH,
-    height: int = HEIGHT,
-    *,
-    subtitle: str = "",
-    source: str | None = None,
-    exported: dt.date | None = None,
-    lang: str = "zh",
-) -> bytes:
+def figure_svg(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, **layout) -> bytes:
     """The chart as SVG bytes (text stays text: searchable, editable in Illustrator/Inkscape)."""
+    return _image(fig, "svg", width, height, 1, layout)
+
+
+def _image(fig: go.Figure, fmt: str, width: int, height: int, scale: float, layout: dict) -> bytes:
     if not images_available():
         raise ImagesUnavailable("no Chrome/Chromium found for kaleido")
-    shown = export_figure(
-        fig, subtitle=subtitle, source=source, exported=exported, lang=lang, width=width, height=height
-    )
-    return _render(shown, "svg", width, height, 1)
+    return _render(export_figure(fig, width=width, height=height, **layout), fmt, width, height, scale)
+
+
+def view_png(view: View, lang: str = "zh", exported: dt.date | None = None) -> bytes:
+    """A view's chart as a slide-shaped PNG with its own title, subtitle and source line."""
+    return figure_png(view.figure, **_view_layout(view, lang, exported))
+
+
+def view_svg(view: View, lang: str = "zh", exported: dt.date | None = None) -> bytes:
+    """A view's chart as SVG with its own title, subtitle and source line."""
+    return figure_svg(view.figure, **_view_layout(view, lang, exported))
+
+
+def _view_layout(view: View, lang: str, exported: dt.date | None) -> dict:
+    return dict(title=view.title, subtitle=view.subtitle, source=view.source, exported=exported, lang=lang)

@@ -2,69 +2,28 @@
 
 import streamlit as st
 
-from charts.compare import heatmap, quartile_dots, slope_chart
 from etl.catalog import load_catalog
-from ui.blocks import title_unit
-from ui.data import run_query
 from ui.i18n import t
-from ui.setup import district_selector, metric_selector, page_setup, year_pair_selector
+from ui.setup import metric_selector, page_setup, with_highlight, year_pair_selector
 from ui.widgets import chart_ui, ranking_table
+from views import named
 
-f = page_setup("page_compare")
-if f is not None:
-    highlight = district_selector(f.city)
+ctx = page_setup("page_compare")
+if ctx is not None:
+    with_highlight(ctx)
     m = metric_selector(list(load_catalog().metrics))
-    unit = m.unit_label(f.lang)
-    name = m.short_name(f.lang)
 
     st.subheader(t("ranking_heading"))
-    ranked = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
-    ranking_table(ranked, m, f.label_col, f"{m.code}_{f.year}_ranking")
+    ranked = named.ranking_table(ctx, m)
+    ranking_table(ranked.data, m, ctx.label_col, ranked.name)
 
-    trend = run_query("metric_trend", city=f.city, metric=m.code)
-    shown = title_unit(m, trend["value"], f.lang)  # the unit the axes show (万元 for large amounts)
-    picked = list(trend.loc[trend["district_code"].isin(highlight), f.label_col].unique())
     st.subheader(t("heatmap_heading"))
-    fig = heatmap(
-        trend,
-        label_col=f.label_col,
-        title=t("title_heatmap", metric=name, unit=shown),
-        source=f.source_all,
-        unit=m.unit,
-        unit_label=unit,
-        lang=f.lang,
-        polarity=m.polarity,
-    )
-    chart_ui(fig, trend, f"{m.code}_heatmap", f.label_col)
+    grid = named.heatmap(ctx, m)
+    chart_ui(grid)
 
     st.subheader(t("spread_heading"))
-    fig = quartile_dots(
-        ranked,
-        label_col=f.label_col,
-        title=t("title_box", year=f.year, metric=name, unit=shown),
-        source=f.source,
-        unit=m.unit,
-        unit_label=unit,
-        lang=f.lang,
-        polarity=m.polarity,
-        band_label=t("middle_half"),
-        median_label=t("district_median"),
-        highlight=picked,
-    )
-    chart_ui(fig, ranked, f"{m.code}_{f.year}_spread", f.label_col)
+    chart_ui(named.spread(ctx, m))
 
     st.subheader(t("slope_heading"))
-    a, b = year_pair_selector(sorted(trend["year"].unique().tolist()), f.year)
-    fig = slope_chart(
-        trend,
-        label_col=f.label_col,
-        year_a=a,
-        year_b=b,
-        title=t("title_slope", metric=name, a=a, b=b, unit=shown),
-        source=f.source_all,
-        unit=m.unit,
-        unit_label=unit,
-        lang=f.lang,
-        highlight=picked,
-    )
-    chart_ui(fig, trend[trend["year"].isin([a, b])], f"{m.code}_{a}_{b}", f.label_col)
+    a, b = year_pair_selector(sorted(grid.data["year"].unique().tolist()), ctx.year)
+    chart_ui(named.slope(ctx, m, a, b))

@@ -6,10 +6,10 @@ from ui.exports import basket_ui, preset_deck_ui
 from ui.i18n import t
 from ui.setup import page_setup
 
-f = page_setup("page_slides")
-if f is not None:
+ctx = page_setup("page_slides")
+if ctx is not None:
     st.caption(t("slides_intro"))
     st.subheader(t("slides_preset_heading"))
-    preset_deck_ui(f.city, f.year)
+    preset_deck_ui(ctx.city, ctx.year)
     st.subheader(t("slides_basket_heading"))
-    basket_ui(f.city_label, f.year, f.is_sample)
+    basket_ui(ctx.city_label, ctx.year, ctx.is_sample)

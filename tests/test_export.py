@@ -20,12 +20,12 @@ from pptx.util import Emu
 
 from etl import db
 from export import images
-from export.deck import PRESETS, build_deck, item_from_figure, preset_deck
-from export.registry import ExportError, build_chart, chart_names
-from export.spec import spec_from_figure
+from export.deck import build_deck, preset_deck
 from export.tables import table_csv, table_xlsx
-from export.texts import TEXTS
 from queries import run_query
+from views.catalog import chart_names, get_chart, presets
+from views.context import Context, ViewError
+from views.view import View
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY, YEAR = "示例市", 2023
@@ -42,6 +42,10 @@ def con(fixture_db):
 @pytest.fixture(scope="module")
 def deck(con) -> Presentation:
     return Presentation(io.BytesIO(preset_deck(con, "annual", CITY, YEAR)))
+
+
+def build_chart(con, name: str, city: str, year: int, lang: str = "zh") -> View:
+    return get_chart(name).build(Context.of(con, city, year, lang))
 
 
 def slide_texts(slide) -> list[str]:
@@ -72,7 +76,7 @@ def table_of(slide):
 
 def test_deck_is_16_9_with_a_title_slide_and_one_slide_per_chart(con, deck):
     assert deck.slide_width * 9 == deck.slide_height * 16
-    expected = [n for n in PRESETS["annual"].charts if build_chart(con, n, CITY, YEAR).spec.has_data]
+    expected = [n for n in presets()["annual"].charts if build_chart(con, n, CITY, YEAR).spec.has_data]
     assert len(deck.slides) == 1 + len(expected)
     title = slide_texts(deck.slides[0])
     assert "示例市工会工作主要指标" in title and "示例数据" in "".join(title)
@@ -124,20 +128,19 @@ def test_english_deck_has_english_titles(con):
 
 
 def test_deck_for_unknown_city_or_year_says_which_exist(con):
-    with pytest.raises(ExportError) as err:
+    with pytest.raises(ViewError) as err:
         preset_deck(con, "annual", "北京市", 2023)
     assert "示例市" in err.value.message("zh")
-    with pytest.raises(ExportError) as err:
+    with pytest.raises(ViewError) as err:
         preset_deck(con, "annual", CITY, 1999)
     assert "2022、2023" in err.value.message("zh")
 
 
-def test_a_page_figure_becomes_a_native_chart_through_its_spec(con):
-    built = build_chart(con, "contracts_ranking", CITY, YEAR)
-    spec = spec_from_figure(built.figure, subtitle="示例市 · 2023年")
-    assert spec.kind == "bar" and spec.categories == built.spec.categories
-    assert spec.series[0].values == pytest.approx(built.spec.series[0].values, nan_ok=True)
-    prs = Presentation(io.BytesIO(build_deck([item_from_figure(built.figure, built.data)], "标题", "副标题")))
+def test_a_page_view_becomes_a_native_chart_through_its_own_spec(con):
+    view = build_chart(con, "contracts_ranking", CITY, YEAR)
+    stored = run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="contract_rate_collective")
+    assert view.spec.kind == "bar" and view.spec.categories == list(stored["district_zh"])
+    prs = Presentation(io.BytesIO(build_deck([view], "标题", "副标题")))
     assert len(prs.slides) == 2
     assert chart_of(prs.slides[1]).chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
 
@@ -147,12 +150,13 @@ def test_a_page_figure_becomes_a_native_chart_through_its_spec(con):
     [("起", 5, '#,##0"起"'), ("万元", 3, '#,##0.0"万元"'), ("%", 5, '#,##0.0"%"'), ("起", 16, "#,##0")],
 )
 def test_data_labels_carry_the_unit_where_they_have_room(unit, n, expected):
-    from export.spec import ChartSpec, Series
+    from views.spec import ChartSpec, Series
 
     fmt = expected.split('"')[0] if unit != "%" else expected
     spec = ChartSpec("bar", "标题", categories=[f"区{i}" for i in range(n)],
                      series=[Series("数", [float(i) for i in range(n)])], unit=unit, number_format=fmt)  # fmt: skip
-    chart = chart_of(Presentation(io.BytesIO(build_deck([spec], "t", "s"))).slides[1])
+    view = View("labels", "标题", pd.DataFrame(), spec=spec)
+    chart = chart_of(Presentation(io.BytesIO(build_deck([view], "t", "s"))).slides[1])
     assert chart.plots[0].series[0].data_labels.number_format == expected
 
 
@@ -169,8 +173,7 @@ def test_line_axes_frame_the_data_on_round_steps(values, bounds):
 
 def test_a_picture_slide_keeps_its_subtitle_in_the_notes():
     fig = go.Figure(go.Scatter(x=[1, 2], y=["a", "b"], mode="markers"), layout=dict(title="点图", template="union"))
-    item = item_from_figure(fig, pd.DataFrame({"a": [1]}), "示例市 · 2024年")
-    assert item.spec is None and item.shown_subtitle == "示例市 · 2024年"
+    item = View("dots", "点图", pd.DataFrame({"a": [1]}), fig, None, "来源", "示例市 · 2024年")
     prs = Presentation(io.BytesIO(build_deck([item], "t", "s")))
     assert "示例市 · 2024年" in prs.slides[1].notes_slide.notes_text_frame.text
 
@@ -215,10 +218,10 @@ def test_png_is_a_16_9_image_sized_for_slides(con):
     from PIL import Image
 
     built = build_chart(con, "contracts_ranking", CITY, YEAR)
-    png = images.figure_png(built.figure, subtitle=built.spec.subtitle)
+    png = images.view_png(built)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert Image.open(io.BytesIO(png)).size == (3200, 1800)
-    svg = images.figure_svg(built.figure, subtitle=built.spec.subtitle)
+    svg = images.view_svg(built)
     assert svg.lstrip().startswith(b"<svg") and "示例市 · 2023年".encode() in svg
 
 
@@ -342,18 +345,6 @@ def test_cli_on_a_missing_store_says_so(tmp_path):
     assert out.returncode == 1 and "找不到数据库" in out.stderr
 
 
-# Words shared with the pages ----------------------------------------------------------------------------------
-
-
-def test_export_texts_match_the_page_texts_they_share():
-    from ui.i18n import TEXTS as UI
-
-    shared = [k for k in TEXTS if k in UI]
-    assert len(shared) > 20
-    for key in shared:
-        assert TEXTS[key] == UI[key], key
-
-
 # The pages ----------------------------------------------------------------------------------------------------
 
 
@@ -378,8 +369,8 @@ def test_add_to_slides_collects_charts_for_the_slides_page(fixture_db, monkeypat
     shown = " ".join(m.value for m in at.markdown)
     assert "2023年各区县集体合同签订率（%）" in shown and "示例市集体合同签订率历年变化（%）" in shown
     entries = at.session_state["deck_basket"]
-    assert [e.item.spec.kind for e in entries] == ["bar", "line"]
-    assert entries[0].item.spec.categories[:3] == ["东城区", "南湖区", "西城区"]
+    assert [e.view.spec.kind for e in entries] == ["bar", "line"]
+    assert entries[0].view.spec.categories[:3] == ["东城区", "南湖区", "西城区"]
     at.button(key="remove_0").click().run()
     assert len(at.session_state["deck_basket"]) == 1
 

@@ -1,95 +1,53 @@
-"""Chart sections that several pages share: a metric ranked across districts, its trend, the city figure."""
+"""Rendering Views on a page: `show(view)` for one chart, `theme_page(theme)` for a page laid out by charts.csv."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from charts.bars import ranking_bar
-from charts.format import axis_unit
-from charts.lines import city_trend, trend_lines
 from etl.catalog import Metric
-from ui.data import run_query
 from ui.i18n import t
-from ui.setup import Filters
-from ui.widgets import chart_ui, method_note
+from ui.setup import metric_selector, page_setup, with_highlight
+from ui.widgets import chart_ui
+from views.catalog import Chart, page_charts, pages
+from views.context import Context
+from views.view import View
 
 
-def title_unit(m: Metric, values, lang: str) -> str:
-    """The unit the chart's axis shows (万元 for large yuan amounts …), for its title."""
-    return axis_unit(m.unit, m.unit_label(lang), values, lang)[1]
-
-
-def ranking_block(f: Filters, m: Metric) -> None:
-    """The metric for every district in the chosen year, best first, against its target."""
-    df = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
-    if df.empty:  # a city known only from its federation's own figures: they show in the city trend
+def show(view: View) -> None:
+    """A view on the page: its message when there is nothing to compare (one district, one year, no figure),
+    nothing when the store has no rows for it, else the chart with its downloads, the numbers and its notes."""
+    if view.message:  # one sentence saying what there is, instead of an empty or meaningless chart
+        st.info(view.message)
         return
-    if df["value"].isna().all():
-        st.info(t("no_values", year=f.year, metric=m.short_name(f.lang)))
+    if view.data.empty or view.figure is None:
         return
-    unit = m.unit_label(f.lang)
-    fig = ranking_bar(
-        df,
-        label_col=f.label_col,
-        title=t("title_ranking", year=f.year, metric=m.short_name(f.lang), unit=title_unit(m, df["value"], f.lang)),
-        source=f.source,
-        unit=m.unit,
-        unit_label=unit,
-        lang=f.lang,
-        legend={
-            "target": t("target"),
-            "meets": t("meets_target"),
-            "below": t("below_target"),
-            "small": t("small_count"),
-        },
-    )
-    chart_ui(fig, df, f"{m.code}_{f.year}", f.label_col)
-    if df["small_count"].any():
-        st.caption(t("small_count_note"))
+    chart_ui(view)
+    for note in view.notes:
+        st.caption(note)
 
 
-def district_trend_block(f: Filters, m: Metric, highlight: list[str]) -> None:
-    """Every district's line over the years, the highlighted ones in colour, with the target."""
-    df = run_query("metric_trend", city=f.city, metric=m.code)
-    if df.empty:
+def theme_page(theme: str) -> None:
+    """A theme page (titled as in pages.csv): the charts.csv rows of `theme` in their order; rows sharing a
+    picker share one selector, drawn (under its heading) before the first of them."""
+    ctx = page_setup(next(p.title for p in pages() if p.theme == theme))
+    if ctx is None:
         return
-    targets = run_query("target_trend", city=f.city, metric=m.code)
-    picked = list(df.loc[df["district_code"].isin(highlight), f.label_col].unique())
-    unit = m.unit_label(f.lang)
-    fig = trend_lines(
-        df,
-        label_col=f.label_col,
-        title=t("title_trend", metric=m.short_name(f.lang), unit=title_unit(m, df["value"], f.lang)),
-        source=f.source_all,
-        unit=m.unit,
-        unit_label=unit,
-        lang=f.lang,
-        targets=targets,
-        target_label=t("target"),
-        highlight=picked,
-    )
-    chart_ui(fig, df, f"{m.code}_trend", f.label_col)
+    with_highlight(ctx)
+    picked: dict[str, Metric] = {}
+    for chart in page_charts(theme):
+        show(chart.build(ctx, _metric(chart, picked, ctx)))
 
 
-def city_trend_block(f: Filters, m: Metric) -> None:
-    """The city figure over the years, how it was made, the district median and the target."""
-    df = run_query("city_metric_trend", city=f.city, metric=m.code)
-    if df.empty:
-        return
-    unit = m.unit_label(f.lang)
-    fig = city_trend(
-        df,
-        title=t(
-            "title_city_trend", city=f.city_label, metric=m.short_name(f.lang), unit=title_unit(m, df["value"], f.lang)
-        ),
-        source=f.source_all,
-        unit=m.unit,
-        unit_label=unit,
-        lang=f.lang,
-        series_label=t("city_figure"),
-        median_label=t("district_median"),
-        target_label=t("target"),
-    )
-    chart_ui(fig, df, f"{m.code}_city", None)
-    methods = sorted(set(df["method"]))
-    st.caption(" / ".join(method_note(df[df["method"] == x].iloc[-1]) for x in methods))
+def _metric(chart: Chart, picked: dict[str, Metric], ctx: Context) -> Metric | None:
+    """The chart's metric: its own, or the one chosen in its picker (drawn at the picker's first chart)."""
+    if not chart.pick_key:
+        if chart.heading:
+            st.subheader(t(chart.heading))
+        return None
+    if chart.pick_key not in picked:
+        if chart.heading:
+            st.subheader(t(chart.heading))
+        options = chart.options()
+        default = chart.metrics[0] if chart.metrics and chart.metrics[0] in options else None
+        picked[chart.pick_key] = metric_selector(options, chart.pick_label or "metric", chart.pick_key, default)
+    return picked[chart.pick_key]

@@ -10,21 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from etl import db
-from export.images import figure_png, figure_svg, images_available, split_title
+from export.images import images_available, view_png, view_svg
 from export.tables import table_csv, table_xlsx
-from export.texts import text
-from ui.data import CACHE_TTL_SECONDS, run_query
+from ui.data import CACHE_TTL_SECONDS
 from ui.i18n import lang, plain, t
-
-if TYPE_CHECKING:
-    from export.deck import DeckItem
+from views.catalog import presets
+from views.view import View
 
 BASKET = "deck_basket"  # session-state key: the slides collected with "加入幻灯片", in order
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -34,11 +30,11 @@ _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 
 @dataclass
 class BasketEntry:
-    """One slide in the basket: a stable id (so a chart is not added twice), its title and the slide content."""
+    """One slide in the basket: a stable id (so a chart is not added twice), its title and the view it shows."""
 
     id: str
     title: str
-    item: DeckItem
+    view: View
 
 
 def file_name(*parts: object) -> str:
@@ -46,75 +42,45 @@ def file_name(*parts: object) -> str:
     return "_".join(_UNSAFE_FILE_CHARS.sub("-", str(p)).strip("-") for p in parts if str(p))
 
 
-def chart_subtitle(data: pd.DataFrame | None) -> str:
-    """'示例市 · 2024年 · 16 个区县' for a chart of one year, or with the span of years for a chart over time."""
-    city = st.session_state.get("city")
-    if not city:
-        return ""
-    lg = lang()
-    cities = run_query("cities")
-    row = cities[cities["city_zh"] == city]
-    label = str(row["city_en"].iloc[0]) if lg == "en" and len(row) else city
-    years = data["year"].dropna() if data is not None and "year" in data else pd.Series(dtype=float)
-    if years.nunique() > 1:
-        when = text("when_years", lg, a=int(years.min()), b=int(years.max()))
-    else:
-        year = int(years.iloc[0]) if len(years) else st.session_state.get("year")
-        when = text("when_year", lg, year=year) if year else ""
-    n = len(run_query("districts", city=city))
-    return " · ".join(x for x in (label, when, text("n_districts", lg, n=n)) if x)
-
-
-def export_ui(fig: go.Figure, table: pd.DataFrame, data: pd.DataFrame | None, file_stem: str) -> None:
+def export_ui(view: View) -> None:
     """Under a chart: PNG and SVG for slides and print, and "加入幻灯片" (add to the deck basket)."""
     lg = lang()
-    subtitle = chart_subtitle(data)
-    stem = file_name(st.session_state.get("city", ""), file_stem)
-    shown = go.Figure(fig)  # the callables keep this copy; the page may go on changing its own figure
+    stem = file_name(st.session_state.get("city", ""), view.name)
     row = st.container(horizontal=True, gap="small")
     if images_available():
-        row.download_button(
-            "PNG",
-            data=lambda: figure_png(shown, subtitle=subtitle, lang=lg),
-            file_name=f"{stem}.png",
-            mime="image/png",
-            key=f"png_{file_stem}",
-            on_click="ignore",
-            icon=":material/image:",
-            help=t("png_help"),
-        )
-        row.download_button(
-            "SVG",
-            data=lambda: figure_svg(shown, subtitle=subtitle, lang=lg),
-            file_name=f"{stem}.svg",
-            mime="image/svg+xml",
-            key=f"svg_{file_stem}",
-            on_click="ignore",
-            icon=":material/draw:",
-            help=t("svg_help"),
-        )
-    entry_id = f"{file_stem}|{split_title(fig)[0]}"
+        for fmt, make, mime, icon in (
+            ("png", view_png, "image/png", ":material/image:"),
+            ("svg", view_svg, "image/svg+xml", ":material/draw:"),
+        ):
+            row.download_button(
+                fmt.upper(),
+                data=lambda make=make: make(view, lang=lg),
+                file_name=f"{stem}.{fmt}",
+                mime=mime,
+                key=f"{fmt}_{view.name}",
+                on_click="ignore",
+                icon=icon,
+                help=t(f"{fmt}_help"),
+            )
+    entry_id = f"{view.name}|{view.title}"
     in_basket = any(e.id == entry_id for e in st.session_state.get(BASKET, []))
     row.button(
         t("in_deck") if in_basket else t("add_to_deck"),
-        key=f"deck_{file_stem}",
+        key=f"deck_{view.name}",
         icon=":material/check:" if in_basket else ":material/add_to_queue:",
         disabled=in_basket,
         on_click=_add_to_basket,
-        args=(entry_id, shown, data, subtitle),
+        args=(entry_id, view),
     )
     if not images_available():
-        row.caption(text("images_missing", lg))
+        row.caption(t("images_missing"))
 
 
-def _add_to_basket(entry_id: str, fig: go.Figure, data: pd.DataFrame | None, subtitle: str) -> None:
-    from export.deck import item_from_figure
-
+def _add_to_basket(entry_id: str, view: View) -> None:
     basket: list[BasketEntry] = st.session_state.setdefault(BASKET, [])
     if any(e.id == entry_id for e in basket):
         return
-    item = item_from_figure(fig, data, subtitle)
-    basket.append(BasketEntry(entry_id, split_title(fig)[0], item))
+    basket.append(BasketEntry(entry_id, view.title, view))
     st.toast(t("added_to_deck", n=len(basket)), icon=":material/slideshow:")
 
 
@@ -173,15 +139,16 @@ def preset_deck_ui(city: str, year: int) -> None:
 
     The native deck is built when the page shows (about a second, then cached per data version), so a deck that
     cannot be made says why ("生成失败：…") instead of a download button that silently gives nothing."""
-    from export.deck import PRESETS, preset_deck
+    from export.deck import preset_deck
 
     lg = lang()
-    names = list(PRESETS)
-    preset = st.selectbox(t("preset"), names, format_func=lambda n: text(PRESETS[n].title_key, lg), key="preset")
+    known = presets()
+    names = list(known)
+    preset = st.selectbox(t("preset"), names, format_func=lambda n: t(known[n].title_key), key="preset")
     pictures = st.checkbox(
         t("as_pictures"), key="deck_pictures_preset", disabled=not images_available(), help=t("as_pictures_help")
     )
-    st.caption(t("preset_contents", n=len(PRESETS[preset].charts) + 1))
+    st.caption(t("preset_contents", n=len(known[preset].charts) + 1))
     try:
         with st.spinner(t("deck_building")):
             native = _native_preset_deck(preset, city, int(year), lg, db.data_version())
@@ -196,7 +163,7 @@ def preset_deck_ui(city: str, year: int) -> None:
     st.download_button(
         t("download_deck"),
         data=with_pictures if pictures else native,
-        file_name=f"{file_name(city, year, text(PRESETS[preset].title_key, lg))}.pptx",
+        file_name=f"{file_name(city, year, t(known[preset].title_key))}.pptx",
         mime=PPTX_MIME,
         key="deck_preset_download",
         on_click="ignore",
@@ -215,8 +182,8 @@ def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
         return
     for i, e in enumerate(entries):
         row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-        sub = e.item.shown_subtitle
-        kind = t("slide_native") if e.item.spec is not None else t("slide_picture")
+        sub = e.view.subtitle
+        kind = t("slide_native") if e.view.spec is not None else t("slide_picture")
         row.markdown(f"**{i + 2}.** {plain(e.title)}  \n:gray[{plain(sub)} · {kind}]", width="stretch")
         row.button("", key=f"up_{i}", icon=":material/arrow_upward:", disabled=i == 0, on_click=_move, args=(i, -1),
                    help=t("move_up"))  # fmt: skip
@@ -227,9 +194,9 @@ def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
     pictures = st.checkbox(
         t("as_pictures"), key="deck_pictures_basket", disabled=not images_available(), help=t("as_pictures_help")
     )
-    items = copy_items([e.item for e in entries])
-    title = text("deck_title", lg, city=city_label)
-    subtitle = text("deck_subtitle", lg, city=city_label, year=year)
+    items = copy_items([e.view for e in entries])
+    title = t("deck_title", city=city_label)
+    subtitle = t("deck_subtitle", city=city_label, year=year)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         t("download_basket", n=len(items) + 1),

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from ui.i18n import t
+from views.catalog import pages
 
 IN_FRAME = "_in_frame"
 
@@ -29,54 +30,13 @@ def framed() -> Iterator[None]:
 
 
 def navigation() -> dict[str, list]:
-    """Every page of the app, in its section, with its title in the current language and a stable URL."""
-    return {
-        t("section_dashboard"): [
-            st.Page(
-                "pages/01_overview.py",
-                title=t("page_overview"),
-                icon=":material/dashboard:",
-                url_path="overview",
-                default=True,
-            ),
-        ],
-        t("section_themes"): [
-            st.Page(
-                "pages/02_contracts.py", title=t("page_contracts"), icon=":material/handshake:", url_path="contracts"
-            ),
-            st.Page("pages/03_disputes.py", title=t("page_disputes"), icon=":material/gavel:", url_path="disputes"),
-            st.Page("pages/04_aid.py", title=t("page_aid"), icon=":material/volunteer_activism:", url_path="aid"),
-            st.Page(
-                "pages/05_membership.py", title=t("page_membership"), icon=":material/groups:", url_path="membership"
-            ),
-        ],
-        t("section_compare"): [
-            st.Page("pages/06_compare.py", title=t("page_compare"), icon=":material/leaderboard:", url_path="compare"),
-            st.Page(
-                "pages/07_profile.py", title=t("page_profile"), icon=":material/person_pin_circle:", url_path="profile"
-            ),
-        ],
-        t("section_meetings"): [
-            st.Page("pages/13_slides.py", title=t("page_slides"), icon=":material/slideshow:", url_path="slides"),
-        ],
-        t("section_data"): [
-            st.Page("pages/08_upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
-            st.Page(
-                "pages/09_corrections.py",
-                title=t("page_corrections"),
-                icon=":material/edit_note:",
-                url_path="corrections",
-            ),
-            st.Page(
-                "pages/12_report_import.py",
-                title=t("page_report_import"),
-                icon=":material/article:",
-                url_path="report-import",
-            ),
-            st.Page("pages/10_batches.py", title=t("page_batches"), icon=":material/history:", url_path="batches"),
-            st.Page("pages/11_targets.py", title=t("page_targets"), icon=":material/flag:", url_path="targets"),
-        ],
-    }
+    """Every page of the app (data/catalog/pages.csv), in its section, with its title in the current language and
+    a stable URL; the first page is the default."""
+    out: dict[str, list] = {}
+    for n, p in enumerate(pages()):
+        page = st.Page(p.path, title=t(p.title), icon=p.icon, url_path=p.url, default=n == 0)
+        out.setdefault(t(p.section), []).append(page)
+    return out
 
 
 def ensure_framed() -> None:

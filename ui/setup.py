@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 from etl.catalog import Metric, load_catalog
-from ui.data import run_query
+from ui.data import run_query, version
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
 from ui.state import persistent_widget
-
-
-@dataclass
-class Filters:
-    city: str  # city_zh, the key in the store
-    city_label: str  # in the current language
-    year: int
-    lang: str
-    is_sample: bool
-    source: str  # the source line of charts about the chosen year
-    source_all: str  # the source line of charts over all years
-    label_col: str  # district_zh or district_en
+from views.context import Context
 
 
 def language_ui() -> str:
@@ -96,46 +83,28 @@ def single_district_selector(city: str) -> str | None:
     )
 
 
-def page_setup(title_key: str) -> Filters | None:
-    """The page title, the sidebar filters and the sample badge; None (with a message) when the store is empty."""
+def page_setup(title_key: str) -> Context | None:
+    """The page title, the sidebar filters and the sample badge; the Context every view of the page is built
+    from (city, year, language, the store's data version, read through the cached queries); None (with a
+    message) when the store is empty."""
     ensure_framed()
     st.title(t(title_key))
     picked = city_selector()
     if picked is None:
         st.info(t("no_data"))
         return None
-    city, city_label, is_sample = picked
+    city, _, is_sample = picked
     year = year_selector(city)
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
-    label_col = "district_en" if lang() == "en" else "district_zh"
-    return Filters(
-        city=city,
-        city_label=city_label,
-        year=year,
-        lang=lang(),
-        is_sample=is_sample,
-        source=source_line(city, year),
-        source_all=source_line(city, None),
-        label_col=label_col,
-    )
+    return Context(run_query, city, year, lang(), version=version())
 
 
-def source_line(city: str, year: int | None) -> str:
-    """Data source, batch and as-of date of the figures shown (one year's, or every year's with year None)."""
-    src = run_query("data_source", city=city, year=year).iloc[0]
-    if not src["n_batches"]:
-        return ""
-    key = "source_one" if src["n_batches"] == 1 else "source"
-    sample = t("sample_badge") + " · " if src["is_sample"] else ""
-    return sample + t(
-        key,
-        latest=src["latest_source"],
-        n=int(src["n_batches"]),
-        batch=int(src["latest_batch"]),
-        as_of=f"{src['as_of']:%Y-%m-%d}",
-    )
+def with_highlight(ctx: Context) -> Context:
+    """The context with the districts picked in the sidebar highlighted (kept across the city's pages)."""
+    ctx.highlight = tuple(district_selector(ctx.city))
+    return ctx
 
 
 def year_pair_selector(years: list[int], current: int) -> tuple[int, int]:

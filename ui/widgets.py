@@ -1,16 +1,16 @@
-"""Shared widgets: a chart with the numbers behind it, headline cards."""
+"""Shared widgets: a View's chart with the numbers behind it, headline cards, the tables of pages 01, 06, 07."""
 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from charts.format import axis_unit, format_change, format_number, format_value, with_unit
 from etl.catalog import Metric, load_catalog
-from export.images import split_title
 from ui.exports import export_ui, table_downloads_ui
 from ui.i18n import TEXTS, lang, t
+from views.named import method_text
+from views.view import View
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -53,22 +53,20 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
     return out.rename(columns=names)
 
 
-def chart_ui(fig: go.Figure, data: pd.DataFrame, file_stem: str, label_col: str | None = None) -> None:
-    """A chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV (UTF-8
-    with BOM, so Excel opens it) and XLSX downloads."""
-    st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG)
-    table = readable_table(data, label_col)
-    export_ui(fig, table, data, file_stem)
+def chart_ui(view: View) -> None:
+    """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
+    (UTF-8 with BOM, so Excel opens it) and XLSX downloads."""
+    st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
+    table = readable_table(view.data, view.label_col)
+    export_ui(view)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
-        table_downloads_ui(table, file_stem, split_title(fig)[0])
+        table_downloads_ui(table, view.name, view.title)
 
 
 def method_note(row: pd.Series) -> str:
     """How a city figure was made, in words."""
-    if row["method"] == "sum":
-        return t("method_sum", n=int(row["n_reporting"]), m=int(row["n_districts"]))
-    return t(f"method_{row['method']}")
+    return method_text(row, lang())
 
 
 def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
@@ -210,26 +208,8 @@ def sources_ui(df: pd.DataFrame) -> None:
         st.caption(t("sources_note"))
 
 
-def target_table(df: pd.DataFrame) -> None:
-    """Per metric with targets: the target, how many districts meet it, and which lag (furthest first)."""
-    cat = load_catalog()
-    lg = lang()
-    rows = []
-    for r in df.to_dict("records"):
-        m = cat.metrics[r["metric_code"]]
-        low, high = (format_value(r[k], m.unit, m.unit_label(lg), lg) for k in ("target_low", "target_high"))
-        rows.append(
-            {
-                t("col_metric"): m.short_name(lg),
-                t("col_target"): low if low == high else f"{low}–{high}",
-                t("col_meets_target"): f"{int(r['n_meets'])} / {int(r['n_with_target'])}",
-                t("col_share_meets"): r["n_meets"] / r["n_with_target"] * 100,
-                t("col_laggards"): "—" if pd.isna(lag := r["laggards_en" if lg == "en" else "laggards_zh"]) else lag,
-            }
-        )
-    config = {
-        t("col_share_meets"): st.column_config.ProgressColumn(
-            t("col_share_meets"), min_value=0, max_value=100, format="%.0f%%"
-        )
-    }
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=config)
+def target_table(view: View) -> None:
+    """Per metric with targets: the target, how many districts meet it (as a bar), and which lag."""
+    share = t("col_share_meets")
+    config = {share: st.column_config.ProgressColumn(share, min_value=0, max_value=100, format="%.0f%%")}
+    st.dataframe(view.table, hide_index=True, width="stretch", column_config=config)
