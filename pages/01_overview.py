@@ -14,9 +14,11 @@ if ctx is not None:
     st.subheader(t("headline_heading"))
     metric_cards(cards.data)
     targets = named.target_attainment(ctx)
+    st.subheader(t("targets_heading"))
     if len(targets.data):
-        st.subheader(t("targets_heading"))
         target_table(targets)
+    else:  # the section never vanishes without a word
+        st.info(t("year_no_targets", year=ctx.year))
     movers = list(cards.data["metric_code"])  # the headline indicators with a city figure this year
     # a city known only from its federation's own figures has no districts to move
     if movers and ctx.n_districts:
