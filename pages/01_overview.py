@@ -12,7 +12,15 @@ ctx = page_setup("page_overview")
 if ctx is not None:
     cards = named.headline(ctx)
     st.subheader(t("headline_heading"))
-    metric_cards(cards.data)
+    if len(cards.data):
+        metric_cards(cards.data)
+    else:
+        st.info(t("no_annual_figures", year=ctx.year))
+    others = named.other_figures(ctx)
+    if len(others.data):  # multi-year, each-year, part-year figures: with their period, never as the year's
+        st.subheader(t("title_other_figures"))
+        st.dataframe(others.table, hide_index=True, width="stretch")
+        st.caption(t("other_figures_note"))
     targets = named.target_attainment(ctx)
     st.subheader(t("targets_heading"))
     if len(targets.data):

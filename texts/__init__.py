@@ -480,6 +480,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "“{metric}”只有 {n} 个区县、{k} 个年份的数字，不足以列成区县 × 年份表。",
         "en": "{metric} has figures for {n} district(s) in {k} year(s): too few for a districts × years grid.",
     },
+    "no_annual_figures": {
+        "zh": "{year}年没有全年的数字；报告中的其他数字见下表。",
+        "en": "No full-year figures for {year}; the reports' other figures are listed below.",
+    },
+    "slope_nothing": {
+        "zh": "“{metric}”没有可在{a}年与{b}年之间比较的区县（需要两个不同的年份，且区县两年都有数字）。",
+        "en": "No district has {metric} in both {a} and {b} to compare (two different years are needed).",
+    },
     "title_other_figures": {"zh": "报告中的其他数字", "en": "Other figures from reports"},
     "other_figures_note": {
         "zh": "这些数字不是某一年全年的数（多年累计、每年、半年或截至某月），不进入年度图表、排名和比上年变化。",

@@ -574,7 +574,10 @@ def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "t
         number_format=number_format(m.unit, divisor),
         notes=m.definition(lg),
     )
-    return View.of(spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col)
+    message = ""
+    if year_a == year_b or data.empty:
+        message = t("slope_nothing", lg, metric=m.short_name(lg), a=year_a, b=year_b)
+    return View.of(spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col, message=message)
 
 
 # The city as a whole, one district -----------------------------------------------------------------------------
