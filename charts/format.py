@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 QUALIFIER_MARK = {"approx": "≈", "nearly": "近", "more_than": ">"}
 QUALIFIER_MARK_EN = {"approx": "≈", "nearly": "≈", "more_than": ">"}
@@ -24,6 +25,13 @@ def axis_unit(unit: str, unit_label: str, values: Iterable[float], lang: str = "
     return 1.0, unit_label
 
 
+def fixed(x: float, places: int, sign: bool = False) -> str:
+    """x with `places` decimals and thousands separators, rounded half up on its shortest decimal form: 75.55 →
+    75.6 whether the sum that made it came out as 75.55 or 75.55000000000001 (the order DuckDB adds in varies)."""
+    q = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{q:+,.{places}f}" if sign else f"{q:,.{places}f}"
+
+
 def decimals(unit: str, divisor: float) -> int:
     if unit in ("percent", "per_10k"):
         return 1 if unit == "percent" else 2
@@ -37,7 +45,7 @@ def format_number(
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     marks = QUALIFIER_MARK_EN if lang == "en" else QUALIFIER_MARK
-    text = f"{marks.get(qualifier or '', '')}{value / divisor:,.{decimals(unit, divisor)}f}"
+    text = f"{marks.get(qualifier or '', '')}{fixed(value / divisor, decimals(unit, divisor))}"
     return text + "%" if unit == "percent" else text
 
 
@@ -53,7 +61,7 @@ def format_value(
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     divisor, label = axis_unit(unit, unit_label, [value], lang)
-    number = f"{value / divisor:,.{decimals(unit, divisor)}f}"
+    number = fixed(value / divisor, decimals(unit, divisor))
     marks = QUALIFIER_MARK_EN if lang == "en" else QUALIFIER_MARK
     mark = marks.get(qualifier or "", "")
     if unit == "percent":
@@ -67,5 +75,5 @@ def format_change(change: float | None, unit: str, lang: str = "zh") -> str:
     if change is None or (isinstance(change, float) and math.isnan(change)):
         return ""
     if unit == "percent":
-        return f"{change:+.1f} pp" if lang == "en" else f"{change:+.1f}个百分点"
-    return f"{change:+.1f}%"
+        return f"{fixed(change, 1, sign=True)} pp" if lang == "en" else f"{fixed(change, 1, sign=True)}个百分点"
+    return f"{fixed(change, 1, sign=True)}%"

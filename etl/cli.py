@@ -351,11 +351,21 @@ def cmd_reports(dbpath: str | None, directory: str | None, if_empty: bool, by: s
         print(say(lang, "missing_file", path=folder), file=sys.stderr)
         return EXIT_USAGE
     with db.open_store(dbpath) as con:
+        revisions_only = False
         if if_empty and (n := count_report_batches(con)):
-            print(say(lang, "reports_skip", n=n))
-            return EXIT_OK
+            # a store that has reports still takes revised versions of them (e.g. figures given their periods)
+            try:
+                revised = [r for r in plan_bundled_reports(con, folder) if r.revises and not r.loaded]
+            except ReportError:
+                revised = []
+            if not revised:
+                print(say(lang, "reports_skip", n=n))
+                return EXIT_OK
+            revisions_only = True
         try:
             reports = plan_bundled_reports(con, folder)
+            if revisions_only:
+                reports = [r for r in reports if r.revises and not r.loaded]
         except ReportError as err:
             for p in err.problems:
                 print_problem(p, lang)

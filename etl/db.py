@@ -20,7 +20,7 @@ from etl.catalog import Catalog, catalog_dir, load_catalog
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "union.duckdb"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: observations.period
 
 # How long to keep retrying when another process holds the store's lock, in seconds.
 LOCK_WAIT_SECONDS = float(os.environ.get("UNION_LOCK_WAIT_SECONDS", "10"))

@@ -40,7 +40,7 @@ def plan_correction(
             refused.append(Problem("error", "not_finite", CORRECTION_SOURCE, value=value, params={"indicator": code}))
             values.pop(code)
     for code, value in values.items():
-        old = stored.get((district, year, code))
+        old = stored.get((district, year, code, "year"))  # the grid edits calendar-year figures
         if (old[0] if old else None) == value:
             continue
         raw = "" if value is None else f"{value:g}"
@@ -141,3 +141,54 @@ def plan_targets(
     if not targets:
         problems.insert(0, Problem("error", "nothing_changed", parsed.file_name))
     return make_plan(parsed, problems, {}, con)
+
+
+def carry_over_targets(
+    current: list[tuple[str, int, str | None, float]], from_year: int, to_year: int
+) -> list[tuple[str, int, str | None, float | None]]:
+    """The targets of `from_year` (indicator, year, district or None, value) as rows for `to_year`, leaving out
+    those `to_year` already has: "沿用上年目标" in one step, through plan_targets like any other edit."""
+    have = {(i, d) for i, y, d, _ in current if y == to_year}
+    return [(i, to_year, d, v) for i, y, d, v in current if y == from_year and (i, d) not in have]
+
+
+def year_to_carry_over(data_years: list[int], target_years: list[int]) -> tuple[int, int] | None:
+    """(from_year, to_year): the newest year with figures but no targets, and the latest year before it that has
+    targets; None when every year with figures has targets or no earlier year has any."""
+    have = set(target_years)
+    missing = sorted((y for y in set(data_years) if y not in have), reverse=True)
+    if not missing:
+        return None
+    to_year = missing[0]
+    earlier = [y for y in have if y < to_year]
+    return (max(earlier), to_year) if earlier else None
+
+
+def plan_years_without_targets(con: duckdb.DuckDBPyConnection, plan: Plan) -> list[int]:
+    """The calendar years a plan's figures are for that have no target, neither in the store for their districts
+    (or every district) nor in the plan itself: the upload page says so before the year goes unjudged."""
+    years = sorted({r.year for r in plan.records if r.period == "year"})
+    if not years:
+        return []
+    districts = sorted({r.district for r in plan.records})
+    have = {
+        y
+        for (y,) in con.execute(
+            """
+            select distinct year
+            from current_targets
+            where list_contains($years, year)
+              and (
+                  list_contains($districts, district_code)
+                  -- a sample target for every district holds for the sample city only
+                  or district_code is null and (
+                      not is_sample
+                      or exists (select 1 from districts where list_contains($districts, code) and is_sample)
+                  )
+              )
+            """,
+            {"years": years, "districts": districts},
+        ).fetchall()
+    }
+    have |= {t.year for t in plan.targets if t.value is not None}
+    return [y for y in years if y not in have]

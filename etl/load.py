@@ -19,10 +19,10 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def previous_year(parsed: Parsed, stored: dict) -> list[Problem]:
     """Figures from a 上年 / 上年同期 column: loaded for the year before only where nothing is stored (or given
     for that year elsewhere in the file); where something is, it stays, and a different figure is a warning."""
-    current = {r.key: r for r in parsed.records if r.period != "previous"}
+    current = {r.key: r for r in parsed.records if not r.previous}
     kept, problems = [], []
     for rec in parsed.records:
-        if rec.period != "previous":
+        if not rec.previous:
             kept.append(rec)
             continue
         if rec.key in current:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from etl.catalog import HEADER_UNIT_SCALE, Catalog, header_key, header_unit, load_catalog, name_key
 from etl.numbers import MAX_ABS_VALUE, NotANumber, OutOfRange, ParsedNumber, is_missing, parse_number
+from etl.periods import PeriodError, parse_period
 from etl.problems import Problem, format_number
 from etl.read import Sheet, Workbook, cell_ref, col_letter, year_in_name
 
@@ -67,11 +68,13 @@ class Record:
     raw: str
     sheet: str
     cell: str
-    period: str = ""  # "previous": from a 上年 column, checked against what is stored for that year
+    period: str = "year"  # etl.periods code: year | m1-6 | total:2015-2019 | each:… | asof:…
+    previous: bool = False  # from a 上年 column: checked against what is stored for that year (etl.load)
 
     @property
-    def key(self) -> tuple[str, int, str]:
-        return (self.district, self.year, self.indicator)
+    def key(self) -> tuple[str, int, str, str]:
+        """One stored figure per district, year, indicator and period."""
+        return (self.district, self.year, self.indicator, self.period)
 
 
 @dataclass
@@ -603,6 +606,20 @@ class _Ctx:
             return y
         return self.default_year
 
+    def period(self, r: int, col: int | None, year: int) -> str | None:
+        """The row's period code (etl.periods) from its 期间 cell, else from a sheet named for one (半年报,
+        2020年1–8月), else the calendar year; None (reported) when the cell cannot be placed."""
+        if col is not None and not is_missing(raw := self.sheet.cell(r, col)):
+            try:
+                return parse_period(raw_text(raw), year).code
+            except PeriodError:
+                self.problem("error", "bad_period", r, col, raw_text(raw), year=year)
+                return None
+        try:
+            return parse_period(self.sheet.name, year).code
+        except PeriodError:
+            return "year"
+
 
 def _is_total_row(cat: Catalog, raw: object) -> bool:
     return cat.column_role(raw_text(raw)) == "total_row"
@@ -619,11 +636,13 @@ class _Cell:
     indicator: str
     header: str
     ref: str = ""
-    period: str = ""
+    period: str = "year"
+    previous: bool = False
 
     def record(self, value: float, sheet: str) -> Record:
         """The cell as a record, with its value converted to base units."""
         raw = raw_text(self.raw)
+        ref = cell_ref(self.r, self.c)
         return Record(
             self.district,
             self.year,
@@ -632,8 +651,9 @@ class _Cell:
             self.parsed.qualifier,
             raw,
             sheet,
-            self.ref or cell_ref(self.r, self.c),
+            self.ref or ref,
             self.period,
+            self.previous,
         )
 
 
@@ -876,6 +896,9 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
             ctx.problem("error", "no_year", r, dcol, None)
             continue
         reading.row_years.append((ctx.ref(r, dcol), raw_text(draw).strip(), year))
+        period = ctx.period(r, h.roles.get("period"), year)
+        if period is None:
+            continue
         blanks = []
         for c, code in value_cols.items():
             if (r, c) in mm:
@@ -900,7 +923,8 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
                         code,
                         _label(h, c),
                         ctx.ref(r, c),
-                        "previous" if previous else "",
+                        period,
+                        previous,
                     )
                 )
         if district and blanks:
@@ -945,15 +969,16 @@ def parse_long(ctx: _Ctx, h: Header) -> None:
         ctx.reading.row_years.append((ctx.ref(r, dcol), raw_text(draw).strip(), year))
         if not code:
             continue
+        period = ctx.period(r, h.roles.get("period"), year)
         parsed = _parse_value(ctx, r, vcol, code)
-        if parsed is None or district is None:
+        if parsed is None or district is None or period is None:
             continue
         if qcol is not None and not is_missing(sheet.cell(r, qcol)):
             q = raw_text(sheet.cell(r, qcol)).strip()
             if q in ("exact", "approx", "more_than", "nearly"):
                 parsed = ParsedNumber(parsed.value, q, parsed.percent_sign, parsed.scaled)
         by_indicator[code].append(
-            _Cell(r, vcol, sheet.cell(r, vcol), parsed, district, year, code, code, ctx.ref(r, vcol))
+            _Cell(r, vcol, sheet.cell(r, vcol), parsed, district, year, code, code, ctx.ref(r, vcol), period)
         )
     if n_rows == 0:
         ctx.problem("warning", "sheet_no_rows", h.row, icol, None)

@@ -257,6 +257,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {row} 条（“{evidence}”）：数值“{value}”不是数字，应以基本单位填写（如 870000、93.5）。",
         "en": "Figure {row} (“{evidence}”): the value “{value}” is not a number; give it in base units (e.g. 870000, 93.5).",
     },
+    "report_bad_period": {
+        "zh": "第 {row} 条（“{evidence}”）：期间“{value}”无法确定。可写全年、上半年、1–8月、5月、2015–2019累计、"
+        "2015–2019每年、截至4月底；多年的数字存于期间的最后一年（{year}）。",
+        "en": "Figure {row} (“{evidence}”): cannot place the period “{value}”. Write e.g. full year, H1, Jan–Aug, "
+        "May, 2015–2019 total, each year 2015–2019, as of end of April; a multi-year figure is stored at the "
+        "period's last year ({year}).",
+    },
+    # A spreadsheet's 期间/时期 cell (read by etl/periods.py).
+    "bad_period": {
+        "zh": "期间“{value}”无法确定。可写全年、上半年、1–8月、5月、2015–2019累计、2015–2019每年、截至4月底；"
+        "多年的数字存于期间的最后一年（{year}）。",
+        "en": "Cannot place the period “{value}”. Write e.g. full year, H1, Jan–Aug, May, 2015–2019 total, "
+        "each year 2015–2019, as of end of April; a multi-year figure is stored at the period's last year ({year}).",
+    },
     "report_bad_qualifier": {
         "zh": "第 {row} 条（“{evidence}”）：限定词“{value}”无效，应为 exact、approx、more_than 或 nearly。",
         "en": "Figure {row} (“{evidence}”): the qualifier “{value}” is not valid; use exact, approx, more_than or nearly.",

@@ -21,6 +21,7 @@ import duckdb
 from etl.catalog import ROOT, Catalog, load_catalog
 from etl.numbers import QUALIFIERS
 from etl.parse import Parsed, Record, parse_year
+from etl.periods import PeriodError, parse_period
 from etl.problems import Problem, has_errors
 from etl.store import Plan, commit, fetch_current, make_plan
 from etl.validate import validate
@@ -30,6 +31,8 @@ FIGURES_SUFFIX = ".figures.csv"
 MANIFEST = "reports.csv"  # one row per bundled report: file, title, organisation, district_code, year, period
 REPORT_SHEET = "报告"  # the "sheet" of a figure taken from a report (source_ref: FILE:报告!字符 925–946)
 REQUIRED_COLUMNS = ("district_code", "year", "indicator", "value", "qualifier", "evidence", "start", "end")
+# Optional: `period`, what the figure covers (etl/periods.py: blank or 全年 = the calendar year, 上半年, 1–8月,
+# 2015–2019累计, 2015–2019每年, 截至2018年4月底, or a stored code such as total:2015-2019).
 
 
 def locator(start: int, end: int) -> str:
@@ -53,8 +56,9 @@ class BundledReport:
     text: Path
     note: str
     plan: Plan
-    evidence: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    evidence: dict[tuple[str, int, str, str], str] = field(default_factory=dict)
     loaded: dict | None = None  # the batch (any status) that already holds these very figures
+    revises: int | None = None  # the committed batch of an earlier version of this report, which this one replaces
     rows: list[dict] = field(default_factory=list, repr=False)
     content: str = field(default="", repr=False)  # the report's text
 
@@ -81,8 +85,13 @@ def _offset(raw: object) -> int | None:
 
 
 def content_sha256(text: str, records: list[Record]) -> str:
-    """The same text with the same reviewed figures gives the same hash, whatever their order."""
-    rows = sorted([r.district, r.year, r.indicator, r.value, r.qualifier, r.cell, r.raw] for r in records)
+    """The same text with the same reviewed figures gives the same hash, whatever their order. A figure's period
+    counts when it is not the calendar year (so reports loaded before periods existed keep their hash)."""
+    rows = sorted(
+        [r.district, r.year, r.indicator, r.value, r.qualifier, r.cell, r.raw]
+        + ([] if r.period == "year" else [r.period])
+        for r in records
+    )
     h = hashlib.sha256(text.encode("utf-8"))
     h.update(b"\0")
     h.update(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
@@ -97,12 +106,16 @@ def report_plan(
     allowed_districts: set[str] | None = None,
     *,
     catalog: Catalog | None = None,
-) -> tuple[Plan, dict[tuple[str, int, str], str]]:
+    supersede: bool = False,
+) -> tuple[Plan, dict[tuple[str, int, str, str], str]]:
     """Check figures taken from a report's `text` and plan them against the store, like an uploaded sheet.
 
     Each row (a mapping or an object) has district_code, year, indicator (a catalogue code), value in base units,
-    qualifier (exact | approx | more_than | nearly; blank means exact), evidence (the report's own words) and
-    start/end, the evidence's character offsets in `text` (found in the text when both are blank). Every problem
+    qualifier (exact | approx | more_than | nearly; blank means exact), optionally period (what the figure covers,
+    read by etl.periods.parse_period; blank means the calendar year; a multi-year figure's year is its last),
+    evidence (the report's own words) and start/end, the evidence's character offsets in `text` (found in the
+    text when both are blank). A figure that supersedes others (`supersede`) also clears them: see
+    `superseded_records`. Every problem
     is reported at once and names the figure's number and its evidence; an editor limited to `allowed_districts`
     gets an error for any other district. Returns the plan and, for commit(), the evidence of each
     (district, year, indicator).
@@ -180,6 +193,13 @@ def report_plan(
         if qualifier not in QUALIFIERS:
             add("report_bad_qualifier", n, cell, qualifier, evidence=evidence)
             ok = False
+        period = "year"
+        if year is not None:
+            try:
+                period = parse_period(_get(row, "period"), year).code
+            except PeriodError as err:
+                add("report_bad_period", n, cell, err.text or "—", evidence=evidence, year=year)
+                ok = False
         if not ok:
             continue
         if cat.indicators[indicator].unit == "percent" and not 0 <= value <= 100:
@@ -188,12 +208,12 @@ def report_plan(
         if value < 0:
             add("report_negative_value", n, cell, evidence=evidence, indicator=indicator, number=value)
             continue
-        rec = Record(district, year, indicator, value, qualifier, evidence, REPORT_SHEET, cell)
+        rec = Record(district, year, indicator, value, qualifier, evidence, REPORT_SHEET, cell, period)
         number_of[id(rec)] = n
         records.append(rec)
 
     # One figure per district, year and indicator: the same row twice is harmless, two different ones are not.
-    kept: dict[tuple[str, int, str], Record] = {}
+    kept: dict[tuple[str, int, str, str], Record] = {}
     for rec in records:
         other = kept.get(rec.key)
         if other is None:
@@ -216,7 +236,10 @@ def report_plan(
     if not records and not problems:
         problems.append(Problem("error", "report_no_figures", source_name))
 
-    parsed = Parsed(source_name, content_sha256(text, records), records=records)
+    sha = content_sha256(text, records)  # of the reviewed figures: the same review loaded twice is found again
+    if supersede:
+        records += superseded_records(con, source_name, records)
+    parsed = Parsed(source_name, sha, records=records)
     stored = fetch_current(con, sorted({r.district for r in records}), sorted({r.year for r in records}))
     # The spreadsheet checks that remain: consistency rules (also against stored figures), jumps on last year, scope.
     more = validate(parsed, stored, cat, allowed_districts)
@@ -232,6 +255,49 @@ def report_plan(
     if has_errors(problems):
         return Plan(source_name, parsed.sha256, records, [], problems), evidence
     return make_plan(parsed, problems, stored, con), evidence
+
+
+def superseded_records(con: duckdb.DuckDBPyConnection, source_name: str, records: list[Record]) -> list[Record]:
+    """Figures that an earlier version of the same report (a committed report batch of the same file name) put in
+    the store and that still show, which this version does not hold at the same district, year, indicator and
+    period: each as a record that clears it (value None). A revised report so replaces the old one whole: a
+    five-year total first stored as the year's figure is cleared there when the revision gives it its period."""
+    keep = {r.key for r in records}
+    rows = con.execute(
+        """
+        select o.district_code, o.year, o.indicator_code, o.period, o.source_ref
+        from current_period_observations as o
+        join batches as b
+            on b.batch_id = o.batch_id
+        where b.kind = 'report'
+          and b.source_name = $name
+        order by o.district_code, o.year, o.indicator_code, o.period
+        """,
+        {"name": source_name},
+    ).fetchall()
+    out = []
+    for d, y, i, period, ref in rows:
+        if (d, y, i, period) in keep:
+            continue
+        cell = (ref or "").rpartition("!")[2] or REPORT_SHEET
+        out.append(Record(d, y, i, None, "exact", "", REPORT_SHEET, cell, period))
+    return out
+
+
+def revised_batch(con: duckdb.DuckDBPyConnection, source_name: str, sha256: str) -> int | None:
+    """The committed report batch of an earlier version of this report (same file name, other content), if any."""
+    row = con.execute(
+        """
+        select max(batch_id)
+        from batches
+        where kind = 'report'
+          and status = 'committed'
+          and source_name = $name
+          and coalesce(sha256, '') <> $sha
+        """,
+        {"name": source_name, "sha": sha256},
+    ).fetchone()
+    return row[0] if row else None
 
 
 def read_manifest(directory: Path) -> dict[str, dict[str, str]]:
@@ -307,13 +373,18 @@ def plan_bundled_reports(
                 )
             )
             continue
-        plan, evidence = report_plan(con, rows, text_path.name, text, catalog=catalog)
+        plan, evidence = report_plan(con, rows, text_path.name, text, catalog=catalog, supersede=True)
         if not plan.ok:
             problems += [p for p in plan.problems if p.severity == "error"]
             continue
         note = batch_note(manifest.get(text_path.name), text_path.name)
         loaded = find_any_batch(con, plan.sha256)
-        out.append(BundledReport(figures, text_path, note, plan, evidence, loaded, rows, text))
+        revises = revised_batch(con, text_path.name, plan.sha256)
+        out.append(
+            BundledReport(
+                figures, text_path, note, plan, evidence, loaded=loaded, revises=revises, rows=rows, content=text
+            )
+        )
     if problems:
         raise ReportError(problems)
     return out
@@ -325,14 +396,15 @@ def load_bundled_reports(
     """Load the reviewed reports of `directory` (default data/reports), each as its own "report" batch with its
     evidence; skip those already in the store (a rolled-back one stays rolled back: `reapply` brings it back).
     Every file is checked before anything is written: one broken file raises ReportError and nothing is loaded.
-    Returns the new batch ids."""
+    A revised report (same file name, new figures) replaces its earlier version: figures it no longer holds are
+    cleared. Returns the new batch ids."""
     return [commit_bundled_report(con, r, by)[0] for r in plan_bundled_reports(con, directory) if not r.loaded]
 
 
 def commit_bundled_report(con: duckdb.DuckDBPyConnection, report: BundledReport, by: str) -> tuple[int, Plan]:
     """Plan one checked report again against the store as it is now (the reports before it may have changed it)
     and commit it in one transaction; its batch id and the plan committed."""
-    plan, evidence = report_plan(con, report.rows, report.text.name, report.content)
+    plan, evidence = report_plan(con, report.rows, report.text.name, report.content, supersede=True)
     if not plan.ok:
         raise ReportError([p for p in plan.problems if p.severity == "error"])
     return commit(plan, con, by=by, kind="report", note=report.note, evidence=evidence), plan

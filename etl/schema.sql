@@ -42,8 +42,12 @@ create table if not exists observations (
     qualifier varchar not null,        -- exact | approx | more_than | nearly
     raw varchar,                       -- the cell as the user wrote it
     source_ref varchar,                -- file:sheet!cell
-    evidence varchar                   -- report sentence, for report batches
+    evidence varchar,                  -- report sentence, for report batches
+    period varchar not null default 'year' -- what the figure covers (etl/periods.py): year | m1-6 | total:2015-2019 …
 );
+
+-- Stores made before periods: every figure they hold was taken as the calendar year's.
+alter table observations add column if not exists period varchar default 'year';
 
 create table if not exists targets (
     batch_id integer not null,
@@ -134,7 +138,41 @@ create table if not exists districts (
     is_sample boolean not null
 );
 
--- The value of (district, year, indicator) from the latest committed batch that holds it.
+-- The value of (district, year, indicator, period) from the latest committed batch that holds it, every period.
+-- year is the period's last year (total:2015-2019 is stored at 2019). Read by the "other figures" query only.
+create or replace view current_period_observations as
+with ranked as (
+    select
+        o.*,
+        coalesce(o.period, 'year') as period_code,
+        row_number() over (
+            partition by o.district_code, o.year, o.indicator_code, coalesce(o.period, 'year')
+            order by o.batch_id desc
+        ) as rn
+    from observations as o
+    join batches as b using (batch_id)
+    where b.status = 'committed'
+),
+final as (
+    select
+        batch_id,
+        district_code,
+        year,
+        indicator_code,
+        value,
+        qualifier,
+        raw,
+        source_ref,
+        evidence,
+        period_code as period
+    from ranked
+    where rn = 1
+      and value is not null
+)
+select * from final;
+
+-- The calendar-year figures only: everything annual (rankings, trends, year-on-year, targets, city figures, decks)
+-- is built on this view, so a five-year total or a half-year figure can never stand in for a year.
 create or replace view current_observations as
 with ranked as (
     select
@@ -146,6 +184,7 @@ with ranked as (
     from observations as o
     join batches as b using (batch_id)
     where b.status = 'committed'
+      and coalesce(o.period, 'year') = 'year'
 ),
 final as (
     select
@@ -300,6 +339,11 @@ select * from final;
 --             rates whose catalogue row names pool_numerator / pool_denominator);
 --   mean:     the plain mean of district rates, where no numerator and denominator exist;
 --   sum:      the sum over the districts that reported (n_reporting of n_districts).
+-- And what it covers: coverage = reported (the city federation's own) | all (every district of the city) |
+-- part (n_reporting of n_districts) | one (a single district's figure: only_district_zh names it, and it must be
+-- shown as that district's, "仅含青浦区", never as the city's); district_set (the reporting districts' codes) lets a
+-- year-on-year change be given only between years made of the same districts. qualifier: exact when every part is;
+-- more_than / nearly when every inexact part says so (a sum or mean of lower bounds is a lower bound); else approx.
 create or replace view city_figures as
 with district_values as (
     select
@@ -315,6 +359,23 @@ with district_values as (
     from district_metrics as dm
     group by all
 ),
+district_parts as (
+    select
+        dm.city_zh,
+        dm.metric_code,
+        dm.year,
+        string_agg(dm.district_code, ',' order by dm.district_code) as district_set,
+        string_agg(dm.district_zh, '、' order by dm.district_code) as districts_zh,
+        string_agg(dm.district_en, ', ' order by dm.district_code) as districts_en,
+        case
+            when bool_and(dm.qualifier = 'exact') then 'exact'
+            when bool_and(dm.qualifier in ('exact', 'more_than')) then 'more_than'
+            when bool_and(dm.qualifier in ('exact', 'nearly')) then 'nearly'
+            else 'approx'
+        end as qualifier
+    from district_metrics as dm
+    group by all
+),
 pooled_parts as (
     select
         cd.city_zh,
@@ -322,7 +383,8 @@ pooled_parts as (
         n.year,
         case when m.kind = 'derived' then m.scale else 100 end as factor, -- derived ratios carry their scale
         sum(n.value) as numerator,
-        sum(d.value) as denominator
+        sum(d.value) as denominator,
+        bool_and(n.qualifier = 'exact' and d.qualifier = 'exact') as all_exact
     from metrics as m
     join current_observations as n
         on n.indicator_code = coalesce(m.pool_numerator, m.numerator)
@@ -341,7 +403,8 @@ city_reported as (
         d.city_zh,
         o.indicator_code as metric_code,
         o.year,
-        o.value
+        o.value,
+        o.qualifier
     from current_observations as o
     join districts as d
         on d.code = o.district_code
@@ -397,12 +460,30 @@ final as (
         dv.median,
         ct.target,
         coalesce(dv.n_with_target, 0) as n_with_target,
-        coalesce(dv.n_meets, 0) as n_meets
+        coalesce(dv.n_meets, 0) as n_meets,
+        case
+            when cr.value is not null then cr.qualifier
+            when pp.denominator > 0 then case when pp.all_exact then 'exact' else 'approx' end
+            else dp.qualifier
+        end as qualifier,
+        case
+            when cr.value is not null then 'reported'
+            when dv.n_reporting = 1 then 'one'
+            when dv.n_reporting >= dc.n_districts then 'all'
+            else 'part'
+        end as coverage,
+        case when cr.value is null and dv.n_reporting = 1 then dp.districts_zh end as only_district_zh,
+        case when cr.value is null and dv.n_reporting = 1 then dp.districts_en end as only_district_en,
+        case when cr.value is null then dp.district_set else 'city' end as district_set,
+        dp.districts_zh,
+        dp.districts_en
     from keys as k
     join metrics as m
         on m.code = k.metric_code
     left join district_values as dv
         on dv.city_zh = k.city_zh and dv.metric_code = k.metric_code and dv.year = k.year
+    left join district_parts as dp
+        on dp.city_zh = k.city_zh and dp.metric_code = k.metric_code and dp.year = k.year
     left join pooled_parts as pp
         on pp.city_zh = k.city_zh and pp.metric_code = k.metric_code and pp.year = k.year
     left join city_reported as cr

@@ -104,20 +104,21 @@ def store_version(con: duckdb.DuckDBPyConnection) -> tuple:
 
 
 def fetch_current(con: duckdb.DuckDBPyConnection, districts: list[str], years: list[int]) -> Stored:
-    """Current values of the given districts in the given years (and the year before each, for comparisons)."""
+    """Current values of the given districts in the given years (and the year before each, for comparisons), of
+    every period, keyed (district, year, indicator, period)."""
     if not districts or not years:
         return {}
     all_years = sorted(set(years) | {y - 1 for y in years})
     rows = con.execute(
         """
-        select district_code, year, indicator_code, value, qualifier, batch_id
-        from current_observations
+        select district_code, year, indicator_code, period, value, qualifier, batch_id
+        from current_period_observations
         where list_contains($districts, district_code)
           and list_contains($years, year)
         """,
         {"districts": sorted(set(districts)), "years": all_years},
     ).fetchall()
-    return {(d, y, i): (v, q, b) for d, y, i, v, q, b in rows}
+    return {(d, y, i, p): (v, q, b) for d, y, i, p, v, q, b in rows}
 
 
 def fetch_current_targets(con: duckdb.DuckDBPyConnection, targets: list[TargetRecord]) -> dict:
@@ -216,7 +217,7 @@ def commit(
     kind: str = "spreadsheet",
     note: str | None = None,
     is_sample: bool = False,
-    evidence: dict[tuple[str, int, str], str] | None = None,
+    evidence: dict[tuple[str, int, str, str], str] | None = None,
 ) -> int:
     """Write the plan as one batch in one transaction and return its id; nothing is written on any error."""
     if not plan.ok:
@@ -240,6 +241,7 @@ def commit(
             "raw": [r.raw for r in plan.records],
             "source_ref": [f"{source_ref}:{clean_name(r.sheet)}!{r.cell}" for r in plan.records],
             "evidence": [(evidence or {}).get(r.key) for r in plan.records],
+            "period": [r.period for r in plan.records],
         }
     )
     tgt = pd.DataFrame(
@@ -290,8 +292,10 @@ def commit(
             try:
                 con.execute(
                     """
-                    insert into observations
-                    select $b, district_code, year::integer, indicator_code, value, qualifier, raw, source_ref, evidence
+                    insert into observations (batch_id, district_code, year, indicator_code, value, qualifier, raw,
+                                              source_ref, evidence, period)
+                    select $b, district_code, year::integer, indicator_code, value, qualifier, raw, source_ref,
+                           evidence, period
                     from _obs_in
                     """,
                     {"b": batch_id},

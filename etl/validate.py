@@ -18,7 +18,8 @@ JUMP_MIN_COUNT = 10
 # A district-year must have at least this many figures before "all equal to last year" is suspicious.
 SAME_AS_LAST_MIN = 3
 
-Stored = dict[tuple[str, int, str], tuple[float, str, int]]  # key -> (value, qualifier, batch_id)
+# (district, year, indicator, period) -> (value, qualifier, batch_id)
+Stored = dict[tuple[str, int, str, str], tuple[float, str, int]]
 
 
 def percent_hint(value: float) -> str:
@@ -44,7 +45,7 @@ def validate(
         )
 
     # Duplicates: the same district-year-indicator twice.
-    first: dict[tuple[str, int, str], Record] = {}
+    first: dict[tuple[str, int, str, str], Record] = {}
     kept: list[Record] = []
     for rec in parsed.records:
         other = first.get(rec.key)
@@ -180,22 +181,25 @@ def validate(
     # The file's figures over what the store holds, for rules and year-on-year checks.
     in_file = {rec.key: rec for rec in kept}
 
-    def value_of(key: tuple[str, int, str]) -> float | None:
+    def value_of(key: tuple[str, int, str, str]) -> float | None:
         if key in in_file:
             return in_file[key].value
         s = stored.get(key)
         return s[0] if s else None
 
-    by_district_year: dict[tuple[str, int], list[Record]] = defaultdict(list)
+    # Rules compare figures of the same period; the year-on-year checks below compare calendar years only.
+    by_district_period: dict[tuple[str, int, str], list[Record]] = defaultdict(list)
     for rec in kept:
-        by_district_year[(rec.district, rec.year)].append(rec)
+        by_district_period[(rec.district, rec.year, rec.period)].append(rec)
+    by_district_year = {(d, y): recs for (d, y, p), recs in by_district_period.items() if p == "year"}
 
-    for (district, year), recs in by_district_year.items():
+    for (district, year, period), recs in by_district_period.items():
         codes = {r.indicator: r for r in recs}
         for rule in cat.rules:
             if rule.smaller not in codes and rule.larger not in codes:
                 continue
-            small, large = value_of((district, year, rule.smaller)), value_of((district, year, rule.larger))
+            small = value_of((district, year, rule.smaller, period))
+            large = value_of((district, year, rule.larger, period))
             if small is not None and large is not None and small > large >= 0:  # a negative is its own error
                 rec = codes.get(rule.smaller) or codes[rule.larger]
                 add(
@@ -215,7 +219,7 @@ def validate(
     for (district, year), recs in by_district_year.items():
         compared = equal = 0
         for rec in recs:
-            last = value_of((district, year - 1, rec.indicator))
+            last = value_of((district, year - 1, rec.indicator, "year"))
             if last is None or rec.value is None:
                 continue
             compared += 1
@@ -253,7 +257,8 @@ def validate(
     # Indicators other districts reported in this file for the year but this one did not.
     per_year: dict[int, set[str]] = defaultdict(set)
     for rec in kept:
-        per_year[rec.year].add(rec.indicator)
+        if rec.period == "year":
+            per_year[rec.year].add(rec.indicator)
     order = list(cat.indicators)
     for (district, year), recs in sorted(by_district_year.items()):
         missing = per_year[year] - {r.indicator for r in recs}

@@ -33,6 +33,7 @@ from pptx.util import Emu, Inches, Pt
 
 from export.images import images_available, view_png
 from texts import t
+from views import named
 from views.catalog import get_chart, presets
 from views.context import Context, resolve
 from views.spec import ChartSpec, Series, is_dark
@@ -51,9 +52,17 @@ BLANK_LAYOUT = 6
 
 def preset_views(ctx: Context, preset: str) -> list[View]:
     """The views of a preset (charts.csv's `presets` column) for the context, leaving out those without any
-    figure that year."""
+    figure that year (or with nothing to compare) and naming them on a last slide; the city's figures of other
+    periods up to that year follow as a table."""
     views = [get_chart(name).build(ctx) for name in presets()[preset].charts]
-    return [v for v in views if v.has_data]
+    kept = [v for v in views if v.has_data]
+    others = named.other_figures(ctx)
+    if others.has_data:  # multi-year, each-year, part-year figures: their own table, never in an annual chart
+        kept.append(others)
+    missing = [v.title for v in views if not v.has_data]
+    if missing:  # say what is left out and why, rather than leave the reader to wonder
+        kept.append(named.left_out(ctx, missing))
+    return kept
 
 
 def preset_deck(

@@ -16,11 +16,21 @@ if ctx is not None:
     completion_bar_ui(ctx.city, ctx.year)
     cards = named.headline(ctx)
     st.subheader(t("headline_heading"))
-    metric_cards(cards.data)
+    if len(cards.data):
+        metric_cards(cards.data)
+    else:
+        st.info(t("no_annual_figures", year=ctx.year))
+    others = named.other_figures(ctx)
+    if len(others.data):  # multi-year, each-year, part-year figures: with their period, never as the year's
+        st.subheader(t("title_other_figures"))
+        st.dataframe(others.table, hide_index=True, width="stretch")
+        st.caption(t("other_figures_note"))
     targets = named.target_attainment(ctx)
+    st.subheader(t("targets_heading"))
     if len(targets.data):
-        st.subheader(t("targets_heading"))
         responsive(lambda: target_table(targets), lambda: target_cards(targets.data), key="targets")
+    else:  # the section never vanishes without a word
+        st.info(t("year_no_targets", year=ctx.year))
     warnings_ui(ctx)
     movers = list(cards.data["metric_code"])  # the headline indicators with a city figure this year
     # a city known only from its federation's own figures has no districts to move

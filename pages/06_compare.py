@@ -3,10 +3,11 @@
 import streamlit as st
 
 from etl.catalog import load_catalog
+from ui.blocks import show
 from ui.fair import fair_ranking_ui, info_link, map_ui
 from ui.i18n import t
 from ui.setup import metric_selector, page_setup, with_highlight, year_pair_selector
-from ui.widgets import chart_ui, ranking_table
+from ui.widgets import ranking_table
 from views import named
 
 ctx = page_setup("page_compare")
@@ -23,11 +24,11 @@ if ctx is not None:
 
     st.subheader(t("heatmap_heading"))
     grid = named.heatmap(ctx, m)
-    chart_ui(grid)
+    show(grid)
 
     st.subheader(t("spread_heading"))
-    chart_ui(named.spread(ctx, m))
+    show(named.spread(ctx, m))
 
     st.subheader(t("slope_heading"))
     a, b = year_pair_selector(sorted(grid.data["year"].unique().tolist()), ctx.year)
-    chart_ui(named.slope(ctx, m, a, b))
+    show(named.slope(ctx, m, a, b))

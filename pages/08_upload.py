@@ -4,6 +4,7 @@ import hashlib
 
 import streamlit as st
 
+from etl.edits import plan_years_without_targets
 from etl.load import check_file
 from etl.store import already_loaded_problem
 from etl.template import template_bytes
@@ -67,6 +68,10 @@ for f in files:
     reading_ui(plan)
     sheets_ui(plan)
     changes_ui(plan)
+    with reading() as con:
+        untargeted = plan_years_without_targets(con, plan)
+    if untargeted:
+        st.info(t("upload_no_targets", years="、".join(map(str, untargeted))))
     if plan.already_loaded:
         st.info(plain(already_loaded_problem(plan).message(lang())))
     elif not plan.ok:

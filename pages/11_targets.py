@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.catalog import load_catalog
-from etl.edits import plan_targets, targets_from_grid
+from etl.edits import carry_over_targets, plan_targets, targets_from_grid, year_to_carry_over
 from etl.years import year_range
 from ui.auth import require_editor
 from ui.data import reading, run_query, save
@@ -18,6 +18,36 @@ cat = load_catalog()
 st.caption(t("targets_intro"))
 city = default_city()
 current = run_query("targets_of_city", city=city)
+held = [
+    (m, int(y), d if isinstance(d, str) else None, float(v))
+    for m, y, d, v in zip(
+        current["metric_code"], current["year"], current["district_code"], current["value"], strict=True
+    )
+]
+carry = year_to_carry_over(
+    run_query("years", city=city)["year"].astype(int).tolist(), sorted({y for _, y, _, _ in held})
+)
+if carry:
+    prev, to_year = carry
+    carried = carry_over_targets(held, prev, to_year)
+    st.info(t("year_no_targets", year=to_year))
+    if st.button(t("targets_carry", prev=prev, n=len(carried)), key="targets_carry"):
+        note_carry = t("targets_carry_note", prev=prev)
+        with reading() as con:
+            carry_plan = plan_targets(con, carried, note_carry, editor.scope())
+        if not carry_plan.ok:
+            problems_ui(carry_plan)
+        else:
+            batch = save(
+                carry_plan,
+                lambda con: plan_targets(con, carried, note_carry, editor.scope()),
+                by=editor.name,
+                kind="targets",
+                note=note_carry,
+            )
+            if batch is not None:
+                st.success(t("saved", batch=batch))
+                current = run_query("targets_of_city", city=city)
 metric_names = {c: m.short_name(lang()) for c, m in cat.metrics.items() if m.kind == "reported"}
 district_names = {d.code: d.name(lang()) for d in cat.districts.values() if d.city_zh == city}
 by_metric = {v: k for k, v in metric_names.items()}

@@ -59,7 +59,7 @@ district = left.selectbox(
 year = right.number_input(
     t("year"), min_value=1990, max_value=2100, value=extraction.report_year, step=1, key=f"ri_year_{digest[:8]}"
 )
-table = candidate_table(extraction)
+table = candidate_table(extraction, text)
 if table["indicator"].duplicated().any():
     st.caption(t("ri_duplicates"))
 edited = candidates_ui(table, key=f"ri_grid_{digest[:8]}")

@@ -9,7 +9,8 @@ with held as (
         o.qualifier,
         o.raw,
         o.source_ref,
-        o.evidence
+        o.evidence,
+        coalesce(o.period, 'year') as period
     from observations as o
     where o.batch_id = $batch_id
 ),
@@ -27,18 +28,21 @@ final as (
         c.value as current_value, -- what shows now (from this batch or a newer one)
         c.batch_id as current_batch,
         h.source_ref,
-        h.evidence
+        h.evidence,
+        h.period -- etl.periods code: year, or what else the figure covers (total:2015-2019 …)
     from held as h
     join districts as d
         on d.code = h.district_code
-    left join current_observations as c
+    left join current_period_observations as c
         on c.district_code = h.district_code
        and c.year = h.year
        and c.indicator_code = h.indicator_code
+       and c.period = h.period
 )
 
 select * from final
 order by
     district_code,
     year,
+    period,
     (select sort_order from metrics where code = final.metric_code)

@@ -69,6 +69,7 @@ sources as (
     where b.status = 'committed'
       and o.district_code = $district
       and o.year = $year
+      and coalesce(o.period, 'year') = 'year' -- the calendar year's figure, not a total stored at that year
 ),
 
 final as (

@@ -172,3 +172,14 @@ def test_targets_are_set_changed_and_cleared_as_batches(fresh_db):
             ).fetchone()[0]
             == 0
         )
+
+
+def test_carrying_last_years_targets_over_fills_only_what_the_year_lacks():
+    from etl.edits import carry_over_targets, year_to_carry_over
+
+    current = [("rate", 2023, None, 90.0), ("rate", 2023, "900102", 85.0), ("disputes", 2023, None, 5.0)]
+    current += [("disputes", 2024, None, 4.0)]
+    assert carry_over_targets(current, 2023, 2024) == [("rate", 2024, None, 90.0), ("rate", 2024, "900102", 85.0)]
+    assert year_to_carry_over([2022, 2023, 2024, 2025], [2022, 2023]) == (2023, 2025)
+    assert year_to_carry_over([2023], [2023]) is None
+    assert year_to_carry_over([2016, 2018], []) is None

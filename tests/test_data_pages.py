@@ -129,3 +129,28 @@ def test_user_text_is_never_rendered_as_markdown_links_or_html(app):
     ).run()
     headers = [h.value for h in app.header if "点我" in h.value]
     assert headers == ["\\[点我\\]\\(http\\://evil\\.example\\)＜script＞\\.xlsx"]  # brackets as look-alikes
+
+
+def test_a_year_without_targets_is_said_on_upload_and_last_years_are_carried_over_in_one_click(app):
+    open_upload(app)
+    data = xlsx_bytes([["区县", "年份", "集体合同签订率"], ["东城区", 2024, "93%"]], "2024年")
+    app.get("file_uploader")[0].upload("2024.xlsx", data, XLSX).run()
+    assert not app.exception
+    assert any("2024年还没有目标" in i.value for i in app.info)
+    next(b for b in app.button if b.label.startswith("确认导入")).click().run()
+    assert not app.exception
+    app.switch_page("pages/11_targets.py").run()
+    assert any(i.value == "2024年没有目标。" for i in app.info)
+    button = app.button(key="targets_carry")
+    assert button.label == "沿用2023年目标（4 项）"  # three for every district and 北山区's own
+    button.click().run()
+    assert not app.exception and any("已保存" in s.value or "批次" in s.value for s in app.success)
+    with open_store(os.environ["UNION_DB"], read_only=True) as con:
+        rows = con.execute(
+            "select indicator_code, district_code, value from current_targets where year = 2024 order by all"
+        ).fetchall()
+        note = con.execute("select note from batches order by batch_id desc limit 1").fetchone()[0]
+    assert len(rows) == 4 and ("contract_rate_collective", "900104", 85.0) in rows
+    assert note == "沿用2023年目标"
+    app.switch_page("pages/11_targets.py").run()
+    assert not [b for b in app.button if b.key == "targets_carry"]

@@ -22,10 +22,10 @@ def test_wide_sheet_with_title_rows_reads_every_cell(fixture_files):
     assert v[("900102", 2022, "contract_rate_wage")] == 76.5  # 西城 → 西城区
     assert v[("900101", 2022, "aid_amount")] == 875000  # 87.5 万元
     assert v[("900101", 2022, "total_members")] == 19600  # 1.96万
-    assert [r.qualifier for r in p.records if r.key == ("900101", 2022, "new_members")] == ["more_than"]
+    assert [r.qualifier for r in p.records if r.key == ("900101", 2022, "new_members", "year")] == ["more_than"]
     assert not any(r.district is None for r in p.records)
     assert len({r.district for r in p.records}) == 4  # the 合计 row is not a district
-    assert next(r for r in p.records if r.key == ("900101", 2022, "contract_rate_collective")).cell == "C3"
+    assert next(r for r in p.records if r.key == ("900101", 2022, "contract_rate_collective", "year")).cell == "C3"
 
 
 def test_gbk_csv_with_year_column(fixture_files):

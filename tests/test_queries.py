@@ -64,7 +64,11 @@ EXPECTED_COLUMNS: dict[str, list[str]] = {
     "city_metric_trend": [
         "year",
         "value",
+        "qualifier",
         "method",
+        "coverage",
+        "only_district_zh",
+        "only_district_en",
         "n_reporting",
         "n_districts",
         "median",

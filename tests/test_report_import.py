@@ -88,3 +88,33 @@ def test_text_without_figures_says_so(app):
     app.text_area(key="ri_text").input("全区各级工会紧紧围绕中心大局，锐意进取。力争新建工会组织100家。").run()
     assert not app.exception
     assert any("没有找到可导入的指标数据" in w.value for w in app.warning)
+
+
+FIVE_YEARS = (
+    "示例市东城区总工会第八次代表大会报告\n"
+    "五年来，我们致力于服务职工。每年落实困难帮扶资金超过500万元，共帮困职工9000人次。\n"
+    "2019年，全年新建工会组织73家。\n"
+)
+
+
+def test_a_five_year_reports_figures_are_proposed_and_stored_with_their_periods(app):
+    open_import(app)
+    app.text_area(key="ri_text").input(FIVE_YEARS).run()
+    assert not app.exception
+    app.number_input(key=next(k.key for k in app.number_input if k.key.startswith("ri_year_"))).set_value(2019).run()
+    app.button(key="ri_commit").click().run()
+    assert not app.exception
+    assert [s.value for s in app.success if "已导入为批次" in s.value], [e.value for e in app.error]
+    with open_store(os.environ["UNION_DB"], read_only=True) as con:
+        rows = con.execute(
+            """
+            select indicator_code, year, period
+            from observations
+            where batch_id = (select max(batch_id) from batches)
+            order by indicator_code
+            """
+        ).fetchall()
+    got = {r[0]: (r[1], r[2]) for r in rows}
+    assert got["aid_amount"] == (2019, "each:2015-2019")
+    assert got["aid_persons"] == (2019, "total:2015-2019")
+    assert got["new_unions"] == (2019, "year")

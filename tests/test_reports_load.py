@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from etl import cli
 from etl.catalog import load_catalog
 from etl.db import open_store
+from etl.periods import parse_period
 from etl.problems import has_errors
 from etl.reports import (
     FIGURES_SUFFIX,
@@ -42,16 +43,16 @@ def rows_of(figures: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def current(db: Path, district: str, year: int, indicator: str):
+def current(db: Path, district: str, year: int, indicator: str, period: str = "year"):
     with open_store(db, read_only=True) as con:
         return con.execute(
             """
             select c.value, c.qualifier, c.evidence, b.kind, b.source_name
-            from current_observations as c
+            from current_period_observations as c
             join batches as b using (batch_id)
-            where c.district_code = $d and c.year = $y and c.indicator_code = $i
+            where c.district_code = $d and c.year = $y and c.indicator_code = $i and c.period = $p
             """,
-            {"d": district, "y": year, "i": indicator},
+            {"d": district, "y": year, "i": indicator, "p": period},
         ).fetchone()
 
 
@@ -72,13 +73,18 @@ def test_every_figure_cites_its_text_exactly(figures):
     for r in rows:
         start, end = int(r["start"]), int(r["end"])
         assert text[start:end] == r["evidence"], r
-        assert r["district_code"] == entry["district_code"] and int(r["year"]) == int(entry["year"])
+        assert r["district_code"] == entry["district_code"]
+        period = parse_period(r["period"], int(r["year"]))  # a multi-year figure is stored at its span's last year
+        if period.kind == "asof":  # a count as of a date when the report was given, after the year it reviews
+            assert int(entry["year"]) <= period.year <= int(entry["year"]) + 1
+        else:
+            assert int(r["year"]) == int(entry["year"])
         assert r["indicator"] in cat.indicators
         assert r["unit"] == cat.indicators[r["indicator"]].unit  # values in the catalogue's base unit
         assert r["qualifier"] in ("exact", "approx", "more_than", "nearly")
         assert r["note"].strip()
-    keys = [(r["district_code"], r["year"], r["indicator"]) for r in rows]
-    assert len(keys) == len(set(keys))  # one figure per district, year and indicator
+    keys = [(r["district_code"], r["year"], r["indicator"], r["period"]) for r in rows]
+    assert len(keys) == len(set(keys))  # one figure per district, year, indicator and period
 
 
 @pytest.mark.parametrize("code", ["330600", "310000"])
@@ -87,6 +93,7 @@ def test_five_year_reports_say_their_period_in_every_row_and_the_manifest(code):
     assert len(figures) == 1
     for r in rows_of(figures[0]):
         assert "五年" in r["note"] and ("2015–2019" in r["note"] or "2013–2017" in r["note"])
+        assert not parse_period(r["period"], int(r["year"])).is_annual  # none of them is one year's figure
     entry = next(e for e in MANIFEST.values() if e["district_code"] == code)
     assert "五年" in entry["period"]
 
@@ -114,24 +121,40 @@ def reports_db(empty_db) -> Path:
 
 
 @pytest.mark.parametrize(
-    "district,year,indicator,value,qualifier,evidence",
+    "district,year,indicator,value,qualifier,evidence,period",
     [
-        ("310118", 2016, "aid_persons", 2003, "exact", "全年帮困职工2003人次"),  # not the 89 困难劳模
-        ("310118", 2016, "contract_rate_wage", 82, "exact", "三份合同签订率分别达到93%82%93%"),
-        ("310118", 2016, "money_recovered", 6_200_000, "nearly", "挽回经济损失近620万元"),
-        ("330104", 2015, "new_members", 19_600, "exact", "新增会员1.96万名"),
-        ("330104", 2015, "training_persons", 18_860, "exact", "累计参加岗位培训18860人次"),
-        ("440113", 2018, "new_unions", 306, "exact", "全区共新建基层工会306家"),  # not the 244 of the drive
-        ("440113", 2018, "disputes_reported", 54, "exact", "劳资纠纷案件等共\xa054\xa0件"),  # spaces as in the text
-        ("330600", 2019, "legal_consultations", 5581, "exact", "受理各类咨 询、案件5581件(次)"),  # the stray space
-        ("330600", 2019, "aid_amount", 20_000_000, "more_than", "每年落实困难帮扶资金超过2000万元"),
-        ("310000", 2017, "total_members", 4_300_000, "exact", "录入430万实名会员"),
+        ("310118", 2016, "aid_persons", 2003, "exact", "全年帮困职工2003人次", "year"),  # not the 89 困难劳模
+        ("310118", 2016, "contract_rate_wage", 82, "exact", "三份合同签订率分别达到93%82%93%", "year"),
+        ("310118", 2016, "money_recovered", 6_200_000, "nearly", "挽回经济损失近620万元", "year"),
+        ("330104", 2015, "new_members", 19_600, "exact", "新增会员1.96万名", "year"),
+        ("330104", 2015, "training_persons", 18_860, "exact", "累计参加岗位培训18860人次", "year"),
+        ("440113", 2018, "new_unions", 306, "exact", "全区共新建基层工会306家", "year"),  # not the 244 of the drive
+        (
+            "440113",
+            2018,
+            "disputes_reported",
+            54,
+            "exact",
+            "劳资纠纷案件等共\xa054\xa0件",
+            "year",
+        ),  # spaces as in the text
+        (
+            "330600",
+            2019,
+            "legal_consultations",
+            5581,
+            "exact",
+            "受理各类咨 询、案件5581件(次)",
+            "total:2015-2019",
+        ),  # the stray space
+        ("330600", 2019, "aid_amount", 20_000_000, "more_than", "每年落实困难帮扶资金超过2000万元", "each:2015-2019"),
+        ("310000", 2018, "total_members", 4_300_000, "exact", "录入430万实名会员", "asof:2018-04"),
     ],
 )
 def test_loaded_reports_give_the_reviewed_values_with_their_evidence(
-    reports_db, district, year, indicator, value, qualifier, evidence
+    reports_db, district, year, indicator, value, qualifier, evidence, period
 ):
-    got = current(reports_db, district, year, indicator)
+    got = current(reports_db, district, year, indicator, period)
     assert got[:3] == (value, qualifier, evidence)
     assert got[3] == "report" and got[4].endswith(".txt")
 
@@ -278,7 +301,7 @@ def test_report_plan_of_good_rows_plans_them_with_evidence_and_recognises_them_o
     with open_store(empty_db) as con:
         plan, evidence = report_plan(con, GOOD, "报告.txt", TEXT)
         assert plan.ok and len(plan.new) == 3 and not has_errors(plan.problems)
-        assert evidence[("310118", 2016, "new_members")] == "发展会员8000余人"
+        assert evidence[("310118", 2016, "new_members", "year")] == "发展会员8000余人"
         assert plan.new[0].cell.startswith("字符 ") and plan.new[0].sheet == "报告"
         commit(plan, con, by="pytest", kind="report", evidence=evidence)
         again, _ = report_plan(con, list(reversed(GOOD)), "报告.txt", TEXT)
@@ -376,7 +399,7 @@ def test_sample_city_still_opens_first_with_its_badge_and_the_real_cities_are_li
 
 
 CHART_PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("0[1-7]_*.py"))
-REAL = [("上海市", 2016), ("上海市", 2017), ("杭州市", 2015), ("广州市", 2018), ("绍兴市", 2019)]
+REAL = [("上海市", 2016), ("上海市", 2018), ("杭州市", 2015), ("广州市", 2018), ("绍兴市", 2019)]
 
 
 @pytest.mark.parametrize("city,year", REAL)
@@ -409,7 +432,9 @@ def test_city_with_only_its_federation_says_so_on_the_profile(both_db, monkeypat
     assert not at.exception
     assert any("只有市总工会本级" in i.value for i in at.info)
     at.switch_page("pages/01_overview.py").run()
-    assert {m.label: m.value for m in at.metric}["帮扶困难职工（人次）"] == "18,976"
+    assert not at.exception
+    # 18,976 is 2015–2019's five-year total: never a 2019 card
+    assert "帮扶困难职工（人次）" not in {m.label for m in at.metric}
 
 
 def test_sample_targets_do_not_judge_real_districts(both_db, monkeypatch):
@@ -431,3 +456,87 @@ def test_batch_detail_shows_the_evidence(both_db, monkeypatch):
     assert not at.exception
     detail = [d.value for d in at.dataframe if "原文证据" in d.value.columns]
     assert detail and "五年来培训职工超过30万人次" in set(detail[0]["原文证据"])
+
+
+def without_periods(tmp_path: Path, stem: str) -> Path:
+    """A copy of one bundled report as it was reviewed before periods existed: no period column."""
+    out = tmp_path / "old_reports"
+    out.mkdir(exist_ok=True)
+    shutil.copyfile(REPORT_DIR / f"{stem}.txt", out / f"{stem}.txt")
+    rows = rows_of(REPORT_DIR / f"{stem}{FIGURES_SUFFIX}")
+    for r in rows:
+        if r["period"].startswith("asof:"):
+            r["year"] = MANIFEST[f"{stem}.txt"]["year"]
+        del r["period"]
+    with open(out / f"{stem}{FIGURES_SUFFIX}", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return out
+
+
+def test_restoring_the_shaoxing_report_with_periods_takes_its_totals_out_of_the_annual_figures(empty_db, tmp_path):
+    stem = "2019_绍兴市总工会代表大会报告"
+    with open_store(empty_db) as con:
+        [old] = load_bundled_reports(con, without_periods(tmp_path, stem))
+        assert con.execute("select count(*) from city_figures where city_zh = '绍兴市'").fetchone()[0] == 7
+    # `make run` on a store that already has reports still takes the revised review
+    assert cli.cmd_reports(str(empty_db), None, True, "pytest", "zh") == 0
+    with open_store(empty_db, read_only=True) as con:
+        new = con.execute(
+            "select batch_id, n_changed from batches where batch_id > $b and source_name = $n",
+            {"b": old, "n": f"{stem}.txt"},
+        ).fetchall()
+        annual = con.execute("select count(*) from current_observations where district_code = '330600'").fetchone()
+        figures = con.execute("select count(*) from city_figures where city_zh = '绍兴市'").fetchone()
+        periods = con.execute(
+            "select indicator_code, period from current_period_observations where district_code = '330600'"
+        ).fetchall()
+    assert len(new) == 1 and new[0][1] == 7  # the seven year-figures cleared, each stored again with its period
+    assert annual == (0,) and figures == (0,)  # no five-year total stands in a 2019 chart or card any more
+    assert dict(periods)["aid_amount"] == "each:2015-2019" and dict(periods)["training_persons"] == "total:2015-2019"
+    with open_store(empty_db) as con:  # rolling the revision back brings the old review back, whole
+        rollback(con, new[0][0], by="pytest")
+        assert con.execute("select count(*) from current_observations where district_code = '330600'").fetchone() == (
+            7,
+        )
+
+
+def test_a_store_made_before_periods_opens_and_reads_its_figures_as_the_years(fresh_db):
+    with open_store(fresh_db) as con:
+        n = con.execute("select count(*) from current_observations").fetchone()[0]
+        for view in (
+            "city_figures",
+            "district_metrics",
+            "current_metrics",
+            "current_observations",
+            "current_period_observations",
+        ):
+            con.execute(f"drop view {view}")
+        con.execute("alter table observations drop column period")
+    with open_store(fresh_db) as con:  # the writable open applies the schema: the column comes back, as 'year'
+        assert con.execute("select count(*) from current_observations").fetchone()[0] == n
+        assert con.execute("select count(*) from observations where coalesce(period, 'year') <> 'year'").fetchone() == (
+            0,
+        )
+
+
+def test_a_period_the_report_cannot_place_is_refused_naming_the_figure(empty_db):
+    text = "五年来培训职工超过30万人次。"
+    row = {
+        "district_code": "330600",
+        "year": 2019,
+        "indicator": "training_persons",
+        "value": 300000,
+        "qualifier": "more_than",
+        "evidence": "培训职工超过30万人次",
+        "period": "2015-2018累计",
+    }
+    with open_store(empty_db) as con:
+        plan, _ = report_plan(con, [row], "r.txt", text)
+    [p] = [p for p in plan.problems if p.severity == "error"]
+    assert p.code == "report_bad_period" and "2015-2018累计" in p.message("zh") and "2019" in p.message("en")
+    row["period"] = "五年来"
+    with open_store(empty_db) as con:
+        plan, _ = report_plan(con, [row], "r.txt", text)
+    assert plan.ok and [r.period for r in plan.new] == ["total:2015-2019"]

@@ -52,8 +52,8 @@ def test_round_trip_load_change_rollback_reapply(fresh_db):
         plan = check_file(new_file, con, file_name="fix_2023.xlsx")
         assert plan.ok
         assert [(c.record.district, c.old_value, c.record.value) for c in plan.changed] == [("900101", 94.0, 95.5)]
-        assert [r.key for r in plan.new] == [("900104", 2023, "contract_rate_collective")]
-        assert [r.key for r in plan.unchanged] == [("900101", 2023, "total_members")]
+        assert [r.key for r in plan.new] == [("900104", 2023, "contract_rate_collective", "year")]
+        assert [r.key for r in plan.unchanged] == [("900101", 2023, "total_members", "year")]
         batch = commit(plan, con, by="tester")
         assert current(con, "900101", 2023, "contract_rate_collective") == 95.5
         assert current(con, "900104", 2023, "contract_rate_collective") == 80.0

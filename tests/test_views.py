@@ -52,13 +52,33 @@ def before() -> dict:
     return json.loads(SINGLE_YEAR_SPAN.sub(r"\1", raw))
 
 
+# Issue 14 re-stored 上海市's two 2017 figures as what they are, counts as of the end of April 2018: 上海市 has no 2017
+# any more (its deck for 2017 is refused, tested in test_every_city_year.py). And its queries added columns (period,
+# coverage, qualifier): the old columns are compared, in their order.
+RESTORED = {("上海市", "2017")}
+# Charts over the years now stop at the year shown (a 2016 deck showed 2017–2024): the old output is the same only
+# for the sample's last year.
+OVER_YEARS = {"contracts_trend", "contracts_district_trend", "disputes_trend", "metric_heatmap"}
+SAMPLE_LAST_YEAR = "2024"
+
+
+def old_columns(new: dict | None, old: dict | None) -> dict | None:
+    """The new frame cut to the old frame's columns (columns added since are not part of the comparison)."""
+    if new is None or old is None:
+        return new
+    at = [new["columns"].index(c) for c in old["columns"] if c in new["columns"]]
+    return {"columns": [new["columns"][i] for i in at], "data": [[row[i] for i in at] for row in new["data"]]}
+
+
 def test_named_charts_equal_the_old_registry_value_for_value(sample_db, before):
     con = db.connect(sample_db, read_only=True)
     try:
         for key, old in before["charts"].items():
             name, city, year, lang = key.split("|")
+            if (city, year) in RESTORED or (name in OVER_YEARS and year != SAMPLE_LAST_YEAR):
+                continue
             view = get_chart(name).build(Context.of(con, city, int(year), lang))
-            assert frame(view.data) == old["data"], key
+            assert old_columns(frame(view.data), old["data"]) == old["data"], key
             assert spec_dict(view.spec) == old["spec"], key
             assert fig_dict(view.figure) == old["figure"], key
     finally:
@@ -71,6 +91,8 @@ def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before):
     try:
         for key, old in before["decks"].items():
             city, year, lang = key.split("|")
+            if (city, year) in RESTORED or year != SAMPLE_LAST_YEAR:
+                continue
             # the preset's charts one per slide (the 全委会 layout around them is issue 19's, tested in test_meeting)
             deck = preset_chart_deck(con, "annual", city, int(year), lang, exported=dt.date(2026, 1, 2))
             assert deck_dump(deck) == old, key
@@ -86,6 +108,10 @@ def test_a_city_known_only_from_its_report_gets_a_deck_of_what_it_has(sample_db)
     finally:
         con.close()
     assert 1 < len(prs.slides) < 1 + len(presets()["annual"].charts)
+    cells = [
+        c.text for slide in prs.slides for sh in slide.shapes if sh.has_table for r in sh.table.rows for c in r.cells
+    ]
+    assert "2015–2019 五年累计" in cells and any(c.startswith("每年超过2,000") for c in cells)  # said as such
 
 
 # The catalogue -------------------------------------------------------------------------------------------------

@@ -499,6 +499,81 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "没有名为“{name}”的图表。可用的图表：{known}",
         "en": "No chart called {name!r}. Charts: {known}",
     },
+    # periods and coverage: what a figure covers (issue 14)
+    "col_period": {"zh": "期间", "en": "Period"},
+    "period_full_year": {"zh": "全年", "en": "full year"},
+    "year_no_targets": {"zh": "{year}年没有目标。", "en": "No targets are set for {year}."},
+    "targets_carry": {"zh": "沿用{prev}年目标（{n} 项）", "en": "Carry {prev}'s targets over ({n})"},
+    "targets_carry_note": {"zh": "沿用{prev}年目标", "en": "{prev}'s targets carried over"},
+    "upload_no_targets": {
+        "zh": "{years}年还没有目标：在“目标管理”页可一键沿用上年目标。",
+        "en": "No targets are set for {years} yet: the Targets page carries last year's over in one click.",
+    },
+    "coverage_one": {"zh": "仅含{district}", "en": "{district} only"},
+    "coverage_part": {"zh": "{n}/{m} 个区县", "en": "{n} of {m} districts"},
+    "no_change_no_prev": {"zh": "上年没有这项数字", "en": "no figure last year"},
+    "no_change_method": {"zh": "两年算法不同，不作比较", "en": "made differently in the two years: not compared"},
+    "no_change_coverage": {
+        "zh": "两年报送的区县不同，不作比较",
+        "en": "other districts reported in the two years: not compared",
+    },
+    "heading_year": {"zh": "{year}年", "en": "{year}"},
+    "heading_compared": {"zh": "{year}年 · 与{prev}年比较", "en": "{year} · compared with {prev}"},
+    "heading_not_compared": {"zh": "{year}年 · 上年没有数据，不作比较", "en": "{year} · no figures the year before"},
+    "partial_year": {
+        "zh": "{year}年：已报送 {n}/{m} 个区县，尚不完整；默认显示各区县都已报送的 {default}年。",
+        "en": "{year}: {n} of {m} districts have reported so far; shown by default is {default}, which all have.",
+    },
+    "only_one_district": {
+        "zh": "{year}年只有{district}有“{metric}”的数字（{value}），没有可比较的区县。",
+        "en": "In {year} only {district} has a figure for {metric} ({value}): no districts to compare.",
+    },
+    "trend_one_district": {
+        "zh": "{city}的“{metric}”只有{district}的数字，不是全市的数，故不画全市历年变化。",
+        "en": "{city}'s {metric} figures are {district}'s only, not the city's: no city line is drawn.",
+    },
+    "only_one_year": {
+        "zh": "“{metric}”只有{years}的数字，还看不出历年变化。",
+        "en": "{metric} has figures for {years} only: no change over the years to show yet.",
+    },
+    "no_changes": {
+        "zh": "{year}年没有可与上年比较的“{metric}”数字。",
+        "en": "No figures for {metric} in {year} that can be compared with the year before.",
+    },
+    "no_grid": {
+        "zh": "“{metric}”只有 {n} 个区县、{k} 个年份的数字，不足以列成区县 × 年份表。",
+        "en": "{metric} has figures for {n} district(s) in {k} year(s): too few for a districts × years grid.",
+    },
+    "no_annual_figures": {
+        "zh": "{year}年没有全年的数字；报告中的其他数字见下表。",
+        "en": "No full-year figures for {year}; the reports' other figures are listed below.",
+    },
+    "slope_nothing": {
+        "zh": "“{metric}”没有可在{a}年与{b}年之间比较的区县（需要两个不同的年份，且区县两年都有数字）。",
+        "en": "No district has {metric} in both {a} and {b} to compare (two different years are needed).",
+    },
+    "title_other_figures": {"zh": "报告中的其他数字", "en": "Other figures from reports"},
+    "other_figures_note": {
+        "zh": "这些数字不是某一年全年的数（多年累计、每年、半年或截至某月），不进入年度图表、排名和比上年变化。",
+        "en": "These figures are not one calendar year's (multi-year totals, each-year figures, part-year or "
+        "as-of counts), so they stay out of annual charts, rankings and changes on last year.",
+    },
+    "col_organisation": {"zh": "单位", "en": "Organisation"},
+    "col_words": {"zh": "原文", "en": "The report's words"},
+    "title_left_out": {"zh": "本套幻灯片未含", "en": "Not in this deck"},
+    "left_out_note": {
+        "zh": "{city}{year}年没有这些图表所需的数字，已略去：",
+        "en": "{city} has no figures for these charts in {year}; they are left out:",
+    },
+    "export_failed": {"zh": "生成失败：{reason}", "en": "Could not be made: {reason}"},
+    "deck_building": {"zh": "正在生成幻灯片…", "en": "Making the slides…"},
+    "ri_period_help": {
+        "zh": "数字所指的期间：全年（默认）、上半年、1–8月、5月、2015–2019 五年累计、2015–2019 每年、截至4月底。"
+        "多年的数字存于期间的最后一年；只有全年的数字进入年度图表。",
+        "en": "What the figure covers: full year (the default), H1, Jan–Aug, May, 2015–2019 total, each year "
+        "2015–2019, as of end of April. A multi-year figure is stored at its last year; only full-year figures enter "
+        "the annual charts.",
+    },
 }
 
 

@@ -14,12 +14,12 @@ from views.view import View
 
 
 def show(view: View) -> None:
-    """A view on the page: nothing when the store has no rows for it, its message when they hold no figure,
-    else the chart with its downloads, the numbers behind it and its notes."""
-    if view.data.empty or view.figure is None:
-        return
-    if view.message:
+    """A view on the page: its message when there is nothing to compare (one district, one year, no figure),
+    nothing when the store has no rows for it, else the chart with its downloads, the numbers and its notes."""
+    if view.message:  # one sentence saying what there is, instead of an empty or meaningless chart
         st.info(view.message)
+        return
+    if view.data.empty or view.figure is None:
         return
     chart_ui(view)
     if view.sentence:

@@ -17,6 +17,7 @@ import streamlit as st
 from etl import db
 from export.images import images_available, view_png, view_svg
 from export.tables import table_csv, table_xlsx
+from ui.data import CACHE_TTL_SECONDS
 from ui.i18n import lang, plain, t
 from views.catalog import presets
 from views.view import View
@@ -114,8 +115,30 @@ def basket() -> list[BasketEntry]:
     return st.session_state.setdefault(BASKET, [])
 
 
+def failure_text(err: Exception, lg: str) -> str:
+    """ "生成失败：…" with the reason in the user's language (an export error's own message, else its kind and text)."""
+    message = getattr(err, "message", None)
+    reason = message(lg) if callable(message) else f"{type(err).__name__}: {err}"
+    return t("export_failed", reason=reason)
+
+
+# How many built decks the Slides page keeps (one per preset, city, year, language and data version).
+DECK_CACHE_ENTRIES = 20
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=DECK_CACHE_ENTRIES)
+def _native_preset_deck(preset: str, city: str, year: int, lg: str, version: str) -> bytes:
+    from export.deck import preset_deck
+
+    with db.open_store(read_only=True) as con:
+        return preset_deck(con, preset, city, year, lg, pictures=False)
+
+
 def preset_deck_ui(city: str, year: int) -> None:
-    """Pick a preset (年度全委会 …), native charts or pictures, and download the deck for the city and year."""
+    """Pick a preset (年度全委会 …), native charts or pictures, and download the deck for the city and year.
+
+    The native deck is built when the page shows (about a second, then cached per data version), so a deck that
+    cannot be made says why ("生成失败：…") instead of a download button that silently gives nothing."""
     from export.deck import preset_deck
 
     lg = lang()
@@ -126,14 +149,20 @@ def preset_deck_ui(city: str, year: int) -> None:
         t("as_pictures"), key="deck_pictures_preset", disabled=not images_available(), help=t("as_pictures_help")
     )
     st.caption(t("preset_contents", n=len(known[preset].charts) + 1))
+    try:
+        with st.spinner(t("deck_building")):
+            native = _native_preset_deck(preset, city, int(year), lg, db.data_version())
+    except Exception as err:  # any failure is said, never a silent empty download
+        st.error(failure_text(err, lg))
+        return
 
-    def make() -> bytes:
+    def with_pictures() -> bytes:
         with db.open_store(read_only=True) as con:
-            return preset_deck(con, preset, city, year, lg, pictures=pictures)
+            return preset_deck(con, preset, city, year, lg, pictures=True)
 
     st.download_button(
         t("download_deck"),
-        data=make,
+        data=with_pictures if pictures else native,
         file_name=f"{file_name(city, year, t(known[preset].title_key))}.pptx",
         mime=PPTX_MIME,
         key="deck_preset_download",

@@ -10,6 +10,7 @@ import streamlit as st
 from etl.catalog import load_catalog
 from etl.extract import Extraction, ReportError, report_text
 from etl.numbers import QUALIFIERS
+from etl.periods import PeriodError, period_in_context, period_label
 from ui.i18n import lang, plain, t
 
 MAX_REPORT_MB = 10  # a long report in .docx is well under 1 MB
@@ -36,13 +37,28 @@ def report_input_ui() -> tuple[str, str] | None:
     return None
 
 
-def candidate_table(extraction: Extraction) -> pd.DataFrame:
-    """One row per candidate; where an indicator repeats only its first figure is ticked."""
+def period_words(code: str | None, year: int | None) -> str:
+    """A period code as the words shown in the grid (全年 for the calendar year), which parse_period reads back."""
+    if not code or code == "year" or year is None:
+        return t("period_full_year")
+    try:
+        return period_label(code, year, lang())
+    except PeriodError:
+        return code
+
+
+def candidate_table(extraction: Extraction, text: str | None = None) -> pd.DataFrame:
+    """One row per candidate; where an indicator repeats only its first figure is ticked. The period is the
+    extractor's where it gives one, else what the words around the figure say (五年来, 每年, 上半年 …), else 全年."""
     cat = load_catalog()
     seen: set[str] = set()
     rows = []
+    year = extraction.report_year
     for f in extraction.facts:
         ind = cat.indicators[f.indicator]
+        code = getattr(f, "period", None)
+        if code is None and text is not None:
+            code = period_in_context(text, f.start, year, f.end)
         rows.append(
             {
                 "accept": f.indicator not in seen,
@@ -50,6 +66,7 @@ def candidate_table(extraction: Extraction) -> pd.DataFrame:
                 "value": f.value,
                 "unit": ind.unit_label(lang()),
                 "qualifier": t("q_" + f.qualifier),
+                "period": period_words(code, year),
                 "evidence": re.sub(r"\s+", " ", f.evidence),
                 "start": f.start,
                 "end": f.end,
@@ -57,7 +74,7 @@ def candidate_table(extraction: Extraction) -> pd.DataFrame:
         )
         seen.add(f.indicator)
     table = pd.DataFrame(
-        rows, columns=["accept", "indicator", "value", "unit", "qualifier", "evidence", "start", "end"]
+        rows, columns=["accept", "indicator", "value", "unit", "qualifier", "period", "evidence", "start", "end"]
     )
     table.index = range(1, len(table) + 1)  # numbered as in the list of sentences below
     return table
@@ -80,6 +97,7 @@ def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
             "qualifier": st.column_config.SelectboxColumn(
                 t("ri_col_qualifier"), options=[t("q_" + q) for q in QUALIFIERS], required=True
             ),
+            "period": st.column_config.TextColumn(t("col_period"), help=t("ri_period_help")),
             "evidence": st.column_config.TextColumn(t("ri_col_evidence"), width="large"),
             "start": None,
             "end": None,
@@ -103,6 +121,7 @@ def accepted_rows(edited: pd.DataFrame, district: str, year: int, text: str) -> 
                 "indicator": by_name.get(r.indicator, r.indicator),
                 "value": None if pd.isna(r.value) else float(r.value),
                 "qualifier": by_label.get(r.qualifier, "exact"),
+                "period": "" if pd.isna(r.period) or r.period == t("period_full_year") else str(r.period),
                 "evidence": text[start:end],
                 "start": start,
                 "end": end,

@@ -9,6 +9,7 @@ from etl.catalog import load_catalog
 from etl.explain import TEXT as READING_TEXT
 from etl.explain import column_what, row_year_groups, sheet_line
 from etl.parse import raw_text
+from etl.periods import period_label
 from etl.problems import format_number, hint_text
 from etl.read import Sheet, col_letter
 from etl.store import Plan
@@ -277,6 +278,9 @@ def batch_values_ui(batch_id: int, values: pd.DataFrame) -> None:
         {
             t("col_district"): values["district_en" if lg == "en" else "district_zh"],
             t("col_year"): values["year"],
+            t("col_period"): [
+                period_label(p, int(y), lg) for p, y in zip(values["period"], values["year"], strict=True)
+            ],
             t("col_metric"): [cat.metrics[c].short_name(lg) for c in values["metric_code"]],
             t("col_value"): values["value"],
             t("col_current"): values["current_value"],
@@ -287,4 +291,6 @@ def batch_values_ui(batch_id: int, values: pd.DataFrame) -> None:
     )
     if not values["evidence"].notna().any():  # a sheet's batch: no report text to show
         shown = shown.drop(columns=[t("col_evidence")])
+    if (values["period"] == "year").all():  # every figure is its year's: the year column says it
+        shown = shown.drop(columns=[t("col_period")])
     st.dataframe(shown, hide_index=True, width="stretch")

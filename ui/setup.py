@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from etl.catalog import Metric, load_catalog
+from queries.defaults import YearChoice, choose_year
 from ui.data import run_query, version
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
-from ui.phone import phone_filters
 from ui.state import persistent_widget
 from views.context import Context
 
@@ -18,14 +18,16 @@ def language_ui() -> str:
     return lang()
 
 
-def city_selector() -> tuple[str, str, bool] | None:
+def city_selector(where=None) -> tuple[str, str, bool] | None:
+    """The city filter, drawn in `where` (the top of the page; the sidebar by default)."""
+    where = where or st.sidebar
     cities = run_query("cities")
     if cities.empty:
         return None
     names = list(cities["city_zh"])
     english = dict(zip(cities["city_zh"], cities["city_en"], strict=True))
     city = persistent_widget(
-        st.sidebar.selectbox,
+        where.selectbox,
         t("city"),
         names,
         "city",
@@ -36,9 +38,17 @@ def city_selector() -> tuple[str, str, bool] | None:
     return city, english[city] if lang() == "en" else city, bool(row["is_sample"])
 
 
-def year_selector(city: str) -> int:
+def year_choice(city: str) -> YearChoice:
+    """The city's default year (the latest every district has reported) and its newer partial year."""
+    return choose_year(run_query("year_completeness", city=city))
+
+
+def year_selector(city: str, where=None) -> int:
+    """The year filter; it opens on the latest year every district has reported, not merely the newest."""
+    where = where or st.sidebar
     years = [int(y) for y in run_query("years", city=city)["year"]]
-    return persistent_widget(st.sidebar.selectbox, t("year"), years, "year", years[0])
+    default = year_choice(city).year
+    return persistent_widget(where.selectbox, t("year"), years, "year", default if default in years else years[0])
 
 
 def metric_selector(
@@ -90,13 +100,38 @@ def page_setup(title_key: str) -> Context | None:
     message) when the store is empty."""
     ensure_framed()
     st.title(t(title_key))
-    picked = city_selector()
+    filters = st.columns([1, 1, 2])  # city and year at the top of the page, before anything they change
+    picked = city_selector(filters[0])
     if picked is None:
         st.info(t("no_data"))
         return None
-    city, city_label, is_sample = picked
-    year = year_selector(city)
-    phone_filters(city, city_label, year)  # the same choice at the top of the page on a phone
+    city, _, is_sample = picked
+    year = year_selector(city, filters[1])
+    status = run_query("year_completeness", city=city).set_index("year")
+    prev = year - 1 if (year - 1) in status.index and status.loc[year - 1, "n_reported"] > 0 else None
+    heading = t("heading_compared", year=year, prev=prev) if prev else t("heading_not_compared", year=year)
+    st.subheader(heading)
+    choice = year_choice(city)
+    if choice.partial_year and choice.partial_year != year:
+        st.info(
+            t(
+                "partial_year",
+                year=choice.partial_year,
+                n=choice.partial_reported,
+                m=choice.n_districts,
+                default=choice.year,
+            )
+        )
+    elif year in status.index and 0 < status.loc[year, "n_reported"] < status.loc[year, "n_districts"]:
+        st.info(
+            t(
+                "partial_year",
+                year=year,
+                n=int(status.loc[year, "n_reported"]),
+                m=int(status.loc[year, "n_districts"]),
+                default=choice.year,
+            )
+        )
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))

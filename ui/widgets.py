@@ -82,15 +82,21 @@ def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
             delta = format_change(change, m.unit, lang())
             divisor, unit = axis_unit(m.unit, m.unit_label(lang()), [row["value"]], lang())
             label = m.short_name(lang()) if m.unit == "percent" else with_unit(m.short_name(lang()), unit, lang())
+            if row.get("coverage") == "one":  # one district's figure is shown as that district's, never the city's
+                district = row["only_district_en" if lang() == "en" else "only_district_zh"]
+                label = f"{label} · {t('coverage_one', district=district)}"
             with col.container(border=True):
                 st.metric(
                     label,
-                    format_number(row["value"], m.unit, divisor),
+                    format_number(row["value"], m.unit, divisor, row.get("qualifier"), lang()),
                     delta=f"{delta} {t('vs_last_year')}" if delta else None,
                     delta_color=DELTA_COLOR[m.polarity],
                     help=m.definition(lang()),
                 )
                 note = method_note(pd.Series(row))
+                reason = row.get("no_change_reason")
+                if not delta and isinstance(reason, str):
+                    note += " · " + t(f"no_change_{reason}")
                 if pd.notna(row["target"]) and row["n_with_target"]:
                     note += " · " + t(
                         "targets_caption",

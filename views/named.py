@@ -67,8 +67,28 @@ def _span(ctx: Context, years: list[int]) -> str:
     return ctx.subtitle(pd.DataFrame({"year": [years[0], years[-1]]}) if years else None)
 
 
+def _upto(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the year shown and before: a chart for 2020 never runs to 2024."""
+    return df[df["year"] <= ctx.year].reset_index(drop=True) if len(df) else df
+
+
+def _years_words(years: list[int], lang: str) -> str:
+    return "、".join(t("when_year", lang, year=y) for y in years) if lang != "en" else ", ".join(map(str, years))
+
+
 def method_text(row: dict | pd.Series, lang: str) -> str:
-    """How a city figure was made, in words: summed over n of m districts, pooled, a mean, or reported."""
+    """How a city figure was made, in words: summed over n of m districts, pooled, a mean, or reported; a figure
+    of one district says so (仅含青浦区), one of some districts how many."""
+    coverage = row.get("coverage") if hasattr(row, "get") else None
+    if coverage == "one":
+        district = row.get("only_district_en" if lang == "en" else "only_district_zh")
+        return t("coverage_one", lang, district=district)
+    if coverage == "part" and row["method"] != "sum":
+        return (
+            t(f"method_{row['method']}", lang)
+            + " · "
+            + t("coverage_part", lang, n=int(row["n_reporting"]), m=int(row["n_districts"]))
+        )
     if row["method"] == "sum":
         return t("method_sum", lang, n=int(row["n_reporting"]), m=int(row["n_districts"]))
     return t(f"method_{row['method']}", lang)
@@ -186,6 +206,18 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
     )
     empty = len(df) and df["value"].isna().all()
     sentence = ranking_sentence(ctx, m, df)
+    message = t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if empty else ""
+    valued = df[df["value"].notna()] if len(df) else df
+    if len(valued) == 1:
+        one = valued.iloc[0]
+        message = t(
+            "only_one_district",
+            lg,
+            year=ctx.year,
+            district=one[ctx.label_col],
+            metric=m.short_name(lg),
+            value=format_value(float(one["value"]), m.unit, unit_label, lg, one["qualifier"]),
+        )
     return View.of(
         spec,
         stem or f"{m.code}_{ctx.year}",
@@ -193,7 +225,7 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
         fig,
         ctx.label_col,
         notes=[t("small_count_note", lg)] if small else [],
-        message=t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if empty else "",
+        message=message,
         sentence=sentence,
     )
 
@@ -308,7 +340,10 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
         notes=m.definition(lg),
     )
     notes = [t("small_count_note", lg)] if small.any() else []
-    return View.of(spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col, notes=notes)
+    message = ""
+    if not len(df) or df[change_col].notna().sum() == 0:
+        message = t("no_changes", lg, year=ctx.year, metric=m.short_name(lg))
+    return View.of(spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col, notes=notes, message=message)
 
 
 def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = "") -> View:
@@ -316,7 +351,7 @@ def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = ""
     slide it goes in as its picture."""
     lg = ctx.lang
     df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code)
-    trend = ctx.query("metric_trend", city=ctx.city, metric=m.code)
+    trend = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
     _, shown, unit_label = _shown_unit(m, trend["value"], lg)  # the unit of the page's other charts of it
     title = t(title_key, lg, year=ctx.year, metric=m.short_name(lg), unit=shown)
     fig = quartile_dots(
@@ -332,7 +367,22 @@ def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = ""
         median_label=t("district_median", lg),
         highlight=_picked(ctx, trend),
     )
+    valued = df[df["value"].notna()] if len(df) else df
+    message = ""
+    if len(valued) < 2:
+        message = t("no_values", lg, year=ctx.year, metric=m.short_name(lg))
+        if len(valued) == 1:
+            one = valued.iloc[0]
+            message = t(
+                "only_one_district",
+                lg,
+                year=ctx.year,
+                district=one[ctx.label_col],
+                metric=m.short_name(lg),
+                value=format_value(float(one["value"]), m.unit, unit_label, lg, one["qualifier"]),
+            )
     return View(
+        message=message,
         name=stem or f"{m.code}_{ctx.year}_spread",
         title=title,
         data=df,
@@ -420,7 +470,7 @@ def _over_years(
 def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", stem: str = "") -> View:
     """The city figure year by year with how it was made, the districts' median (for rates) and the target."""
     lg = ctx.lang
-    df = ctx.query("city_metric_trend", city=ctx.city, metric=m.code)
+    df = _upto(ctx, ctx.query("city_metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, city=ctx.city_label, metric=m.short_name(lg), unit=shown)
     fig = city_trend_chart(
@@ -451,7 +501,16 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
     spec = _over_years(ctx, m, title, years, series, d["target"], divisor, shown)
     methods = sorted(set(df["method"]))
     notes = [" / ".join(method_text(df[df["method"] == x].iloc[-1], lg) for x in methods)] if len(df) else []
-    return View.of(spec, stem or f"{m.code}_city", df, fig, notes=notes, sentence=city_sentence(ctx, m, df))
+    message = ""
+    if len(df) and (df["coverage"] == "one").all():
+        # one district's figures are that district's line, never the city's
+        district = df["only_district_en" if lg == "en" else "only_district_zh"].iloc[-1]
+        message = t("trend_one_district", lg, city=ctx.city_label, metric=m.short_name(lg), district=district)
+    elif 0 < len(df) < 2:
+        message = t("only_one_year", lg, metric=m.short_name(lg), years=_years_words(_years(df), lg))
+    return View.of(
+        spec, stem or f"{m.code}_city", df, fig, notes=notes, message=message, sentence=city_sentence(ctx, m, df)
+    )
 
 
 def _picked(ctx: Context, df: pd.DataFrame) -> list[str]:
@@ -463,8 +522,8 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
     """Every district's line over the years in its own colour (grey unless highlighted, when some are), with the
     city-wide target."""
     lg = ctx.lang
-    df = ctx.query("metric_trend", city=ctx.city, metric=m.code)
-    targets = ctx.query("target_trend", city=ctx.city, metric=m.code)
+    df = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
+    targets = _upto(ctx, ctx.query("target_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, metric=m.short_name(lg), unit=shown)
     picked = _picked(ctx, df)
@@ -488,13 +547,16 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
         series.append(Series(str(label), clean(g["value"] / divisor), colour, labels=False))
     tt = targets.set_index("year").reindex(years)["target"] if len(targets) else pd.Series(dtype=float)
     spec = _over_years(ctx, m, title, years, series, tt, divisor, shown)
-    return View.of(spec, stem or f"{m.code}_trend", df, fig, ctx.label_col)
+    message = ""
+    if len(df) and df["year"].nunique() < 2:
+        message = t("only_one_year", lg, metric=m.short_name(lg), years=_years_words(_years(df), lg))
+    return View.of(spec, stem or f"{m.code}_trend", df, fig, ctx.label_col, message=message)
 
 
 def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str = "") -> View:
     """Districts × years for one metric; on a slide, a table shaded like the heatmap."""
     lg = ctx.lang
-    df = ctx.query("metric_trend", city=ctx.city, metric=m.code)
+    df = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, metric=m.short_name(lg), unit=shown)
     fig = heatmap_chart(
@@ -536,13 +598,17 @@ def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str
         align_right=[False] + [True] * len(years),
         notes=t("heatmap_note", lg) + " " + m.definition(lg),
     )
-    return View.of(spec, stem or f"{m.code}_heatmap", df, fig, ctx.label_col)
+    message = ""
+    n_districts, n_years = (df["district_code"].nunique(), df["year"].nunique()) if len(df) else (0, 0)
+    if len(df) and (n_districts < 2 or n_years < 2):
+        message = t("no_grid", lg, metric=m.short_name(lg), n=n_districts, k=n_years)
+    return View.of(spec, stem or f"{m.code}_heatmap", df, fig, ctx.label_col, message=message)
 
 
 def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "title_slope", stem: str = "") -> View:
     """Each district's value in two years joined by a line (districts missing either year left out)."""
     lg = ctx.lang
-    trend = ctx.query("metric_trend", city=ctx.city, metric=m.code)
+    trend = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, trend["value"], lg)
     title = t(title_key, lg, metric=m.short_name(lg), a=year_a, b=year_b, unit=shown)
     picked = _picked(ctx, trend)
@@ -583,7 +649,10 @@ def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "t
         number_format=number_format(m.unit, divisor),
         notes=m.definition(lg),
     )
-    return View.of(spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col)
+    message = ""
+    if year_a == year_b or data.empty:
+        message = t("slope_nothing", lg, metric=m.short_name(lg), a=year_a, b=year_b)
+    return View.of(spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col, message=message)
 
 
 # The city as a whole, one district -----------------------------------------------------------------------------
@@ -609,11 +678,13 @@ def headline(ctx: Context, title_key: str = "title_headline", stem: str = "") ->
                 n=int(r["n_meets"]),
                 m=int(r["n_with_target"]),
             )
+        reason = r.get("no_change_reason")
         rows.append(
             [
                 m.short_name(lg),
-                format_value(r["value"], m.unit, m.unit_label(lg), lg),
-                format_change(None if pd.isna(change) else float(change), m.unit, lg) or "—",
+                format_value(r["value"], m.unit, m.unit_label(lg), lg, r.get("qualifier")),
+                format_change(None if pd.isna(change) else float(change), m.unit, lg)
+                or (t(f"no_change_{reason}", lg) if isinstance(reason, str) else "—"),
                 targets,
                 method_text(r, lg),
             ]
@@ -687,6 +758,55 @@ def profile(ctx: Context, district: str, title_key: str = "title_profile", stem:
         number_format="#,##0",
     )
     return View.of(spec, stem or f"{district}_{ctx.year}_standing", df, fig, notes=[t("standing_note", lg)])
+
+
+def other_figures(ctx: Context, title_key: str = "title_other_figures", stem: str = "") -> View:
+    """报告中的其他数字: the city's figures that are not one calendar year's, up to the year shown, each with its
+    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底) and its qualifier; never in an annual chart."""
+    from etl.periods import period_label, qualified
+
+    lg = ctx.lang
+    cat = load_catalog()
+    df = ctx.query("other_figures", city=ctx.city, year=ctx.year)
+    rows = []
+    for r in df.to_dict("records"):
+        m = cat.metrics[r["metric_code"]]
+        number = format_value(float(r["value"]), m.unit, m.unit_label(lg), lg)
+        rows.append(
+            [
+                r["district_en" if lg == "en" else "district_zh"],
+                m.short_name(lg),
+                qualified(number, r["qualifier"], r["period"], lg),
+                period_label(r["period"], int(r["year"]), lg),
+                r["evidence"] if isinstance(r["evidence"], str) else "",
+            ]
+        )
+    keys = ["col_organisation", "col_metric", "col_value", "col_period", "col_words"]
+    table = pd.DataFrame(rows, columns=[t(k, lg) for k in keys])
+    title = t(title_key, lg)
+    spec = ChartSpec(
+        "table",
+        title,
+        ctx.subtitle(),
+        ctx.source,
+        table=table,
+        align_right=[False, False, True, False, False],
+        notes=t("other_figures_note", lg),
+    )
+    view = View.of(spec, stem or f"{ctx.year}_other_figures", df, table_figure(table, title, ctx.source))
+    view.table = table
+    view.notes = [t("other_figures_note", lg)]
+    return view
+
+
+def left_out(ctx: Context, titles: list[str], stem: str = "") -> View:
+    """A slide naming the charts a deck leaves out because the city has no figures for them that year."""
+    lg = ctx.lang
+    table = pd.DataFrame({t("title_left_out", lg): titles})
+    title = t("title_left_out", lg)
+    note = t("left_out_note", lg, city=ctx.city_label, year=ctx.year)
+    spec = ChartSpec("table", title, note, ctx.source, table=table, align_right=[False], notes=note)
+    return View.of(spec, stem or f"{ctx.year}_left_out", table, table_figure(table, title, ctx.source))
 
 
 def table_figure(table: pd.DataFrame, title: str, source: str) -> go.Figure:

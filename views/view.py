@@ -38,7 +38,9 @@ class View:
 
     @property
     def has_data(self) -> bool:
-        """Whether a slide of it would show anything."""
+        """Whether a slide of it would show anything (a view with a message instead of a chart shows nothing)."""
+        if self.message:
+            return False
         if self.spec is not None:
             return self.spec.has_data
         return not self.data.empty

@@ -74,7 +74,8 @@ def test_overview_shows_cards_and_changing_the_year_redraws_the_chart(app_server
     page.get_by_text("集体合同签订率").first.wait_for()
     page.locator('[data-testid="stMetric"]').nth(7).wait_for()  # the eight headline cards
     wait_for_title(page, "2024年各区县")
-    choose(page, page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1), "2020")
+    year_box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text("年份", exact=True)).first
+    choose(page, year_box, "2020")  # the city and year filters sit at the top of the page
     wait_for_title(page, "2020年各区县", timeout=10_000)
     assert re.search(r"year=2020", page.url)
 

@@ -1,0 +1,387 @@
+"""What period a figure covers: parse a phrase (上半年, 1–8月, 2015–2019累计, 每年, 截至4月底 …) into one code, and say it
+in words (zh/en). No streamlit; used by the ETL, the queries' callers, the pages and the exports.
+
+Every observation has a period, stored as a short code in `observations.period`, next to its `year`:
+
+| code               | meaning                                   | year column        | zh words                 |
+|--------------------|-------------------------------------------|--------------------|--------------------------|
+| `year`             | the calendar year (the default)           | that year          | 2024年                   |
+| `m1-6`, `m1-8`     | months 1 to 6 / 8 of the year (part year) | that year          | 2020年上半年, 2020年1–8月 |
+| `m5`               | one month                                 | that year          | 2020年5月                |
+| `total:2015-2019`  | a total over several years                | the last year      | 2015–2019 五年累计        |
+| `each:2015-2019`   | a figure reached in each year of a span   | the last year      | 2015–2019 每年           |
+| `asof:2018-04`     | a count at the end of a month (a stock)   | that month's year  | 截至2018年4月底          |
+
+Only `year` figures are annual: rankings, trends, year-on-year changes, targets, decks and exports use them alone;
+the others are shown with their period in words. A count at the end of December (截至12月底, 年末) is the year's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ANNUAL = "year"
+KINDS = ("year", "months", "total", "each", "asof")
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_OF = {v: k for k, v in _CN_DIGITS.items() if k != "两"}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS_EN_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Named parts of a year, zh and en, by their month span.
+_NAMED_PARTS = {
+    (1, 6): ("上半年", "H1"),
+    (7, 12): ("下半年", "H2"),
+    (1, 3): ("一季度", "Q1"),
+    (4, 6): ("二季度", "Q2"),
+    (7, 9): ("三季度", "Q3"),
+    (10, 12): ("四季度", "Q4"),
+    (1, 9): ("前三季度", "Q1–Q3"),
+}
+
+
+class PeriodError(ValueError):
+    """A period phrase or code that cannot be read, or one that does not fit the figure's year."""
+
+    def __init__(self, text: object, reason: str = "unknown"):
+        self.text, self.reason = text, reason
+        super().__init__(f"{reason}: {text!r}")
+
+    def message(self, lang: str = "zh") -> str:
+        texts = {
+            "unknown": (
+                "看不懂期间“{t}”。可写：全年、上半年、1–8月、5月、2015–2019累计、2015–2019每年、截至4月底。",
+                "Cannot read the period “{t}”. Write e.g. full year, H1, Jan–Aug, May, 2015–2019 total, "
+                "each year 2015–2019, as of end of April.",
+            ),
+            "needs_year": (
+                "期间“{t}”需要年份才能确定（例如“五年来”截至哪一年）。",
+                "The period “{t}” needs a year to be definite (e.g. which year “the past five years” ends in).",
+            ),
+            "year_mismatch": (
+                "期间“{t}”与年份不符：多年数字存于期间的最后一年。",
+                "The period “{t}” does not fit the year: a multi-year figure is stored at its last year.",
+            ),
+        }
+        zh, en = texts[self.reason]
+        return (en if lang == "en" else zh).format(t=self.text)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One period: its kind and span. `year` is the year stored with the figure (the period's last year)."""
+
+    kind: str  # year | months | total | each | asof
+    year: int | None = None  # the figure's year (for total/each: the span's last year); None while unknown
+    first_year: int | None = None  # total/each: the span's first year
+    first_month: int = 1  # months: first month; asof: the month
+    last_month: int = 12  # months: last month
+
+    @property
+    def code(self) -> str:
+        """The stored code (see the module docstring)."""
+        if self.kind == "year":
+            return ANNUAL
+        if self.kind == "months":
+            if self.first_month == self.last_month:
+                return f"m{self.first_month}"
+            return f"m{self.first_month}-{self.last_month}"
+        if self.kind in ("total", "each"):
+            return f"{self.kind}:{self.first_year}-{self.year}"
+        return f"asof:{self.year}-{self.first_month:02d}"
+
+    @property
+    def is_annual(self) -> bool:
+        return self.kind == "year"
+
+    @property
+    def n_years(self) -> int:
+        return (self.year - self.first_year + 1) if self.kind in ("total", "each") and self.year else 1
+
+    def label(self, lang: str = "zh") -> str:
+        """The period in words: 2020年上半年, 2015–2019 五年累计, 截至2018年4月底; in English with lang="en"."""
+        y = self.year
+        en = lang == "en"
+        if self.kind == "year":
+            return str(y) if en else f"{y}年"
+        if self.kind == "months":
+            span = (self.first_month, self.last_month)
+            if span in _NAMED_PARTS:
+                zh_name, en_name = _NAMED_PARTS[span]
+                return f"{en_name} {y}" if en else f"{y}年{zh_name}"
+            if self.first_month == self.last_month:
+                return f"{_MONTHS_EN_LONG[self.first_month - 1]} {y}" if en else f"{y}年{self.first_month}月"
+            if en:
+                return f"{_MONTHS_EN[self.first_month - 1]}–{_MONTHS_EN[self.last_month - 1]} {y}"
+            return f"{y}年{self.first_month}–{self.last_month}月"
+        if self.kind == "total":
+            n = self.n_years
+            if en:
+                return f"{self.first_year}–{y} total ({n} years)"
+            return f"{self.first_year}–{y} {_cn_count(n)}年累计"
+        if self.kind == "each":
+            return f"each year {self.first_year}–{y}" if en else f"{self.first_year}–{y} 每年"
+        return f"as of end of {_MONTHS_EN_LONG[self.first_month - 1]} {y}" if en else f"截至{y}年{self.first_month}月底"
+
+
+def _cn_count(n: int) -> str:
+    if n in _CN_OF:
+        return _CN_OF[n]
+    if 10 < n < 20:
+        return "十" + _CN_OF[n - 10]
+    return str(n)
+
+
+def _int(text: str) -> int:
+    """1–99 written in digits or Chinese (五, 十二, 二十)."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS[text[1]]
+    if text.endswith("十"):
+        return _CN_DIGITS[text[0]] * 10
+    return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
+
+
+_N = r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})"
+_DASH = r"\s*(?:-|–|—|－|~|～|至|到)\s*"
+_Y = r"((?:19|20)\d{2})\s*年?"
+_SPAN = rf"{_Y}{_DASH}{_Y}"
+
+_TABLE: list[tuple[re.Pattern, str]] = [
+    # codes as stored
+    (re.compile(r"year"), "code_year"),
+    (re.compile(r"m(\d{1,2})(?:-(\d{1,2}))?"), "code_months"),
+    (re.compile(r"(total|each):((?:19|20)\d{2})-((?:19|20)\d{2})"), "code_span"),
+    (re.compile(r"asof:((?:19|20)\d{2})-(\d{1,2})"), "code_asof"),
+    # the calendar year
+    (
+        re.compile(
+            rf"(?:{_Y})?(?:全年|年度|年报|当年|本年|年末|年底|全年度|annual|year|full year|calendar year)?"
+            rf"(?:1{_DASH}12月|一{_DASH}十二月)?(?:合计|累计)?"
+        ),
+        "year",
+    ),
+    # months of one year
+    (re.compile(rf"(?:{_Y})?(上半年|下半年|半年报|半年|前三季度|[一二三四]季度|第[一二三四]季度)(?:报)?"), "named"),
+    (re.compile(rf"(?:{_Y})?(?:H|h)([12])", re.I), "half_en"),
+    (re.compile(rf"(?:{_Y})?(?:Q|q)([1-4])"), "quarter_en"),
+    (re.compile(rf"(?:{_Y})?({_N})\s*月?{_DASH}({_N})\s*月(?:份)?(?:累计|合计)?"), "month_span"),
+    (re.compile(rf"(?:{_Y})?前({_N})个?月"), "first_months"),
+    (re.compile(rf"(?:{_Y})?({_N})\s*月(?:份)?"), "month"),
+    # several years
+    (re.compile(rf"{_SPAN}(?:年)?(?:间|期间)?\s*(?:[一二两三四五六七八九十]+年)?\s*(?:累计|合计|共计|总计)"), "total"),
+    (re.compile(rf"(?:total\s*)?{_SPAN}\s*(?:total|cumulative)", re.I), "total"),
+    (re.compile(rf"{_SPAN}(?:年)?(?:间|期间)?(?:中)?\s*(?:[一二两三四五六七八九十]+年中?)?\s*每年"), "each"),
+    (re.compile(rf"(?:each year|every year|per year|annually)\s*{_SPAN}", re.I), "each"),
+    (re.compile(rf"(?:近|过去)?({_N})年(?:来|间|中|以来)?(?:累计|合计|共计|总计)?"), "n_years_total"),
+    (re.compile(rf"(?:近|过去)?({_N})年(?:来|间|中)?每年"), "n_years_each"),
+    (re.compile(rf"{_Y}以来(?:累计|合计)?"), "since"),
+    (re.compile(rf"(?:截至|截止|至|as of end of)\s*(?:{_Y})?({_N})\s*月(?:底|末|31日|30日)?"), "asof"),
+]
+
+
+def parse_period(text: object, year: int | None = None) -> Period:
+    """The period a phrase names, e.g. "上半年" (with year=2020) → m1-6; "2015—2019年累计" → total:2015-2019;
+    "五年来" with year=2019 → total:2015-2019; blank → the calendar year. PeriodError when it cannot be read,
+    when it needs a year that is not given, or when a multi-year span does not end in `year`."""
+    raw = "" if text is None else str(text)
+    s = re.sub(r"\s+", " ", raw.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))).strip()
+    s = s.strip("（）()[]【】 ")
+    for pattern, how in _TABLE:
+        m = pattern.fullmatch(s)
+        if m:
+            period = _build(how, m, year, raw)
+            if period.year is None:
+                raise PeriodError(raw, "needs_year")
+            if year is not None and period.year != year:
+                raise PeriodError(raw, "year_mismatch")
+            _check(period, raw)
+            return period
+    raise PeriodError(raw, "unknown")
+
+
+def _given_year(m: re.Match, year: int | None) -> int | None:
+    own = m.group(1) if m.re.groups and m.group(1) and m.group(1).isdigit() and len(m.group(1)) == 4 else None
+    return int(own) if own else year
+
+
+def _build(how: str, m: re.Match, year: int | None, raw: str) -> Period:
+    if how == "code_year":
+        return Period("year", year)
+    if how == "code_months":
+        a = int(m.group(1))
+        return Period("months", year, None, a, int(m.group(2) or a))
+    if how == "code_span":
+        return Period(m.group(1), int(m.group(3)), int(m.group(2)))
+    if how == "code_asof":
+        return _asof(int(m.group(1)), int(m.group(2)))
+    y = _given_year(m, year)
+    if how == "year":
+        return Period("year", y)
+    if how == "named":
+        name = m.group(2).removeprefix("第").removesuffix("报")
+        spans = {"上半年": (1, 6), "半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+        spans.update({z: s for s, (z, _) in _NAMED_PARTS.items()})
+        a, b = spans[name]
+        return Period("months", y, None, a, b)
+    if how == "half_en":
+        h = int(m.group(2))
+        return Period("months", y, None, 1 + 6 * (h - 1), 6 * h)
+    if how == "quarter_en":
+        q = int(m.group(2))
+        return Period("months", y, None, 3 * q - 2, 3 * q)
+    if how == "month_span":
+        a, b = _int(m.group(2)), _int(m.group(3))
+        return _months(y, a, b, raw)
+    if how == "first_months":
+        return _months(y, 1, _int(m.group(2)), raw)
+    if how == "month":
+        a = _int(m.group(2))
+        return _months(y, a, a, raw)
+    if how in ("total", "each"):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b <= a:
+            raise PeriodError(raw, "unknown")
+        return Period(how, b, a)
+    if how in ("n_years_total", "n_years_each"):
+        n = _int(m.group(1))
+        if n < 2 or year is None:
+            raise PeriodError(raw, "needs_year" if n >= 2 else "unknown")
+        return Period("total" if how == "n_years_total" else "each", year, year - n + 1)
+    if how == "since":
+        a = int(m.group(1))
+        if year is None:
+            raise PeriodError(raw, "needs_year")
+        if year <= a:
+            raise PeriodError(raw, "year_mismatch")
+        return Period("total", year, a)
+    # asof
+    own = m.group(1)
+    return _asof(int(own) if own else year, _int(m.group(2)))
+
+
+def _months(y: int | None, a: int, b: int, raw: str) -> Period:
+    if not (1 <= a <= b <= 12):
+        raise PeriodError(raw, "unknown")
+    if (a, b) == (1, 12):
+        return Period("year", y)
+    return Period("months", y, None, a, b)
+
+
+def _asof(y: int | None, month: int) -> Period:
+    if month == 12:
+        return Period("year", y)  # a count at the end of December is the year's
+    return Period("asof", y, None, month, month)
+
+
+def _check(p: Period, raw: str) -> None:
+    if p.kind in ("months", "asof") and not (1 <= p.first_month <= p.last_month <= 12):
+        raise PeriodError(raw, "unknown")
+    if p.kind in ("total", "each") and not (p.first_year and p.first_year < p.year):
+        raise PeriodError(raw, "unknown")
+
+
+def from_code(code: str | None, year: int) -> Period:
+    """The Period of a stored code and its year (a null code, from a store made before periods, is the year)."""
+    return parse_period(code or ANNUAL, year)
+
+
+def is_annual(code: str | None) -> bool:
+    return (code or ANNUAL) == ANNUAL
+
+
+def period_label(code: str | None, year: int, lang: str = "zh") -> str:
+    """The words for a stored period code and year: "2015–2019 五年累计", "2020年上半年", "2024年"."""
+    return from_code(code, year).label(lang)
+
+
+# Words for the qualifiers, as they stand before a number (exact has none).
+QUALIFIER_WORDS = {
+    "zh": {"exact": "", "approx": "约", "more_than": "超过", "nearly": "近"},
+    "en": {"exact": "", "approx": "about ", "more_than": "over ", "nearly": "nearly "},
+}
+
+
+def qualified(value_text: str, qualifier: str | None, code: str | None = None, lang: str = "zh") -> str:
+    """A formatted value with its qualifier and, for an each-year figure, its 每年: "每年超过2,000万元",
+    "over 20 million yuan each year", "近87万元"."""
+    lang = "en" if lang == "en" else "zh"
+    word = QUALIFIER_WORDS[lang].get(qualifier or "exact", "")
+    each = (code or "").startswith("each:")
+    if lang == "en":
+        return f"{word}{value_text}{' each year' if each else ''}"
+    return f"{'每年' if each else ''}{word}{value_text}"
+
+
+# Phrases in a report's prose that say a figure covers more or less than its year, nearest first. A one-year report's
+# "累计" (累计参加培训18860人次) is that year's running total, so it is not one of them.
+_SPAN_WORDS = re.compile(rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来))")
+_EACH_WORD = re.compile(r"每年")
+_PART_WORDS = re.compile(
+    rf"(?P<named>上半年|下半年|前三季度|第?[一二三四]季度)|(?P<months>{_N}\s*月?{_DASH}{_N}\s*月(?:份)?)"
+    rf"|(?P<asof>(?:截至|截止)\s*(?:{_Y}|今年|当年|本年)?{_N}\s*月(?:底|末)?)"
+)
+
+_SENTENCE_END = "。！？；\n"
+_CLAUSE_END = _SENTENCE_END + ",，、:："
+
+
+def period_in_context(text: str, start: int, year: int | None, end: int | None = None) -> str | None:
+    """The period code a report's words give the figure whose evidence is text[start:end], or None when they say
+    nothing beyond the report's year: a part-year phrase in the figure's sentence up to it (上半年, 1–8月,
+    截至4月底); 每年 in its own clause, over a span named in its paragraph (五年来, 2015年以来, 2015–2019年) →
+    each:…; such a span alone → total:…. For `etl extract` and the report-import page to propose; a reviewer
+    confirms ("今年" is taken as `year`)."""
+    end = start if end is None else end
+    sentence_start = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
+    before = text[sentence_start:end]
+    clause_start = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
+    clause = text[clause_start:end]
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph = text[paragraph_start:end]
+    part = None
+    for m in _PART_WORDS.finditer(before):
+        part = m
+    if part is not None:
+        phrase = re.sub(r"今年|当年|本年", "", part.group(0))
+        try:
+            p = parse_period(phrase, year)
+        except PeriodError:
+            p = None
+        if p is not None and not p.is_annual:
+            return p.code
+    span = None
+    for m in _SPAN_WORDS.finditer(paragraph):
+        span = m
+    if span is None or year is None:
+        return None
+    phrase = span.group(0)
+    each = _EACH_WORD.search(clause) is not None
+    try:
+        if span.group("span"):
+            p = parse_period(phrase + ("每年" if each else "累计"), year)
+        elif span.group("since"):
+            p = parse_period(phrase + "累计", year)
+            if each:
+                p = Period("each", p.year, p.first_year)
+        else:
+            p = parse_period(phrase + ("每年" if each else ""), year)
+    except PeriodError:
+        return None
+    return None if p.is_annual else p.code

@@ -1,0 +1,142 @@
+"""The period vocabulary: phrases read into one code, codes said in words (zh/en), qualifiers kept."""
+
+import pytest
+
+from etl.periods import PeriodError, is_annual, parse_period, period_in_context, period_label, qualified
+
+
+@pytest.mark.parametrize(
+    "raw,year,code",
+    [
+        ("", 2020, "year"),
+        (None, 2020, "year"),
+        ("全年", 2018, "year"),
+        ("2018年", 2018, "year"),
+        ("1-12月", 2018, "year"),
+        ("截至12月底", 2018, "year"),
+        ("年末", 2018, "year"),
+        ("上半年", 2020, "m1-6"),
+        ("2020年上半年", None, "m1-6"),
+        ("半年报", 2021, "m1-6"),
+        ("下半年", 2021, "m7-12"),
+        ("H1", 2020, "m1-6"),
+        ("一季度", 2020, "m1-3"),
+        ("第三季度", 2020, "m7-9"),
+        ("Q4", 2020, "m10-12"),
+        ("前三季度", 2020, "m1-9"),
+        ("1-8月", 2020, "m1-8"),
+        ("1—8月", 2020, "m1-8"),
+        ("１～８月", 2020, "m1-8"),
+        ("一至八月", 2020, "m1-8"),
+        ("前8个月", 2020, "m1-8"),
+        ("5月", 2020, "m5"),
+        ("五月份", 2020, "m5"),
+        ("2015–2019 五年累计", 2019, "total:2015-2019"),
+        ("2015—2019年累计", None, "total:2015-2019"),
+        ("2015-2019 total", 2019, "total:2015-2019"),
+        ("五年来", 2019, "total:2015-2019"),
+        ("近三年累计", 2019, "total:2017-2019"),
+        ("2013年以来累计", 2017, "total:2013-2017"),
+        ("2015-2019每年", 2019, "each:2015-2019"),
+        ("五年来每年", 2019, "each:2015-2019"),
+        ("each year 2015-2019", 2019, "each:2015-2019"),
+        ("截至4月底", 2018, "asof:2018-04"),
+        ("截至2018年4月底", None, "asof:2018-04"),
+        # stored codes read back as themselves
+        ("year", 2017, "year"),
+        ("m1-6", 2020, "m1-6"),
+        ("m5", 2020, "m5"),
+        ("total:2015-2019", 2019, "total:2015-2019"),
+        ("each:2015-2019", 2019, "each:2015-2019"),
+        ("asof:2018-04", 2018, "asof:2018-04"),
+    ],
+)
+def test_parse_period_reads_phrase_as_code(raw, year, code):
+    assert parse_period(raw, year).code == code
+
+
+@pytest.mark.parametrize(
+    "raw,year,reason",
+    [
+        ("上半年", None, "needs_year"),
+        ("五年来", None, "needs_year"),
+        ("2015-2019累计", 2018, "year_mismatch"),
+        ("2020年上半年", 2019, "year_mismatch"),
+        ("13月", 2020, "unknown"),
+        ("8-3月", 2020, "unknown"),
+        ("2019-2015累计", 2015, "unknown"),
+        ("每年", 2019, "unknown"),
+        ("去年同期", 2020, "unknown"),
+    ],
+)
+def test_parse_period_refuses_what_it_cannot_place(raw, year, reason):
+    with pytest.raises(PeriodError) as err:
+        parse_period(raw, year)
+    assert err.value.reason == reason
+    assert str(raw or "") in err.value.message("zh")
+    assert err.value.message("en")
+
+
+@pytest.mark.parametrize(
+    "code,year,zh,en",
+    [
+        ("year", 2024, "2024年", "2024"),
+        (None, 2024, "2024年", "2024"),
+        ("m1-6", 2020, "2020年上半年", "H1 2020"),
+        ("m1-8", 2020, "2020年1–8月", "Jan–Aug 2020"),
+        ("m5", 2020, "2020年5月", "May 2020"),
+        ("total:2015-2019", 2019, "2015–2019 五年累计", "2015–2019 total (5 years)"),
+        ("total:2008-2019", 2019, "2008–2019 十二年累计", "2008–2019 total (12 years)"),
+        ("each:2015-2019", 2019, "2015–2019 每年", "each year 2015–2019"),
+        ("asof:2018-04", 2018, "截至2018年4月底", "as of end of April 2018"),
+    ],
+)
+def test_period_label_says_period_in_words(code, year, zh, en):
+    assert period_label(code, year, "zh") == zh
+    assert period_label(code, year, "en") == en
+
+
+@pytest.mark.parametrize("code,annual", [("year", True), (None, True), ("m1-6", False), ("total:2015-2019", False)])
+def test_only_the_calendar_year_is_annual(code, annual):
+    assert is_annual(code) is annual
+
+
+@pytest.mark.parametrize(
+    "value,qualifier,code,lang,expected",
+    [
+        ("2,000万元", "more_than", "each:2015-2019", "zh", "每年超过2,000万元"),
+        ("20 million yuan", "more_than", "each:2015-2019", "en", "over 20 million yuan each year"),
+        ("87万元", "nearly", "year", "zh", "近87万元"),
+        ("30万人次", "more_than", "total:2015-2019", "zh", "超过30万人次"),
+        ("93%", "approx", None, "zh", "约93%"),
+        ("93%", "exact", None, "en", "93%"),
+    ],
+)
+def test_qualified_keeps_qualifier_and_each_year(value, qualifier, code, lang, expected):
+    assert qualified(value, qualifier, code, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text,figure,year,code",
+    [
+        ("全年新建工会组织76家。", "新建工会组织76家", 2015, None),
+        ("全年累计参加岗位培训18860人次。", "累计参加岗位培训18860人次", 2015, None),  # one year's running total
+        ("五年来，我们加强服务。共帮扶困难职工9000人次。", "帮扶困难职工9000人次", 2019, "total:2015-2019"),
+        ("2013年以来，累计培训职工20万人次。", "培训职工20万人次", 2017, "total:2013-2017"),
+        (
+            "五年来，每年投入帮扶资金超过500万元，共慰问职工800人次。",
+            "每年投入帮扶资金超过500万元",
+            2019,
+            "each:2015-2019",
+        ),
+        ("五年来，每年投入帮扶资金超过500万元，共慰问职工800人次。", "慰问职工800人次", 2019, "total:2015-2019"),
+        ("2016—2020年间，新建工会1200家。", "新建工会1200家", 2020, "total:2016-2020"),
+        ("上半年，全区新增会员3000人。", "新增会员3000人", 2021, "m1-6"),
+        ("1-8月受理劳动争议45起。", "受理劳动争议45起", 2020, "m1-8"),
+        ("截至4月底，平台录入会员43万人。", "录入会员43万人", 2018, "asof:2018-04"),
+        ("截至12月底，全区工会会员59万人。", "全区工会会员59万人", 2018, None),
+    ],
+)
+def test_period_in_context_reads_what_the_prose_says(text, figure, year, code):
+    start = text.index(figure)
+    assert period_in_context(text, start, year, start + len(figure)) == code
