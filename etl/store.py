@@ -185,10 +185,11 @@ def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duck
 
 
 def _same_figures(con: duckdb.DuckDBPyConnection, batch_id: int, parsed: Parsed) -> bool:
-    """The batch holds figures for exactly the district-year-indicators (and targets) the file gives now."""
+    """The batch holds figures for exactly the district-year-indicator-periods (and targets) the file gives now."""
     held = set(
         con.execute(
-            "select district_code, year, indicator_code from observations where batch_id = $b", {"b": batch_id}
+            "select district_code, year, indicator_code, period from observations where batch_id = $b",
+            {"b": batch_id},
         ).fetchall()
     )
     targets = set(
