@@ -315,7 +315,7 @@ def docx_text(data: bytes, name: str = "-") -> str:
     """
     from etl.read import inspect_xlsx
 
-    problem, _ = inspect_xlsx(data)
+    problem, _, _ = inspect_xlsx(data)
     if problem == "file_too_large_unpacked":
         raise ReportError("too_large", name)
     try:
