@@ -104,7 +104,7 @@ def test_a_city_known_only_from_its_report_gets_a_deck_of_what_it_has(sample_db)
     """The old registry failed on a city without districts (its ranking slides had no bars); now they are left out."""
     con = db.connect(sample_db, read_only=True)
     try:
-        prs = Presentation(io.BytesIO(preset_deck(con, "annual", "绍兴市", 2019)))
+        prs = Presentation(io.BytesIO(preset_chart_deck(con, "annual", "绍兴市", 2019)))
     finally:
         con.close()
     assert 1 < len(prs.slides) < 1 + len(presets()["annual"].charts)
