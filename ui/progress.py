@@ -12,7 +12,7 @@ from etl import cycle, db
 from etl.catalog import load_catalog
 from export.tables import table_xlsx
 from ui.auth import current_user, login_form
-from ui.data import approved_view, reading, version, writing
+from ui.data import approved_view, busy, reading, version, writing
 from ui.i18n import lang, plain, t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -26,6 +26,9 @@ def _status(city: str, year: int, store_version: str) -> cycle.CityYearStatus | 
             return cycle.status(con, city, year)
     except cycle.CycleRefused:
         return None
+    except db.StoreBusy as err:  # never cached: the page says the store is busy and stops
+        busy(err)
+        raise
 
 
 def city_year_status(city: str, year: int) -> cycle.CityYearStatus | None:
@@ -177,8 +180,11 @@ def review_ui(st_: cycle.CityYearStatus) -> None:
 
 def returned_notice_ui(editor) -> None:
     """On the upload page: every district-year of the editor's that a reviewer returned, with the reason."""
-    with db.open_store(read_only=True) as con:
-        returned = cycle.open_returns(con, editor.scope())
+    try:  # the whole store, as the status is
+        with db.open_store(read_only=True) as con:
+            returned = cycle.open_returns(con, editor.scope())
+    except db.StoreBusy:  # a long load holds the store: the page's own check and commit say so; no notice now
+        return
     en = lang() == "en"
     for d in returned:
         st.warning(
