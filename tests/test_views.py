@@ -179,7 +179,9 @@ NEW = {
 def new_indicator(tmp_path, fixture_files, monkeypatch) -> Path:
     """A copy of the catalogue with one more indicator and its chart rows, and a store holding its figures."""
     from build import write_xlsx
-    from conftest import GOOD
+
+    # the good fixtures of tests/conftest.py (importing `conftest` would find tests/e2e/conftest.py too)
+    good = ("targets", "wide_2022", "csv_2023_gbk", "long")
 
     catalog = tmp_path / "catalog"
     shutil.copytree(ROOT / "data" / "catalog", catalog)
@@ -199,7 +201,7 @@ def new_indicator(tmp_path, fixture_files, monkeypatch) -> Path:
         ],
     )
     store = tmp_path / "new.duckdb"
-    files = [str(fixture_files[k]) for k in GOOD] + [str(figures)]
+    files = [str(fixture_files[k]) for k in good] + [str(figures)]
     assert cli.cmd_load(files, str(store), None, False, "pytest", "zh") == 0
     return store
 
