@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.texts import text
 from etl.catalog import Catalog, Metric, catalog_dir
+from texts import t
 
 
 @dataclass(frozen=True)
@@ -66,23 +66,23 @@ def describe(m: Metric, cat: Catalog, period_of: dict[str, str], lang: str = "zh
         return cat.metrics[code].name(lang) if code in cat.metrics else code
 
     if m.kind == "derived":
-        formula = text("formula_derived", lang, num=name(m.numerator), den=name(m.denominator), scale=_scale(m))
-        period = text(
+        formula = t("formula_derived", lang, num=name(m.numerator), den=name(m.denominator), scale=_scale(m))
+        period = t(
             "period_ratio",
             lang,
-            num=text(f"period_{period_of.get(m.numerator, 'during_year')}", lang),
-            den=text(f"period_{period_of.get(m.denominator, 'year_end')}", lang),
+            num=t(f"period_{period_of.get(m.numerator, 'during_year')}", lang),
+            den=t(f"period_{period_of.get(m.denominator, 'year_end')}", lang),
         )
     else:
-        formula = text("formula_reported", lang)
-        period = text(f"period_{period_of[m.code]}", lang)
+        formula = t("formula_reported", lang)
+        period = t(f"period_{period_of[m.code]}", lang)
     num, den = m.pool_numerator or m.numerator, m.pool_denominator or m.denominator
     if num and den:
-        rest = text("city_pooled", lang, num=name(num), den=name(den), scale=_scale(m))
+        rest = t("city_pooled", lang, num=name(num), den=name(den), scale=_scale(m))
     elif m.unit in ("percent", "per_10k") or m.kind == "derived":
-        rest = text("city_mean", lang)
+        rest = t("city_mean", lang)
     else:
-        rest = text("city_sum", lang)
+        rest = t("city_sum", lang)
     label = m.unit_label_en if lang == "en" else m.unit_label_zh
     return Description(
         code=m.code,
@@ -90,11 +90,11 @@ def describe(m: Metric, cat: Catalog, period_of: dict[str, str], lang: str = "zh
         name=m.name(lang),
         definition=m.definition(lang),
         unit=label,
-        polarity=text(f"polarity_{m.polarity}", lang),
+        polarity=t(f"polarity_{m.polarity}", lang),
         formula=formula,
-        city=text("city_reported_first", lang) + rest,
+        city=t("city_reported_first", lang) + rest,
         period=period,
-        interval=text(f"interval_{interval_method(m, cat) or 'none'}", lang),
+        interval=t(f"interval_{interval_method(m, cat) or 'none'}", lang),
     )
 
 

@@ -12,103 +12,16 @@ from etl.cycle import CycleRefused
 from etl.problems import Problem, format_number
 from etl.store import BatchError, Plan, StaleData, already_loaded_problem, commit, list_batches, reapply, rollback
 from etl.years import year_ok, year_range
+from texts import t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-
-TEXT = {
-    "zh": {
-        "error": "",
-        "warning": "警告：",
-        "info": "提示：",
-        "rejected": "{file}：有 {n} 个错误，整个文件未导入，数据库没有任何改动。",
-        "loaded": "{file}：已导入为批次 #{batch}：新增 {new} 项，修改 {changed} 项，未变 {unchanged} 项，目标值 {targets} 项。",
-        "nothing_new": "{file}：已导入为批次 #{batch}，但与现有数据完全相同（未变 {unchanged} 项）。",
-        "dry": "{file}（试运行，未写入）：将新增 {new} 项，修改 {changed} 项，未变 {unchanged} 项，目标值 {targets} 项。",
-        "change": "  修改 {district} {year} {indicator}：{old} → {new}（{ref}）",
-        "more_changes": "  ……另有 {n} 项修改",
-        "missing_file": "找不到文件：{path}",
-        "initialised": "数据库已就绪：{path}",
-        "rolled_back": "批次 #{batch} 已撤销，之前的数值已恢复显示。",
-        "reapplied": "批次 #{batch} 已重新生效。",
-        "no_batches": "数据库中还没有任何批次。",
-        "template": "模板已生成：{path}",
-        "sample_skip": "数据库中已有数据（{n} 个批次），未载入示例数据。",
-        "sample_done": "示例数据已载入：{n} 个文件。",
-        "internal": "内部错误：{err}。没有写入任何数据；请把这行信息发给管理员。",
-        "failed_file": "{file}：内部错误：{err}。这个文件没有写入任何数据；请把这行信息发给管理员。",
-        "failed_after_commit": "{file}：已导入为批次 #{batch}，但之后出错：{err}。数据已写入；请把这行信息发给管理员。",
-        "load_summary": "共 {n} 个文件：导入 {loaded} 个，此前已导入 {already} 个，有错误未导入 {rejected} 个，失败 {failed} 个。",
-        "bad_year_option": "--year {year} 不在允许的范围 {first}–{last} 年内。",
-        "backup_done": "已备份到 {path}",
-        "restored": "已用 {source} 恢复数据库 {path}（恢复前的数据库也已备份）。",
-        "unknown_codes": "未知的区县代码：{codes}（见 data/catalog/districts.csv）",
-        "password_prompt": "密码（至少 8 位）：",
-        "password_again": "再输入一次：",
-        "password_mismatch": "两次输入的密码不一致，未保存。",
-        "all_districts": "全部区县",
-        "editor_added": "已保存编辑账号 {name}（可修改：{scope}）到 {path}，文件中只有加盐的密码哈希。",
-        "viewer_added": "已保存查看账号 {name}（只能查看，不能修改数据）到 {path}，文件中只有加盐的密码哈希。",
-        "reports_skip": "数据库中已有 {n} 个报告批次，未载入随附的报告数据。",
-        "reports_none": "{dir} 中没有报告数字表（*.figures.csv）。",
-        "reports_rejected": "报告数据有 {n} 个错误，没有载入任何报告，数据库没有改动。",
-        "report_loaded": "{file}：已导入为批次 #{batch}：新增 {new} 项，修改 {changed} 项，未变 {unchanged} 项（附原文证据）。",
-        "report_already": "{file}：已在批次 #{batch} 导入过，没有任何变化。",
-        "report_rolled_back": "{file}：批次 #{batch} 已导入过但已撤销，本次不再导入；如需恢复请运行 python -m etl reapply {batch}。",
-        "reports_done": "报告数据：新导入 {n} 份，已有 {skipped} 份。",
-        "extract_head": "机构：{org}　年度：{year}　找到 {n} 项数据（请核对后再导入）",
-        "extract_read_as": "（文件按 {how} 读取）",
-        "unknown": "未识别",
-    },
-    "en": {
-        "error": "",
-        "warning": "warning: ",
-        "info": "note: ",
-        "rejected": "{file}: {n} error(s); the whole file was rejected and the store is unchanged.",
-        "loaded": "{file}: loaded as batch #{batch}: {new} new, {changed} changed, {unchanged} unchanged values, {targets} targets.",
-        "nothing_new": "{file}: loaded as batch #{batch}, identical to the stored data ({unchanged} unchanged).",
-        "dry": "{file} (dry run, nothing written): {new} new, {changed} changed, {unchanged} unchanged values, {targets} targets.",
-        "change": "  change {district} {year} {indicator}: {old} → {new} ({ref})",
-        "more_changes": "  … and {n} more changes",
-        "missing_file": "No such file: {path}",
-        "initialised": "Store ready: {path}",
-        "rolled_back": "Batch #{batch} rolled back; the previous values show again.",
-        "reapplied": "Batch #{batch} is in effect again.",
-        "no_batches": "The store has no batches yet.",
-        "template": "Template written: {path}",
-        "sample_skip": "The store already has data ({n} batches); sample data not loaded.",
-        "sample_done": "Sample data loaded: {n} files.",
-        "internal": "Internal error: {err}. Nothing was written; please send this line to the administrator.",
-        "failed_file": "{file}: internal error: {err}. Nothing of this file was written; please send this line to the administrator.",
-        "failed_after_commit": "{file}: loaded as batch #{batch}, but then: {err}. The figures were written; please send this line to the administrator.",
-        "load_summary": "{n} files: {loaded} loaded, {already} loaded before, {rejected} rejected with errors, {failed} failed.",
-        "bad_year_option": "--year {year} is outside the accepted range {first}–{last}.",
-        "backup_done": "Backed up to {path}",
-        "restored": "Store {path} restored from {source} (the store as it was is backed up too).",
-        "unknown_codes": "Unknown district codes: {codes} (see data/catalog/districts.csv)",
-        "password_prompt": "Password (8 characters or more): ",
-        "password_again": "Again: ",
-        "password_mismatch": "The two passwords differ; nothing saved.",
-        "all_districts": "every district",
-        "editor_added": "Editor {name} saved (may change: {scope}) in {path}; the file holds only a salted hash.",
-        "viewer_added": "Viewing account {name} saved (may look, not change) in {path}; the file holds only a salted hash.",
-        "reports_skip": "The store already has {n} report batches; the bundled reports were not loaded.",
-        "reports_none": "No report figures files (*.figures.csv) in {dir}.",
-        "reports_rejected": "{n} error(s) in the report figures; no report was loaded and the store is unchanged.",
-        "report_loaded": "{file}: loaded as batch #{batch}: {new} new, {changed} changed, {unchanged} unchanged values (with their evidence).",
-        "report_already": "{file}: already loaded as batch #{batch}; nothing changed.",
-        "report_rolled_back": "{file}: loaded before as batch #{batch}, which was rolled back; not loaded again. To bring it back: python -m etl reapply {batch}.",
-        "reports_done": "Reports: {n} loaded now, {skipped} already in the store.",
-        "extract_head": "Organisation: {org}  Year: {year}  {n} figures found (check them before loading)",
-        "extract_read_as": " (file read as {how})",
-        "unknown": "not found",
-    },
-}
 
 SHOWN_CHANGES = 20
 
 
 def say(lang: str, key: str, **kw: object) -> str:
-    return TEXT["en" if lang == "en" else "zh"][key].format(**kw)
+    """A message of `python -m etl` (texts/cli.py, key cli_KEY) in `lang`, with {placeholders} filled."""
+    return t(f"cli_{key}", lang, **kw)
 
 
 def default_user() -> str:
@@ -120,7 +33,7 @@ def default_user() -> str:
 
 def print_problem(p: Problem, lang: str, out=None) -> None:
     out = out or sys.stdout
-    prefix = TEXT["en" if lang == "en" else "zh"][p.severity]
+    prefix = say(lang, p.severity)
     print(f"{p.location}: {prefix}{p.message(lang)}", file=out)
 
 
@@ -344,7 +257,13 @@ def cmd_sample(dbpath: str | None, out_dir: str | None, if_empty: bool, lang: st
 
 def cmd_reports(dbpath: str | None, directory: str | None, if_empty: bool, by: str | None, lang: str) -> int:
     """Load the reviewed annual reports of data/reports/ (or `directory`) as report batches with their evidence."""
-    from etl.reports import REPORT_DIR, ReportError, commit_bundled_report, count_report_batches, plan_bundled_reports
+    from etl.reports import (
+        REPORT_DIR,
+        ReportsRejected,
+        commit_bundled_report,
+        count_report_batches,
+        plan_bundled_reports,
+    )
 
     folder = Path(directory) if directory else REPORT_DIR
     if not folder.is_dir():
@@ -356,7 +275,7 @@ def cmd_reports(dbpath: str | None, directory: str | None, if_empty: bool, by: s
             # a store that has reports still takes revised versions of them (e.g. figures given their periods)
             try:
                 revised = [r for r in plan_bundled_reports(con, folder) if r.revises and not r.loaded]
-            except ReportError:
+            except ReportsRejected:
                 revised = []
             if not revised:
                 print(say(lang, "reports_skip", n=n))
@@ -366,7 +285,7 @@ def cmd_reports(dbpath: str | None, directory: str | None, if_empty: bool, by: s
             reports = plan_bundled_reports(con, folder)
             if revisions_only:
                 reports = [r for r in reports if r.revises and not r.loaded]
-        except ReportError as err:
+        except ReportsRejected as err:
             for p in err.problems:
                 print_problem(p, lang)
             print(say(lang, "reports_rejected", n=len(err.problems)))
@@ -518,43 +437,6 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
 
 # ---- The collection cycle (etl/cycle.py): status, deadline, approve, return, lock, unlock, snapshot ----
 
-CYCLE_TEXT = {
-    "zh": {
-        "status_head": "{city}{year}年报送进度：已报送 {n}/{total}{deadline}",
-        "deadline": "，截止日期 {date}",
-        "overdue": "（已逾期 {days} 天）",
-        "locked_by": "已于 {at} 由{by}定稿",
-        "missing_n": "缺 {n} 项",
-        "deadline_set": "{city}{year}年的报送截止日期已设为 {date}。",
-        "approved": "已审核通过：{names}（{city}{year}年）。",
-        "returned": "已退回：{names}（{city}{year}年），原因：{reason}",
-        "locked": "{city}{year}年已定稿。",
-        "unlocked": "{city}{year}年已解除定稿，原因：{reason}",
-        "snapshot": "已记录快照：{n} 个批次{note}。快照编号 {id}",
-        "snapshot_note": "，备注“{note}”",
-        "no_snapshots": "还没有任何快照。",
-    },
-    "en": {
-        "status_head": "{city} {year}: {n}/{total} districts reported{deadline}",
-        "deadline": ", deadline {date}",
-        "overdue": " ({days} days overdue)",
-        "locked_by": "locked by {by} at {at}",
-        "missing_n": "{n} missing",
-        "deadline_set": "Deadline for {city} {year} set to {date}.",
-        "approved": "Approved: {names} ({city} {year}).",
-        "returned": "Returned: {names} ({city} {year}); reason: {reason}",
-        "locked": "{city} {year} is locked.",
-        "unlocked": "{city} {year} is unlocked; reason: {reason}",
-        "snapshot": "Snapshot recorded: {n} batches{note}. Snapshot id {id}",
-        "snapshot_note": ", note “{note}”",
-        "no_snapshots": "No snapshots yet.",
-    },
-}
-
-
-def say_cycle(lang: str, key: str, **kw: object) -> str:
-    return CYCLE_TEXT["en" if lang == "en" else "zh"][key].format(**kw)
-
 
 def _codes(text: str | None) -> list[str] | None:
     return [c.strip() for c in text.split(",") if c.strip()] if text else None
@@ -588,20 +470,18 @@ def cmd_status(city: str, year: int, dbpath: str | None, as_json: bool, lang: st
         return EXIT_OK
     deadline = ""
     if st.deadline:
-        deadline = say_cycle(lang, "deadline", date=st.deadline.isoformat())
+        deadline = say(lang, "deadline", date=st.deadline.isoformat())
         if st.days_overdue():
-            deadline += say_cycle(lang, "overdue", days=st.days_overdue())
-    print(
-        say_cycle(lang, "status_head", city=city, year=year, n=st.n_reported, total=len(st.counted), deadline=deadline)
-    )
+            deadline += say(lang, "overdue", days=st.days_overdue())
+    print(say(lang, "status_head", city=city, year=year, n=st.n_reported, total=len(st.counted), deadline=deadline))
     if st.lock:
-        print(say_cycle(lang, "locked_by", by=st.lock.by_name, at=st.lock.at_local))
+        print(say(lang, "locked_by", by=st.lock.by_name, at=st.lock.at_local))
     en = lang == "en"
     for d in st.districts:
         zh_name, en_name = cycle.STATUS_NAMES[d.status]
         parts = [d.district_en if en else d.district, en_name if en else zh_name]
         if d.missing:
-            parts.append(say_cycle(lang, "missing_n", n=len(d.missing)))
+            parts.append(say(lang, "missing_n", n=len(d.missing)))
         if d.by:
             parts.append(f"{cycle.display_name(d.by, lang)} {cycle.local_time(d.at)}")
         if d.reason:
@@ -628,7 +508,7 @@ def cmd_deadline(city: str, year: int, date, dbpath: str | None, by: str | None,
 
     def step(con) -> str:
         cycle.set_deadline(con, city, year, date, by or default_user())
-        return say_cycle(lang, "deadline_set", city=city, year=year, date=date.isoformat())
+        return say(lang, "deadline_set", city=city, year=year, date=date.isoformat())
 
     return _cycle_step(dbpath, lang, step)
 
@@ -654,9 +534,9 @@ def cmd_review(
         cat = load_catalog()
         if event == "approve":
             done = cycle.approve(con, city, year, who, _codes(districts), scope, reason)
-            return say_cycle(lang, "approved", names=cycle._names(cat, done), city=city, year=year)
+            return say(lang, "approved", names=cycle._names(cat, done), city=city, year=year)
         done = cycle.return_figures(con, city, year, _codes(districts) or [], reason or "", who, scope)
-        return say_cycle(lang, "returned", names=cycle._names(cat, done), city=city, year=year, reason=reason)
+        return say(lang, "returned", names=cycle._names(cat, done), city=city, year=year, reason=reason)
 
     return _cycle_step(dbpath, lang, step)
 
@@ -672,9 +552,9 @@ def cmd_lock(
         scope = reviewer_scope(who)
         if undo:
             cycle.unlock(con, city, year, reason or "", who, scope)
-            return say_cycle(lang, "unlocked", city=city, year=year, reason=reason)
+            return say(lang, "unlocked", city=city, year=year, reason=reason)
         cycle.lock(con, city, year, who, scope)
-        return say_cycle(lang, "locked", city=city, year=year)
+        return say(lang, "locked", city=city, year=year)
 
     return _cycle_step(dbpath, lang, step)
 
@@ -686,8 +566,8 @@ def cmd_snapshot(note: str | None, dbpath: str | None, by: str | None, lang: str
     def step(con) -> str:
         sid = cycle.take_snapshot(con, note, by or default_user())
         n = con.execute("select count(*) from snapshot_batches where snapshot_id = $s", {"s": sid}).fetchone()[0]
-        shown = say_cycle(lang, "snapshot_note", note=note.strip()) if note and note.strip() else ""
-        return say_cycle(lang, "snapshot", n=n, note=shown, id=sid)
+        shown = say(lang, "snapshot_note", note=note.strip()) if note and note.strip() else ""
+        return say(lang, "snapshot", n=n, note=shown, id=sid)
 
     return _cycle_step(dbpath, lang, step)
 
@@ -698,7 +578,7 @@ def cmd_snapshots(dbpath: str | None, lang: str) -> int:
     with db.open_store(dbpath) as con:
         df = cycle.list_snapshots(con)
     if df.empty:
-        print(say_cycle(lang, "no_snapshots"))
+        print(say(lang, "no_snapshots"))
         return EXIT_OK
     for r in df.itertuples():
         print(

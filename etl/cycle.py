@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import duckdb
 import pandas as pd
 
+import texts
 from etl.catalog import Catalog, load_catalog
 
 STATUSES = ("missing", "submitted", "warnings", "returned", "approved", "locked")
@@ -50,68 +51,16 @@ EVENT_NAMES = {
     "deadline": ("设定截止日期", "Deadline set"),
 }
 
-TEXT = {
-    "locked": (
-        "{city}{year}年的数据已于 {at} 由{by}定稿，不能再上传、修正、导入报告、修改目标或撤销批次；"
-        "本次没有写入任何数据。如需修改，请审核人先解除定稿（需填写原因）。",
-        "The figures of {city} {year} were locked by {by} at {at}: uploads, corrections, report imports, targets and "
-        "rollbacks are refused and nothing was written. To change them a reviewer must first unlock the year "
-        "(with a reason).",
-    ),
-    "unknown_city": ("没有名为“{city}”的城市。已知的城市：{known}", "No city called {city!r}. Known cities: {known}"),
-    "not_in_city": ("{codes} 不是{city}的区县。", "{codes}: not districts of {city}."),
-    "no_figures": ("{names} {year}年还没有报送数据，无法审核或退回。", "{names}: no figures for {year} to review."),
-    "already_approved": ("{names} {year}年的数据已经审核通过。", "{names}: {year} is already approved."),
-    "nothing_to_approve": (
-        "{city}{year}年没有待审核的区县（已报送、有问题或已退回）。",
-        "No district of {city} has {year} figures waiting for review.",
-    ),
-    "outside_scope": (
-        "{names} 不在您负责的范围内，不能由您审核、退回或定稿。",
-        "{names}: outside the districts you may review.",
-    ),
-    "own_figures": (
-        "{names} {year}年的最新数据是{by}本人报送的，不能自己审核自己的数据；请由另一位审核人审核。",
-        "{names}: the latest {year} figures were submitted by {by}, who cannot approve their own figures.",
-    ),
-    "not_reviewer": (
-        "{by} 是{role}账号，不能审核、退回、定稿或解除定稿；需要审核人账号。",
-        "{by} is a {role} account and cannot approve, return, lock or unlock; a reviewer account is needed.",
-    ),
-    "reason_required": ("请填写原因。", "A reason is required."),
-    "districts_required": ("请用 --districts 指明要退回的区县。", "Name the districts to return with --districts."),
-    "already_locked": ("{city}{year}年已于 {at} 由{by}定稿。", "{city} {year} is already locked (by {by} at {at})."),
-    "not_locked": ("{city}{year}年没有定稿，无需解除。", "{city} {year} is not locked."),
-    "not_all_approved": (
-        "{city}{year}年还有区县未审核通过，不能定稿：{names}。请先审核（或退回后等待重新报送）。",
-        "{city} {year} cannot be locked while these districts are not approved: {names}.",
-    ),
-    "nothing_to_lock": ("{city}{year}年还没有任何数据，无法定稿。", "{city} has no figures for {year} to lock."),
-    "unknown_snapshot": (
-        "没有编号为 #{id} 的快照。已有快照：{known}",
-        "There is no snapshot #{id}. Snapshots: {known}",
-    ),
-    "city_scope_needed": (
-        "定稿和解除定稿针对整个城市，需要不限区县的审核人账号。",
-        "Locking and unlocking concern the whole city and need a reviewer not limited to some districts.",
-    ),
-}
-
-
-def say(lang: str, key: str, **kw: object) -> str:
-    zh, en = TEXT[key]
-    return (en if lang == "en" else zh).format(**kw)
-
 
 class CycleRefused(Exception):
     """A cycle step that is not allowed now; message(lang) says why. Nothing was written."""
 
     def __init__(self, code: str, **params: object):
         self.code, self.params = code, params
-        super().__init__(say("en", code, **params))
+        super().__init__(texts.t(f"cycle_{code}", "en", **params))
 
     def message(self, lang: str = "zh") -> str:
-        return say(lang, self.code, **self.params)
+        return texts.t(f"cycle_{self.code}", lang, **self.params)
 
 
 class Locked(CycleRefused):
@@ -123,7 +72,9 @@ class Locked(CycleRefused):
 
     def message(self, lang: str = "zh") -> str:
         city = self.lock.city if lang != "en" else _city_en(self.lock.city)
-        return say(lang, "locked", city=city, year=self.lock.year, by=self.lock.by_name, at=self.lock.at_local)
+        return texts.t(
+            "cycle_locked", lang, city=city, year=self.lock.year, by=self.lock.by_name, at=self.lock.at_local
+        )
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -583,12 +583,28 @@ def t(key: str, lang: str = "zh", **kw: object) -> str:
     return words.format(**kw) if kw else words
 
 
-# Texts of the fair-comparison, map, early-warning, peer and indicator-reference features (analysis/texts.py).
-from analysis.texts import TEXTS as _ANALYSIS_TEXTS  # noqa: E402
+class TextCollision(ValueError):
+    """Two catalogue modules define the same key: one of them would silently hide the other."""
 
-TEXTS.update({k: v for k, v in _ANALYSIS_TEXTS.items() if k not in TEXTS})
 
-# Texts of the collection cycle (报送进度, review, 定稿, snapshots, the audit log: texts/cycle.py).
-from texts.cycle import TEXTS as _CYCLE_TEXTS  # noqa: E402
+def merge(catalogues: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
+    """The texts of every catalogue module in one dict; TextCollision naming each key defined twice and where."""
+    merged: dict[str, dict[str, str]] = {}
+    home: dict[str, str] = {}
+    clashes = []
+    for module, catalogue in catalogues.items():
+        for key, words in catalogue.items():
+            if key in merged:
+                clashes.append(f"{key!r} ({home[key]}, {module})")
+                continue
+            merged[key], home[key] = words, module
+    if clashes:
+        raise TextCollision("text keys defined twice: " + "; ".join(clashes))
+    return merged
 
-TEXTS.update({k: v for k, v in _CYCLE_TEXTS.items() if k not in TEXTS})
+
+# The sub-modules: the fair-comparison, map, early-warning, peer and indicator-reference features (texts/analysis.py),
+# the collection cycle (texts/cycle.py), the command line and the cycle's refusals (texts/cli.py).
+from texts import analysis, cli, cycle  # noqa: E402
+
+TEXTS = merge({"texts": TEXTS, "texts.analysis": analysis.TEXTS, "texts.cycle": cycle.TEXTS, "texts.cli": cli.TEXTS})

@@ -26,7 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_progress_status": {"zh": "状态", "en": "Status"},
     "col_missing": {"zh": "缺少的指标", "en": "Indicators missing"},
     "col_when_local": {"zh": "时间", "en": "When"},
-    "col_reason": {"zh": "退回原因 / 问题", "en": "Reason / problems"},
+    "col_return_reason": {"zh": "退回原因 / 问题", "en": "Reason / problems"},
     "col_overdue_days": {"zh": "逾期天数", "en": "Days overdue"},
     "col_last_batch": {"zh": "最新批次", "en": "Latest batch"},
     "progress_reminder": {"zh": "催报通知（可复制）", "en": "Reminder notice (copy it)"},

@@ -78,7 +78,7 @@ def status_table(st_: cycle.CityYearStatus, show_people: bool) -> pd.DataFrame:
             t("col_missing"): ("; " if en else "、").join(cat.indicators[c].name(lg) for c in d.missing),
             t("col_who"): cycle.display_name(d.by, lg) if show_people else t("who_hidden"),
             t("col_when_local"): cycle.local_time(d.at),
-            t("col_reason"): " ".join(x for x in [d.reason or "", *problems] if x),
+            t("col_return_reason"): " ".join(x for x in [d.reason or "", *problems] if x),
             t("col_last_batch"): d.last_batch,
         }
         if overdue:

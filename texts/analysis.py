@@ -1,6 +1,6 @@
 """Texts of the fair-comparison, map, early-warning, peer and indicator-reference features, zh first, en second.
 
-Streamlit-free so exports and decks can use them; the UI's `t()` reaches them too (ui/i18n.py merges them).
+Part of the one catalogue: texts/__init__.py merges them, refusing a key defined twice; reach them through `t()`.
 """
 
 from __future__ import annotations
@@ -142,10 +142,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "kind_县": {"zh": "县", "en": "counties"},
     "kind_市": {"zh": "县级市", "en": "county-level cities"},
 }
-
-
-def text(key: str, lang: str = "zh", **kw: object) -> str:
-    """TEXTS[key] in `lang` ('zh' or 'en'), with {placeholders} filled."""
-    entry = TEXTS[key]
-    s = entry.get(lang, entry["zh"])
-    return s.format(**kw) if kw else s
