@@ -105,7 +105,7 @@ def _header_score(text: str) -> int:
     return sum(1 for c in cells if c.strip() and (cat.column_role(c) or cat.match_indicator(c)))
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
+def decode_csv(data: bytes) -> tuple[str, str]:
     """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK) or Big5,
     whichever yields headers the catalogue knows."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -354,7 +354,7 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         if ext in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
             wb.notes.append("text_named_as_excel")
         try:
-            text, encoding = decode_text(data)
+            text, encoding = decode_csv(data)
         except UnicodeDecodeError:
             return fail("csv_encoding")
         if "\x00" in text:

@@ -40,7 +40,7 @@ def locator(start: int, end: int) -> str:
     return f"字符 {start}–{end}"
 
 
-class ReportError(ValueError):
+class ReportsRejected(ValueError):
     """Bundled reports that cannot be loaded; nothing was written. Each problem names its file and figure."""
 
     def __init__(self, problems: list[Problem]):
@@ -333,7 +333,7 @@ def _read_text(path: Path) -> str:
 def plan_bundled_reports(
     con: duckdb.DuckDBPyConnection, directory: str | Path = REPORT_DIR, catalog: Catalog | None = None
 ) -> list[BundledReport]:
-    """Check every `NAME.figures.csv` of `directory` against its `NAME.txt` and plan it; ReportError (listing
+    """Check every `NAME.figures.csv` of `directory` against its `NAME.txt` and plan it; ReportsRejected (listing
     every problem of every file) when any is broken. Reads only."""
     d = Path(directory)
     manifest = read_manifest(d)
@@ -386,7 +386,7 @@ def plan_bundled_reports(
             )
         )
     if problems:
-        raise ReportError(problems)
+        raise ReportsRejected(problems)
     return out
 
 
@@ -395,7 +395,7 @@ def load_bundled_reports(
 ) -> list[int]:
     """Load the reviewed reports of `directory` (default data/reports), each as its own "report" batch with its
     evidence; skip those already in the store (a rolled-back one stays rolled back: `reapply` brings it back).
-    Every file is checked before anything is written: one broken file raises ReportError and nothing is loaded.
+    Every file is checked before anything is written: one broken file raises ReportsRejected and nothing is loaded.
     A revised report (same file name, new figures) replaces its earlier version: figures it no longer holds are
     cleared. Returns the new batch ids."""
     return [commit_bundled_report(con, r, by)[0] for r in plan_bundled_reports(con, directory) if not r.loaded]
@@ -406,7 +406,7 @@ def commit_bundled_report(con: duckdb.DuckDBPyConnection, report: BundledReport,
     and commit it in one transaction; its batch id and the plan committed."""
     plan, evidence = report_plan(con, report.rows, report.text.name, report.content, supersede=True)
     if not plan.ok:
-        raise ReportError([p for p in plan.problems if p.severity == "error"])
+        raise ReportsRejected([p for p in plan.problems if p.severity == "error"])
     return commit(plan, con, by=by, kind="report", note=report.note, evidence=evidence), plan
 
 

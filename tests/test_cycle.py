@@ -239,9 +239,9 @@ def test_a_locked_year_refuses_a_report_import(empty_db, reviewers):
         key = r.plan.records[0]
         city = cycle.load_catalog().districts[key.district].city_zh
         cycle._insert(con, "lock", city, key.year, None, "chief")
-        from etl.reports import ReportError
+        from etl.reports import ReportsRejected
 
-        with pytest.raises(ReportError) as err:
+        with pytest.raises(ReportsRejected) as err:
             plan_bundled_reports(con, ROOT / "data" / "reports")
         assert any(p.code == "year_locked" for p in err.value.problems)
         assert con.execute("select count(*) from observations").fetchone()[0] == 0

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from etl.load import check_file
-from etl.read import col_letter, decode_text, read_workbook, sniff_format, year_in_name
+from etl.read import col_letter, decode_csv, read_workbook, sniff_format, year_in_name
 
 CSV = "区县,年份,集体合同签订率\n东城区,2022,91.5\n"
 
@@ -17,7 +17,7 @@ CSV = "区县,年份,集体合同签订率\n东城区,2022,91.5\n"
     [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")],
 )
 def test_csv_encodings_are_detected(encoding, expected):
-    text, enc = decode_text(CSV.encode(encoding))
+    text, enc = decode_csv(CSV.encode(encoding))
     assert enc == expected
     assert text.lstrip("\ufeff") == CSV
 

@@ -19,7 +19,7 @@ from etl.problems import has_errors
 from etl.reports import (
     FIGURES_SUFFIX,
     REPORT_DIR,
-    ReportError,
+    ReportsRejected,
     load_bundled_reports,
     read_manifest,
     report_plan,
@@ -227,7 +227,7 @@ def test_a_broken_file_loads_nothing_and_names_the_figure(empty_db, tmp_path):
         REPORT_DIR / f"2015_江干区总工会工作报告{FIGURES_SUFFIX}", folder / f"2015_江干区总工会工作报告{FIGURES_SUFFIX}"
     )
     with open_store(empty_db) as con:
-        with pytest.raises(ReportError) as err:
+        with pytest.raises(ReportsRejected) as err:
             load_bundled_reports(con, folder)
         assert con.execute("select count(*) from batches").fetchone()[0] == 0  # not even the good report
     [p] = err.value.problems
@@ -237,7 +237,7 @@ def test_a_broken_file_loads_nothing_and_names_the_figure(empty_db, tmp_path):
 
 def test_a_report_text_missing_is_said_plainly(empty_db, tmp_path):
     shutil.copyfile(REPORT_DIR / f"2015_江干区总工会工作报告{FIGURES_SUFFIX}", tmp_path / f"x{FIGURES_SUFFIX}")
-    with open_store(empty_db) as con, pytest.raises(ReportError) as err:
+    with open_store(empty_db) as con, pytest.raises(ReportsRejected) as err:
         load_bundled_reports(con, tmp_path)
     assert "x.txt" in err.value.problems[0].message()
 
