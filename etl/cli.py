@@ -12,6 +12,7 @@ from etl.cycle import CycleRefused
 from etl.problems import Problem, format_number
 from etl.store import BatchError, Plan, StaleData, already_loaded_problem, commit, list_batches, reapply, rollback
 from etl.years import year_ok, year_range
+from queries import query_rows
 from texts import t
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -243,7 +244,7 @@ def cmd_sample(dbpath: str | None, out_dir: str | None, if_empty: bool, lang: st
 
     if if_empty:
         with db.open_store(dbpath) as con:
-            n = con.execute("select count(*) from batches").fetchone()[0]
+            [(n, _)] = query_rows(con, "batch_counts")
         if n:
             print(say(lang, "sample_skip", n=n))
             return EXIT_OK
@@ -565,7 +566,7 @@ def cmd_snapshot(note: str | None, dbpath: str | None, by: str | None, lang: str
 
     def step(con) -> str:
         sid = cycle.take_snapshot(con, note, by or default_user())
-        n = con.execute("select count(*) from snapshot_batches where snapshot_id = $s", {"s": sid}).fetchone()[0]
+        [(n,)] = query_rows(con, "snapshot_size", snapshot_id=sid)
         shown = say(lang, "snapshot_note", note=note.strip()) if note and note.strip() else ""
         return say(lang, "snapshot", n=n, note=shown, id=sid)
 

@@ -15,6 +15,7 @@ from etl.parse import Parsed, Record, TargetRecord
 from etl.problems import Problem, has_errors
 from etl.safe_text import clean_name, clean_text
 from etl.validate import Stored
+from queries import query_rows, run_query
 
 BATCH_KINDS = ("spreadsheet", "sample", "correction", "report", "targets")
 
@@ -97,10 +98,7 @@ def now_utc() -> dt.datetime:
 def store_version(con: duckdb.DuckDBPyConnection) -> tuple:
     """Changes whenever a batch is committed, rolled back or re-applied, or a city-year is locked or unlocked
     (so a plan checked before a lock is refused as stale, and checked again it names the lock)."""
-    return con.execute(
-        "select (select coalesce(max(batch_id), 0) from batches), (select count(*) from batch_events),"
-        " (select count(*) from cycle_events where event in ('lock', 'unlock'))"
-    ).fetchone()
+    return query_rows(con, "store_version")[0]
 
 
 def fetch_current(con: duckdb.DuckDBPyConnection, districts: list[str], years: list[int]) -> Stored:
@@ -109,34 +107,22 @@ def fetch_current(con: duckdb.DuckDBPyConnection, districts: list[str], years: l
     if not districts or not years:
         return {}
     all_years = sorted(set(years) | {y - 1 for y in years})
-    rows = con.execute(
-        """
-        select district_code, year, indicator_code, period, value, qualifier, batch_id
-        from current_period_observations
-        where list_contains($districts, district_code)
-          and list_contains($years, year)
-        """,
-        {"districts": sorted(set(districts)), "years": all_years},
-    ).fetchall()
+    rows = query_rows(con, "current_figures", districts=sorted(set(districts)), years=all_years)
     return {(d, y, i, p): (v, q, b) for d, y, i, p, v, q, b in rows}
 
 
-def fetch_current_targets(con: duckdb.DuckDBPyConnection, targets: list[TargetRecord]) -> dict:
-    if not targets:
-        return {}
-    rows = con.execute("select indicator_code, year, district_code, value from current_targets").fetchall()
-    return {(i, y, d): v for i, y, d, v in rows}
+def fetch_current_targets(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int, str | None], float]:
+    """Every target in effect, keyed (indicator, year, district or None for every district)."""
+    return {(i, y, d): v for i, y, d, v in query_rows(con, "current_targets")}
 
 
 def find_loaded(con: duckdb.DuckDBPyConnection, sha256: str | None) -> dict | None:
     if not sha256:
         return None
-    row = con.execute(
-        "select batch_id, created_at, created_by, source_name from batches where sha256 = $sha and status = 'committed' order by batch_id desc limit 1",
-        {"sha": sha256},
-    ).fetchone()
-    if not row:
+    rows = query_rows(con, "committed_batch_of_file", sha=sha256)
+    if not rows:
         return None
+    row = rows[0]
     return {
         "batch_id": row[0],
         "created_at": row[1].strftime("%Y-%m-%d %H:%M"),
@@ -161,7 +147,7 @@ def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duck
             plan.changed.append(Change(rec, old[0], old[1], old[2]))
         else:
             plan.unchanged.append(rec)
-    current_targets = fetch_current_targets(con, parsed.targets)
+    current_targets = fetch_current_targets(con) if parsed.targets else {}
     for t in parsed.targets:
         old = current_targets.get((t.indicator, t.year, t.district))
         if old is None:
@@ -186,17 +172,8 @@ def make_plan(parsed: Parsed, problems: list[Problem], stored: Stored, con: duck
 
 def _same_figures(con: duckdb.DuckDBPyConnection, batch_id: int, parsed: Parsed) -> bool:
     """The batch holds figures for exactly the district-year-indicator-periods (and targets) the file gives now."""
-    held = set(
-        con.execute(
-            "select district_code, year, indicator_code, period from observations where batch_id = $b",
-            {"b": batch_id},
-        ).fetchall()
-    )
-    targets = set(
-        con.execute(
-            "select indicator_code, year, district_code from targets where batch_id = $b", {"b": batch_id}
-        ).fetchall()
-    )
+    held = set(query_rows(con, "batch_figure_keys", batch_id=batch_id))
+    targets = set(query_rows(con, "batch_target_keys", batch_id=batch_id))
     return held == {r.key for r in parsed.records} and targets == {
         (t.indicator, t.year, t.district) for t in parsed.targets
     }
@@ -356,20 +333,12 @@ def _change_status(
     allowed_districts: set[str] | None,
 ) -> None:
     """One batch's status change, inside the caller's transaction: scope, lock and state checked first."""
-    row = con.execute("select status from batches where batch_id = $b", {"b": batch_id}).fetchone()
-    if row is None:
+    rows = query_rows(con, "batch_status", batch_id=batch_id)
+    if not rows:
         raise BatchError("unknown", batch_id)
+    row = rows[0]
     if allowed_districts is not None:
-        outside = con.execute(
-            """
-            select count(*) from (
-                select district_code from observations where batch_id = $b
-                union all
-                select coalesce(district_code, '*') from targets where batch_id = $b
-            ) where not list_contains($allowed, district_code)
-            """,
-            {"b": batch_id, "allowed": sorted(allowed_districts)},
-        ).fetchone()[0]
+        [(outside,)] = query_rows(con, "batch_rows_outside_scope", batch_id=batch_id, allowed=sorted(allowed_districts))
         if outside:
             raise BatchError("outside_scope", batch_id)
     if row[0] == to:
@@ -435,11 +404,5 @@ def reapply(
 
 
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return con.execute(
-        """
-        select batch_id, kind, source_name, created_at, created_by, status,
-               n_new, n_changed, n_unchanged, n_targets, is_sample, note
-        from batches
-        order by batch_id
-        """
-    ).df()
+    """Every batch, oldest first (queries/batches.sql)."""
+    return run_query(con, "batches").sort_values("batch_id", ignore_index=True)

@@ -79,11 +79,24 @@ def query_params(name: str) -> set[str]:
     return sql_params(query_text(name))
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, /, **params: object) -> pd.DataFrame:
-    """Run query `name` on `con` with `params` bound by name; QueryParamError unless the keys match exactly."""
+def _bound(name: str, params: dict[str, object]) -> str:
+    """The SQL of query `name` once the caller's parameter names are checked against its `$names`."""
     sql = query_text(name)
     expected = sql_params(sql)
     given = set(params)
     if given != expected:
         raise QueryParamError(name, missing=expected - given, extra=given - expected)
+    return sql
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, /, **params: object) -> pd.DataFrame:
+    """Run query `name` on `con` with `params` bound by name; QueryParamError unless the keys match exactly."""
+    sql = _bound(name, params)
     return con.execute(sql, params).df() if params else con.execute(sql).df()
+
+
+def query_rows(con: duckdb.DuckDBPyConnection, name: str, /, **params: object) -> list[tuple]:
+    """run_query's rows as tuples, without a DataFrame: for the ETL's checks and plans, which read a few rows at a
+    time inside a transaction."""
+    sql = _bound(name, params)
+    return (con.execute(sql, params) if params else con.execute(sql)).fetchall()

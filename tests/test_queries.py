@@ -24,6 +24,12 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "metrics": ["disputes_reported", "disputes_resolved"],
     "district": "900101",
     "batch_id": 1,
+    "districts": ["900101", "900102"],
+    "years": [2022, 2023],
+    "allowed": ["900101"],
+    "sha": "0" * 64,
+    "name": "fixture.xlsx",
+    "snapshot_id": 1,
 }
 
 # The columns a query returns, in order: the contract pages and exports rely on. Add a query's entry
