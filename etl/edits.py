@@ -6,11 +6,16 @@ import math
 
 import duckdb
 
-from etl.catalog import load_catalog
+from etl.catalog import Catalog, load_catalog
+from etl.checks import Stored
 from etl.parse import Parsed, Record, TargetRecord
+from etl.plan import plan
 from etl.problems import Problem
-from etl.store import Plan, fetch_current, make_plan
-from etl.validate import validate
+from etl.store import Plan, fetch_current, fetch_current_targets
+from queries import query_rows
+
+# Targets as edited: (indicator, year, district or None for every district, value or None to clear).
+Targets = list[tuple[str, int, str | None, float | None]]
 
 CORRECTION_SOURCE = "数据修正"
 TARGETS_SOURCE = "目标管理"
@@ -47,12 +52,32 @@ def plan_correction(
         name = cat.indicators[code].short_name_zh
         records.append(Record(district, year, code, value, "exact", raw, cat.districts[district].name_zh, name))
     parsed = Parsed(f"{CORRECTION_SOURCE} {cat.districts[district].name_zh} {year}", None, records=records)
-    problems = refused + validate(parsed, stored, cat, allowed_districts)
+    return _edit_plan(parsed, con, note, refused, cat, allowed_districts, stored)
+
+
+def _edit_plan(
+    parsed: Parsed,
+    con: duckdb.DuckDBPyConnection,
+    note: str,
+    refused: list[Problem],
+    cat: Catalog,
+    allowed_districts: set[str] | None,
+    stored: Stored | None = None,
+) -> Plan:
+    """plan() for an edit in the browser: what it changes is shown even when refused; a note is required."""
+    result = plan(
+        parsed,
+        con,
+        problems=refused,
+        catalog=cat,
+        allowed_districts=allowed_districts,
+        stored=stored,
+        empty="nothing_changed",
+        changes_when_rejected=True,
+    )
     if not note.strip():
-        problems.insert(0, Problem("error", "note_required", parsed.file_name))
-    if not records and not refused:
-        problems.insert(0, Problem("error", "nothing_changed", parsed.file_name))
-    return make_plan(parsed, problems, stored, con)
+        result.problems.insert(0, Problem("error", "note_required", parsed.file_name))
+    return result
 
 
 def _finite(value: object) -> bool:
@@ -112,12 +137,7 @@ def plan_targets(
     refused: list[Problem] | None = None,
 ) -> Plan:
     """A plan for targets (indicator, year, district or None for all, value or None to clear) that differ."""
-    current = {
-        (i, y, d): v
-        for i, y, d, v in con.execute(
-            "select indicator_code, year, district_code, value from current_targets"
-        ).fetchall()
-    }
+    current = fetch_current_targets(con)
     targets = [
         TargetRecord(i, y, d, v, TARGETS_SOURCE, f"{i}:{y}:{d or '*'}")
         for i, y, d, v in rows
@@ -135,12 +155,7 @@ def plan_targets(
             )
     if problems:  # refused rows: nothing else is checked or planned
         return Plan(parsed.file_name, None, [], targets, problems)
-    problems = validate(parsed, {}, cat, allowed_districts)
-    if not note.strip():
-        problems.insert(0, Problem("error", "note_required", parsed.file_name))
-    if not targets:
-        problems.insert(0, Problem("error", "nothing_changed", parsed.file_name))
-    return make_plan(parsed, problems, {}, con)
+    return _edit_plan(parsed, con, note, [], cat, allowed_districts)
 
 
 def carry_over_targets(
@@ -171,24 +186,6 @@ def plan_years_without_targets(con: duckdb.DuckDBPyConnection, plan: Plan) -> li
     if not years:
         return []
     districts = sorted({r.district for r in plan.records})
-    have = {
-        y
-        for (y,) in con.execute(
-            """
-            select distinct year
-            from current_targets
-            where list_contains($years, year)
-              and (
-                  list_contains($districts, district_code)
-                  -- a sample target for every district holds for the sample city only
-                  or district_code is null and (
-                      not is_sample
-                      or exists (select 1 from districts where list_contains($districts, code) and is_sample)
-                  )
-              )
-            """,
-            {"years": years, "districts": districts},
-        ).fetchall()
-    }
+    have = {y for (y,) in query_rows(con, "years_with_targets", years=years, districts=districts)}
     have |= {t.year for t in plan.targets if t.value is not None}
     return [y for y in years if y not in have]

@@ -19,12 +19,14 @@ from pathlib import Path
 import duckdb
 
 from etl.catalog import ROOT, Catalog, load_catalog
+from etl.checks import Checked, Origin, first_of_each, value_problem
 from etl.numbers import QUALIFIERS
 from etl.parse import Parsed, Record, parse_year
 from etl.periods import PeriodError, parse_period
-from etl.problems import Problem, has_errors
-from etl.store import Plan, commit, fetch_current, make_plan
-from etl.validate import validate
+from etl.plan import plan
+from etl.problems import Problem
+from etl.store import Plan, commit
+from queries import query_rows
 
 REPORT_DIR = ROOT / "data" / "reports"
 FIGURES_SUFFIX = ".figures.csv"
@@ -38,6 +40,25 @@ REQUIRED_COLUMNS = ("district_code", "year", "indicator", "value", "qualifier", 
 def locator(start: int, end: int) -> str:
     """Where a figure stands in its report: the character offsets of its evidence (Python string positions)."""
     return f"字符 {start}–{end}"
+
+
+def _same_figure(a: Record, b: Record) -> bool:
+    """The same row twice is harmless; the same figure from two places in the text is not."""
+    return (a.value, a.qualifier, a.cell) == (b.value, b.qualifier, b.cell)
+
+
+# A report's figures are numbered and quoted in their problems. "Indicators missing" compares the districts of one
+# sheet; a report speaks of one organisation and never covers every indicator, so it would only be noise here.
+REPORT = Origin(
+    "report",
+    codes={
+        "percent_out_of_range": "report_percent_out_of_range",
+        "negative_value": "report_negative_value",
+        "duplicate_conflict": "report_duplicate",
+    },
+    skip=frozenset({"indicators_missing"}),
+    same=_same_figure,
+)
 
 
 class ReportsRejected(ValueError):
@@ -128,6 +149,7 @@ def report_plan(
     def add(code: str, n: int, cell: str | None, value: object = None, **params: object) -> None:
         problems.append(Problem("error", code, source_name, REPORT_SHEET, cell, value, {"row": n, **params}))
 
+    row_check = Checked(source_name, [], [], {}, cat, allowed_districts, REPORT, row_of=number_of)
     for n, row in enumerate(rows, start=1):
         evidence = _get(row, "evidence")
         evidence = None if evidence is None else str(evidence)
@@ -202,59 +224,31 @@ def report_plan(
                 ok = False
         if not ok:
             continue
-        if cat.indicators[indicator].unit == "percent" and not 0 <= value <= 100:
-            add("report_percent_out_of_range", n, cell, evidence=evidence, indicator=indicator, number=value)
-            continue
-        if value < 0:
-            add("report_negative_value", n, cell, evidence=evidence, indicator=indicator, number=value)
-            continue
         rec = Record(district, year, indicator, value, qualifier, evidence, REPORT_SHEET, cell, period)
         number_of[id(rec)] = n
+        # A figure that cannot be right is refused as such, before it could be taken for a conflicting duplicate.
+        if (p := value_problem(row_check, rec)) is not None and p.severity == "error":
+            problems.append(p)
+            continue
         records.append(rec)
-
-    # One figure per district, year and indicator: the same row twice is harmless, two different ones are not.
-    kept: dict[tuple[str, int, str, str], Record] = {}
-    for rec in records:
-        other = kept.get(rec.key)
-        if other is None:
-            kept[rec.key] = rec
-        elif (other.value, other.qualifier, other.cell) != (rec.value, rec.qualifier, rec.cell):
-            add(
-                "report_duplicate",
-                number_of[id(rec)],
-                rec.cell,
-                evidence=rec.raw,
-                number=rec.value,
-                other_row=number_of[id(other)],
-                other_evidence=other.raw,
-                other_number=other.value,
-                district=rec.district,
-                year=rec.year,
-                indicator=rec.indicator,
-            )
-    records = list(kept.values())
     if not records and not problems:
         problems.append(Problem("error", "report_no_figures", source_name))
 
-    sha = content_sha256(text, records)  # of the reviewed figures: the same review loaded twice is found again
+    # of the reviewed figures (a row given twice counts once): the same review loaded twice is found again
+    sha = content_sha256(text, first_of_each(records))
     if supersede:
         records += superseded_records(con, source_name, records)
     parsed = Parsed(source_name, sha, records=records)
-    stored = fetch_current(con, sorted({r.district for r in records}), sorted({r.year for r in records}))
-    # The spreadsheet checks that remain: consistency rules (also against stored figures), jumps on last year, scope.
-    more = validate(parsed, stored, cat, allowed_districts)
-    evidence_at = {r.cell: r.raw for r in records}  # one span, one text: rows sharing a span share the evidence
-    for p in more:
-        if p.cell in evidence_at:
-            p.params.setdefault("evidence", evidence_at[p.cell])
-    # "indicators missing" compares the districts of one sheet; a report speaks of one organisation and never
-    # covers every indicator, so it would only be noise here.
-    problems += [p for p in more if p.code != "indicators_missing"]
-    problems.sort(key=lambda p: {"error": 0, "warning": 1, "info": 2}[p.severity])
-    evidence = {r.key: r.raw for r in records}
-    if has_errors(problems):
-        return Plan(source_name, parsed.sha256, records, [], problems), evidence
-    return make_plan(parsed, problems, stored, con), evidence
+    result = plan(
+        parsed,
+        con,
+        problems=problems,
+        catalog=cat,
+        allowed_districts=allowed_districts,
+        origin=REPORT,
+        row_of=number_of,
+    )
+    return result, {r.key: r.raw for r in parsed.records}
 
 
 def superseded_records(con: duckdb.DuckDBPyConnection, source_name: str, records: list[Record]) -> list[Record]:
@@ -263,18 +257,7 @@ def superseded_records(con: duckdb.DuckDBPyConnection, source_name: str, records
     period: each as a record that clears it (value None). A revised report so replaces the old one whole: a
     five-year total first stored as the year's figure is cleared there when the revision gives it its period."""
     keep = {r.key for r in records}
-    rows = con.execute(
-        """
-        select o.district_code, o.year, o.indicator_code, o.period, o.source_ref
-        from current_period_observations as o
-        join batches as b
-            on b.batch_id = o.batch_id
-        where b.kind = 'report'
-          and b.source_name = $name
-        order by o.district_code, o.year, o.indicator_code, o.period
-        """,
-        {"name": source_name},
-    ).fetchall()
+    rows = query_rows(con, "report_figures_shown", name=source_name)
     out = []
     for d, y, i, period, ref in rows:
         if (d, y, i, period) in keep:
@@ -286,18 +269,8 @@ def superseded_records(con: duckdb.DuckDBPyConnection, source_name: str, records
 
 def revised_batch(con: duckdb.DuckDBPyConnection, source_name: str, sha256: str) -> int | None:
     """The committed report batch of an earlier version of this report (same file name, other content), if any."""
-    row = con.execute(
-        """
-        select max(batch_id)
-        from batches
-        where kind = 'report'
-          and status = 'committed'
-          and source_name = $name
-          and coalesce(sha256, '') <> $sha
-        """,
-        {"name": source_name, "sha": sha256},
-    ).fetchone()
-    return row[0] if row else None
+    [(batch_id,)] = query_rows(con, "earlier_report_batch", name=source_name, sha=sha256)
+    return batch_id
 
 
 def read_manifest(directory: Path) -> dict[str, dict[str, str]]:
@@ -318,10 +291,8 @@ def batch_note(entry: dict[str, str] | None, text_name: str) -> str:
 
 def find_any_batch(con: duckdb.DuckDBPyConnection, sha256: str) -> dict | None:
     """The newest batch holding exactly this content, committed or rolled back."""
-    row = con.execute(
-        "select batch_id, status from batches where sha256 = $sha order by batch_id desc limit 1", {"sha": sha256}
-    ).fetchone()
-    return {"batch_id": row[0], "status": row[1]} if row else None
+    rows = query_rows(con, "batch_of_content", sha=sha256)
+    return {"batch_id": rows[0][0], "status": rows[0][1]} if rows else None
 
 
 def _read_text(path: Path) -> str:
@@ -412,4 +383,4 @@ def commit_bundled_report(con: duckdb.DuckDBPyConnection, report: BundledReport,
 
 def count_report_batches(con: duckdb.DuckDBPyConnection) -> int:
     """Report batches in the store, in effect or rolled back."""
-    return con.execute("select count(*) from batches where kind = 'report'").fetchone()[0]
+    return query_rows(con, "batch_counts")[0][1]
