@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
 import streamlit as st
 
+from etl.auth import Editor
 from etl.catalog import load_catalog
-from etl.extract import Extraction, ReportError, report_text
+from etl.extract import Extraction, ReportError, extract, match_organisation, report_text
 from etl.numbers import QUALIFIERS
 from etl.periods import PeriodError, period_in_context, period_label
 from ui.i18n import lang, plain, t
@@ -35,6 +37,49 @@ def report_input_ui() -> tuple[str, str] | None:
     if pasted and pasted.strip():
         return t("ri_paste"), pasted
     return None
+
+
+def extraction_ui(text: str) -> tuple[Extraction, str]:
+    """The figures found in the report (etl.extract, once per text: kept in the session by the text's sha256) and
+    that digest; says what was found, and draws no more of the page when nothing was."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    found = st.session_state.setdefault("ri_extractions", {})
+    if digest not in found:
+        found.clear()
+        found[digest] = extract(text)
+    extraction = found[digest]
+    unknown = t("ri_unknown")
+    org, year = plain(extraction.organisation or unknown), extraction.report_year or unknown
+    st.info(t("ri_found", org=org, year=year, n=len(extraction.facts)))
+    if not extraction.facts:
+        st.warning(t("ri_none"))
+        st.stop()
+    return extraction, digest
+
+
+def district_year_ui(extraction: Extraction, editor: Editor, digest: str) -> tuple[str | None, int | None]:
+    """Whose figures and which year: the districts the editor may change (the organisation's guessed when it is
+    one of them) and the report's year, both to confirm; None for either not chosen yet."""
+    cat = load_catalog()
+    allowed = [d for d in cat.districts.values() if editor.districts is None or d.code in editor.districts]
+    codes = [d.code for d in allowed]
+    guess = match_organisation(extraction.organisation, cat)
+    if guess not in codes:
+        st.warning(t("ri_pick_district"))
+    zh = lang() == "zh"
+    labels = {d.code: f"{d.city_zh} {d.name_zh}" if zh else f"{d.name_en}, {d.city_en}" for d in allowed}
+    left, right = st.columns(2)
+    district = left.selectbox(
+        t("district"),
+        codes,
+        index=codes.index(guess) if guess in codes else None,
+        format_func=labels.get,
+        key="ri_district",
+    )
+    year = right.number_input(
+        t("year"), min_value=1990, max_value=2100, value=extraction.report_year, step=1, key=f"ri_year_{digest[:8]}"
+    )
+    return district, None if year is None else int(year)
 
 
 def period_words(code: str | None, year: int | None) -> str:
