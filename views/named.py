@@ -49,6 +49,19 @@ def _shown_unit(m: Metric, values, lang: str) -> tuple[float, str, str]:
     return divisor, shown, label
 
 
+def _chart_args(ctx: Context, m: Metric, title: str, source: str | None = None) -> dict[str, object]:
+    """The keyword arguments every chart builder takes from the context and the metric: the label column, the title,
+    the source line (the year's unless `source` says otherwise), the metric's unit and unit label, the language."""
+    return {
+        "label_col": ctx.label_col,
+        "title": title,
+        "source": ctx.source if source is None else source,
+        "unit": m.unit,
+        "unit_label": m.unit_label(ctx.lang),
+        "lang": ctx.lang,
+    }
+
+
 def _legend(lang: str) -> dict[str, str]:
     return {
         "target": t("target", lang),
@@ -158,16 +171,7 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
     df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code)
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, year=ctx.year, metric=m.short_name(lg), unit=shown)
-    fig = ranking_bar(
-        df,
-        label_col=ctx.label_col,
-        title=title,
-        source=ctx.source,
-        unit=m.unit,
-        unit_label=unit_label,
-        lang=lg,
-        legend=_legend(lg),
-    )
+    fig = ranking_bar(df, **_chart_args(ctx, m, title), legend=_legend(lg))
     colours = [to_hex(c) for c in ranking_colors(df)]
     target = None
     if df["target"].notna().any():
@@ -356,12 +360,7 @@ def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = ""
     title = t(title_key, lg, year=ctx.year, metric=m.short_name(lg), unit=shown)
     fig = quartile_dots(
         df,
-        label_col=ctx.label_col,
-        title=title,
-        source=ctx.source,
-        unit=m.unit,
-        unit_label=unit_label,
-        lang=lg,
+        **_chart_args(ctx, m, title),
         polarity=m.polarity,
         band_label=t("middle_half", lg),
         median_label=t("district_median", lg),
@@ -404,16 +403,7 @@ def grouped(ctx: Context, metrics: list[Metric], labels: list[str], title_key: s
     unit = metrics[0].unit
     unit_label = metrics[0].unit_label(lg)
     title = t(title_key, lg, year=ctx.year)
-    fig = grouped_bars(
-        df,
-        label_col=ctx.label_col,
-        series=names,
-        title=title,
-        source=ctx.source,
-        unit=unit,
-        unit_label=unit_label,
-        lang=lg,
-    )
+    fig = grouped_bars(df, **_chart_args(ctx, metrics[0], title), series=names)
     order = list(dict.fromkeys(df[ctx.label_col]))
     divisor, shown = axis_unit(unit, unit_label, df["value"], lg)
     series = []
@@ -473,13 +463,11 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
     df = _upto(ctx, ctx.query("city_metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, city=ctx.city_label, metric=m.short_name(lg), unit=shown)
+    args = _chart_args(ctx, m, title, ctx.source_all)
+    del args["label_col"]  # one line for the city: no districts to label
     fig = city_trend_chart(
         df,
-        title=title,
-        source=ctx.source_all,
-        unit=m.unit,
-        unit_label=unit_label,
-        lang=lg,
+        **args,
         series_label=t("city_figure", lg),
         median_label=t("district_median", lg),
         target_label=t("target", lg),
@@ -529,12 +517,7 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
     picked = _picked(ctx, df)
     fig = trend_lines(
         df,
-        label_col=ctx.label_col,
-        title=title,
-        source=ctx.source_all,
-        unit=m.unit,
-        unit_label=unit_label,
-        lang=lg,
+        **_chart_args(ctx, m, title, ctx.source_all),
         targets=targets,
         target_label=t("target", lg),
         highlight=picked,
