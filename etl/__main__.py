@@ -105,7 +105,7 @@ def add_cycle_commands(sub, common: argparse.ArgumentParser) -> None:
     rt.add_argument("--reason", required=True)
     rt.set_defaults(func=lambda a: cli.cmd_review("return", a.city, a.year, a.districts, a.reason, a.db, a.by, a.lang))
     lk = sub.add_parser("lock", parents=[common, cy], help="定稿: lock a city-year")
-    lk.set_defaults(func=lambda a: cli.cmd_lock(a.city, a.year, None, a.db, a.by, a.lang))
+    lk.set_defaults(func=lambda a: cli.cmd_lock(a.city, a.year, None, a.db, a.by, a.lang, undo=False))
     ul = sub.add_parser("unlock", parents=[common, cy], help="unlock a city-year (with a reason)")
     ul.add_argument("--reason", required=True)
     ul.set_defaults(func=lambda a: cli.cmd_lock(a.city, a.year, a.reason, a.db, a.by, a.lang, undo=True))
