@@ -24,6 +24,7 @@ import pandas as pd
 
 import texts
 from etl.catalog import Catalog, load_catalog
+from queries import query_rows, run_query
 
 STATUSES = ("missing", "submitted", "warnings", "returned", "approved", "locked")
 DATA_EVENTS = ("submit", "rollback", "reapply")
@@ -455,9 +456,7 @@ def status(con: duckdb.DuckDBPyConnection, city: str, year: int, cat: Catalog | 
 
 def open_returns(con: duckdb.DuckDBPyConnection, districts: Iterable[str] | None) -> list[DistrictStatus]:
     """Returned district-years (any city and year) within `districts` (None: all), for the upload page notice."""
-    rows = con.execute(
-        "select distinct city_zh, year from cycle_events where event = 'return' order by year desc"
-    ).fetchall()
+    rows = query_rows(con, "returned_city_years")
     wanted = set(districts) if districts is not None else None
     out = []
     cat = load_catalog()
@@ -640,21 +639,7 @@ def audit_log(
     year: int | None = None,
 ) -> pd.DataFrame:
     """Every cycle event, newest first, filtered by city, district (its city-wide events included) and year."""
-    return con.execute(
-        """
-        select e.event_id, e.event, e.city_zh, e.year, e.district_code, d.name_zh as district_zh,
-               d.name_en as district_en, e.batch_id, b.kind as batch_kind, e.event_at, e.event_by, e.reason,
-               e.deadline
-        from cycle_events as e
-        left join districts as d on d.code = e.district_code
-        left join batches as b on b.batch_id = e.batch_id
-        where ($city is null or e.city_zh = $city or e.city_zh = '*')
-          and ($district is null or e.district_code = $district or e.district_code is null)
-          and ($year is null or e.year = $year)
-        order by e.event_id desc
-        """,
-        {"city": city, "district": district, "year": year},
-    ).df()
+    return run_query(con, "audit_log", city=city, district=district, year=year)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -754,14 +739,7 @@ def take_snapshot(con: duckdb.DuckDBPyConnection, note: str | None, by: str) -> 
 
 def list_snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every snapshot, newest first, with how many batches it holds."""
-    return con.execute(
-        """
-        select s.snapshot_id, s.created_at, s.created_by, s.note, s.max_batch_id,
-               (select count(*) from snapshot_batches as sb where sb.snapshot_id = s.snapshot_id) as n_batches
-        from snapshots as s
-        order by s.snapshot_id desc
-        """
-    ).df()
+    return run_query(con, "snapshots")
 
 
 @dataclass(frozen=True)
@@ -784,17 +762,11 @@ class Snapshot:
 
 
 def get_snapshot(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> Snapshot:
-    row = con.execute(
-        """
-        select snapshot_id, created_at, created_by, note, max_batch_id, max_event_id
-        from snapshots where snapshot_id = $s
-        """,
-        {"s": int(snapshot_id)},
-    ).fetchone()
-    if row is None:
-        known = [str(i) for i in con.execute("select snapshot_id from snapshots order by 1").df()["snapshot_id"]]
+    rows = query_rows(con, "snapshot", snapshot_id=int(snapshot_id))
+    if not rows:
+        known = [str(i) for i in sorted(run_query(con, "snapshots")["snapshot_id"])]
         raise CycleRefused("unknown_snapshot", id=snapshot_id, known="、".join(known) or "—")
-    return Snapshot(*row)
+    return Snapshot(*rows[0])
 
 
 def _main_catalog(con: duckdb.DuckDBPyConnection) -> str:
