@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import duckdb
 
+import texts
 from etl.catalog import Catalog, catalog_dir, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,25 +52,16 @@ class StoreBusy(RuntimeError):
         super().__init__(f"store {path} is busy (held by {holder or 'another process'}), waited {waited:.0f} s")
 
     def message(self, lang: str = "zh") -> str:
-        who = self.holder or ("另一个程序" if lang != "en" else "another program")
-        if lang == "en":
-            then = (
-                "Please reload the page in a moment."
-                if self.reading
-                else "Nothing was written. Please try again in a moment."
-            )
-            return f"The data store {self.path.name} is in use by {who}; waited {self.waited:.0f} s. {then}"
-        then = "请稍后刷新页面。" if self.reading else "本次没有写入任何数据，请稍后重试。"
-        return f"数据库 {self.path.name} 正被{who}使用，已等待 {self.waited:.0f} 秒。{then}"
+        who = self.holder or texts.t("store_in_use_who", lang)
+        then = texts.t("store_in_use_reading" if self.reading else "store_in_use_writing", lang)
+        return texts.t("store_in_use", lang, name=self.path.name, who=who, waited=f"{self.waited:.0f}", then=then)
 
 
 class WriteConflict(RuntimeError):
     """Another transaction kept writing the same rows, through every automatic retry."""
 
     def message(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return "Someone else was saving at the same moment. Nothing was written; please try again in a moment."
-        return "有人正在同时保存数据。本次没有写入任何数据，请稍后重试。"
+        return texts.t("store_write_conflict", lang)
 
 
 class StoreMissing(RuntimeError):
@@ -78,9 +70,7 @@ class StoreMissing(RuntimeError):
         super().__init__(f"no store at {path}")
 
     def message(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return f"No data store at {self.path}. Run `python -m etl init` or `make run` first."
-        return f"找不到数据库 {self.path}。请先运行 `python -m etl init` 或 `make run`。"
+        return texts.t("store_missing", lang, path=self.path)
 
 
 def db_path(path: str | Path | None = None) -> Path:

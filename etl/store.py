@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+import texts
 from etl import cycle
 from etl.db import transaction
 from etl.parse import Parsed, Record, TargetRecord
@@ -24,11 +25,7 @@ class StaleData(RuntimeError):
     """The store changed between plan and commit."""
 
     def message(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return (
-                "Someone else changed the data after this check. Nothing was written; check the file again and commit."
-            )
-        return "在您检查之后，其他人修改了数据。本次没有写入，请重新检查后再提交。"
+        return texts.t("store_stale", lang)
 
 
 class BatchError(ValueError):
@@ -39,20 +36,7 @@ class BatchError(ValueError):
         super().__init__(f"{code}: {batch_id}")
 
     def message(self, lang: str = "zh") -> str:
-        texts = {
-            "unknown": ("没有编号为 #{b} 的批次。", "There is no batch #{b}."),
-            "already_rolled_back": ("批次 #{b} 已经撤销过了。", "Batch #{b} is already rolled back."),
-            "outside_scope": (
-                "批次 #{b} 含有您无权修改的区县的数据，不能由您撤销或重新应用；请联系管理员。",
-                "Batch #{b} holds figures of districts you may not change, so you cannot roll it back or re-apply it; ask an administrator.",
-            ),
-            "not_rolled_back": (
-                "批次 #{b} 目前有效，无需重新应用。",
-                "Batch #{b} is in effect; there is nothing to re-apply.",
-            ),
-        }
-        zh, en = texts[self.code]
-        return (en if lang == "en" else zh).format(b=self.batch_id)
+        return texts.t(f"batch_{self.code}", lang, b=self.batch_id)
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Texts of `python -m etl` (its messages, the cycle commands) and of the refusals of the collection cycle
-(etl/cycle.py), zh and en; part of the one catalogue (texts/__init__.py), reached through `t()`."""
+"""Texts of `python -m etl` (its messages, the cycle commands) and of the ETL's refusals (the collection cycle,
+the store), zh and en; part of the one catalogue (texts/__init__.py), reached through `t()`."""
 
 from __future__ import annotations
 
@@ -206,5 +206,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "cycle_city_scope_needed": {
         "zh": "定稿和解除定稿针对整个城市，需要不限区县的审核人账号。",
         "en": "Locking and unlocking concern the whole city and need a reviewer not limited to some districts.",
+    },
+    # refusals of the store (etl.db, etl.store), shown by both CLIs and the pages
+    "store_in_use": {
+        "zh": "数据库 {name} 正被{who}使用，已等待 {waited} 秒。{then}",
+        "en": "The data store {name} is in use by {who}; waited {waited} s. {then}",
+    },
+    "store_in_use_who": {"zh": "另一个程序", "en": "another program"},
+    "store_in_use_reading": {"zh": "请稍后刷新页面。", "en": "Please reload the page in a moment."},
+    "store_in_use_writing": {
+        "zh": "本次没有写入任何数据，请稍后重试。",
+        "en": "Nothing was written. Please try again in a moment.",
+    },
+    "store_write_conflict": {
+        "zh": "有人正在同时保存数据。本次没有写入任何数据，请稍后重试。",
+        "en": "Someone else was saving at the same moment. Nothing was written; please try again in a moment.",
+    },
+    "store_missing": {
+        "zh": "找不到数据库 {path}。请先运行 `python -m etl init` 或 `make run`。",
+        "en": "No data store at {path}. Run `python -m etl init` or `make run` first.",
+    },
+    "store_stale": {
+        "zh": "在您检查之后，其他人修改了数据。本次没有写入，请重新检查后再提交。",
+        "en": "Someone else changed the data after this check. Nothing was written; check the file again and commit.",
+    },
+    "batch_unknown": {"zh": "没有编号为 #{b} 的批次。", "en": "There is no batch #{b}."},
+    "batch_already_rolled_back": {"zh": "批次 #{b} 已经撤销过了。", "en": "Batch #{b} is already rolled back."},
+    "batch_outside_scope": {
+        "zh": "批次 #{b} 含有您无权修改的区县的数据，不能由您撤销或重新应用；请联系管理员。",
+        "en": "Batch #{b} holds figures of districts you may not change, so you cannot roll it back or re-apply it; ask an administrator.",
+    },
+    "batch_not_rolled_back": {
+        "zh": "批次 #{b} 目前有效，无需重新应用。",
+        "en": "Batch #{b} is in effect; there is nothing to re-apply.",
     },
 }
