@@ -154,3 +154,16 @@ def test_busy_store_is_reported_plainly(fixture_files, tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def _subcommands():
+    from etl.__main__ import build_parser
+
+    action = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    return action.choices
+
+
+@pytest.mark.parametrize("name", sorted(_subcommands()))
+def test_every_subcommand_names_the_function_it_calls(name):
+    func = _subcommands()[name].get_default("func")
+    assert callable(func), f"`python -m etl {name}` has no set_defaults(func=…)"
