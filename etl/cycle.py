@@ -171,22 +171,7 @@ class LockInfo:
 
 def current_locks(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], LockInfo]:
     """Every locked city-year: the latest lock/unlock event of each is a lock."""
-    rows = con.execute(
-        """
-        with last as (
-            select
-                city_zh,
-                year,
-                arg_max(event, event_id) as event,
-                arg_max(event_by, event_id) as event_by,
-                arg_max(event_at, event_id) as event_at
-            from cycle_events
-            where event in ('lock', 'unlock')
-            group by all
-        )
-        select city_zh, year, event_by, event_at from last where event = 'lock'
-        """
-    ).fetchall()
+    rows = query_rows(con, "current_locks")
     return {(c, int(y)): LockInfo(c, int(y), b, a) for c, y, b, a in rows}
 
 
@@ -224,14 +209,8 @@ def plan_cells(records: Iterable, targets: Iterable = ()) -> set[tuple[str | Non
 
 
 def batch_cells(con: duckdb.DuckDBPyConnection, batch_id: int) -> set[tuple[str | None, int]]:
-    rows = con.execute(
-        """
-        select distinct district_code, year from observations where batch_id = $b
-        union
-        select distinct district_code, year from targets where batch_id = $b
-        """,
-        {"b": batch_id},
-    ).fetchall()
+    """The (district, year) cells a batch writes (its figures and targets)."""
+    rows = query_rows(con, "batch_cells", batch_id=batch_id)
     return {(d, int(y)) for d, y in rows}
 
 
@@ -375,26 +354,8 @@ def status(con: duckdb.DuckDBPyConnection, city: str, year: int, cat: Catalog | 
     year = int(year)
     ds = sorted(city_districts(cat, city), key=lambda d: (d.level != "district", d.code))
     codes = [d.code for d in ds]
-    obs = con.execute(
-        """
-        select o.district_code, o.year, o.indicator_code, o.value, o.qualifier, o.raw, o.batch_id,
-               b.created_by, b.created_at
-        from current_observations as o
-        join batches as b using (batch_id)
-        where list_contains($codes, o.district_code)
-          and (o.year = $year or o.year = $year - 1)
-        """,
-        {"codes": codes, "year": year},
-    ).fetchall()
-    events = con.execute(
-        """
-        select event_id, event, district_code, event_by, event_at, reason, deadline
-        from cycle_events
-        where city_zh = $city and year = $year
-        order by event_id
-        """,
-        {"city": city, "year": year},
-    ).fetchall()
+    obs = query_rows(con, "status_figures", districts=codes, year=year)
+    events = query_rows(con, "cycle_events_of_year", city=city, year=year)
     lock = current_locks(con).get((city, year))
     deadline = None
     last_data: dict[str, int] = {}
