@@ -23,6 +23,7 @@ import opencc
 
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
+from etl.periods import ANNUAL, period_in_context
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -62,7 +63,7 @@ _SUFFIX_QUALIFIER = SUFFIX_QUALIFIERS
 
 # A heading that opens next year's plan, and one that looks back (which ends a plan section).
 _FUTURE_HEAD = re.compile(
-    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|20\d\d年)"
+    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|下阶段|下半年|20\d\d年)"
     r".{0,12}?(任务|安排|打算|要点|思路|计划|部署|目标|展望|重点工作|工作意见)"
 )
 _PAST_HEAD = re.compile(r"回顾|过去|完成情况|工作情况|主要工作|主要成绩|成效|总结|以来")
@@ -74,10 +75,19 @@ _FUTURE_MARK = re.compile(
     r"力争|确保|争取(?=[^,。]{0,8}?(?:达到|实现|完成|突破|超过|提高到|建成|创建)|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|"
     r"进一步|新建|发展|做到)|"
     r"目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
-    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将"
+    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
+    # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
+    r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
+    # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
+    r"(?<!保障)(?<!关爱)(?<!互助)计划(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训)|任务数|目标数"
 )
+# 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
+_ACTUAL = re.compile(r"实际|最终|结果")
 # A sentence telling one case (a firm, a worker) rather than the year's totals.
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
+# A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
+# (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
+_VISIT = re.compile(r"一行|专程|(?:陪同|带领)下|上门(?:慰问|看望|走访|送)")
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
@@ -163,6 +173,9 @@ class Fact:
     evidence: str  # an exact substring of the text: text[start:end] == evidence
     start: int
     end: int
+    # the period code (etl.periods): year (the report's year), m1-6, total:2015-2019, each:…, asof:2018-04
+    period: str = ANNUAL
+    review: str = ""  # why a candidate is only proposed for review ("visit"); empty for a figure taken
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -170,15 +183,22 @@ class Fact:
 
 @dataclass
 class Extraction:
+    """`facts` are the figures taken; `review` the candidates a reader should confirm (not counted as figures);
+    `period` the span the report as a whole covers (the period code most of its figures share)."""
+
     organisation: str | None
     report_year: int | None
     facts: list[Fact] = field(default_factory=list)
+    review: list[Fact] = field(default_factory=list)
+    period: str = ANNUAL
 
     def as_dict(self) -> dict:
         return {
             "organisation": self.organisation,
             "report_year": self.report_year,
+            "period": self.period,
             "facts": [f.as_dict() for f in self.facts],
+            "review": [f.as_dict() for f in self.review],
         }
 
 
@@ -634,6 +654,13 @@ class _Hit:
     kw_end: int
 
 
+# Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
+# reached (为98名…会员发放, 为8家单位14名会员赔付), never a stock; 会员总数为… (数为, 率为) is a level.
+_STOCKS = frozenset({"total_members", "total_unions"})
+_BENEFICIARY = re.compile(
+    r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
+)
+
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
 
@@ -720,6 +747,8 @@ def choose_indicator(
                 hits.append(
                     _Hit(ph.indicator, 2000 + m.start(), m.end() - m.start(), num.end + m.start(), num.end + m.end())
                 )
+    if _BENEFICIARY.search(norm[clause[0] : num.start]):
+        hits = [h for h in hits if h.indicator not in _STOCKS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause.
@@ -807,6 +836,7 @@ def extract(text: str) -> Extraction:
     phrases = load_phrases()
     norm, idx = normalise(text)
     facts: list[Fact] = []
+    review: list[Fact] = []
     # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
     this_year = "今年" in norm
     last_indicator: str | None = None
@@ -814,21 +844,19 @@ def extract(text: str) -> Extraction:
         sentence_text = norm[sent.start : sent.end]
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
-        future_at = None
-        fm = _FUTURE_MARK.search(sentence_text)
-        if fm:
-            future_at = sent.start + fm.start()
+        planned = _future_spans(sentence_text, sent.start)
+        taken = review if _VISIT.search(sentence_text) else facts
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
         for clause in clauses(norm, sent):
             clause_text = norm[clause[0] : clause[1]]
             changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
             nums = find_numbers(clause_text, clause[0])
-            nums = [n for n in nums if future_at is None or n.start < future_at]
+            nums = [n for n in nums if not any(a <= n.start < b for a, b in planned)]
             if not nums:
                 continue
             listed = _respectively(norm, clause, nums, phrases, text, idx)
             if listed is not None:
-                facts.extend(listed)
+                taken.extend(listed)
                 continue
             # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
             subset = bool(_SUBSET.match(norm[clause[0] : clause[1]])) or _SUBSET.match(
@@ -872,11 +900,64 @@ def extract(text: str) -> Extraction:
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
                     end = max(num.end, hit.kw_end)
-                    facts.append(_fact(text, idx, start, end, hit.indicator, num))
+                    taken.append(_fact(text, idx, start, end, hit.indicator, num))
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
-    return Extraction(find_organisation(norm), find_report_year(norm), _once(facts))
+    year = find_report_year(norm)
+    facts = _once(facts)
+    review = [f for f in _once(review) if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}]
+    for f in facts + review:
+        f.period = _period(norm, idx, f, year)
+        if f in review:
+            f.review = "visit"
+    return Extraction(find_organisation(norm), year, facts, review, _report_period(norm, facts, year))
+
+
+def _period(norm: str, idx: list[int], fact: Fact, year: int | None) -> str:
+    """The fact's period code from the words around it in the normalised text (simplified, so 年來 reads as 年来)."""
+    start = _norm_offset(idx, fact.start)
+    end = _norm_offset(idx, fact.end - 1) + 1
+    return period_in_context(norm, start, year, end) or ANNUAL
+
+
+def _norm_offset(idx: list[int], original: int) -> int:
+    """The first normalised character at or after an offset into the original text."""
+    lo, hi = 0, len(idx)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if idx[mid] < original:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(idx) - 1)
+
+
+def _report_period(norm: str, facts: list[Fact], year: int | None) -> str:
+    """The span the report covers: the period most of its figures share, else what its title and first lines
+    name (上半年, 1–8月, 五年来), else the report's year."""
+    codes = [f.period for f in facts]
+    if codes:
+        best = max(set(codes), key=codes.count)
+        if codes.count(best) * 2 > len(codes):
+            return best
+    head = "\n".join(norm.split("\n", 4)[:4])[:300]
+    return period_in_context(head, len(head), year) or ANNUAL
+
+
+def _future_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
+    """The stretches of a sentence that state a plan or a target: from each future mark to the sentence's end,
+    or to a word saying what was actually done (计划筹资3500万,…实际筹措资金5115万元)."""
+    spans = []
+    pos = 0
+    while (fm := _FUTURE_MARK.search(sentence_text, pos)) is not None:
+        done = _ACTUAL.search(sentence_text, fm.end())
+        end = done.start() if done else len(sentence_text)
+        spans.append((offset + fm.start(), offset + end))
+        if done is None:
+            break
+        pos = done.end()
+    return spans
 
 
 def _once(facts: list[Fact]) -> list[Fact]:
