@@ -133,14 +133,18 @@ _FIGURE_START = re.compile(
 _SENTENCE_END = "。！？；;!?\n"
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _ORG = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会)"
+    r"((?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会"
+    # a township's union often has no 总: 烟墩镇工会
+    r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 _ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
     r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
-    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息"
+    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
+    # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
+    r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协"
 )
 _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
@@ -159,6 +163,8 @@ _DATE = re.compile(
 _SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
+_REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
+_PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
@@ -976,10 +982,16 @@ def _once(facts: list[Fact]) -> list[Fact]:
 # who and when
 
 
+NATIONAL = "中华全国总工会"
+
+
 def _clean_name(raw: str) -> str | None:
     """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
     name = _ORG_LEADING.sub("", raw)
-    prefix = name[: -len("总工会")]
+    if re.fullmatch(r"(?:中华)?全国总工会", name):
+        return NATIONAL
+    suffix = "总工会" if name.endswith("总工会") else "工会"
+    prefix = name[: -len(suffix)]
     for m in reversed(list(_ORG_STOP.finditer(prefix))):
         rest = prefix[m.end() :]
         if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
@@ -988,8 +1000,8 @@ def _clean_name(raw: str) -> str | None:
     m = _PROVINCE_SHORT.match(name)
     if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
         name = name[m.end() :]
-    if len(name) <= 4 or re.search(r"[和及与、委]", name):
-        return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together
+    if len(name) <= len(suffix) + 1 or re.search(r"[和及与、委]", name) or re.match(r"[全各本该我]", name):
+        return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together; 全镇工会 is all of them
     return name
 
 
@@ -998,19 +1010,34 @@ def find_organisation(norm: str) -> str | None:
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
     def names(text: str) -> list[str]:
-        return [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
+        found = [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
+        return [n for n in found if n != NATIONAL]  # 获全国总工会表彰: the national body is a last resort
 
     head = "\n".join(norm.split("\n", 3)[:3])
-    for text in (head[:200], norm[:400]):
-        found = names(text)
-        if found:
-            return found[0]
     counts: dict[str, int] = {}
     for name in names(norm):
         counts[name] = counts.get(name, 0) + 1
-    if counts:
-        return max(counts, key=counts.get)
-    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本,]))([市县区])总工会", norm)
+    most = max(counts, key=counts.get) if counts else None
+    for text in (head[:200], norm[:400]):
+        found = names(text)
+        if found:
+            # 爱心企业向双城区总工会捐赠… opens a text that names 黑龙江省总工会 three times: the one it is about
+            if most and counts[most] >= 3 and counts[most] > 2 * counts[found[0]]:
+                return most
+            return found[0]
+    if most:
+        return most
+    title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+    m = _PROVINCE_SHORT.match(title)
+    if m and re.match(r"(?:省|自治区|市)?总?工会", title[m.end() :]):
+        # 山东工会依法为民工撑腰: a headline naming a province's unions is about its federation
+        level = (
+            "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
+        )
+        return m.group(0) + level + "总工会"
+    if re.search(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]):
+        return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
+    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))([市县区])总工会", norm)
     if bare:
         level = max("市县区", key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
@@ -1028,8 +1055,12 @@ def find_organisation(norm: str) -> str | None:
         ]
         if level == "市" and papers and len(set(papers)) == 1:
             return papers[0] + "市总工会"
-    m = re.search(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000])
-    return m.group(0) if m else None
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000]):
+        stops = list(_ORG_STOP.finditer(m.group(0)[:-3]))
+        name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
+        if len(name) >= 5 and not re.match(r"[全各本该我]", name):  # 日从全省工会, 全年我区工会: no name
+            return name
+    return None
 
 
 def _publication_date(text: str) -> int | None:
@@ -1055,6 +1086,7 @@ def find_report_year(norm: str) -> int | None:
     published = _publication_date(body)
     named = _DATE.sub(" ", body)
     years: list[int] = []
+    reviewed: list[int] = []  # 总结2023年全县工会工作, 总结回顾2021年…工作情况: the year a meeting looked back on
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
     for sent in sentences(named):
         if sent.future:
@@ -1063,12 +1095,16 @@ def find_report_year(norm: str) -> int | None:
         if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
             continue
         s = _SINCE.sub(" ", s)
+        reviewed += [int(y) for y in _REVIEWED.findall(s)]
+        s = _PLANNED.sub(" ", s)  # 部署2024年工作任务: the year planned for, not described
         found = [int(y) for y in _YEAR.findall(s)]
         years += found
         if found and len(s) <= 40 and "," not in s and _PAST_HEAD.search(s):
             headed += found
     if headed:
         return max(headed)
+    if reviewed:
+        return max(reviewed)
     # 《2019-2023年规划》 starts in the report's year; a review of 2013-2017 ends in it
     spans = [
         (
@@ -1095,8 +1131,9 @@ def find_report_year(norm: str) -> int | None:
     last_year = "去年" in named and not re.search(r"今年|上半年|年初以来", named)
     if published:
         return published - 1 if last_year else published
+    # a date in the address: /20200914/, /202009/ (year and month), /2012/ (a year folder)
     dated = _publication_date(urls) or next(
-        (int(y) for y in re.findall(r"/(20\d\d)(?:0[1-9]|1[0-2])\d\d/", urls)), None
+        (int(y) for y in re.findall(r"/(20\d\d)(?:(?:0[1-9]|1[0-2])(?:[0-3]\d)?)?/", urls)), None
     )
     if dated:
         return dated - 1 if last_year else dated
