@@ -911,8 +911,8 @@ def extract(text: str) -> Extraction:
                 window = num.end
                 last_indicator = hit.indicator if hit else None
     year = find_report_year(norm)
-    facts = _once(facts)
-    review = [f for f in _once(review) if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}]
+    facts = _once(facts, text)
+    review = [f for f in _once(review, text) if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}]
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
         if f in review:
@@ -966,15 +966,17 @@ def _future_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _once(facts: list[Fact]) -> list[Fact]:
-    """Each figure once: a headline, the body and a closing summary often state the same one."""
-    seen: set[tuple[str, float]] = set()
+def _once(facts: list[Fact], text: str) -> list[Fact]:
+    """Each figure once: a headline, the body and a closing summary often state the same one. The same value
+    twice in one paragraph with other words (发放0.2万元学习用品,…慰问金0.2万元) is two figures."""
+    seen: dict[tuple[str, float], list[Fact]] = {}
     out = []
     for f in facts:
-        key = (f.indicator, f.value)
-        if key not in seen:
-            seen.add(key)
+        same = seen.setdefault((f.indicator, f.value), [])
+        line = text.count("\n", 0, f.start)
+        if not any(g.evidence == f.evidence or text.count("\n", 0, g.start) != line for g in same):
             out.append(f)
+        same.append(f)
     return out
 
 
