@@ -23,6 +23,7 @@ import opencc
 
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
+from etl.periods import ANNUAL, period_in_context
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -62,7 +63,7 @@ _SUFFIX_QUALIFIER = SUFFIX_QUALIFIERS
 
 # A heading that opens next year's plan, and one that looks back (which ends a plan section).
 _FUTURE_HEAD = re.compile(
-    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|20\d\d年)"
+    r"(今后|未来|明年|下一步|下步|新的一年|新一年|下一阶段|下阶段|下半年|20\d\d年)"
     r".{0,12}?(任务|安排|打算|要点|思路|计划|部署|目标|展望|重点工作|工作意见)"
 )
 _PAST_HEAD = re.compile(r"回顾|过去|完成情况|工作情况|主要工作|主要成绩|成效|总结|以来")
@@ -74,10 +75,19 @@ _FUTURE_MARK = re.compile(
     r"力争|确保|争取(?=[^,。]{0,8}?(?:达到|实现|完成|突破|超过|提高到|建成|创建)|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|"
     r"进一步|新建|发展|做到)|"
     r"目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
-    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将"
+    r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
+    # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
+    r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
+    # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
+    r"(?<!保障)(?<!关爱)(?<!互助)计划(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训)|任务数|目标数"
 )
+# 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
+_ACTUAL = re.compile(r"实际|最终|结果")
 # A sentence telling one case (a firm, a worker) rather than the year's totals.
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
+# A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
+# (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
+_VISIT = re.compile(r"一行|专程|(?:陪同|带领)下|上门(?:慰问|看望|走访|送)")
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
@@ -123,14 +133,18 @@ _FIGURE_START = re.compile(
 _SENTENCE_END = "。！？；;!?\n"
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _ORG = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会)"
+    r"((?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会"
+    # a township's union often has no 总: 烟墩镇工会
+    r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 _ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
     r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
-    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息"
+    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
+    # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
+    r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协"
 )
 _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
@@ -149,6 +163,8 @@ _DATE = re.compile(
 _SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
+_REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
+_PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
@@ -163,6 +179,9 @@ class Fact:
     evidence: str  # an exact substring of the text: text[start:end] == evidence
     start: int
     end: int
+    # the period code (etl.periods): year (the report's year), m1-6, total:2015-2019, each:…, asof:2018-04
+    period: str = ANNUAL
+    review: str = ""  # why a candidate is only proposed for review ("visit"); empty for a figure taken
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -170,15 +189,22 @@ class Fact:
 
 @dataclass
 class Extraction:
+    """`facts` are the figures taken; `review` the candidates a reader should confirm (not counted as figures);
+    `period` the span the report as a whole covers (the period code most of its figures share)."""
+
     organisation: str | None
     report_year: int | None
     facts: list[Fact] = field(default_factory=list)
+    review: list[Fact] = field(default_factory=list)
+    period: str = ANNUAL
 
     def as_dict(self) -> dict:
         return {
             "organisation": self.organisation,
             "report_year": self.report_year,
+            "period": self.period,
             "facts": [f.as_dict() for f in self.facts],
+            "review": [f.as_dict() for f in self.review],
         }
 
 
@@ -634,6 +660,13 @@ class _Hit:
     kw_end: int
 
 
+# Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
+# reached (为98名…会员发放, 为8家单位14名会员赔付), never a stock; 会员总数为… (数为, 率为) is a level.
+_STOCKS = frozenset({"total_members", "total_unions"})
+_BENEFICIARY = re.compile(
+    r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
+)
+
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
 
@@ -720,6 +753,8 @@ def choose_indicator(
                 hits.append(
                     _Hit(ph.indicator, 2000 + m.start(), m.end() - m.start(), num.end + m.start(), num.end + m.end())
                 )
+    if _BENEFICIARY.search(norm[clause[0] : num.start]):
+        hits = [h for h in hits if h.indicator not in _STOCKS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause.
@@ -807,6 +842,7 @@ def extract(text: str) -> Extraction:
     phrases = load_phrases()
     norm, idx = normalise(text)
     facts: list[Fact] = []
+    review: list[Fact] = []
     # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
     this_year = "今年" in norm
     last_indicator: str | None = None
@@ -814,21 +850,19 @@ def extract(text: str) -> Extraction:
         sentence_text = norm[sent.start : sent.end]
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
-        future_at = None
-        fm = _FUTURE_MARK.search(sentence_text)
-        if fm:
-            future_at = sent.start + fm.start()
+        planned = _future_spans(sentence_text, sent.start)
+        taken = review if _VISIT.search(sentence_text) else facts
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
         for clause in clauses(norm, sent):
             clause_text = norm[clause[0] : clause[1]]
             changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
             nums = find_numbers(clause_text, clause[0])
-            nums = [n for n in nums if future_at is None or n.start < future_at]
+            nums = [n for n in nums if not any(a <= n.start < b for a, b in planned)]
             if not nums:
                 continue
             listed = _respectively(norm, clause, nums, phrases, text, idx)
             if listed is not None:
-                facts.extend(listed)
+                taken.extend(listed)
                 continue
             # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
             subset = bool(_SUBSET.match(norm[clause[0] : clause[1]])) or _SUBSET.match(
@@ -872,22 +906,77 @@ def extract(text: str) -> Extraction:
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
                     end = max(num.end, hit.kw_end)
-                    facts.append(_fact(text, idx, start, end, hit.indicator, num))
+                    taken.append(_fact(text, idx, start, end, hit.indicator, num))
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
-    return Extraction(find_organisation(norm), find_report_year(norm), _once(facts))
+    year = find_report_year(norm)
+    facts = _once(facts, text)
+    review = [f for f in _once(review, text) if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}]
+    for f in facts + review:
+        f.period = _period(norm, idx, f, year)
+        if f in review:
+            f.review = "visit"
+    return Extraction(find_organisation(norm), year, facts, review, _report_period(norm, facts, year))
 
 
-def _once(facts: list[Fact]) -> list[Fact]:
-    """Each figure once: a headline, the body and a closing summary often state the same one."""
-    seen: set[tuple[str, float]] = set()
+def _period(norm: str, idx: list[int], fact: Fact, year: int | None) -> str:
+    """The fact's period code from the words around it in the normalised text (simplified, so 年來 reads as 年来)."""
+    start = _norm_offset(idx, fact.start)
+    end = _norm_offset(idx, fact.end - 1) + 1
+    return period_in_context(norm, start, year, end) or ANNUAL
+
+
+def _norm_offset(idx: list[int], original: int) -> int:
+    """The first normalised character at or after an offset into the original text."""
+    lo, hi = 0, len(idx)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if idx[mid] < original:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, len(idx) - 1)
+
+
+def _report_period(norm: str, facts: list[Fact], year: int | None) -> str:
+    """The span the report covers: the period most of its figures share, else what its title and first lines
+    name (上半年, 1–8月, 五年来), else the report's year."""
+    codes = [f.period for f in facts]
+    if codes:
+        best = max(set(codes), key=codes.count)
+        if codes.count(best) * 2 > len(codes):
+            return best
+    head = "\n".join(norm.split("\n", 4)[:4])[:300]
+    return period_in_context(head, len(head), year) or ANNUAL
+
+
+def _future_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
+    """The stretches of a sentence that state a plan or a target: from each future mark to the sentence's end,
+    or to a word saying what was actually done (计划筹资3500万,…实际筹措资金5115万元)."""
+    spans = []
+    pos = 0
+    while (fm := _FUTURE_MARK.search(sentence_text, pos)) is not None:
+        done = _ACTUAL.search(sentence_text, fm.end())
+        end = done.start() if done else len(sentence_text)
+        spans.append((offset + fm.start(), offset + end))
+        if done is None:
+            break
+        pos = done.end()
+    return spans
+
+
+def _once(facts: list[Fact], text: str) -> list[Fact]:
+    """Each figure once: a headline, the body and a closing summary often state the same one. The same value
+    twice in one paragraph with other words (发放0.2万元学习用品,…慰问金0.2万元) is two figures."""
+    seen: dict[tuple[str, float], list[Fact]] = {}
     out = []
     for f in facts:
-        key = (f.indicator, f.value)
-        if key not in seen:
-            seen.add(key)
+        same = seen.setdefault((f.indicator, f.value), [])
+        line = text.count("\n", 0, f.start)
+        if not any(g.evidence == f.evidence or text.count("\n", 0, g.start) != line for g in same):
             out.append(f)
+        same.append(f)
     return out
 
 
@@ -895,10 +984,16 @@ def _once(facts: list[Fact]) -> list[Fact]:
 # who and when
 
 
+NATIONAL = "中华全国总工会"
+
+
 def _clean_name(raw: str) -> str | None:
     """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
     name = _ORG_LEADING.sub("", raw)
-    prefix = name[: -len("总工会")]
+    if re.fullmatch(r"(?:中华)?全国总工会", name):
+        return NATIONAL
+    suffix = "总工会" if name.endswith("总工会") else "工会"
+    prefix = name[: -len(suffix)]
     for m in reversed(list(_ORG_STOP.finditer(prefix))):
         rest = prefix[m.end() :]
         if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
@@ -907,8 +1002,8 @@ def _clean_name(raw: str) -> str | None:
     m = _PROVINCE_SHORT.match(name)
     if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
         name = name[m.end() :]
-    if len(name) <= 4 or re.search(r"[和及与、委]", name):
-        return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together
+    if len(name) <= len(suffix) + 1 or re.search(r"[和及与、委]", name) or re.match(r"[全各本该我]", name):
+        return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together; 全镇工会 is all of them
     return name
 
 
@@ -917,19 +1012,34 @@ def find_organisation(norm: str) -> str | None:
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
     def names(text: str) -> list[str]:
-        return [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
+        found = [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
+        return [n for n in found if n != NATIONAL]  # 获全国总工会表彰: the national body is a last resort
 
     head = "\n".join(norm.split("\n", 3)[:3])
-    for text in (head[:200], norm[:400]):
-        found = names(text)
-        if found:
-            return found[0]
     counts: dict[str, int] = {}
     for name in names(norm):
         counts[name] = counts.get(name, 0) + 1
-    if counts:
-        return max(counts, key=counts.get)
-    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本,]))([市县区])总工会", norm)
+    most = max(counts, key=counts.get) if counts else None
+    for text in (head[:200], norm[:400]):
+        found = names(text)
+        if found:
+            # 爱心企业向双城区总工会捐赠… opens a text that names 黑龙江省总工会 three times: the one it is about
+            if most and counts[most] >= 3 and counts[most] > 2 * counts[found[0]]:
+                return most
+            return found[0]
+    if most:
+        return most
+    title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+    m = _PROVINCE_SHORT.match(title)
+    if m and re.match(r"(?:省|自治区|市)?总?工会", title[m.end() :]):
+        # 山东工会依法为民工撑腰: a headline naming a province's unions is about its federation
+        level = (
+            "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
+        )
+        return m.group(0) + level + "总工会"
+    if re.search(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]):
+        return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
+    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))([市县区])总工会", norm)
     if bare:
         level = max("市县区", key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
@@ -947,8 +1057,12 @@ def find_organisation(norm: str) -> str | None:
         ]
         if level == "市" and papers and len(set(papers)) == 1:
             return papers[0] + "市总工会"
-    m = re.search(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000])
-    return m.group(0) if m else None
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000]):
+        stops = list(_ORG_STOP.finditer(m.group(0)[:-3]))
+        name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
+        if len(name) >= 5 and not re.match(r"[全各本该我]", name):  # 日从全省工会, 全年我区工会: no name
+            return name
+    return None
 
 
 def _publication_date(text: str) -> int | None:
@@ -974,6 +1088,7 @@ def find_report_year(norm: str) -> int | None:
     published = _publication_date(body)
     named = _DATE.sub(" ", body)
     years: list[int] = []
+    reviewed: list[int] = []  # 总结2023年全县工会工作, 总结回顾2021年…工作情况: the year a meeting looked back on
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
     for sent in sentences(named):
         if sent.future:
@@ -982,12 +1097,16 @@ def find_report_year(norm: str) -> int | None:
         if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
             continue
         s = _SINCE.sub(" ", s)
+        reviewed += [int(y) for y in _REVIEWED.findall(s)]
+        s = _PLANNED.sub(" ", s)  # 部署2024年工作任务: the year planned for, not described
         found = [int(y) for y in _YEAR.findall(s)]
         years += found
         if found and len(s) <= 40 and "," not in s and _PAST_HEAD.search(s):
             headed += found
     if headed:
         return max(headed)
+    if reviewed:
+        return max(reviewed)
     # 《2019-2023年规划》 starts in the report's year; a review of 2013-2017 ends in it
     spans = [
         (
@@ -1014,8 +1133,9 @@ def find_report_year(norm: str) -> int | None:
     last_year = "去年" in named and not re.search(r"今年|上半年|年初以来", named)
     if published:
         return published - 1 if last_year else published
+    # a date in the address: /20200914/, /202009/ (year and month), /2012/ (a year folder)
     dated = _publication_date(urls) or next(
-        (int(y) for y in re.findall(r"/(20\d\d)(?:0[1-9]|1[0-2])\d\d/", urls)), None
+        (int(y) for y in re.findall(r"/(20\d\d)(?:(?:0[1-9]|1[0-2])(?:[0-3]\d)?)?/", urls)), None
     )
     if dated:
         return dated - 1 if last_year else dated

@@ -369,13 +369,13 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
     span = None
     for m in _SPAN_WORDS.finditer(paragraph):
         span = m
-    if span is None or year is None:
+    if span is None or year is None and not span.group("span"):
         return None
     phrase = span.group(0)
     each = _EACH_WORD.search(clause) is not None
     try:
-        if span.group("span"):
-            p = parse_period(phrase + ("每年" if each else "累计"), year)
+        if span.group("span"):  # 1992年至2011年…累计: a named span ends in its own last year, not the report's
+            p = parse_period(phrase + ("每年" if each else "累计"))
         elif span.group("since"):
             p = parse_period(phrase + "累计", year)
             if each:

@@ -282,6 +282,25 @@ def test_cli_json_from_standard_input():
     ]
 
 
+def test_cli_json_gives_each_fact_and_the_report_its_period():
+    """The JSON shape (README): each fact has `period` (a code of etl.periods) and `review` (empty when taken);
+    the report has `period` and a `review` list of candidates a reader should confirm."""
+    from etl.periods import parse_period
+
+    text = (
+        "2019-12-01\n五年来,全区新建工会组织120家,每年投入帮扶资金超过500万元。县总工会一行上门慰问,送上慰问金2000元。"
+    )
+    out = run_cli("-", "--json", stdin=text)
+    doc = json.loads(out.stdout)
+    assert doc["period"] == "total:2015-2019"
+    by_value = {f["value"]: f for f in doc["facts"]}
+    assert by_value[120.0]["period"] == "total:2015-2019" and by_value[120.0]["review"] == ""
+    assert by_value[5000000.0]["period"] == "each:2015-2019" and by_value[5000000.0]["qualifier"] == "more_than"
+    assert [(f["value"], f["review"]) for f in doc["review"]] == [(2000.0, "visit")]
+    for f in doc["facts"] + doc["review"]:
+        assert parse_period(f["period"], 2019).code == f["period"]
+
+
 def test_cli_table_and_missing_file(tmp_path):
     p = tmp_path / "r.txt"
     p.write_text("全年帮困职工2003人次。", encoding="gb18030")

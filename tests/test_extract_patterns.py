@@ -347,3 +347,110 @@ def test_docx_reading_still_gives_the_paragraphs():
     text = report_text(_docx(xml), "r.docx")
     assert text == "全區新建工會組織45家。"
     assert facts(text) == [("new_unions", 45.0, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a plan inside a sentence ends where what was actually done begins
+        (
+            "今年计划筹资200万元,资助困难职工子女800人,实际筹措资金260万元,资助1100人。",
+            [("aid_amount", 2600000.0, "exact"), ("aid_persons", 1100.0, "exact")],
+        ),
+        # 将 before an action verb, a quota, a heading that opens the second half's plan
+        ("近期将开展送温暖活动,救助困难职工300余人。", []),
+        ("全年发展会员任务数为800人。", []),
+        (
+            "一、上半年工作\n全镇新建工会5家。\n二、下半年工作安排\n1、为3名困难职工子女发放助学金。",
+            [("new_unions", 5.0, "exact")],
+        ),
+        # those a service reached are never a stock; what unions cover or run is not their number
+        ("县总工会为12家单位86名会员办理了互助保障理赔。", []),
+        ("全市基层工会组织覆盖法人单位2.3万家。", []),
+        ("全区基层工会帮扶站点达120个。", []),
+        # the aided group named after the number, and goods taken to a group
+        ("全年共帮助380名困难职工子女完成学业。", [("aid_persons", 380.0, "exact")]),
+        ("为45名贫困大学生发放助学金9万元。", [("aid_persons", 45.0, "exact"), ("aid_amount", 90000.0, "exact")]),
+        (
+            "为260名环卫工人送去价值2万余元的防暑用品。",
+            [("aid_persons", 260.0, "exact"), ("aid_amount", 20000.0, "more_than")],
+        ),
+        # new unions named with what kind they are, or as 工会组建; compensation obtained
+        ("今年新建非公企业工会35家。", [("new_unions", 35.0, "exact")]),
+        ("全年全区工会组建 120 家。", [("new_unions", 120.0, "exact")]),
+        ("帮助农民工获得各类赔偿86万元。", [("money_recovered", 860000.0, "exact")]),
+    ],
+)
+def test_plans_beneficiaries_and_aided_groups(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市总工会领导一行上门慰问困难职工,为他们送上慰问金2000元。",
+        "副主席专程前往困难职工家中,送去慰问金3000元。",
+        "在区领导陪同下,慰问组走访了5户困难家庭,送上慰问金5000元。",
+    ],
+)
+def test_a_visits_figures_are_proposed_for_review_not_taken(text):
+    result = extract(text)
+    assert result.facts == []
+    assert result.review and all(f.review == "visit" for f in result.review)
+    assert all(text[f.start : f.end] == f.evidence for f in result.review)
+
+
+@pytest.mark.parametrize(
+    "text,figure,period",
+    [
+        ("2019-12-01\n五年来,共帮扶困难职工9000人次。", "9000人次", "total:2015-2019"),
+        ("2012-01-17\n从1992年至2011年,各级工会累计筹集送温暖资金6200多万元。", "6200多万元", "total:1992-2011"),
+        ("2021-07-20\n上半年,全区新增会员3000人。", "3000人", "m1-6"),
+        ("2021-07-20\n截至5月底,全区新增会员3000人。", "3000人", "asof:2021-05"),
+        ("2020-12-20\n五年来,区总工会每年投入帮扶资金超过500万元。", "500万元", "each:2016-2020"),
+        ("2020-12-20\n全年新建工会组织76家。", "76家", "year"),
+        ("2015-12-19\n二十年來,全縣工會累計發放助學金900餘萬元。", "900餘萬元", "total:1996-2015"),
+    ],
+)
+def test_each_fact_says_its_period(text, figure, period):
+    (fact,) = extract(text).facts
+    assert fact.evidence.endswith(figure) and fact.period == period
+
+
+def test_report_period_is_what_most_figures_share():
+    text = "2021-07-20\n上半年,全区新建工会组织20家,新增会员3000人,慰问困难职工120人。"
+    assert extract(text).period == "m1-6"
+    assert extract("2020-12-20\n全年新建工会组织76家,新增会员3000人。").period == "year"
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("烟山镇工会2022年上半年工作总结\n一、帮扶\n发放慰问金2万元。", "烟山镇工会"),
+        ("河东市总:全市会员达80万人\n记者从市政府市总工会联席会议获悉,全市会员达80万人。", "河东市总工会"),
+        ("浙江工会开展送温暖\n全省各级工会慰问困难职工1万户。", "浙江省总工会"),
+        ("全国新建工会98万家\n全国总工会副主席介绍,今年新建工会98万家。", "中华全国总工会"),
+        ("河口区总工会获全国总工会表彰\n全区新建工会20家。", "河口区总工会"),
+        ("区信访工作总结\n全区各级工会组织坚持贯彻区总工会部署。", None),
+        ("会议总结2023年全县工会工作。", None),
+        (
+            "爱心企业向河口区总工会捐款。东江省总工会要求做好助学。东江省总工会设立专项资金。东江省总工会表示。",
+            "东江省总工会",
+        ),
+    ],
+)
+def test_organisation_in_more_kinds_of_text(text, org):
+    assert extract(text).organisation == org
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        ("会议总结2023年全县工会工作,部署2024年工作任务。", 2023),
+        ("会议总结回顾2021年全市互助保障工作,部署2022年工作。", 2021),
+        ("http://example.cn/news/202009/123.html\n日前,区总工会举行金秋助学活动。", 2020),
+        ("http://example.cn/html/2012/zxbd_1217/2789.html\n今年7月,区总工会开展助学活动。", 2012),
+    ],
+)
+def test_report_year_from_the_meeting_and_the_address(text, year):
+    assert extract(text).report_year == year
