@@ -87,12 +87,18 @@ def e2e_accounts() -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory, artifacts_dir, server_secrets) -> Iterator[str]:
+def server_store(tmp_path_factory) -> Path:
+    """The store file the test server serves (the sample is loaded into it by app_server)."""
+    return tmp_path_factory.mktemp("e2e") / "union.duckdb"
+
+
+@pytest.fixture(scope="session")
+def app_server(artifacts_dir, server_secrets, server_store) -> Iterator[str]:
     """Base URL of a Streamlit server running the dashboard on a fresh sample store; stopped by PID at the end."""
     if not APP.is_file():
         pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
-    work = tmp_path_factory.mktemp("e2e")
-    store = work / "union.duckdb"
+    store = server_store
+    work = store.parent
     load = subprocess.run(
         [sys.executable, "-m", "etl", "sample", "--db", str(store), "--out", str(work / "sample")],
         cwd=ROOT,
