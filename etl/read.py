@@ -434,16 +434,41 @@ def _cell_index(letters: bytes, digits: bytes) -> tuple[int, int]:
     return int(digits) - 1, col - 1
 
 
-def _extent(xml: bytes) -> tuple[int, int]:
-    """Rows × columns a sheet's XML spans: its <dimension> and its farthest cell and row, whichever is larger."""
-    rows = cols = 0
+def _rows_in(xml: bytes) -> int:
+    return xml.count(b"<row") - xml.count(b"<rowBreaks") + xml.count(b":row ") + xml.count(b":row>")
+
+
+def _cells_in(xml: bytes) -> int:
+    return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + xml.count(b":c>")
+
+
+def _element_extent(stream) -> tuple[int, int]:
+    """Rows × columns a sheet's XML needs by its row and cell elements alone (rows and cells may leave out
+    their r="…", each then following the one before). Read in chunks and left as soon as it is beyond the limits:
+    a 700 KB file can hold ten million rows."""
+    rows = cells = 0
+    tail = b""
+    while chunk := stream.read(4 * 1024 * 1024):
+        buf = tail + chunk
+        rows += _rows_in(buf) - _rows_in(tail)  # a tag split between chunks is counted once
+        cells += _cells_in(buf) - _cells_in(tail)
+        if rows > MAX_ROWS or cells > MAX_CELLS:
+            break
+        tail = buf[-16:]
+    return rows, (-(-cells // rows) if rows else 0)
+
+
+def _extent(xml: bytes, elements: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """Rows × columns a sheet's XML spans: its <dimension>, its farthest cell and row, and what its row and cell
+    elements need (`elements`), whichever is larger."""
+    rows, cols = elements
     dim = _DIMENSION.search(xml)
     if dim:
         last = dim.group(1).split(b":")[-1]
         m = re.fullmatch(rb"\$?([A-Z]{1,3})\$?([0-9]+)", last)
         if m:
             r, c = _cell_index(m.group(1), m.group(2))
-            rows, cols = r + 1, c + 1
+            rows, cols = max(rows, r + 1), max(cols, c + 1)
     for m in _ANY_REF.finditer(xml):
         r, c = _cell_index(m.group(1), m.group(2))
         rows, cols = max(rows, r + 1), max(cols, c + 1)
@@ -554,8 +579,15 @@ def inspect_xlsx(
             if path not in names:
                 continue
             cells = set()
+            with zf.open(path) as stream:
+                elements = _element_extent(stream)
+            try:
+                check_extent(*elements)
+            except TooLarge:
+                extents[sh.get("name")] = elements  # refused for its size: neither read whole nor searched
+                continue
             xml = zf.read(path)
-            extents[sh.get("name")] = _extent(xml)
+            extents[sh.get("name")] = _extent(xml, elements)
             for m in _CELL_XML.finditer(xml):
                 body = m.group(2)
                 if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):

@@ -215,6 +215,20 @@ def test_an_ods_unpacking_to_millions_of_rows_or_cells_is_refused_in_bounded_tim
     assert "超过上限" in out and time.monotonic() - start < 20
 
 
+def test_an_xlsx_of_millions_of_rows_without_references_is_refused_without_reading_them(tmp_path, empty_db):
+    """Rows without r="…" and no <dimension> escaped the range check: calamine read them, 108 s and 780 MB."""
+    import time
+
+    from build import xlsx_row_bomb
+
+    path = xlsx_row_bomb(tmp_path / "rows_2024.xlsx")
+    start = time.monotonic()
+    r = _load_in_subprocess(path, empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out, out[-2000:]
+    assert ":2024: 工作表的使用范围是 A1:A" in out and "超过上限" in out and time.monotonic() - start < 20
+
+
 def test_csv_line_of_two_million_commas_is_refused_before_building_cells(fixture_files, empty_db, tmp_path):
     r = _load_in_subprocess(fixture_files["wide_line_csv"], empty_db, tmp_path)
     out = r.stdout + r.stderr
