@@ -19,7 +19,7 @@ DEV_STAMP     := $(VENV)/.installed-dev
 run: $(RUNTIME_STAMP)
 	$(PY) -m etl sample --if-empty
 	$(PY) -m etl reports --if-empty
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.address 0.0.0.0 \
+	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0 \
 		--server.headless true --browser.gatherUsageStats false
 
 ## test: dev tools, Debian packages for browser/image tests, then the whole suite

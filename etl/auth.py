@@ -111,6 +111,7 @@ class Editor:
 @dataclass
 class Settings:
     require_login_to_view: bool = False
+    session_hours: float = 8.0  # how long a lasting login (etl/sessions.py) lasts; 0: until the tab closes
     editors: dict[str, dict] = field(default_factory=dict)
     viewers: dict[str, dict] = field(default_factory=dict)
     reviewers: dict[str, dict] = field(default_factory=dict)
@@ -124,10 +125,20 @@ def load_settings(path: str | Path | None = None) -> Settings:
     dash = data.get("dashboard", {})
     return Settings(
         bool(dash.get("require_login_to_view", False)),
+        _hours(dash.get("session_hours", 8.0)),
         dict(data.get("editors", {})),
         dict(data.get("viewers", {})),
         dict(data.get("reviewers", {})),
     )
+
+
+def _hours(value: object) -> float:
+    """A lifetime in hours from the settings: finite, 0 to 30 days; anything else is the default 8."""
+    try:
+        hours = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 8.0
+    return hours if 0.0 <= hours <= 720.0 else 8.0
 
 
 def authenticate(name: str, password: str, path: str | Path | None = None) -> Editor | None:
@@ -141,7 +152,10 @@ def authenticate(name: str, password: str, path: str | Path | None = None) -> Ed
     if not (entry and ok):
         return None
     if needs_rehash(stored):
-        set_password_hash(name, hash_password(password), path)
+        try:
+            set_password_hash(name, hash_password(password), path)
+        except OSError:  # a read-only accounts file: the login still holds; the re-hash waits for a writable one
+            pass
     return editor_from(name, entry, role)
 
 
@@ -162,6 +176,20 @@ def current_account(name: str, path: str | Path | None = None) -> tuple[Editor, 
         return None
     stamp = hashlib.sha256(str(entry.get("password_hash", "")).encode()).hexdigest()[:16]
     return editor_from(name, entry, role), stamp
+
+
+def rights_stamp(name: str, path: str | Path | None = None) -> str:
+    """A stamp of what an account may do now: its role, districts and password hash ("" when it is gone).
+
+    A lasting login (etl/sessions.py) is bound to it: a changed password, role or scope refuses the login."""
+    settings = load_settings(path)
+    role = "editor" if name in settings.editors else "reviewer" if name in settings.reviewers else "viewer"
+    entry = settings.editors.get(name) or settings.reviewers.get(name) or settings.viewers.get(name)
+    if not entry:
+        return ""
+    districts = ",".join(sorted(str(d) for d in entry.get("districts") or []))
+    raw = "\x1f".join((name, role, districts, str(entry.get("password_hash", ""))))
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 _DUMMY: list[str] = []

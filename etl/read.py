@@ -434,16 +434,41 @@ def _cell_index(letters: bytes, digits: bytes) -> tuple[int, int]:
     return int(digits) - 1, col - 1
 
 
-def _extent(xml: bytes) -> tuple[int, int]:
-    """Rows × columns a sheet's XML spans: its <dimension> and its farthest cell and row, whichever is larger."""
-    rows = cols = 0
+def _rows_in(xml: bytes) -> int:
+    return xml.count(b"<row") - xml.count(b"<rowBreaks") + xml.count(b":row ") + xml.count(b":row>")
+
+
+def _cells_in(xml: bytes) -> int:
+    return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + xml.count(b":c>")
+
+
+def _element_extent(stream) -> tuple[int, int]:
+    """Rows × columns a sheet's XML needs by its row and cell elements alone (rows and cells may leave out
+    their r="…", each then following the one before). Read in chunks and left as soon as it is beyond the limits:
+    a 700 KB file can hold ten million rows."""
+    rows = cells = 0
+    tail = b""
+    while chunk := stream.read(4 * 1024 * 1024):
+        buf = tail + chunk
+        rows += _rows_in(buf) - _rows_in(tail)  # a tag split between chunks is counted once
+        cells += _cells_in(buf) - _cells_in(tail)
+        if rows > MAX_ROWS or cells > MAX_CELLS:
+            break
+        tail = buf[-16:]
+    return rows, (-(-cells // rows) if rows else 0)
+
+
+def _extent(xml: bytes, elements: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """Rows × columns a sheet's XML spans: its <dimension>, its farthest cell and row, and what its row and cell
+    elements need (`elements`), whichever is larger."""
+    rows, cols = elements
     dim = _DIMENSION.search(xml)
     if dim:
         last = dim.group(1).split(b":")[-1]
         m = re.fullmatch(rb"\$?([A-Z]{1,3})\$?([0-9]+)", last)
         if m:
             r, c = _cell_index(m.group(1), m.group(2))
-            rows, cols = r + 1, c + 1
+            rows, cols = max(rows, r + 1), max(cols, c + 1)
     for m in _ANY_REF.finditer(xml):
         r, c = _cell_index(m.group(1), m.group(2))
         rows, cols = max(rows, r + 1), max(cols, c + 1)
@@ -453,12 +478,19 @@ def _extent(xml: bytes) -> tuple[int, int]:
 
 
 _ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+# Row and cell elements an .ods table within the limits can need, styled empty ones (not repeated) included.
+_ODS_MAX_ROW_ELEMENTS = MAX_ROWS + 10_000
+_ODS_MAX_CELL_ELEMENTS = 20 * MAX_COLUMNS
 _ODS_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
 def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
     """Rows × columns each table of an .ods spans up to its last non-empty cell, counting repeated rows and
-    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted)."""
+    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted).
+
+    The reading stops at the first table beyond the limits, or with more row or cell elements than a sheet
+    within them can need (a 1 MB file can unpack to 300 MB of rows): that table's extent is then at least
+    what was seen, and beyond the limits. So the work is bounded by the limits, not by the file."""
     import zipfile
 
     from lxml import etree
@@ -471,27 +503,41 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
     except (zipfile.BadZipFile, OSError, ValueError):
         return {}
     out: dict[str, tuple[int, int]] = {}
-    rows_seen = last_row = last_col = 0
+    table = ""
+    rows_seen = last_row = last_col = row_elements = col = row_last = cell_elements = row_repeat = 0
     for event, el in etree.iterparse(stream, events=("start", "end"), resolve_entities=False, huge_tree=False):
         if event == "start":
             if el.tag == f"{_ODS_T}table":
-                rows_seen = last_row = last_col = 0
+                table = el.get(f"{_ODS_T}name") or str(len(out) + 1)
+                rows_seen = last_row = last_col = row_elements = 0
+            elif el.tag == f"{_ODS_T}table-row":
+                col = row_last = cell_elements = 0
+                row_repeat = int(el.get(f"{_ODS_T}number-rows-repeated", 1))
             continue
-        if el.tag == f"{_ODS_T}table-row":
+        if el.tag in (f"{_ODS_T}table-cell", f"{_ODS_T}covered-table-cell"):
+            n_cols = int(el.get(f"{_ODS_T}number-columns-repeated", 1))
+            if el.get(f"{_ODS_O}value-type") or len(el):
+                row_last = col + n_cols
+            col += n_cols
+            cell_elements += 1
+            el.clear()
+            if cell_elements > _ODS_MAX_CELL_ELEMENTS or row_last > MAX_COLUMNS:
+                out[table] = (max(last_row, rows_seen + row_repeat), max(row_last, cell_elements))
+                return out
+        elif el.tag == f"{_ODS_T}table-row":
             n_rows = int(el.get(f"{_ODS_T}number-rows-repeated", 1))
-            col = 0
-            row_last = 0
-            for cell in el:
-                n_cols = int(cell.get(f"{_ODS_T}number-columns-repeated", 1))
-                if cell.get(f"{_ODS_O}value-type") or len(cell):
-                    row_last = col + n_cols
-                col += n_cols
             if row_last:
                 last_row, last_col = rows_seen + n_rows, max(last_col, row_last)
             rows_seen += n_rows
+            row_elements += 1
             el.clear()
+            while el.getprevious() is not None:  # rows already counted: keep memory flat
+                del el.getparent()[0]
+            if row_elements > _ODS_MAX_ROW_ELEMENTS or last_row > MAX_ROWS or last_row * last_col > MAX_CELLS:
+                out[table] = (max(last_row, row_elements), max(last_col, 1))
+                return out
         elif el.tag == f"{_ODS_T}table":
-            out[el.get(f"{_ODS_T}name") or str(len(out) + 1)] = (last_row, last_col)
+            out[table] = (last_row, last_col)
             el.clear()
     return out
 
@@ -533,8 +579,15 @@ def inspect_xlsx(
             if path not in names:
                 continue
             cells = set()
+            with zf.open(path) as stream:
+                elements = _element_extent(stream)
+            try:
+                check_extent(*elements)
+            except TooLarge:
+                extents[sh.get("name")] = elements  # refused for its size: neither read whole nor searched
+                continue
             xml = zf.read(path)
-            extents[sh.get("name")] = _extent(xml)
+            extents[sh.get("name")] = _extent(xml, elements)
             for m in _CELL_XML.finditer(xml):
                 body = m.group(2)
                 if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):

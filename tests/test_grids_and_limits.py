@@ -97,6 +97,20 @@ def test_sessions_are_limited_per_client_and_per_server(monkeypatch):
     assert hardening.admit("a3", "10.0.0.1", now=1.0 + hardening.SESSION_IDLE_SECONDS + 1)  # idle ones expire
 
 
+def test_closed_tabs_do_not_count_against_the_session_limit(monkeypatch):
+    """An office behind one address: 40 people opening and closing pages in 10 minutes are never shut out."""
+    monkeypatch.setattr(hardening, "_SEEN", {})
+    monkeypatch.setattr(hardening, "MAX_SESSIONS_PER_CLIENT", 3)
+    open_now = set()
+    for n in range(40):
+        open_now = {f"s{n}", f"s{n - 1}"}  # each person's page closes after the next one opened
+        assert hardening.admit(f"s{n}", "10.0.0.1", now=float(n), connected=open_now.__contains__)
+    assert len(hardening._SEEN) <= 2
+    live = open_now | {"x0"}
+    assert hardening.admit("x0", "10.0.0.1", now=50.0, connected=live.__contains__)  # three pages open: the limit
+    assert not hardening.admit("x1", "10.0.0.1", now=51.0, connected=(live | {"x1"}).__contains__)
+
+
 def test_the_file_watcher_ignores_the_venv():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert ".venv" in config["server"]["folderWatchBlacklist"]

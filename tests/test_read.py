@@ -199,6 +199,36 @@ def test_ods_with_a_far_cell_through_repeated_rows_is_refused_before_reading(tmp
     assert ":2024: 工作表的使用范围是 A1:XFD100000（100000 行 × 16384 列），超过上限" in out
 
 
+@pytest.mark.parametrize("kind", ["text_rows", "empty_rows", "wide_row"])
+def test_an_ods_unpacking_to_millions_of_rows_or_cells_is_refused_in_bounded_time(kind, tmp_path, empty_db):
+    """1 MB that passes the zip checks (290 MB, ratio < 1000): the reading stops at the limits (it ran 120 s+)."""
+    import time
+
+    from build import ods_row_bomb
+
+    path = ods_row_bomb(tmp_path / f"bomb_{kind}_2024.ods", kind)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    start = time.monotonic()
+    r = _load_in_subprocess(path, empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out, out[-2000:]
+    assert "超过上限" in out and time.monotonic() - start < 20
+
+
+def test_an_xlsx_of_millions_of_rows_without_references_is_refused_without_reading_them(tmp_path, empty_db):
+    """Rows without r="…" and no <dimension> escaped the range check: calamine read them, 108 s and 780 MB."""
+    import time
+
+    from build import xlsx_row_bomb
+
+    path = xlsx_row_bomb(tmp_path / "rows_2024.xlsx")
+    start = time.monotonic()
+    r = _load_in_subprocess(path, empty_db, tmp_path)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1 and "Traceback" not in out, out[-2000:]
+    assert ":2024: 工作表的使用范围是 A1:A" in out and "超过上限" in out and time.monotonic() - start < 20
+
+
 def test_csv_line_of_two_million_commas_is_refused_before_building_cells(fixture_files, empty_db, tmp_path):
     r = _load_in_subprocess(fixture_files["wide_line_csv"], empty_db, tmp_path)
     out = r.stdout + r.stderr

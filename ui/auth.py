@@ -4,6 +4,11 @@ name and client; optionally an OIDC provider through st.login.
 A session keeps only the account's name, when it logged in and a stamp of its password hash. Every run (every
 click) looks the account up again in the accounts file: a removed account is logged out, a narrowed one has its
 new districts at once, a changed password ends its sessions, and logging out ends every session of the account.
+
+A login lasts beyond its tab (a refresh, a new tab, a copied link) through the HttpOnly session cookie that
+ui/lasting.py and etl/sessions.py keep: a session without a login takes the cookie's account when its token is
+valid, and a session that came from a cookie checks its token again on every run (log-out elsewhere, expiry, a
+changed password, role or scope end it).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import streamlit as st
 from etl import auth as accounts
 from etl.auth import Editor, authenticate, current_account, load_settings
 from etl.catalog import load_catalog
+from etl.sessions import SESSIONS
+from ui import lasting
 from ui.i18n import t
 
 SESSION_KEY = "editor"
@@ -29,10 +36,23 @@ def client_id() -> str:
     return ip if isinstance(ip, str) and ip else "local"
 
 
-def _log_in(user: Editor) -> None:
+def _log_in(user: Editor, token_hash: str = "") -> None:
     found = current_account(user.name)
     stamp = found[1] if found else ""
-    st.session_state[SESSION_KEY] = {"name": user.name, "issued": time.time(), "stamp": stamp}
+    st.session_state[SESSION_KEY] = {"name": user.name, "issued": time.time(), "stamp": stamp, "token": token_hash}
+
+
+def _from_cookie() -> dict | None:
+    """The login the browser's lasting cookie carries, when its token is valid now (kept in the session)."""
+    token = lasting.cookie_token()
+    if not token:
+        return None
+    found = SESSIONS.check(token)
+    account = current_account(found.name) if found is not None else None
+    if account is None:
+        return None
+    _log_in(account[0], found.token_hash)
+    return st.session_state[SESSION_KEY]
 
 
 def _log_out() -> None:
@@ -45,12 +65,15 @@ def current_user() -> Editor | None:
     if not isinstance(held, dict):
         if held is not None:
             _log_out()
-        return None
+        held = _from_cookie()
+        if held is None:
+            return None
     found = current_account(held["name"])
     if (
         found is None
         or found[1] != held.get("stamp")
         or not accounts.REVOCATIONS.valid(held["name"], held.get("issued", 0.0))
+        or (held.get("token") and SESSIONS.check_hash(held["token"]) is None)
     ):
         _log_out()
         return None
@@ -109,11 +132,13 @@ def login_form(key: str = "login") -> None:
         return
     accounts.THROTTLE.succeeded(name, client)
     _log_in(user)
+    lasting.remember(user.name, client)  # the next run trades a one-time code for the HttpOnly cookie
     st.rerun()
 
 
 def account_ui() -> None:
     """In the sidebar: who is logged in (and the districts they may change), with a log-out button."""
+    lasting.run_pending()
     user = current_user() or _oidc_user()
     if user is None:
         return
@@ -123,8 +148,10 @@ def account_ui() -> None:
     )
     st.sidebar.caption(t("logged_in_as", name=user.display_name, scope=scope if user.can_edit else t("viewer")))
     if st.sidebar.button(t("logout"), key="logout"):
-        accounts.REVOCATIONS.revoke(user.name)  # every tab and device of this account
+        accounts.REVOCATIONS.revoke(user.name)  # every tab of this account on this server
+        SESSIONS.revoke_account(user.name)  # and every lasting login of it, on every device
         _log_out()
+        lasting.forget()
         try:
             if st.user.is_logged_in:
                 st.logout()

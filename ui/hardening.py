@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -32,12 +33,27 @@ def keep_caches_to_ourselves() -> None:
     AppSession._union_guarded = True
 
 
-def admit(session_id: str, client: str, now: float | None = None) -> bool:
-    """Whether this session may run: it was admitted before, or its client and the server are under the limits."""
+def _connected(session_id: str) -> bool:
+    """Whether a session's browser is still connected (True where the runtime cannot say: idle expiry applies)."""
+    try:
+        from streamlit.runtime import Runtime
+
+        return Runtime.instance()._session_mgr.is_active_session(session_id)
+    except Exception:
+        return True
+
+
+def admit(
+    session_id: str, client: str, now: float | None = None, connected: Callable[[str], bool] = _connected
+) -> bool:
+    """Whether this session may run: it was admitted before, or its client and the server are under the limits.
+
+    Only sessions still connected count: closed tabs and refreshed pages leave at once, so an office of many people
+    behind one address is not shut out by the pages it has left (idle ones go after SESSION_IDLE_SECONDS too)."""
     now = time.monotonic() if now is None else now
     with _LOCK:
         for sid, (_, last) in list(_SEEN.items()):
-            if now - last > SESSION_IDLE_SECONDS:
+            if now - last > SESSION_IDLE_SECONDS or (sid != session_id and not connected(sid)):
                 del _SEEN[sid]
         if session_id not in _SEEN:
             mine = sum(1 for c, _ in _SEEN.values() if c == client)

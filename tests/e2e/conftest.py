@@ -18,8 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
-# The app under test; UNION_E2E_APP points the harness at another script (to try the harness itself).
-APP = Path(os.environ.get("UNION_E2E_APP") or ROOT / "dashboard.py")
+# The app under test: serve.py, as `make run` starts it (dashboard.py under st.App with the lasting-login routes);
+# UNION_E2E_APP points the harness at another script (to try the harness itself).
+APP = Path(os.environ.get("UNION_E2E_APP") or ROOT / "serve.py")
 CHROMIUM = Path(os.environ.get("UNION_E2E_CHROMIUM") or "/usr/bin/chromium")
 # The background-networking flags keep Chromium from calling out: this machine's network is closed.
 CHROMIUM_ARGS = [
@@ -68,12 +69,36 @@ def artifacts_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory, artifacts_dir) -> Iterator[str]:
+def server_secrets(tmp_path_factory) -> Path:
+    """The accounts file the test server reads (its lasting-login table, sessions.sqlite, sits beside it)."""
+    from etl.auth import add_editor
+
+    secrets = add_editor(
+        E2E_EDITOR, E2E_PASSWORD, None, "测试编辑", tmp_path_factory.mktemp("accounts") / "secrets.toml"
+    )
+    add_editor(E2E_REVIEWER, E2E_REVIEWER_PASSWORD, None, "测试审核", secrets, role="reviewer")
+    return secrets
+
+
+@pytest.fixture(scope="session")
+def e2e_accounts() -> dict[str, tuple[str, str]]:
+    """Name and password of the server's accounts by role, for tests (never `from conftest import`)."""
+    return {"editor": (E2E_EDITOR, E2E_PASSWORD), "reviewer": (E2E_REVIEWER, E2E_REVIEWER_PASSWORD)}
+
+
+@pytest.fixture(scope="session")
+def server_store(tmp_path_factory) -> Path:
+    """The store file the test server serves (the sample is loaded into it by app_server)."""
+    return tmp_path_factory.mktemp("e2e") / "union.duckdb"
+
+
+@pytest.fixture(scope="session")
+def app_server(artifacts_dir, server_secrets, server_store) -> Iterator[str]:
     """Base URL of a Streamlit server running the dashboard on a fresh sample store; stopped by PID at the end."""
     if not APP.is_file():
         pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
-    work = tmp_path_factory.mktemp("e2e")
-    store = work / "union.duckdb"
+    store = server_store
+    work = store.parent
     load = subprocess.run(
         [sys.executable, "-m", "etl", "sample", "--db", str(store), "--out", str(work / "sample")],
         cwd=ROOT,
@@ -88,11 +113,7 @@ def app_server(tmp_path_factory, artifacts_dir) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
     log_path = artifacts_dir / "streamlit-server.log"
-    from etl.auth import add_editor
-
-    secrets = add_editor(E2E_EDITOR, E2E_PASSWORD, None, "测试编辑", work / "secrets.toml")
-    add_editor(E2E_REVIEWER, E2E_REVIEWER_PASSWORD, None, "测试审核", secrets, role="reviewer")
-    env = {**os.environ, "UNION_DB": str(store), "UNION_SECRETS": str(secrets)}
+    env = {**os.environ, "UNION_DB": str(store), "UNION_SECRETS": str(server_secrets)}
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
             [
