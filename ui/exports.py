@@ -8,7 +8,6 @@ export.deck (python-pptx, ~0.18 s to import) is imported where a deck is made, n
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,6 +15,7 @@ import streamlit as st
 
 from etl import db
 from export.images import images_available, view_png, view_svg
+from export.names import chart_file_stem, safe_file_name
 from export.tables import table_csv, table_xlsx
 from ui.data import CACHE_TTL_SECONDS
 from ui.i18n import lang, plain, t
@@ -25,7 +25,6 @@ from views.view import View
 BASKET = "deck_basket"  # session-state key: the slides collected with "加入幻灯片", in order
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 @dataclass
@@ -38,14 +37,19 @@ class BasketEntry:
 
 
 def file_name(*parts: object) -> str:
-    """A file name from parts, safe on Windows and macOS: 示例市_2024_contract_rate_collective."""
-    return "_".join(_UNSAFE_FILE_CHARS.sub("-", str(p)).strip("-") for p in parts if str(p))
+    """A file name from parts, safe on Windows and macOS: 示例市_2024_年度全委会."""
+    return safe_file_name(*parts)
+
+
+def view_file_stem(view: View) -> str:
+    """A chart's download name from its title, with the city and year shown (示例市_2024年各区县帮扶金额)."""
+    return chart_file_stem(view.title, st.session_state.get("city", ""), st.session_state.get("year"))
 
 
 def export_ui(view: View) -> None:
     """Under a chart: PNG and SVG for slides and print, and "加入幻灯片" (add to the deck basket)."""
     lg = lang()
-    stem = file_name(st.session_state.get("city", ""), view.name)
+    stem = view_file_stem(view)
     row = st.container(horizontal=True, gap="small")
     if images_available():
         for fmt, make, mime, icon in (
@@ -84,9 +88,10 @@ def _add_to_basket(entry_id: str, view: View) -> None:
     st.toast(t("added_to_deck", n=len(basket)), icon=":material/slideshow:")
 
 
-def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "") -> None:
-    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs."""
-    stem = file_name(st.session_state.get("city", ""), file_stem)
+def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", stem: str = "") -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs. `file_stem` keys
+    the buttons; the files are called `stem` (a chart's title) where given, else after the city and `file_stem`."""
+    stem = stem or file_name(st.session_state.get("city", ""), file_stem)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         t("download_csv"),
