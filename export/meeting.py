@@ -25,6 +25,7 @@ from pptx.util import Inches
 from etl.catalog import Metric, load_catalog
 from export import deck as D
 from export.analysis import plain_source, source_text
+from export.cache import built_view
 from export.images import images_available, view_png
 from export.report import chinese_date, section_number
 from narrative import attention_items
@@ -125,7 +126,7 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
 
     sections: dict[str, list[Page]] = {k: [] for k in SECTIONS}
     for c in charts:
-        view = c.build(ctx)
+        view = built_view(c, ctx)
         if not view.has_data:
             continue
         section = SECTION_OF_VIEW.get(c.view, "s_ranking")
