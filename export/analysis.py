@@ -22,6 +22,7 @@ from export.report import Picture, Report, Section, Subheading, Table, chinese_d
 from narrative import attention_items, city_sentence, ranking_clause, trend_sentence
 from narrative.sentences import STOP, join_clauses
 from narrative.tables import ranking_grid, yoy_table
+from texts import t
 from views import named
 from views.context import Context
 from views.view import View
@@ -48,6 +49,15 @@ WORDS = {
     "intro_city": {
         "zh": "本报告依据{source}，分析{city}{year}年工会工作主要指标，并与{prev}年比较。",
         "en": "This report reads the {year} figures of {city} ({source}) and compares them with {prev}.",
+    },
+    "intro_alone": {
+        "zh": "本报告依据{source}，分析{city}{n}个区县{year}年工会工作主要指标（{prev}年无可比数据）。",
+        "en": "This report reads the {year} figures of the {n} districts of {city} ({source}); {prev} has no "
+        "figures to compare.",
+    },
+    "intro_city_alone": {
+        "zh": "本报告依据{source}，分析{city}{year}年工会工作主要指标（{prev}年无可比数据）。",
+        "en": "This report reads the {year} figures of {city} ({source}); {prev} has no figures to compare.",
     },
     "headline_table": {"zh": "{year}年主要指标", "en": "Headline figures, {year}"},
     "theme_table": {"zh": "{theme}各项指标同比", "en": "{theme}: every indicator against {prev}"},
@@ -216,8 +226,9 @@ def build_report(
         return PICTURES.get((store, builder.__name__, m.code, city, int(year), lang, source), make)
 
     # 一、总体情况
+    compared = bool(len(overview)) and overview.loc[overview["headline"], "change"].notna().any()
     intro = _w(
-        "intro" if n_districts > 1 else "intro_city",
+        ("intro" if n_districts > 1 else "intro_city") + ("" if compared else "_alone"),
         lang,
         source=kinds,
         city=city_label,
@@ -239,6 +250,11 @@ def build_report(
                 [False, True, True, True, True, False],
                 source,
             )
+        )
+    others = named.other_figures(ctx)  # multi-year, each-year, part-year figures: with their period, never as Y's
+    if others.has_data:
+        blocks.append(
+            Table(others.title, others.table, [False, False, True, False, False], t("other_figures_note", lang))
         )
     sections.append(Section(_w("overview", lang), blocks))
 
@@ -266,8 +282,8 @@ def build_report(
                 trend = query("city_metric_trend", city=city, metric=m.code)
                 if pictures and trend["year"].nunique() > 1:
                     png, title = picture(named.city_trend, m)
-                    t = trend_sentence(m, trend, year=year, lang=lang)
-                    blocks.append(Picture(png, title, t.full, source))
+                    said_trend = trend_sentence(m, trend, year=year, lang=lang)
+                    blocks.append(Picture(png, title, said_trend.full, source))
         others = [m for m in ms if m not in heads]
         if others:
             text = [sentence(m) for m in others]
@@ -307,7 +323,6 @@ def build_report(
     # 需要关注的问题
     watch = {m.code: districts[m.code] for m in headline if m.code in districts and m.polarity != "none"}
     items = attention_items(cat.metrics, overview, attainment, watch, year=year, lang=lang)
-    compared = overview.loc[overview["headline"], "change"].notna().any()
     blocks = [f"{i}. {s.full}" for i, s in enumerate(items, start=1)]
     blocks = blocks or [_w("nothing" if compared else "nothing_to_compare", lang)]
     sections.append(Section(_w("attention", lang), blocks))
