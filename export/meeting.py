@@ -198,11 +198,26 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     return pages, source, ctx.is_sample
 
 
+TITLE_SIZES = (22, 20, 18, 16)  # pt: a conclusion title shrinks until it fits its two lines
+TITLE_LINE_UNITS_22PT = 70  # width units (a CJK character 2, anything else 1.15) on one title line at 22 pt, bold
+
+
+def title_size(title: str) -> int:
+    """The largest size at which the title takes at most two lines of the 12.3-inch title box (English
+    conclusions run to 150 characters and took three lines at 22 pt, over the line under them)."""
+    units = sum(2 if ord(ch) > 0x2E80 else 1.15 for ch in title)
+    for size in TITLE_SIZES:
+        if units <= 2 * TITLE_LINE_UNITS_22PT * 22 / size:
+            return size
+    return TITLE_SIZES[-1]
+
+
 def _header(slide, title: str, subtitle: str) -> None:
-    """A conclusion title may take two lines: 22 pt in a taller box, the view's own title under it."""
+    """A conclusion title may take two lines: 22 pt (smaller for long ones) in a taller box, the view's own title
+    under it."""
     D._accent(slide)
-    D._textbox(slide, D.MARGIN, Inches(0.2), D.SLIDE_W - 2 * D.MARGIN, Inches(0.85), title, 22, D.INK, True,
-               anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
+    D._textbox(slide, D.MARGIN, Inches(0.2), D.SLIDE_W - 2 * D.MARGIN, Inches(0.85), title, title_size(title),
+               D.INK, True, anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
     if subtitle:
         D._textbox(slide, D.MARGIN, Inches(1.06), D.SLIDE_W - 2 * D.MARGIN, Inches(0.35), subtitle, 13, D.GREY)
 

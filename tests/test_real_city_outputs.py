@@ -56,3 +56,18 @@ def test_the_report_lists_the_figures_of_other_periods_and_says_nothing_compares
     tables = [b for b in overview.blocks if isinstance(b, Table)]
     periods = next(t for t in tables if t.caption == "报告中的其他数字")
     assert "2015–2019 五年累计" in set(periods.data.iloc[:, 3]) and "722件" in set(periods.data.iloc[:, 2])
+
+
+@pytest.mark.parametrize(
+    "title,size",
+    [
+        ("全市集体合同签订率92.1%，比上年提高0.4个百分点；16个区县中13个达到90%的目标，临港区、石湾县、高新区未达标", 22),
+        ("Hardship aid spent, city: 31.5 million yuan, up 2.5 million yuan (+8.6%) on 2023; largest fall: Nanhu", 22),
+        ("Collective contract signing rate, city: 92.1%, up 0.4 percentage points on 2023; 13 of 16 districts met "
+         "the 90% target; Lingang, Shiwan County and Gaoxin did not", 16),
+    ],
+)  # fmt: skip
+def test_long_conclusion_titles_shrink_to_stay_on_two_lines(title, size):
+    from export.meeting import title_size
+
+    assert title_size(title) == size
