@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.auth import account_ui, require_viewer
+from ui.exports import keep_basket_in_url
 from ui.frame import framed, navigation
 from ui.hardening import keep_caches_to_ourselves, session_guard
 from ui.i18n import t
@@ -16,6 +17,7 @@ session_guard()
 print_view()  # A4 landscape printouts without sidebar or buttons (@media print only)
 phone_css()
 language_ui()
+keep_basket_in_url()  # the slide basket survives a page refresh (its token in the URL)
 st.sidebar.title(t("app_title"))
 account_ui()
 require_viewer()

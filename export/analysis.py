@@ -16,12 +16,13 @@ import duckdb
 import pandas as pd
 
 from etl.catalog import Metric, load_catalog
+from export.cache import Memo, cached_runner, store_key
 from export.images import figure_png
 from export.report import Picture, Report, Section, Subheading, Table, chinese_date, report_docx
 from narrative import attention_items, city_sentence, ranking_clause, trend_sentence
 from narrative.sentences import STOP, join_clauses
 from narrative.tables import ranking_grid, yoy_table
-from queries import run_query
+from texts import t
 from views import named
 from views.context import Context
 from views.view import View
@@ -48,6 +49,15 @@ WORDS = {
     "intro_city": {
         "zh": "本报告依据{source}，分析{city}{year}年工会工作主要指标，并与{prev}年比较。",
         "en": "This report reads the {year} figures of {city} ({source}) and compares them with {prev}.",
+    },
+    "intro_alone": {
+        "zh": "本报告依据{source}，分析{city}{n}个区县{year}年工会工作主要指标（{prev}年无可比数据）。",
+        "en": "This report reads the {year} figures of the {n} districts of {city} ({source}); {prev} has no "
+        "figures to compare.",
+    },
+    "intro_city_alone": {
+        "zh": "本报告依据{source}，分析{city}{year}年工会工作主要指标（{prev}年无可比数据）。",
+        "en": "This report reads the {year} figures of {city} ({source}); {prev} has no figures to compare.",
     },
     "headline_table": {"zh": "{year}年主要指标", "en": "Headline figures, {year}"},
     "theme_table": {"zh": "{theme}各项指标同比", "en": "{theme}: every indicator against {prev}"},
@@ -120,6 +130,9 @@ def source_text(kinds: str, newest: dt.datetime, lang: str = "zh") -> str:
     return kinds + ("，" if lang != "en" else ", ") + _w("as_of", lang, date=_date(newest.date(), lang))
 
 
+PICTURES = Memo(64)  # (png, title) of the report's charts, per store version, city, year, language and source
+
+
 def _png(view: View, lang: str, source: str) -> bytes:
     """The view's chart for the report: its title and subtitle, the source in plain words."""
     return figure_png(
@@ -147,14 +160,15 @@ def build_report(
     (for a quick look at the words and tables, or where Chromium is missing)."""
     lang = "en" if lang == "en" else "zh"
     cat = load_catalog()
-    ctx = Context.of(con, city, int(year), lang)
+    query = cached_runner(con)  # each query once per store version, shared with the deck (export/cache.py)
+    ctx = Context(query, city, int(year), lang)
     city_label = ctx.city_label
     today = today or dt.date.today()
     kinds, newest = plain_source(ctx.query, city, year, lang)
     source = source_text(kinds, newest, lang)
 
-    overview = run_query(con, "city_overview", city=city, year=year)
-    attainment = run_query(con, "target_attainment", city=city, year=year)
+    overview = query("city_overview", city=city, year=year)
+    attainment = query("target_attainment", city=city, year=year)
     att = attainment.set_index("metric_code", drop=False)
     rows = overview.set_index("metric_code", drop=False)
     n_districts = ctx.n_districts
@@ -163,21 +177,29 @@ def build_report(
     # with their changes and ranks, for the sentences, the ranking table and the points to watch
     districts: dict[str, pd.DataFrame] = {}
     if n_districts:
-        long = run_query(con, "metrics_by_district", city=city, year=year, metrics=[m.code for m in shown])
+        long = query("metrics_by_district", city=city, year=year, metrics=[m.code for m in shown])
         districts = {str(code): g for code, g in long.groupby("metric_code", sort=False)}
         for m in shown:
             if m.headline:
-                districts[m.code] = run_query(con, "metric_by_district", city=city, year=year, metric=m.code)
+                districts[m.code] = query("metric_by_district", city=city, year=year, metric=m.code)
 
     # the federation's own figures keep their own qualifier (超过2,000万元)
-    own = run_query(con, "city_own_qualifiers", city=city, year=year)
+    own = query("city_own_qualifiers", city=city, year=year)
     own_q = {
         str(r["metric_code"]): str(r["qualifier"])
         for r in own.to_dict("records")
         if r["metric_code"] in rows.index and rows.loc[r["metric_code"], "method"] == "reported"
     }
 
+    said: dict[str, object] = {}
+
     def sentence(m: Metric):
+        """The metric's city sentence, made once (the overview and its theme section both say it)."""
+        if m.code not in said:
+            said[m.code] = _city_sentence(m)
+        return said[m.code]
+
+    def _city_sentence(m: Metric):
         return city_sentence(
             m,
             rows.loc[m.code],
@@ -190,10 +212,23 @@ def build_report(
 
     headline = [m for m in shown if m.headline]
     sections: list[Section] = []
+    store = store_key(con)
+
+    def picture(builder, m: Metric) -> tuple[bytes, str]:
+        """A chart's picture and title; drawn once per store version (the view is not even built again)."""
+
+        def make() -> tuple[bytes, str]:
+            view = builder(ctx, m)
+            return _png(view, lang, source), view.title
+
+        if store is None:
+            return make()
+        return PICTURES.get((store, builder.__name__, m.code, city, int(year), lang, source), make)
 
     # 一、总体情况
+    compared = bool(len(overview)) and overview.loc[overview["headline"], "change"].notna().any()
     intro = _w(
-        "intro" if n_districts > 1 else "intro_city",
+        ("intro" if n_districts > 1 else "intro_city") + ("" if compared else "_alone"),
         lang,
         source=kinds,
         city=city_label,
@@ -216,6 +251,11 @@ def build_report(
                 source,
             )
         )
+    others = named.other_figures(ctx)  # multi-year, each-year, part-year figures: with their period, never as Y's
+    if others.has_data:
+        blocks.append(
+            Table(others.title, others.table, [False, False, True, False, False], t("other_figures_note", lang))
+        )
     sections.append(Section(_w("overview", lang), blocks))
 
     # a section per theme
@@ -234,16 +274,16 @@ def build_report(
             s = sentence(m)
             ranked = m is key and n_districts and m.code in districts and districts[m.code]["value"].notna().any()
             if pictures and ranked:
-                view = named.ranking(ctx, m)
-                blocks.append(Picture(_png(view, lang, source), view.title, s.full, source))
+                png, title = picture(named.ranking, m)
+                blocks.append(Picture(png, title, s.full, source))
             else:
                 blocks.append(s.full)
             if m is key:
-                trend = run_query(con, "city_metric_trend", city=city, metric=m.code)
+                trend = query("city_metric_trend", city=city, metric=m.code)
                 if pictures and trend["year"].nunique() > 1:
-                    view = named.city_trend(ctx, m)
-                    t = trend_sentence(m, trend, year=year, lang=lang)
-                    blocks.append(Picture(_png(view, lang, source), view.title, t.full, source))
+                    png, title = picture(named.city_trend, m)
+                    said_trend = trend_sentence(m, trend, year=year, lang=lang)
+                    blocks.append(Picture(png, title, said_trend.full, source))
         others = [m for m in ms if m not in heads]
         if others:
             text = [sentence(m) for m in others]
@@ -283,7 +323,6 @@ def build_report(
     # 需要关注的问题
     watch = {m.code: districts[m.code] for m in headline if m.code in districts and m.polarity != "none"}
     items = attention_items(cat.metrics, overview, attainment, watch, year=year, lang=lang)
-    compared = overview.loc[overview["headline"], "change"].notna().any()
     blocks = [f"{i}. {s.full}" for i, s in enumerate(items, start=1)]
     blocks = blocks or [_w("nothing" if compared else "nothing_to_compare", lang)]
     sections.append(Section(_w("attention", lang), blocks))

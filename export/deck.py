@@ -24,18 +24,25 @@ from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+)
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from export.cache import cached_runner, store_key
 from export.images import images_available, view_png
 from texts import t
 from views import named
 from views.catalog import get_chart, presets
-from views.context import Context, resolve
+from views.context import Context, _lang, resolve
 from views.spec import ChartSpec, Series, is_dark
 from views.view import View
 
@@ -76,9 +83,9 @@ def preset_deck(
 ) -> bytes:
     """The preset's deck as .pptx bytes (default: the first city with data, its latest year), laid out as a
     meeting paper by export/meeting.py (title, 目录, sections, conclusion titles)."""
-    ctx = Context.of(con, city or "", year or 0, lang)
-    city, year = resolve(ctx.run, city, year)
-    ctx = Context.of(con, city, year, lang)
+    query = cached_runner(con)  # each query once per store version, shared with the report (export/cache.py)
+    city, year = resolve(query, city, year)
+    ctx = Context(query, city, year, _lang(lang), version=store_key(con) or "")
     from export.meeting import meeting_deck  # the preset as a meeting paper: sections, conclusion titles
 
     return meeting_deck(ctx, preset, pictures=pictures, today=exported)
@@ -302,7 +309,7 @@ def _chart(slide, spec: ChartSpec, lang: str) -> None:
     chart = frame.chart
     if spec.target is not None and spec.kind == "bar":
         _target_as_line(chart)
-    _style_chart(chart, spec, custom_legend)
+    _style_chart(chart, spec, custom_legend, CONTENT_BOTTOM - top)
     if custom_legend:
         _legend_box(slide, spec)
 
@@ -354,7 +361,7 @@ def _all_series(chart) -> list:
     return [s for plot in chart.plots for s in plot.series]
 
 
-def _style_chart(chart, spec: ChartSpec, custom_legend: bool) -> None:
+def _style_chart(chart, spec: ChartSpec, custom_legend: bool, chart_height: int) -> None:
     chart.font.size = Pt(12)
     chart.font.name = FONT
     chart.font.color.rgb = _rgb(INK)
@@ -371,9 +378,9 @@ def _style_chart(chart, spec: ChartSpec, custom_legend: bool) -> None:
     value_axis.tick_labels.number_format = spec.number_format
     value_axis.tick_labels.number_format_is_linked = False
     value_axis.tick_labels.font.size = Pt(12)
-    if spec.kind in ("bar", "hbar"):
-        value_axis.minimum_scale = 0  # bars start at zero, as on screen
     shown_values = [v for s in spec.series for v in s.values if v is not None]
+    if spec.kind in ("bar", "hbar") and min(shown_values, default=0) >= 0:
+        value_axis.minimum_scale = 0  # bars start at zero, as on screen (changes below zero keep their own floor)
     if spec.unit.strip() == "%" and shown_values and max(shown_values) <= 100:
         value_axis.maximum_scale = 100  # a rate axis ends at 100 %, not at PowerPoint's rounded-up 120 %
     if spec.kind == "line" and shown_values:
@@ -387,10 +394,11 @@ def _style_chart(chart, spec: ChartSpec, custom_legend: bool) -> None:
         value_axis.has_title = True
         value_axis.axis_title.text_frame.text = spec.unit
         _style_font(value_axis.axis_title.text_frame.paragraphs[0].runs[0].font, 12, False, GREY)
-    category_axis.tick_labels.font.size = Pt(10 if many else 12)
+    category_axis.tick_labels.font.size = Pt(category_font_size(spec, chart_height))
     category_axis.format.line.color.rgb = _rgb("BBBBBB")
+    _every_category_labelled(category_axis)
     if spec.kind == "hbar":
-        category_axis.reverse_order = True  # best on top, as on screen
+        _first_category_on_top(category_axis, value_axis)
     for s, shown in zip(_all_series(chart), list(spec.series) + ([spec.target] if spec.target else []), strict=True):
         _style_series(s, shown, spec, many)
     chart.has_legend = not custom_legend and (len(spec.series) > 1 or spec.target is not None)
@@ -398,6 +406,53 @@ def _style_chart(chart, spec: ChartSpec, custom_legend: bool) -> None:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(12)
+
+
+def category_font_size(spec: ChartSpec, chart_height: int) -> float:
+    """The category labels' size in points: 12 pt where they have room; on a horizontal bar chart each label
+    gets its row of the plot (about 80 % of the chart's height) and at most 80 % of that row (a CJK line needs 1.25 × its size), never under 7 pt,
+    so 16 districts stay at 12 pt and 40 indicators shrink rather than lose every second name."""
+    n = max(len(spec.categories), 1)
+    if spec.kind != "hbar":
+        return 10.0 if n > 24 else 12.0
+    row_pt = chart_height / 12_700 * 0.8 / n  # EMU → pt
+    return float(max(7, min(12, math.floor(row_pt * 0.8 * 2) / 2)))
+
+
+def _every_category_labelled(axis) -> None:
+    """Name every category: LibreOffice otherwise drops every second label once they are close (PowerPoint and WPS
+    shrink them). c:tickLblSkip and c:tickMarkSkip = 1, in their schema place (before c:noMultiLvlLbl)."""
+    ax = axis._element  # noqa: SLF001 (python-pptx has no API for the skips)
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        for el in ax.findall(qn(tag)):
+            ax.remove(el)
+    anchor = ax.find(qn("c:noMultiLvlLbl"))
+    for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+        el = etree.Element(qn(tag))
+        el.set("val", "1")
+        if anchor is not None:
+            anchor.addprevious(el)
+        else:
+            ax.append(el)
+
+
+def _first_category_on_top(axis, value_axis) -> None:
+    """A horizontal bar chart reads top-down like the screen: the first category on top (c:orientation maxMin on the
+    category axis), the value axis still along the bottom (c:crosses max in c:valAx: it meets the category axis at
+    its last category, which maxMin puts at the bottom) and the names at the left edge even where bars go below
+    zero (c:tickLblPos low). PowerPoint, WPS and LibreOffice read these three the same way."""
+    axis.reverse_order = True
+    # python-pptx's `crosses` exists on the value axis only and writes the category axis's element (where the
+    # category axis meets the values); the value axis's own crossing is written here.
+    val_ax = value_axis._element  # noqa: SLF001
+    crosses = val_ax.find(qn("c:crosses"))
+    if crosses is None:
+        for el in val_ax.findall(qn("c:crossesAt")):
+            val_ax.remove(el)
+        crosses = etree.Element(qn("c:crosses"))
+        val_ax.find(qn("c:crossAx")).addnext(crosses)
+    crosses.set("val", "max")
+    axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
 
 def _style_series(s, shown: Series, spec: ChartSpec, many: bool) -> None:
@@ -503,6 +558,7 @@ def _table(slide, spec: ChartSpec, rows: pd.DataFrame, offset: int) -> None:
     right = spec.align_right or [False] * len(columns)
     for j, name in enumerate(columns):
         _cell(table.cell(0, j), name, size, True, "FFFFFF", ACCENT, right[j] if j < len(right) else False)
+    styled: dict[tuple, object] = {}  # a styled cell of each look, copied into the cells of that look
     colours = spec.cell_colors or []
     for i, row in enumerate(rows.itertuples(index=False, name=None), start=1):
         base = ALT_ROW if i % 2 == 0 else "FFFFFF"
@@ -512,7 +568,23 @@ def _table(slide, spec: ChartSpec, rows: pd.DataFrame, offset: int) -> None:
             fill = fill.lstrip("#")
             ink = "FFFFFF" if is_dark("#" + fill) else INK
             shown = "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
-            _cell(table.cell(i, j), shown, size, False, ink, fill, right[j] if j < len(right) else False)
+            look = (ink, fill, right[j] if j < len(right) else False)
+            if look in styled:
+                _copy_cell(table.cell(i, j), styled[look], shown)
+            else:
+                _cell(table.cell(i, j), shown, size, False, *look)
+                styled[look] = table.cell(i, j)._tc  # noqa: SLF001
+
+
+def _copy_cell(cell, like, words: str) -> None:
+    """`cell` styled as the table cell element `like` (its fill, margins, anchor, paragraph and run), saying
+    `words`: a copy of the XML, as python-pptx's property setters would write it, in a fraction of their time."""
+    tc = cell._tc  # noqa: SLF001
+    for child in list(tc):
+        tc.remove(child)
+    for child in like:
+        tc.append(copy.deepcopy(child))
+    tc.find(".//" + qn("a:t")).text = words
 
 
 def _cell(cell, words: str, size: float, bold: bool, ink: str, fill: str, right: bool) -> None:

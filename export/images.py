@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 import charts.theme  # noqa: F401  (registers the "union" template for figures rebuilt from JSON)
+from export.cache import IMAGES, image_key
 from texts import t
 from views.view import View
 
@@ -175,9 +176,14 @@ def figure_svg(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, **layou
 
 
 def _image(fig: go.Figure, fmt: str, width: int, height: int, scale: float, layout: dict) -> bytes:
+    """The image, drawn once per distinct figure, size and framing in this process (export/cache.py): a report, a
+    deck with pictures and a second click on the same button reuse it."""
     if not images_available():
         raise ImagesUnavailable("no Chrome/Chromium found for kaleido")
-    return _render(export_figure(fig, width=width, height=height, **layout), fmt, width, height, scale)
+    key = image_key(fig.to_json(), fmt, width, height, scale, sorted(layout.items()))
+    return IMAGES.get(
+        key, lambda: _render(export_figure(fig, width=width, height=height, **layout), fmt, width, height, scale)
+    )
 
 
 def view_png(view: View, lang: str = "zh", exported: dt.date | None = None) -> bytes:

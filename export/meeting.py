@@ -25,6 +25,7 @@ from pptx.util import Inches
 from etl.catalog import Metric, load_catalog
 from export import deck as D
 from export.analysis import plain_source, source_text
+from export.cache import built_view
 from export.images import images_available, view_png
 from export.report import chinese_date, section_number
 from narrative import attention_items
@@ -50,6 +51,10 @@ WORDS = {
     "nothing": {
         "zh": "主要指标中未发现比上年不利的变化，也没有未完成的目标。",
         "en": "No headline figure moved the bad way on last year, and no target was missed.",
+    },
+    "nothing_to_compare": {
+        "zh": "主要指标均无上年可比数据，暂不能判断变化。",
+        "en": "No headline figure has a comparable figure for last year, so no change can be judged.",
     },
 }
 SECTIONS = ("s_headline", "s_ranking", "s_change", "s_attention")
@@ -107,6 +112,19 @@ def facts(ctx: Context, metrics: list[Metric]) -> Facts:
     return Facts(overview, attainment, districts)
 
 
+def _subtitle(ctx: Context) -> str:
+    """City · year · districts, without "0 个区县" for a city known only from its federation's own figures."""
+    if ctx.n_districts:
+        return ctx.subtitle()
+    return f"{ctx.city_label} · {t('when_year', ctx.lang, year=ctx.year)}"
+
+
+def _no_values(view: View) -> bool:
+    """A district chart or table whose every figure is missing (a ranking of one district without a value)."""
+    data = view.data
+    return data is not None and "value" in data and len(data) > 0 and data["value"].isna().all()
+
+
 def conclusion(view: View) -> str:
     """The slide title that reads the chart: the view's sentence, else its own title."""
     return view.sentence or view.title
@@ -125,8 +143,8 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
 
     sections: dict[str, list[Page]] = {k: [] for k in SECTIONS}
     for c in charts:
-        view = c.build(ctx)
-        if not view.has_data:
+        view = built_view(c, ctx)
+        if not view.has_data or _no_values(view):
             continue
         section = SECTION_OF_VIEW.get(c.view, "s_ranking")
         title = conclusion(view)
@@ -139,7 +157,7 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
         table = yoy_table(shown, f.overview, f.districts, year=ctx.year, lang=lang)
         title = _w("yoy_title", lang, year=ctx.year, prev=ctx.year - 1)
         spec = ChartSpec("table", title, "", source, table=table, align_right=[False, True, True, True, True, False])
-        sections["s_change"].insert(0, Page("table", title, ctx.subtitle(), spec=spec))
+        sections["s_change"].insert(0, Page("table", title, _subtitle(ctx), spec=spec))
 
     # where the bad-news-if-more indicators rose (disputes …)
     for m in headline:
@@ -150,17 +168,19 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
         if len(table):
             title = _w("rises_title", lang, name=m.short_name(lang), n=len(table), prev=ctx.year - 1)
             spec = ChartSpec("table", title, "", source, table=table, align_right=[False, True, True, True, False])
-            sections["s_attention"].append(Page("table", title, ctx.subtitle(), spec=spec))
+            sections["s_attention"].append(Page("table", title, _subtitle(ctx), spec=spec))
         else:
             sections["s_attention"].append(
-                Page("text", _w("rises_none", lang, name=m.short_name(lang), prev=ctx.year - 1), ctx.subtitle())
+                Page("text", _w("rises_none", lang, name=m.short_name(lang), prev=ctx.year - 1), _subtitle(ctx))
             )
     watch = {m.code: f.districts[m.code] for m in headline if m.code in f.districts and m.polarity != "none"}
     items = attention_items(cat.metrics, f.overview, f.attainment, watch, year=ctx.year, lang=lang)
-    lines = [s.full for s in items[:MAX_ATTENTION]] or [_w("nothing", lang)]
-    sections["s_attention"].append(Page("text", _w("attention_title", lang), ctx.subtitle(), lines=lines))
+    compared = f.overview.loc[f.overview["headline"], "change"].notna().any() if len(f.overview) else False
+    lines = [s.full for s in items[:MAX_ATTENTION]] or [_w("nothing" if compared else "nothing_to_compare", lang)]
+    sections["s_attention"].append(Page("text", _w("attention_title", lang), _subtitle(ctx), lines=lines))
 
-    heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(SECTIONS)]
+    present = [k for k in SECTIONS if sections[k]]  # the 目录 lists and numbers only the sections the deck has
+    heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(present)]
     city = ctx.city_label
     date = chinese_date(today) if lang != "en" else f"{today.day} {today:%B %Y}"
     pages = [
@@ -172,18 +192,32 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
         ),
         Page("toc", _w("toc", lang), lines=heads),
     ]
-    for key, head in zip(SECTIONS, heads, strict=True):
-        if sections[key]:
-            pages.append(Page("divider", head))
-            pages.extend(sections[key])
+    for key, head in zip(present, heads, strict=True):
+        pages.append(Page("divider", head))
+        pages.extend(sections[key])
     return pages, source, ctx.is_sample
 
 
+TITLE_SIZES = (22, 20, 18, 16)  # pt: a conclusion title shrinks until it fits its two lines
+TITLE_LINE_UNITS_22PT = 70  # width units (a CJK character 2, anything else 1.15) on one title line at 22 pt, bold
+
+
+def title_size(title: str) -> int:
+    """The largest size at which the title takes at most two lines of the 12.3-inch title box (English
+    conclusions run to 150 characters and took three lines at 22 pt, over the line under them)."""
+    units = sum(2 if ord(ch) > 0x2E80 else 1.15 for ch in title)
+    for size in TITLE_SIZES:
+        if units <= 2 * TITLE_LINE_UNITS_22PT * 22 / size:
+            return size
+    return TITLE_SIZES[-1]
+
+
 def _header(slide, title: str, subtitle: str) -> None:
-    """A conclusion title may take two lines: 22 pt in a taller box, the view's own title under it."""
+    """A conclusion title may take two lines: 22 pt (smaller for long ones) in a taller box, the view's own title
+    under it."""
     D._accent(slide)
-    D._textbox(slide, D.MARGIN, Inches(0.2), D.SLIDE_W - 2 * D.MARGIN, Inches(0.85), title, 22, D.INK, True,
-               anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
+    D._textbox(slide, D.MARGIN, Inches(0.2), D.SLIDE_W - 2 * D.MARGIN, Inches(0.85), title, title_size(title),
+               D.INK, True, anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
     if subtitle:
         D._textbox(slide, D.MARGIN, Inches(1.06), D.SLIDE_W - 2 * D.MARGIN, Inches(0.35), subtitle, 13, D.GREY)
 

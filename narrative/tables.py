@@ -201,3 +201,104 @@ def rises_table(m: Metric, districts: pd.DataFrame, lang: str = "zh") -> pd.Data
         {"zh": "备注", "en": "Note"}["en" if lang == "en" else "zh"],
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+# The table behind a chart, as the page and its downloads show it ------------------------------------------------
+
+# columns of a view's data people read, in this order (codes, colour slots and bookkeeping are left out)
+CHART_COLUMNS = (
+    "rank",
+    "district",
+    "year",
+    "metric",
+    "value",
+    "prev_value",
+    "change",
+    "pct_change",
+    "rank_change",
+    "target",
+    "meets_target",
+    "city_median",
+    "median",
+    "quartile",
+    "n_reporting",
+)
+_MONEY_LIKE = ("value", "prev_value", "target", "city_median", "median")
+
+
+def _scales(metrics: Mapping[str, Metric], codes: pd.Series, values: pd.Series, lang: str) -> dict:
+    """Per metric the (divisor, unit label) its chart shows: one unit for all of a metric's figures, as on an axis."""
+    out = {}
+    for code in dict.fromkeys(codes):
+        if code in metrics:
+            divisor, label, _ = _change_unit(metrics[code], values[codes == code], lang)
+            out[code] = (divisor, label)
+    return out
+
+
+def chart_table(
+    data: pd.DataFrame,
+    metrics: Mapping[str, Metric],
+    metric: str = "",
+    label_col: str | None = None,
+    lang: str = "zh",
+) -> pd.DataFrame:
+    """The numbers behind a chart as the chart shows them: each figure in the chart's unit with its qualifier in words
+    (410.8万元, 约1,200人次, 92.1%), changes as the sentences say them (+0.4个百分点, -1起, 持平), 是/否 for targets
+    met, — where a figure does not apply; never codes, None, `exact` or raw yuan. The metric is the data's
+    `metric_code` column where it has one (a grouped chart, a profile), else `metric`."""
+    from texts import t
+
+    if data is None or data.empty:
+        return pd.DataFrame()
+    df = data.reset_index(drop=True)
+    codes = df["metric_code"].astype(str) if "metric_code" in df else pd.Series([metric] * len(df))
+    if not all(c in metrics for c in codes):
+        raise KeyError(f"no catalogue metric for {sorted(set(codes) - set(metrics))}")
+    values = df["value"] if "value" in df else pd.Series([None] * len(df))
+    scales = _scales(metrics, codes, values, lang)
+    several = codes.nunique() > 1
+    label = label_col if label_col in df else ("district_en" if lang == "en" else "district_zh")
+    out: dict[str, list[str]] = {}
+
+    def amount(code: str, v: object, qualifier: object = None) -> str:
+        if _get({"v": v}, "v") is None:
+            return DASH
+        return quantity(float(v), metrics[code], lang, _get({"q": qualifier}, "q"), scale=scales[code])
+
+    for col in CHART_COLUMNS:
+        src = label if col == "district" else col
+        if col == "metric" and "metric_code" in df:
+            out[t("col_metric", lang)] = [metrics[c].short_name(lang) for c in codes]
+            continue
+        if src not in df or col == "metric":
+            continue
+        rows = df[src]
+        if col == "district":
+            out[t("col_district", lang)] = [DASH if _get({"v": v}, "v") is None else str(v) for v in rows]
+        elif col in ("rank", "year", "quartile", "n_reporting"):
+            out[t(f"col_{col}", lang)] = [DASH if _get({"v": v}, "v") is None else str(int(v)) for v in rows]
+        elif col == "value":
+            q = df["qualifier"] if "qualifier" in df else [None] * len(df)
+            heading = t("col_value", lang) if several else metrics[codes.iloc[0]].short_name(lang)
+            out[heading] = [amount(c, v, qq) for c, v, qq in zip(codes, rows, q, strict=True)]
+        elif col in _MONEY_LIKE:
+            out[t(f"col_{col}", lang)] = [amount(c, v) for c, v in zip(codes, rows, strict=True)]
+        elif col == "change":
+            prev = df["prev_value"] if "prev_value" in df else [None] * len(df)
+            out[_w(COLUMNS, "change", lang)] = [
+                change_cell(metrics[c], v, p, ch, lang) for c, v, p, ch in zip(codes, values, prev, rows, strict=True)
+            ]
+        elif col == "pct_change":
+            out[_w(COLUMNS, "pct_change", lang)] = [pct_cell(metrics[c], v) for c, v in zip(codes, rows, strict=True)]
+        elif col == "rank_change":
+            out[t("col_rank_change", lang)] = [
+                DASH if _get({"v": v}, "v") is None else ("0" if int(v) == 0 else f"{int(v):+d}") for v in rows
+            ]
+        elif col == "meets_target":
+            out[t("col_meets_target", lang)] = [
+                DASH if _get({"v": v}, "v") is None else t("yes" if bool(v) else "no", lang) for v in rows
+            ]
+    table = pd.DataFrame(out)
+    empty = [c for c in table.columns if (table[c] == DASH).all()]  # no targets set, no ranks: not a column of dashes
+    return table.drop(columns=empty)

@@ -86,6 +86,20 @@ def test_named_charts_equal_the_old_registry_value_for_value(sample_db, before):
     assert {k.split("|")[0] for k in before["charts"]} == set(OLD_CHARTS)
 
 
+# The intended change of the chart XML (issue 19): every category axis names every category (LibreOffice dropped
+# every second label), c:tickLblSkip and c:tickMarkSkip = 1; nothing else of the old charts changed.
+LABEL_SKIPS = re.compile(r'\s*<c:tickLblSkip val="1"/>\s*<c:tickMarkSkip val="1"/>')
+
+
+def without_label_skips(dump: list[dict]) -> list[dict]:
+    for slide in dump:
+        for shape in slide.get("shapes", []):
+            if "chart" in shape:
+                assert LABEL_SKIPS.search(shape["chart"]["xml"]), "a category axis that may skip labels"
+                shape["chart"]["xml"] = LABEL_SKIPS.sub("", shape["chart"]["xml"])
+    return dump
+
+
 def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before):
     con = db.connect(sample_db, read_only=True)
     try:
@@ -95,7 +109,7 @@ def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before):
                 continue
             # the preset's charts one per slide (the 全委会 layout around them is issue 19's, tested in test_meeting)
             deck = preset_chart_deck(con, "annual", city, int(year), lang, exported=dt.date(2026, 1, 2))
-            assert deck_dump(deck) == old, key
+            assert without_label_skips(deck_dump(deck)) == old, key
     finally:
         con.close()
 

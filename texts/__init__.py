@@ -398,6 +398,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_target": {"zh": "目标", "en": "Target"},
     "col_meets_target": {"zh": "达标", "en": "Meets target"},
     "col_city_median": {"zh": "全市中位数", "en": "City median"},
+    "col_median": {"zh": "区县中位数", "en": "District median"},
     "col_vs_median": {"zh": "与中位数差", "en": "Against median"},
     "col_quartile": {"zh": "四分位（1 最好）", "en": "Quartile (1 best)"},
     "col_qualifier": {"zh": "说明", "en": "Qualifier"},

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
+import threading
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,6 +20,7 @@ import streamlit as st
 
 from etl import db
 from export.images import images_available, view_png, view_svg
+from export.names import chart_file_stem, safe_file_name
 from export.tables import table_csv, table_xlsx
 from ui.data import CACHE_TTL_SECONDS
 from ui.i18n import lang, plain, t
@@ -23,9 +28,14 @@ from views.catalog import presets
 from views.view import View
 
 BASKET = "deck_basket"  # session-state key: the slides collected with "加入幻灯片", in order
+BASKET_ID = "deck_basket_id"  # session-state key: the basket's token in the server-side store
+BASKET_PARAM = "slides"  # URL query parameter carrying the token, so a refreshed page finds its basket again
+BASKETS_KEPT = 200  # baskets the server keeps (the least recently used goes first)
+BASKET_IDLE_SECONDS = 7 * 24 * 3600  # a basket untouched for a week is dropped
+BASKET_MAX_SLIDES = 60  # slides per basket (a meeting deck has about 20)
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 @dataclass
@@ -38,14 +48,19 @@ class BasketEntry:
 
 
 def file_name(*parts: object) -> str:
-    """A file name from parts, safe on Windows and macOS: 示例市_2024_contract_rate_collective."""
-    return "_".join(_UNSAFE_FILE_CHARS.sub("-", str(p)).strip("-") for p in parts if str(p))
+    """A file name from parts, safe on Windows and macOS: 示例市_2024_年度全委会."""
+    return safe_file_name(*parts)
+
+
+def view_file_stem(view: View) -> str:
+    """A chart's download name from its title, with the city and year shown (示例市_2024年各区县帮扶金额)."""
+    return chart_file_stem(view.title, st.session_state.get("city", ""), st.session_state.get("year"))
 
 
 def export_ui(view: View) -> None:
     """Under a chart: PNG and SVG for slides and print, and "加入幻灯片" (add to the deck basket)."""
     lg = lang()
-    stem = file_name(st.session_state.get("city", ""), view.name)
+    stem = view_file_stem(view)
     row = st.container(horizontal=True, gap="small")
     if images_available():
         for fmt, make, mime, icon in (
@@ -63,7 +78,7 @@ def export_ui(view: View) -> None:
                 help=t(f"{fmt}_help"),
             )
     entry_id = f"{view.name}|{view.title}"
-    in_basket = any(e.id == entry_id for e in st.session_state.get(BASKET, []))
+    in_basket = any(e.id == entry_id for e in basket())
     row.button(
         t("in_deck") if in_basket else t("add_to_deck"),
         key=f"deck_{view.name}",
@@ -77,16 +92,94 @@ def export_ui(view: View) -> None:
 
 
 def _add_to_basket(entry_id: str, view: View) -> None:
-    basket: list[BasketEntry] = st.session_state.setdefault(BASKET, [])
-    if any(e.id == entry_id for e in basket):
+    entries = basket(create=True)
+    if any(e.id == entry_id for e in entries) or len(entries) >= BASKET_MAX_SLIDES:
         return
-    basket.append(BasketEntry(entry_id, view.title, view))
-    st.toast(t("added_to_deck", n=len(basket)), icon=":material/slideshow:")
+    entries.append(BasketEntry(entry_id, view.title, view))
+    keep_basket_in_url()
+    st.toast(t("added_to_deck", n=len(entries)), icon=":material/slideshow:")
 
 
-def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "") -> None:
-    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs."""
-    stem = file_name(st.session_state.get("city", ""), file_stem)
+class BasketStore:
+    """The server's baskets: token → (owner, entries, last used). A page refresh starts a new Streamlit session
+    with an empty session state; the token in the URL (`?slides=…`) finds the basket again here, for the same
+    client only (a copied link opened elsewhere starts with an empty basket). Bounded in number and age."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[str, tuple[str, list[BasketEntry], float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _drop_old(self, now: float) -> None:
+        for token, (_, _, used) in list(self._items.items()):
+            if now - used > BASKET_IDLE_SECONDS:
+                del self._items[token]
+        while len(self._items) > BASKETS_KEPT:
+            self._items.popitem(last=False)
+
+    def get(self, token: str, owner: str, create: bool = False) -> list[BasketEntry] | None:
+        now = time.monotonic()
+        with self._lock:
+            self._drop_old(now)
+            held = self._items.get(token)
+            if held is None:
+                if not create:
+                    return None
+                held = (owner, [], now)
+            elif held[0] != owner:
+                return None
+            self._items[token] = (held[0], held[1], now)
+            self._items.move_to_end(token)
+            return held[1]
+
+
+@st.cache_resource(show_spinner=False)
+def basket_store() -> BasketStore:
+    """One store per server process, shared by every session."""
+    return BasketStore()
+
+
+def _owner() -> str:
+    from ui.auth import client_id
+
+    return client_id()
+
+
+def basket(create: bool = False) -> list[BasketEntry]:
+    """This session's basket (the same list object as the server keeps: changing it changes the stored one); with
+    `create`, a new basket and token when the session has none yet."""
+    token = st.session_state.get(BASKET_ID)
+    entries = basket_store().get(token, _owner(), create=create) if token else None
+    if entries is None and create:
+        token = secrets.token_urlsafe(24)
+        st.session_state[BASKET_ID] = token
+        entries = basket_store().get(token, _owner(), create=True)
+    if entries is None:
+        st.session_state.pop(BASKET_ID, None)
+        entries = []
+    st.session_state[BASKET] = entries
+    return entries
+
+
+def keep_basket_in_url() -> None:
+    """Called by the frame on every run: a fresh session (a refreshed page) adopts the basket its URL names, and a
+    session with slides collected keeps their token in the URL on every page."""
+    token = st.session_state.get(BASKET_ID)
+    if token is None:
+        raw = st.query_params.get(BASKET_PARAM)
+        if isinstance(raw, str) and _TOKEN.fullmatch(raw) and basket_store().get(raw, _owner()) is not None:
+            st.session_state[BASKET_ID] = token = raw
+    entries = basket() if token else []
+    if entries:
+        if st.query_params.get(BASKET_PARAM) != token:
+            st.query_params[BASKET_PARAM] = token
+    elif BASKET_PARAM in st.query_params:
+        del st.query_params[BASKET_PARAM]
+
+
+def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", stem: str = "") -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs. `file_stem` keys
+    the buttons; the files are called `stem` (a chart's title) where given, else after the city and `file_stem`."""
+    stem = stem or file_name(st.session_state.get("city", ""), file_stem)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         t("download_csv"),
@@ -109,10 +202,6 @@ def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "") -> 
 
 
 # The Slides page ------------------------------------------------------------------------------------------
-
-
-def basket() -> list[BasketEntry]:
-    return st.session_state.setdefault(BASKET, [])
 
 
 def failure_text(err: Exception, lg: str) -> str:
@@ -281,8 +370,12 @@ def basket_ui(city_label: str, year: int, is_sample: bool) -> None:
         type="primary",
         icon=":material/slideshow:",
     )
-    row.button(t("clear_basket"), key="clear_basket", on_click=lambda: st.session_state.pop(BASKET, None),
-               icon=":material/clear_all:")  # fmt: skip
+    row.button(t("clear_basket"), key="clear_basket", on_click=_clear, icon=":material/clear_all:")
+
+
+def _clear() -> None:
+    basket().clear()
+    keep_basket_in_url()
 
 
 def _move(i: int, step: int) -> None:
@@ -296,3 +389,4 @@ def _remove(i: int) -> None:
     entries = basket()
     if 0 <= i < len(entries):
         entries.pop(i)
+    keep_basket_in_url()

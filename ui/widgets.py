@@ -7,7 +7,8 @@ import streamlit as st
 
 from charts.format import axis_unit, format_change, format_number, format_value, with_unit
 from etl.catalog import Metric, load_catalog
-from ui.exports import export_ui, table_downloads_ui
+from narrative.tables import chart_table
+from ui.exports import export_ui, table_downloads_ui, view_file_stem
 from ui.i18n import TEXTS, lang, t
 from views.named import method_text
 from views.view import View
@@ -57,11 +58,23 @@ def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
     (UTF-8 with BOM, so Excel opens it) and XLSX downloads."""
     st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
-    table = readable_table(view.data, view.label_col)
+    table = shown_table(view)
     export_ui(view)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
-        table_downloads_ui(table, view.name, view.title)
+        table_downloads_ui(table, view.name, view.title, stem=view_file_stem(view))
+
+
+def shown_table(view: View) -> pd.DataFrame:
+    """The numbers behind a chart in its unit (410.8万元, 92.1%, +0.4个百分点) where the view says which indicator
+    it shows (or its data has one per row); other views' columns as they are, renamed."""
+    cat = load_catalog()
+    if "metric_code" in view.data or view.metric in cat.metrics:
+        try:
+            return chart_table(view.data, cat.metrics, view.metric, view.label_col, lang())
+        except KeyError:  # a row of an indicator the catalogue no longer has: its columns as stored
+            pass
+    return readable_table(view.data, view.label_col)
 
 
 def method_note(row: pd.Series) -> str:
@@ -108,40 +121,10 @@ def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
 
 
 def ranking_table(df: pd.DataFrame, m: Metric, label_col: str, file_stem: str) -> None:
-    """The ranking as a table: rank, change in rank (+ moved up), value, change, target, quartile; with a CSV."""
-    unit = m.unit_label(lang())
-    cols = [
-        "rank",
-        label_col,
-        "value",
-        "prev_value",
-        "change",
-        "pct_change",
-        "rank_change",
-        "target",
-        "meets_target",
-        "quartile",
-    ]
-    shown = df[cols].copy()
-    config = {
-        "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
-        label_col: st.column_config.TextColumn(t("col_district")),
-        "value": st.column_config.NumberColumn(
-            f"{t('col_value')}（{unit}）" if lang() == "zh" else f"{t('col_value')} ({unit})",
-            format="%.2f" if m.unit == "per_10k" else "%.1f" if m.unit == "percent" else "localized",
-        ),
-        "prev_value": st.column_config.NumberColumn(
-            t("col_prev_value"), format="%.1f" if m.unit == "percent" else "localized"
-        ),
-        "change": st.column_config.NumberColumn(t("col_change"), format="%+.1f"),
-        "pct_change": st.column_config.NumberColumn(t("col_pct_change"), format="%+.1f%%"),
-        "rank_change": st.column_config.NumberColumn(t("col_rank_change"), format="%+d", help="+ = ↑"),
-        "target": st.column_config.NumberColumn(t("col_target")),
-        "meets_target": st.column_config.CheckboxColumn(t("col_meets_target")),
-        "quartile": st.column_config.NumberColumn(t("col_quartile"), format="%d"),
-    }
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
-    table = readable_table(df[cols].rename(columns={label_col: "district"}))
+    """The ranking as a table in the metric's unit: rank, district, value, last year, change, rank change, target,
+    quartile; with CSV and XLSX of the same cells."""
+    table = chart_table(df, load_catalog().metrics, m.code, label_col, lang())
+    st.dataframe(table, hide_index=True, width="stretch")
     table_downloads_ui(table, file_stem, t("col_rank"))
 
 

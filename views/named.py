@@ -231,6 +231,7 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
         notes=[t("small_count_note", lg)] if small else [],
         message=message,
         sentence=sentence,
+        metric=m.code,
     )
 
 
@@ -288,7 +289,12 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         notes=m.definition(lg),
     )
     return View.of(
-        spec, stem or f"{m.code}_{ctx.year}_ranking", df, table_figure(table, title, ctx.source), ctx.label_col
+        spec,
+        stem or f"{m.code}_{ctx.year}_ranking",
+        df,
+        table_figure(table, title, ctx.source),
+        ctx.label_col,
+        metric=m.code,
     )
 
 
@@ -347,7 +353,9 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
     message = ""
     if not len(df) or df[change_col].notna().sum() == 0:
         message = t("no_changes", lg, year=ctx.year, metric=m.short_name(lg))
-    return View.of(spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col, notes=notes, message=message)
+    return View.of(
+        spec, stem or f"{m.code}_{ctx.year}_change", df, fig, ctx.label_col, notes=notes, message=message, metric=m.code
+    )
 
 
 def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = "") -> View:
@@ -390,6 +398,7 @@ def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = ""
         source=ctx.source,
         subtitle=ctx.subtitle(df),
         label_col=ctx.label_col,
+        metric=m.code,
     )
 
 
@@ -497,7 +506,14 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
     elif 0 < len(df) < 2:
         message = t("only_one_year", lg, metric=m.short_name(lg), years=_years_words(_years(df), lg))
     return View.of(
-        spec, stem or f"{m.code}_city", df, fig, notes=notes, message=message, sentence=city_sentence(ctx, m, df)
+        spec,
+        stem or f"{m.code}_city",
+        df,
+        fig,
+        notes=notes,
+        message=message,
+        sentence=city_sentence(ctx, m, df),
+        metric=m.code,
     )
 
 
@@ -533,7 +549,7 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
     message = ""
     if len(df) and df["year"].nunique() < 2:
         message = t("only_one_year", lg, metric=m.short_name(lg), years=_years_words(_years(df), lg))
-    return View.of(spec, stem or f"{m.code}_trend", df, fig, ctx.label_col, message=message)
+    return View.of(spec, stem or f"{m.code}_trend", df, fig, ctx.label_col, message=message, metric=m.code)
 
 
 def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str = "") -> View:
@@ -585,7 +601,7 @@ def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str
     n_districts, n_years = (df["district_code"].nunique(), df["year"].nunique()) if len(df) else (0, 0)
     if len(df) and (n_districts < 2 or n_years < 2):
         message = t("no_grid", lg, metric=m.short_name(lg), n=n_districts, k=n_years)
-    return View.of(spec, stem or f"{m.code}_heatmap", df, fig, ctx.label_col, message=message)
+    return View.of(spec, stem or f"{m.code}_heatmap", df, fig, ctx.label_col, message=message, metric=m.code)
 
 
 def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "title_slope", stem: str = "") -> View:
@@ -635,7 +651,9 @@ def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "t
     message = ""
     if year_a == year_b or data.empty:
         message = t("slope_nothing", lg, metric=m.short_name(lg), a=year_a, b=year_b)
-    return View.of(spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col, message=message)
+    return View.of(
+        spec, stem or f"{m.code}_{year_a}_{year_b}", data, fig, ctx.label_col, message=message, metric=m.code
+    )
 
 
 # The city as a whole, one district -----------------------------------------------------------------------------

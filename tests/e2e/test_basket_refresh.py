@@ -1,0 +1,32 @@
+"""In Chromium: the slides collected survive a reload of the page, and a chart's PNG is named after its title."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_collected_slides_survive_a_page_refresh(app_server, page):
+    page.goto(f"{app_server}/contracts?year=2024")
+    page.get_by_role("button", name="加入幻灯片").first.click()
+    page.get_by_role("button", name="已加入幻灯片").first.wait_for()
+    page.wait_for_url(re.compile(r"[?&]slides=[A-Za-z0-9_-]{20,}"))
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("导出幻灯片").click()
+    page.get_by_text("2024年各区县集体合同签订率（%）").wait_for()
+    page.wait_for_url(re.compile(r"/slides\?.*slides="))
+    page.reload()
+    page.get_by_text("2024年各区县集体合同签订率（%）").wait_for(timeout=30_000)  # still in the basket
+    page.get_by_role("button", name="下载这 2 页幻灯片（.pptx）").wait_for()
+    assert page.get_by_text("还没有挑选图表").count() == 0
+
+
+def test_png_is_named_after_the_chart_title(app_server, page):
+    page.goto(f"{app_server}/contracts?year=2024")
+    button = page.get_by_role("button", name="PNG", exact=True).first
+    button.wait_for()
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    assert info.value.suggested_filename == "示例市_2024年各区县集体合同签订率.png"
