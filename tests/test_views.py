@@ -20,7 +20,7 @@ from etl import cli, db
 from etl.catalog import load_catalog
 from export.deck import preset_chart_deck, preset_deck
 from texts import TEXTS
-from views.catalog import VIEWS, chart_names, charts, get_chart, pages, presets
+from views.catalog import VIEWS, Preset, chart_names, charts, get_chart, pages, presets
 from views.context import Context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +86,11 @@ def test_named_charts_equal_the_old_registry_value_for_value(sample_db, before):
     assert {k.split("|")[0] for k in before["charts"]} == set(OLD_CHARTS)
 
 
-def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before):
+def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before, monkeypatch):
+    # the preset as the old registry had it: charts added to it since (the district map) are tested on their own
+    annual = presets()["annual"]
+    old_charts = tuple(c for c in annual.charts if c in OLD_CHARTS)
+    monkeypatch.setattr("export.deck.presets", lambda: {"annual": Preset("annual", annual.title_key, old_charts)})
     con = db.connect(sample_db, read_only=True)
     try:
         for key, old in before["decks"].items():

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts.format import axis_unit, format_change, format_number, format_value, with_unit
+from analysis.changes import change_basis, changes, small_change
+from charts.format import axis_unit, format_change, format_number, format_shown_change, format_value, with_unit
+from charts.phone import sideways
 from etl.catalog import Metric, load_catalog
 from ui.exports import export_ui, table_downloads_ui
 from ui.i18n import TEXTS, lang, t
+from ui.phone import responsive
 from views.named import method_text
 from views.view import View
 
@@ -19,6 +22,22 @@ PLOTLY_CONFIG = {
     "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 2},
 }
 DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
+INDICATORS_PAGE = "pages/14_indicators.py"
+INDICATOR_PARAM = "indicator"  # the query parameter that opens /indicators on one indicator's entry (its anchor)
+
+
+def info_link(m: Metric | str) -> None:
+    """ⓘ: the indicator's entry on the 指标说明 page (/indicators?indicator=CODE), its definition as the tooltip."""
+    m = load_catalog().metrics[m] if isinstance(m, str) else m
+    st.page_link(
+        INDICATORS_PAGE,
+        label=f"{t('definition_link')}：{m.short_name(lang())}"
+        if lang() == "zh"
+        else f"{t('definition_link')}: {m.short_name(lang())}",
+        icon=":material/info:",
+        query_params={INDICATOR_PARAM: m.code},
+        help=m.definition(lang()),
+    )
 
 
 def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFrame:
@@ -56,8 +75,20 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
     (UTF-8 with BOM, so Excel opens it) and XLSX downloads."""
-    st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
+    phone = sideways(view.figure)
+    if phone is None:
+        st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
+    else:  # on a phone the bars go sideways, every district named (charts/phone.py)
+        responsive(
+            lambda: st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG),
+            lambda: st.plotly_chart(phone, width="stretch", theme=None, config=PLOTLY_CONFIG),
+            key=f"chart_{view.name}",
+        )
     table = readable_table(view.data, view.label_col)
+    known = load_catalog().metrics
+    for code in view.metrics:
+        if code in known:
+            info_link(known[code])
     export_ui(view)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
@@ -107,46 +138,64 @@ def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
                 st.caption(note)
 
 
-def ranking_table(df: pd.DataFrame, m: Metric, label_col: str, file_stem: str) -> None:
-    """The ranking as a table: rank, change in rank (+ moved up), value, change, target, quartile; with a CSV."""
-    unit = m.unit_label(lang())
-    cols = [
-        "rank",
-        label_col,
-        "value",
-        "prev_value",
-        "change",
-        "pct_change",
-        "rank_change",
-        "target",
-        "meets_target",
-        "quartile",
+def ranking_table(
+    df: pd.DataFrame, m: Metric, label_col: str, file_stem: str, verdicts: pd.DataFrame | None = None
+) -> None:
+    """The ranking as a table: rank, the verdict against the city beside it (rates with counts behind them), value
+    with its 95 % interval, last year, the change in the unit people judge (points, 起 or 人, % for money only; a
+    change on fewer than 5 cases marked), change in rank (+ moved up), target, quartile; with CSV and XLSX."""
+    lg = lang()
+    unit = m.unit_label(lg)
+    d = changes(df, m.unit)
+    d["change_text"] = [
+        format_shown_change(c, p, m.unit, unit, lg) or "—" for c, p in zip(d["change"], d["pct_change"], strict=True)
     ]
-    shown = df[cols].copy()
+    d["small_text"] = [t("small_count") if s else "" for s in d["small_change"]]
+    has_verdicts = verdicts is not None and len(verdicts) and verdicts["verdict"].notna().any()
+    if has_verdicts:
+        d = d.merge(verdicts[["district_code", "interval", "verdict_text"]], on="district_code", how="left")
+    cols = ["rank", label_col]
+    cols += ["verdict_text"] if has_verdicts else []
+    cols += ["value"] + (["interval"] if has_verdicts else []) + ["prev_value", "change_text"]
+    cols += ["small_text"] if d["small_change"].any() else []
+    cols += ["rank_change", "target", "meets_target", "quartile"]
+    shown = d[cols].copy()
+    change_label = (
+        t("axis_change_pp")
+        if m.unit == "percent"
+        else t("axis_change_pct")
+        if change_basis(m.unit) == "pct_change"
+        else t("axis_change_unit", unit=unit)
+    )
     config = {
         "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
         label_col: st.column_config.TextColumn(t("col_district")),
+        "verdict_text": st.column_config.TextColumn(t("col_verdict"), help=t("fair_note", city=t("ind_city"))),
         "value": st.column_config.NumberColumn(
-            f"{t('col_value')}（{unit}）" if lang() == "zh" else f"{t('col_value')} ({unit})",
+            f"{t('col_value')}（{unit}）" if lg == "zh" else f"{t('col_value')} ({unit})",
             format="%.2f" if m.unit == "per_10k" else "%.1f" if m.unit == "percent" else "localized",
         ),
+        "interval": st.column_config.TextColumn(t("col_interval")),
         "prev_value": st.column_config.NumberColumn(
             t("col_prev_value"), format="%.1f" if m.unit == "percent" else "localized"
         ),
-        "change": st.column_config.NumberColumn(t("col_change"), format="%+.1f"),
-        "pct_change": st.column_config.NumberColumn(t("col_pct_change"), format="%+.1f%%"),
+        "change_text": st.column_config.TextColumn(change_label),
+        "small_text": st.column_config.TextColumn(t("col_small_count")),
         "rank_change": st.column_config.NumberColumn(t("col_rank_change"), format="%+d", help="+ = ↑"),
         "target": st.column_config.NumberColumn(t("col_target")),
         "meets_target": st.column_config.CheckboxColumn(t("col_meets_target")),
         "quartile": st.column_config.NumberColumn(t("col_quartile"), format="%d"),
     }
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
-    table = readable_table(df[cols].rename(columns={label_col: "district"}))
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={k: config[k] for k in cols})
+    table = shown.rename(columns={k: config[k]["label"] for k in cols})
     table_downloads_ui(table, file_stem, t("col_rank"))
 
 
-def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
-    """Every metric of one district as a table with a small trend line per row; returns it with readable names."""
+def profile_table(df: pd.DataFrame, file_stem: str, verdicts: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every metric of one district as a table with a small trend line per row; returns it with readable names.
+
+    The change is in the unit people judge (points, 起, 人; % for money only), a change on fewer than 5 cases
+    marked; `verdicts` (metric code → verdict against the city) go beside the rank."""
     cat = load_catalog()
     out = df.copy()
     metrics = [cat.metrics[c] for c in out["metric_code"]]
@@ -157,9 +206,13 @@ def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
         for v, m, q in zip(out["value"], metrics, out["qualifier"], strict=True)
     ]
     out["change_text"] = [
-        format_change(c if m.unit == "percent" else p, m.unit, lg)
-        for c, p, m in zip(out["change"], out["pct_change"], metrics, strict=True)
+        format_shown_change(c, p, m.unit, m.unit_label(lg), lg)
+        + (t("small_change_mark") if small_change(v, pv, m.unit) else "")
+        for c, p, v, pv, m in zip(
+            out["change"], out["pct_change"], out["value"], out["prev_value"], metrics, strict=True
+        )
     ]
+    out["verdict_text"] = [(verdicts or {}).get(c, "") for c in out["metric_code"]]
     out["rank_text"] = [
         t("rank_of", r=int(r), n=int(n)) if pd.notna(r) else "—"
         for r, n in zip(out["rank"], out["n_ranked"], strict=True)
@@ -176,6 +229,7 @@ def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
         "shown": st.column_config.TextColumn(t("col_value")),
         "change_text": st.column_config.TextColumn(t("col_change")),
         "rank_text": st.column_config.TextColumn(t("col_rank")),
+        "verdict_text": st.column_config.TextColumn(t("col_verdict"), help=t("fair_note", city=t("ind_city"))),
         "target_text": st.column_config.TextColumn(t("col_target")),
         "meets_target": st.column_config.CheckboxColumn(t("col_meets_target")),
         "median_text": st.column_config.TextColumn(t("col_city_median")),

@@ -28,6 +28,7 @@ class View:
     sentence: str = ""  # what the chart says, in one sentence of its language (for reports); '' where none is made
     table: pd.DataFrame | None = None  # a table view's rows as the page shows them, where they differ from `data`
     sentence: str = ""  # what the chart shows, in words (views/sentence.py): under it on the page, a slide's title
+    metrics: tuple[str, ...] = ()  # the indicator codes it shows: the ⓘ link to each one's entry on /indicators
 
     @classmethod
     def of(
