@@ -71,5 +71,6 @@ def sideways(fig: go.Figure) -> go.Figure | None:
         height=PHONE_ROW_PX * rows * per_row + PHONE_EXTRA_PX + TITLE_LINE_PX * lines,
         margin=dict(l=8, r=48, t=40 + TITLE_LINE_PX * lines, b=60),
         title=dict(text=title, font=dict(size=15)),
+        meta={**(fig.layout.meta if isinstance(fig.layout.meta, dict) else {}), "phone": True},
     )
     return out

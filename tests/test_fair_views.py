@@ -167,3 +167,17 @@ def test_changes_are_shown_in_the_unit_people_judge(change, pct, unit, label, la
 )
 def test_a_change_on_fewer_than_5_cases_is_small(value, prev, unit, expected):
     assert small_change(value, prev, unit) is expected
+
+
+def test_a_ranking_turned_sideways_for_a_phone_keeps_every_district_and_the_target(con):
+    from charts.phone import PHONE_ROW_PX, sideways
+
+    view = get_chart("contracts_ranking").build(ctx_of(con))
+    phone = sideways(view.figure)
+    bar = phone.data[0]
+    assert bar.orientation == "h" and list(bar.y) == list(view.figure.data[0].x)  # every district, best on top
+    assert phone.layout.yaxis.autorange == "reversed" and phone.layout.yaxis.dtick == 1
+    assert phone.layout.height >= PHONE_ROW_PX * len(bar.y) and phone.layout.meta["phone"]
+    target = [s for s in phone.layout.shapes if s.type == "line"]
+    assert target and target[0].x0 == target[0].x1 == 90.0 and target[0].yref == "y domain"
+    assert sideways(get_chart("contracts_trend").build(ctx_of(con)).figure) is None  # lines stay as they are
