@@ -181,3 +181,13 @@ def test_a_ranking_turned_sideways_for_a_phone_keeps_every_district_and_the_targ
     target = [s for s in phone.layout.shapes if s.type == "line"]
     assert target and target[0].x0 == target[0].x1 == 90.0 and target[0].yref == "y domain"
     assert sideways(get_chart("contracts_trend").build(ctx_of(con)).figure) is None  # lines stay as they are
+
+
+def test_one_district_with_counts_gets_a_sentence_not_a_funnel_against_itself(con):
+    ctx = ctx_of(con, 2018, city="广州市")  # only 番禺区 reported disputes and members that year
+    for build in (fair.funnel, fair.intervals):
+        view = build(ctx, metric("disputes_per_10k_members"))
+        assert view.figure is None and not view.has_data
+        assert (
+            view.message.startswith("2018年只有番禺区有“每万名会员纠纷数”的数字") and "没有可比较的区县" in view.message
+        )

@@ -112,11 +112,22 @@ def fair_sentence(ctx: Context, m: Metric, iv: pd.DataFrame) -> str:
     return t("sentence_fair", lg, year=ctx.year, n=len(judged), metric=m.short_name(lg), parts=sep.join(parts))
 
 
-def _no_interval(ctx: Context, m: Metric, name: str, title: str) -> View:
-    """A view saying why there is no interval chart (no counts behind the rate that year)."""
+def _no_interval(ctx: Context, m: Metric, name: str, title: str, iv: pd.DataFrame | None = None) -> View:
+    """A view saying why there is no chart of districts against the city: no counts behind the rate that year, or
+    one district alone with them (the city figure is then that district's own: nothing to compare)."""
+    lg = ctx.lang
     empty = pd.DataFrame(columns=["district_code", ctx.label_col, "value"])
-    message = t("fair_no_interval", ctx.lang, year=ctx.year, metric=m.short_name(ctx.lang))
+    message = t("fair_no_interval", lg, year=ctx.year, metric=m.short_name(lg))
+    judged = iv[iv["value"].notna() & iv["lower"].notna()] if iv is not None else pd.DataFrame()
+    if len(judged) == 1:
+        one = judged.iloc[0]
+        value = format_value(float(one["value"]), m.unit, m.unit_label(lg), lg)
+        message = t("only_one_district", lg, year=ctx.year, district=one[ctx.label_col], metric=m.short_name(lg),
+                    value=value)  # fmt: skip
     return View(name, title, empty, None, None, ctx.source, ctx.subtitle(), ctx.label_col, message=message)
+
+
+MIN_DISTRICTS = 2  # districts with an interval before a chart of them against the city means anything
 
 
 def _judged_view(ctx: Context, m: Metric, iv: pd.DataFrame, name: str, title: str, fig, note: str) -> View:
@@ -147,8 +158,8 @@ def intervals(ctx: Context, m: Metric, title_key: str = "interval_title", stem: 
     title = t(title_key, lg, metric=m.short_name(lg), year=ctx.year, unit=unit)
     name = stem or f"{m.code}_{ctx.year}_intervals"
     iv = interval_rows(ctx, m)
-    if iv is None or iv["value"].notna().sum() == 0:
-        return _no_interval(ctx, m, name, title)
+    if iv is None or (iv["value"].notna() & iv["lower"].notna()).sum() < MIN_DISTRICTS:
+        return _no_interval(ctx, m, name, title, iv)
     city_text = _city_text(m, iv, lg)
     fig = interval_chart(
         iv,
@@ -178,10 +189,10 @@ def funnel(ctx: Context, m: Metric, title_key: str = "funnel_title", stem: str =
     if (
         iv is None
         or m.unit not in ("percent", "per_10k")
-        or iv["denominator"].isna().all()
+        or (iv["value"].notna() & iv["lower"].notna()).sum() < MIN_DISTRICTS
         or pd.isna(iv["city_value"].iloc[0])
     ):
-        return _no_interval(ctx, m, name, title)
+        return _no_interval(ctx, m, name, title, iv)
     city_value = float(iv["city_value"].iloc[0])
     dens = iv["denominator"].dropna()
     dens = dens[dens > 0]
