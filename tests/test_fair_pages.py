@@ -83,3 +83,28 @@ def test_profile_shows_verdicts_and_peers(fixture_db, monkeypatch):
     assert "与对照区县比较" in heads
     at.segmented_control(key="peers_how").set_value("size").run()
     assert not at.exception
+
+
+def test_every_chart_links_to_its_indicators_entry(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/03_disputes.py")
+    wide = [c for c in at.get("plotly_chart") if not (spec(c)["layout"].get("meta") or {}).get("phone")]
+    links = [pl.proto for pl in at.get("page_link") if pl.proto.page == "indicators"]
+    assert wide and len(links) >= len(wide)
+    assert {"indicator=disputes_reported", "indicator=dispute_resolution_rate"} <= {pl.query_string for pl in links}
+    assert all(pl.help for pl in links if pl.query_string)  # the definition as its tooltip
+
+
+def test_an_info_link_opens_the_indicators_page_on_its_entry(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="contract_rate_collective")
+    at.query_params["indicator"] = "dispute_resolution_rate"  # as the ⓘ under a chart leaves the URL
+    at.switch_page("pages/14_indicators.py").run()
+    assert not at.exception
+    assert "纠纷结案率" in [s.value for s in at.subheader]
+    assert at.session_state["metric"] == "dispute_resolution_rate" and "indicator" not in at.query_params
+
+
+def test_disputes_page_draws_the_funnel_of_disputes_per_10k(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/03_disputes.py")
+    fig = chart(at, "漏斗图")
+    assert fig["layout"]["xaxis"]["type"] == "log"
+    assert any("漏斗" in c.value for c in at.caption)  # the note on reading it

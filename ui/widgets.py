@@ -89,6 +89,8 @@ def chart_ui(view: View) -> None:
     for code in view.metrics:
         if code in known:
             info_link(known[code])
+    if not any(code in known for code in view.metrics):  # a chart of many indicators: the whole reference
+        st.page_link(INDICATORS_PAGE, label=t("definition_link"), icon=":material/info:")
     export_ui(view)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
