@@ -6,6 +6,7 @@ from chartspec import spec, values
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
+VERDICTS = {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
 
 
 def page(db, monkeypatch, path: str, **state) -> AppTest:
@@ -108,3 +109,15 @@ def test_disputes_page_draws_the_funnel_of_disputes_per_10k(fixture_db, monkeypa
     fig = chart(at, "漏斗图")
     assert fig["layout"]["xaxis"]["type"] == "log"
     assert any("漏斗" in c.value for c in at.caption)  # the note on reading it
+
+
+def test_profile_table_has_the_verdict_beside_the_rank_and_counts_move_in_cases(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/07_profile.py")
+    table = next(d.value for d in at.dataframe if "rank_text" in d.value.columns)
+    cols = list(table.columns)
+    assert cols.index("verdict_text") == cols.index("rank_text") + 1
+    rows = table.set_index("metric")
+    assert rows.loc["纠纷结案率", "verdict_text"].split()[0] in VERDICTS
+    assert rows.loc["工资专项集体合同签订率", "verdict_text"] == ""  # a rate with no counts behind it: no verdict
+    change = rows.loc["群体性劳资纠纷", "change_text"]
+    assert "%" not in change and ("起" in change or change == "")
