@@ -191,3 +191,28 @@ def test_one_district_with_counts_gets_a_sentence_not_a_funnel_against_itself(co
         assert (
             view.message.startswith("2018年只有番禺区有“每万名会员纠纷数”的数字") and "没有可比较的区县" in view.message
         )
+
+
+def test_a_warning_resting_on_fewer_than_5_cases_is_marked_on_the_overview(store, con, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    small = fair.small_counts(ctx_of(con), ["dispute_resolution_rate"])
+    assert small  # the sample has districts whose resolution rate rests on fewer than 5 cases
+    monkeypatch.setenv("UNION_DB", str(store))
+    monkeypatch.chdir(root)
+    at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+    at.query_params["year"] = "2024"
+    at.run()
+    names = dict(ctx_of(con).query("districts", city=CITY)[["district_zh", "district_code"]].values)
+    lines = [md.value for md in at.markdown]
+    judged = {}  # district code → the evidence line of its resolution-rate warning
+    for n, line in enumerate(lines):
+        if line.startswith("**") and "纠纷结案率低于" in line:
+            district = line[2 : line.index("**", 2)]
+            judged[names[district]] = next(x for x in lines[n + 1 :] if x.startswith("- 纠纷结案率"))
+    assert judged
+    for code, line in judged.items():
+        assert line.endswith("事件过少（<5 起），不宜排名") == ((code, "dispute_resolution_rate") in small), line

@@ -67,6 +67,7 @@ def warnings_ui(f: Filters) -> None:
     if panel.empty:
         return
     flags = evaluate(rules, panel, f.year)
+    small = fair.small_counts(f, metrics) if flags else set()
     st.subheader(t("warnings_title"))
     if not flags:
         st.caption(t("warnings_none", year=f.year))
@@ -75,7 +76,8 @@ def warnings_ui(f: Filters) -> None:
             st.markdown(f"**{flag.district(f.lang)}** · {flag.rule.name(f.lang)}")
             st.caption(flag.rule.explain(f.lang))
             for ev in flag.evidence:
-                st.markdown(f"- {evidence_text(ev, cat.metrics, f.lang)}")
+                mark = f" · {t('small_count')}" if (flag.district_code, ev.metric) in small else ""
+                st.markdown(f"- {evidence_text(ev, cat.metrics, f.lang)}{mark}")
             st.page_link(
                 PROFILE_PAGE,
                 label=t("warnings_profile", district=flag.district(f.lang)),
