@@ -109,7 +109,8 @@ def fair_sentence(ctx: Context, m: Metric, iv: pd.DataFrame) -> str:
     n_same = int((judged["verdict"] == "similar").sum())
     if n_same:
         parts.append(t("sentence_fair_similar", lg, n=n_same))
-    return t("sentence_fair", lg, year=ctx.year, n=len(judged), metric=m.short_name(lg), parts=sep.join(parts))
+    between = "; " if lg == "en" else "，"  # the clauses, whose lists of names are joined by `sep`
+    return t("sentence_fair", lg, year=ctx.year, n=len(judged), metric=m.short_name(lg), parts=between.join(parts))
 
 
 def _no_interval(ctx: Context, m: Metric, name: str, title: str, iv: pd.DataFrame | None = None) -> View:
