@@ -31,3 +31,11 @@ def changes(df: pd.DataFrame, unit: str) -> pd.DataFrame:
         small |= (out["value"] < SMALL_COUNT) | (out["prev_value"] < SMALL_COUNT)
     out["small_change"] = small & out["shown_change"].notna()
     return out
+
+
+def small_change(value: float | None, prev_value: float | None, unit: str) -> bool:
+    """Whether one change of a count of events rests on fewer than SMALL_COUNT cases in either year (the rule
+    `changes` applies per district, for a single row such as a district profile's)."""
+    if unit != "count" or value is None or prev_value is None or pd.isna(value) or pd.isna(prev_value):
+        return False
+    return value < SMALL_COUNT or prev_value < SMALL_COUNT

@@ -77,3 +77,19 @@ def format_change(change: float | None, unit: str, lang: str = "zh") -> str:
     if unit == "percent":
         return f"{fixed(change, 1, sign=True)} pp" if lang == "en" else f"{fixed(change, 1, sign=True)}个百分点"
     return f"{fixed(change, 1, sign=True)}%"
+
+
+def format_shown_change(
+    change: float | None, pct_change: float | None, unit: str, unit_label: str, lang: str = "zh"
+) -> str:
+    """The change on last year as analysis.changes.change_basis shows it: +1.2个百分点 for a rate, +1起 / +120人 in
+    the metric's own unit for counts, people and rates per 10,000 (2 → 3 cases is +1起, never +50%), +12.5% for
+    money only. '' without a change."""
+    if unit == "percent":
+        return format_change(change, unit, lang)
+    if unit == "yuan":
+        return format_change(pct_change, unit, lang)
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return ""
+    sep = " " if lang == "en" else ""
+    return f"{fixed(change, decimals(unit, 1.0), sign=True)}{sep}{unit_label}"

@@ -8,7 +8,7 @@ from ui.fair import fair_ranking_ui, info_link, map_ui
 from ui.i18n import t
 from ui.setup import metric_selector, page_setup, with_highlight, year_pair_selector
 from ui.widgets import ranking_table
-from views import named
+from views import fair, named
 
 ctx = page_setup("page_compare")
 if ctx is not None:
@@ -18,8 +18,8 @@ if ctx is not None:
 
     st.subheader(t("ranking_heading"))
     ranked = named.ranking_table(ctx, m)
-    ranking_table(ranked.data, m, ctx.label_col, ranked.name)
-    fair_ranking_ui(ctx, m, ranked.data)
+    ranking_table(ranked.data, m, ctx.label_col, ranked.name, verdicts=fair.verdicts(ctx, m))
+    fair_ranking_ui(ctx, m)
     map_ui(ctx, m)
 
     st.subheader(t("heatmap_heading"))

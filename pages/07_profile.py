@@ -7,7 +7,7 @@ from ui.fair import peers_ui, profile_verdicts_ui
 from ui.i18n import t
 from ui.setup import page_setup, single_district_selector
 from ui.widgets import profile_table, sources_ui
-from views import named
+from views import fair, named
 
 ctx = page_setup("page_profile")
 district = single_district_selector(ctx.city) if ctx is not None else None
@@ -15,7 +15,7 @@ if ctx is not None and district is None:
     st.info(t("no_districts", city=ctx.city_label))
 elif ctx is not None:
     view = named.profile(ctx, district)
-    profile_table(view.data, f"{district}_{ctx.year}_profile")
+    profile_table(view.data, f"{district}_{ctx.year}_profile", fair.district_verdicts(ctx, district))
     if ctx.n_districts < 2:  # a city with one reporting body: nothing to stand against
         st.caption(t("standing_alone", city=ctx.city_label))
     else:

@@ -7,12 +7,18 @@ from etl.catalog import load_catalog
 from ui.data import run_query
 from ui.i18n import lang, t
 from ui.setup import metric_selector, page_setup
+from ui.widgets import INDICATOR_PARAM
 
 f = page_setup("page_indicators")
 st.caption(t("indicators_intro"))
 cat = load_catalog()
 ref = reference_table(cat, lang())
-m = metric_selector(ref["code"].tolist(), label_key="ind_pick")
+codes = ref["code"].tolist()
+asked = st.query_params.get(INDICATOR_PARAM)  # an ⓘ link under a chart: open on that indicator's entry
+if asked in codes:
+    st.session_state["metric"] = asked
+    del st.query_params[INDICATOR_PARAM]
+m = metric_selector(codes, label_key="ind_pick")
 row = ref.set_index("code").loc[m.code]
 
 st.subheader(row["name"], anchor=m.code)

@@ -87,7 +87,7 @@ def test_deck_is_16_9_with_a_title_slide_contents_sections_and_a_slide_per_chart
     shown = {x for slide in deck.slides for x in slide_texts(slide)}
     for name in presets()["annual"].charts:
         view = build_chart(con, name, CITY, YEAR)
-        if view.spec.has_data:
+        if view.has_data:
             assert view.title in shown, view.title
 
 

@@ -6,6 +6,7 @@ from chartspec import spec, values
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
+VERDICTS = {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
 
 
 def page(db, monkeypatch, path: str, **state) -> AppTest:
@@ -40,12 +41,23 @@ def test_compare_map_draws_every_sample_district_and_hatches_the_missing(fixture
 
 def test_compare_shows_intervals_and_verdicts_beside_ranks(fixture_db, monkeypatch):
     at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="dispute_resolution_rate")
-    tables = [d.value for d in at.dataframe if "与全市比较" in d.value.columns]
-    assert tables, [list(d.value.columns) for d in at.dataframe]
-    table = tables[0]
-    assert {"名次", "95% 置信区间"} <= set(table.columns)
-    assert set(table["与全市比较"].str.split().str[0]) <= {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
+    ranked = [d.value for d in at.dataframe if "rank" in d.value.columns]
+    assert ranked, [list(d.value.columns) for d in at.dataframe]
+    table = ranked[0]
+    assert list(table.columns[:3]) == ["rank", "district_zh", "verdict_text"]  # the verdict beside the rank
+    assert "interval" in table.columns
+    assert set(table["verdict_text"].str.split().str[0]) <= {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
     chart(at, "95% 置信区间")
+
+
+def test_compare_count_changes_are_in_cases_with_small_counts_marked(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="disputes_reported")
+    table = next(d.value for d in at.dataframe if "rank" in d.value.columns)
+    assert "verdict_text" not in table.columns  # a count has no interval against the city
+    shown = table["change_text"][table["change_text"] != "—"]
+    assert len(shown) and all(x.endswith("起") and "%" not in x for x in shown)
+    if "small_text" in table.columns:
+        assert set(table["small_text"]) <= {"", "事件过少（<5 起），不宜排名"}
 
 
 def test_compare_page_draws_the_funnel_for_disputes_per_10k(fixture_db, monkeypatch):
@@ -72,3 +84,40 @@ def test_profile_shows_verdicts_and_peers(fixture_db, monkeypatch):
     assert "与对照区县比较" in heads
     at.segmented_control(key="peers_how").set_value("size").run()
     assert not at.exception
+
+
+def test_every_chart_links_to_its_indicators_entry(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/03_disputes.py")
+    wide = [c for c in at.get("plotly_chart") if not (spec(c)["layout"].get("meta") or {}).get("phone")]
+    links = [pl.proto for pl in at.get("page_link") if pl.proto.page == "indicators"]
+    assert wide and len(links) >= len(wide)
+    assert {"indicator=disputes_reported", "indicator=dispute_resolution_rate"} <= {pl.query_string for pl in links}
+    assert all(pl.help for pl in links if pl.query_string)  # the definition as its tooltip
+
+
+def test_an_info_link_opens_the_indicators_page_on_its_entry(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="contract_rate_collective")
+    at.query_params["indicator"] = "dispute_resolution_rate"  # as the ⓘ under a chart leaves the URL
+    at.switch_page("pages/14_indicators.py").run()
+    assert not at.exception
+    assert "纠纷结案率" in [s.value for s in at.subheader]
+    assert at.session_state["metric"] == "dispute_resolution_rate" and "indicator" not in at.query_params
+
+
+def test_disputes_page_draws_the_funnel_of_disputes_per_10k(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/03_disputes.py")
+    fig = chart(at, "漏斗图")
+    assert fig["layout"]["xaxis"]["type"] == "log"
+    assert any("漏斗" in c.value for c in at.caption)  # the note on reading it
+
+
+def test_profile_table_has_the_verdict_beside_the_rank_and_counts_move_in_cases(fixture_db, monkeypatch):
+    at = page(fixture_db, monkeypatch, "pages/07_profile.py")
+    table = next(d.value for d in at.dataframe if "rank_text" in d.value.columns)
+    cols = list(table.columns)
+    assert cols.index("verdict_text") == cols.index("rank_text") + 1
+    rows = table.set_index("metric")
+    assert rows.loc["纠纷结案率", "verdict_text"].split()[0] in VERDICTS
+    assert rows.loc["工资专项集体合同签订率", "verdict_text"] == ""  # a rate with no counts behind it: no verdict
+    change = rows.loc["群体性劳资纠纷", "change_text"]
+    assert "%" not in change and ("起" in change or change == "")

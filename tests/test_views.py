@@ -20,7 +20,7 @@ from etl import cli, db
 from etl.catalog import load_catalog
 from export.deck import preset_chart_deck, preset_deck
 from texts import TEXTS
-from views.catalog import VIEWS, chart_names, charts, get_chart, pages, presets
+from views.catalog import VIEWS, Preset, chart_names, charts, get_chart, pages, presets
 from views.context import Context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +100,11 @@ def without_label_skips(dump: list[dict]) -> list[dict]:
     return dump
 
 
-def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before):
+def test_annual_decks_equal_the_old_decks_slide_for_slide(sample_db, before, monkeypatch):
+    # the preset as the old registry had it: charts added to it since (the district map) are tested on their own
+    annual = presets()["annual"]
+    old_charts = tuple(c for c in annual.charts if c in OLD_CHARTS)
+    monkeypatch.setattr("export.deck.presets", lambda: {"annual": Preset("annual", annual.title_key, old_charts)})
     con = db.connect(sample_db, read_only=True)
     try:
         for key, old in before["decks"].items():
@@ -241,6 +245,7 @@ def test_a_catalogue_row_adds_an_indicator_to_its_theme_page_and_the_annual_deck
     app.switch_page("pages/04_aid.py").run()
     assert not app.exception
     figs = [spec(c) for c in app.get("plotly_chart")]
+    figs = [f for f in figs if not (f["layout"].get("meta") or {}).get("phone")]  # the phone's sideways copy apart
     shown = [f for f in figs if f["layout"]["title"]["text"].startswith(title)]
     assert len(shown) == 1 and "东城区" in shown[0]["data"][0]["x"]
     assert "送温暖慰问人次" in app.selectbox(key="w_metric_aid").options  # the aid trend picker offers it too

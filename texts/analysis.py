@@ -104,6 +104,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "limits are worth asking about. The fewer members, the wider the funnel.",
     },
     "axis_change_unit": {"zh": "较上年变化（{unit}）", "en": "Change on last year ({unit})"},
+    "small_change_mark": {"zh": "（不足5起）", "en": " (<5 cases)"},
+    "fair_no_interval": {
+        "zh": "{year}年没有可计算“{metric}”置信区间的分子和分母。",
+        "en": "No numerator and denominator to make intervals of “{metric}” in {year}.",
+    },
+    "sentence_fair": {
+        "zh": "{year}年报送{metric}的{n}个区县中，{parts}",
+        "en": "Of the {n} districts with {metric} in {year}, {parts}",
+    },
+    "sentence_fair_higher": {"zh": "{n}个显著高于全市（{names}）", "en": "{n} significantly above the city ({names})"},
+    "sentence_fair_lower": {"zh": "{n}个显著低于全市（{names}）", "en": "{n} significantly below the city ({names})"},
+    "sentence_fair_similar": {"zh": "{n}个与全市相当", "en": "{n} similar to the city"},
+    "label_intervals": {"zh": "各区县{metric}的95%置信区间", "en": "95% intervals of {metric} by district"},
+    "label_funnel": {"zh": "{metric}漏斗图", "en": "Funnel plot of {metric}"},
+    "label_map": {"zh": "{metric}区县分布地图", "en": "Map of {metric} by district"},
     # map
     "map_title": {"zh": "{metric}：区县分布（{year}年）", "en": "{metric} by district ({year})"},
     "map_missing": {"zh": "无数据（未报送）", "en": "No figure (not reported)"},

@@ -33,9 +33,29 @@ CSS = f"""
 """
 
 
+# On a phone the open sidebar covers the whole page: choosing a page in it closes it (Streamlit keeps it open).
+# One listener on the document, added once per browser tab, for every link of the sidebar's navigation.
+CLOSE_SIDEBAR_SCRIPT = f"""
+<script>
+if (!window.__unionPhoneNav) {{
+  window.__unionPhoneNav = true;
+  document.addEventListener("click", (event) => {{
+    if (window.innerWidth > {PHONE_MAX_PX}) return;
+    if (!event.target.closest('[data-testid="stSidebarNav"] a, [data-testid="stSidebar"] [data-testid="stPageLink"] a'))
+      return;
+    const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) setTimeout(() => close.click(), 0);
+  }}, true);
+}}
+</script>
+"""
+
+
 def phone_css() -> None:
-    """The stylesheet of the phone layout; called once per run by the frame."""
+    """The stylesheet of the phone layout and the script closing the sidebar after navigation on a phone; called
+    once per run by the frame."""
     st.html(CSS)
+    st.html(CLOSE_SIDEBAR_SCRIPT, unsafe_allow_javascript=True)
 
 
 def responsive(wide: Callable[[], None], phone: Callable[[], None], key: str) -> None:

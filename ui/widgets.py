@@ -5,11 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts.format import axis_unit, format_change, format_number, format_value, with_unit
+from analysis.changes import changes, small_change
+from charts.format import axis_unit, format_change, format_number, format_shown_change, format_value, with_unit
+from charts.phone import sideways
 from etl.catalog import Metric, load_catalog
 from narrative.tables import chart_table
 from ui.exports import export_ui, table_downloads_ui, view_file_stem
 from ui.i18n import TEXTS, lang, t
+from ui.phone import responsive
 from views.named import method_text
 from views.view import View
 
@@ -20,6 +23,22 @@ PLOTLY_CONFIG = {
     "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 2},
 }
 DELTA_COLOR = {"higher": "normal", "lower": "inverse", "none": "off"}
+INDICATORS_PAGE = "pages/14_indicators.py"
+INDICATOR_PARAM = "indicator"  # the query parameter that opens /indicators on one indicator's entry (its anchor)
+
+
+def info_link(m: Metric | str) -> None:
+    """ⓘ: the indicator's entry on the 指标说明 page (/indicators?indicator=CODE), its definition as the tooltip."""
+    m = load_catalog().metrics[m] if isinstance(m, str) else m
+    st.page_link(
+        INDICATORS_PAGE,
+        label=f"{t('definition_link')}：{m.short_name(lang())}"
+        if lang() == "zh"
+        else f"{t('definition_link')}: {m.short_name(lang())}",
+        icon=":material/info:",
+        query_params={INDICATOR_PARAM: m.code},
+        help=m.definition(lang()),
+    )
 
 
 def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFrame:
@@ -57,8 +76,22 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
     (UTF-8 with BOM, so Excel opens it) and XLSX downloads."""
-    st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
+    phone = sideways(view.figure)
+    if phone is None:
+        st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
+    else:  # on a phone the bars go sideways, every district named (charts/phone.py)
+        responsive(
+            lambda: st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG),
+            lambda: st.plotly_chart(phone, width="stretch", theme=None, config=PLOTLY_CONFIG),
+            key=f"chart_{view.name}",
+        )
     table = shown_table(view)
+    known = load_catalog().metrics
+    for code in view.metrics:
+        if code in known:
+            info_link(known[code])
+    if not any(code in known for code in view.metrics):  # a chart of many indicators: the whole reference
+        st.page_link(INDICATORS_PAGE, label=t("definition_link"), icon=":material/info:")
     export_ui(view)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
@@ -120,16 +153,38 @@ def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
                 st.caption(note)
 
 
-def ranking_table(df: pd.DataFrame, m: Metric, label_col: str, file_stem: str) -> None:
-    """The ranking as a table in the metric's unit: rank, district, value, last year, change, rank change, target,
-    quartile; with CSV and XLSX of the same cells."""
-    table = chart_table(df, load_catalog().metrics, m.code, label_col, lang())
+def ranking_table(
+    df: pd.DataFrame, m: Metric, label_col: str, file_stem: str, verdicts: pd.DataFrame | None = None
+) -> None:
+    """The ranking as a table in the chart's unit (narrative.tables.chart_table: 410.8万元, 92.1%, +0.4个百分点,
+    -1起): rank, district, the verdict against the city beside it (rates with counts behind them), value with its
+    95 % interval, last year, change (a change on fewer than 5 cases marked), rank change, target, quartile; with CSV
+    and XLSX of the same cells."""
+    lg = lang()
+    table = chart_table(df, load_catalog().metrics, m.code, label_col, lg)
+    if not table.empty:
+        d = df.reset_index(drop=True)
+        if verdicts is not None and len(verdicts) and verdicts["verdict"].notna().any() and "district_code" in d:
+            by_code = verdicts.set_index("district_code")
+            verdict = [by_code["verdict_text"].get(c) for c in d["district_code"]]
+            interval = [by_code["interval"].get(c) for c in d["district_code"]]
+            at = list(table.columns).index(t("col_district")) + 1 if t("col_district") in table else 1
+            table.insert(at, t("col_verdict"), [v if isinstance(v, str) and v else "—" for v in verdict])
+            value_at = list(table.columns).index(m.short_name(lg)) + 1 if m.short_name(lg) in table else at + 1
+            table.insert(value_at, t("col_interval"), [v if isinstance(v, str) and v else "—" for v in interval])
+        has_counts = {"value", "prev_value", "small_count", "change", "pct_change"} <= set(d.columns)
+        small = changes(d, m.unit)["small_change"] if has_counts else pd.Series([], dtype=bool)
+        if small.any():
+            table[t("col_small_count")] = [t("small_count") if s else "" for s in small]
     st.dataframe(table, hide_index=True, width="stretch")
     table_downloads_ui(table, file_stem, t("col_rank"))
 
 
-def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
-    """Every metric of one district as a table with a small trend line per row; returns it with readable names."""
+def profile_table(df: pd.DataFrame, file_stem: str, verdicts: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every metric of one district as a table with a small trend line per row; returns it with readable names.
+
+    The change is in the unit people judge (points, 起, 人; % for money only), a change on fewer than 5 cases
+    marked; `verdicts` (metric code → verdict against the city) go beside the rank."""
     cat = load_catalog()
     out = df.copy()
     metrics = [cat.metrics[c] for c in out["metric_code"]]
@@ -140,9 +195,13 @@ def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
         for v, m, q in zip(out["value"], metrics, out["qualifier"], strict=True)
     ]
     out["change_text"] = [
-        format_change(c if m.unit == "percent" else p, m.unit, lg)
-        for c, p, m in zip(out["change"], out["pct_change"], metrics, strict=True)
+        format_shown_change(c, p, m.unit, m.unit_label(lg), lg)
+        + (t("small_change_mark") if small_change(v, pv, m.unit) else "")
+        for c, p, v, pv, m in zip(
+            out["change"], out["pct_change"], out["value"], out["prev_value"], metrics, strict=True
+        )
     ]
+    out["verdict_text"] = [(verdicts or {}).get(c, "") for c in out["metric_code"]]
     out["rank_text"] = [
         t("rank_of", r=int(r), n=int(n)) if pd.notna(r) else "—"
         for r, n in zip(out["rank"], out["n_ranked"], strict=True)
@@ -159,6 +218,7 @@ def profile_table(df: pd.DataFrame, file_stem: str) -> pd.DataFrame:
         "shown": st.column_config.TextColumn(t("col_value")),
         "change_text": st.column_config.TextColumn(t("col_change")),
         "rank_text": st.column_config.TextColumn(t("col_rank")),
+        "verdict_text": st.column_config.TextColumn(t("col_verdict"), help=t("fair_note", city=t("ind_city"))),
         "target_text": st.column_config.TextColumn(t("col_target")),
         "meets_target": st.column_config.CheckboxColumn(t("col_meets_target")),
         "median_text": st.column_config.TextColumn(t("col_city_median")),

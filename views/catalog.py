@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etl.catalog import Metric, catalog_dir, load_catalog
 from texts import t
-from views import named
+from views import fair, named
 from views.context import Context, ViewError
 from views.view import View
 
@@ -31,6 +31,9 @@ VIEWS: dict[str, tuple[Callable[..., View], int]] = {
     "grouped": (named.grouped, 2),
     "headline": (named.headline, 0),
     "target_attainment": (named.target_attainment, 0),
+    "intervals": (fair.intervals, 1),
+    "funnel": (fair.funnel, 1),
+    "map": (fair.city_map, 1),
 }
 
 
@@ -82,6 +85,8 @@ class Chart:
         from views.sentence import chart_sentence  # narrative/ reads the same queries the view did
 
         view.sentence = chart_sentence(ctx, self.view, m, view)
+        if not view.metrics:
+            view.metrics = tuple(self.metrics) if m is None else (m.code,)
         return view
 
 

@@ -7,6 +7,8 @@ the finished figure.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -22,7 +24,7 @@ from charts.bars import (
 )
 from charts.compare import heatmap as heatmap_chart
 from charts.compare import quartile_dots, rank_profile, slope_chart, standing_colors, standings
-from charts.format import axis_unit, decimals, format_change, format_value
+from charts.format import axis_unit, decimals, format_change, format_shown_change, format_value
 from charts.lines import CITY_COLOR, MEDIAN_COLOR, shows_median, trend_lines
 from charts.lines import city_trend as city_trend_chart
 from charts.theme import (
@@ -247,14 +249,13 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
 
     rows = []
     for r in df.to_dict("records"):
-        change = r["change"] if m.unit == "percent" else r["pct_change"]
         rows.append(
             [
                 "" if pd.isna(r["rank"]) else str(int(r["rank"])),
                 str(r[ctx.label_col]),
                 num(r["value"]),
                 num(r["prev_value"]),
-                format_change(None if pd.isna(change) else float(change), m.unit, lg) or "—",
+                format_shown_change(r["change"], r["pct_change"], m.unit, m.unit_label(lg), lg) or "—",
                 "" if pd.isna(r["rank_change"]) else f"{int(r['rank_change']):+d}",
                 num(r["target"]) if pd.notna(r["target"]) else "",
                 "" if pd.isna(r["meets_target"]) else t("yes" if r["meets_target"] else "no", lg),
@@ -832,3 +833,32 @@ def table_figure(table: pd.DataFrame, title: str, source: str) -> go.Figure:
     )
     fig.update_layout(template=TEMPLATE_NAME, margin=dict(l=30, r=30, t=100, b=30))
     return titled(fig, title, source)
+
+
+# Every view of one or more indicators names them (View.metrics): the ⓘ under each chart links to their entries
+# on /indicators, whichever page or export built the view. Views of no single indicator (headline, targets,
+# profile) leave it empty.
+
+
+def _naming_metrics(build):
+    @functools.wraps(build)
+    def named_view(ctx: Context, *args, **kwargs) -> View:
+        view = build(ctx, *args, **kwargs)
+        if not view.metrics:
+            given = [a for a in (*args, *kwargs.values()) if isinstance(a, Metric)]
+            given += [x for a in args if isinstance(a, list) for x in a if isinstance(x, Metric)]
+            view.metrics = tuple(dict.fromkeys(m.code for m in given))
+        return view
+
+    return named_view
+
+
+ranking = _naming_metrics(ranking)
+ranking_table = _naming_metrics(ranking_table)
+movers = _naming_metrics(movers)
+spread = _naming_metrics(spread)
+grouped = _naming_metrics(grouped)
+city_trend = _naming_metrics(city_trend)
+district_trends = _naming_metrics(district_trends)
+heatmap = _naming_metrics(heatmap)
+slope = _naming_metrics(slope)

@@ -8,11 +8,14 @@ from views.context import Context
 from views.view import View
 
 OVER_THE_YEARS = ("city_trend", "district_trends", "heatmap")  # views read as the city figure over the years
+OWN_SENTENCE = ("intervals", "funnel")  # views whose own sentence (views/fair.py) reads them: districts vs the city
 
 
 def chart_sentence(ctx: Context, kind: str, m: Metric | None, view: View) -> str:
     """全市集体合同签订率92.1%，比上年提高0.4个百分点；16个区县中13个达到90%的目标，… for a chart of one metric;
     '' for a view of no single metric or a city without a figure that year."""
+    if kind in OWN_SENTENCE:
+        return view.sentence
     if m is None or view.data.empty:
         return ""
     if kind in OVER_THE_YEARS:

@@ -29,6 +29,7 @@ class View:
     table: pd.DataFrame | None = None  # a table view's rows as the page shows them, where they differ from `data`
     sentence: str = ""  # what the chart shows, in words (views/sentence.py): under it on the page, a slide's title
     metric: str = ""  # the catalogue code of the one indicator it shows ('' for several: `data` has metric_code)
+    metrics: tuple[str, ...] = ()  # the indicator codes it shows: the ⓘ link to each one's entry on /indicators
 
     @classmethod
     def of(

