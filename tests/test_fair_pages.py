@@ -41,23 +41,30 @@ def test_compare_map_draws_every_sample_district_and_hatches_the_missing(fixture
 
 def test_compare_shows_intervals_and_verdicts_beside_ranks(fixture_db, monkeypatch):
     at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="dispute_resolution_rate")
-    ranked = [d.value for d in at.dataframe if "rank" in d.value.columns]
+    ranked = [d.value for d in at.dataframe if "名次" in d.value.columns]
     assert ranked, [list(d.value.columns) for d in at.dataframe]
     table = ranked[0]
-    assert list(table.columns[:3]) == ["rank", "district_zh", "verdict_text"]  # the verdict beside the rank
-    assert "interval" in table.columns
-    assert set(table["verdict_text"].str.split().str[0]) <= {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
+    assert list(table.columns[:3]) == ["名次", "区县", "与全市比较"]  # the verdict beside the rank
+    assert list(table.columns[3:5]) == ["纠纷结案率", "95% 置信区间"]  # the value in its unit, then its interval
+    assert all(v.endswith("%") for v in table["纠纷结案率"] if v != "—")
+    assert set(table["与全市比较"].str.split().str[0]) <= {
+        "显著高于全市",
+        "与全市相当",
+        "显著低于全市",
+        "无法判断",
+        "—",
+    }
     chart(at, "95% 置信区间")
 
 
 def test_compare_count_changes_are_in_cases_with_small_counts_marked(fixture_db, monkeypatch):
     at = page(fixture_db, monkeypatch, "pages/06_compare.py", metric="disputes_reported")
-    table = next(d.value for d in at.dataframe if "rank" in d.value.columns)
-    assert "verdict_text" not in table.columns  # a count has no interval against the city
-    shown = table["change_text"][table["change_text"] != "—"]
+    table = next(d.value for d in at.dataframe if "名次" in d.value.columns)
+    assert "与全市比较" not in table.columns  # a count has no interval against the city
+    shown = table["增减"][~table["增减"].isin(["—", "持平"])]
     assert len(shown) and all(x.endswith("起") and "%" not in x for x in shown)
-    if "small_text" in table.columns:
-        assert set(table["small_text"]) <= {"", "事件过少（<5 起），不宜排名"}
+    if "事件过少" in table.columns:
+        assert set(table["事件过少"]) <= {"", "事件过少（<5 起），不宜排名"}
 
 
 def test_compare_page_draws_the_funnel_for_disputes_per_10k(fixture_db, monkeypatch):

@@ -87,6 +87,8 @@ class Chart:
         view.sentence = chart_sentence(ctx, self.view, m, view)
         if not view.metrics:
             view.metrics = tuple(self.metrics) if m is None else (m.code,)
+        if not view.metric and arity == 1 and m is not None:  # the one indicator its table is shown in the unit of
+            view.metric = m.code
         return view
 
 

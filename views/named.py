@@ -848,6 +848,8 @@ def _naming_metrics(build):
             given = [a for a in (*args, *kwargs.values()) if isinstance(a, Metric)]
             given += [x for a in args if isinstance(a, list) for x in a if isinstance(x, Metric)]
             view.metrics = tuple(dict.fromkeys(m.code for m in given))
+        if not view.metric and len(view.metrics) == 1:
+            view.metric = view.metrics[0]
         return view
 
     return named_view
