@@ -229,6 +229,7 @@ def report_plan(
         # A figure that cannot be right is refused as such, before it could be taken for a conflicting duplicate.
         if (p := value_problem(row_check, rec)) is not None and p.severity == "error":
             problems.append(p)
+            del number_of[id(rec)]  # its id may be reused by a record made later
             continue
         records.append(rec)
     if not records and not problems:
