@@ -375,6 +375,7 @@ def test_docx_reading_still_gives_the_paragraphs():
             "为260名环卫工人送去价值2万余元的防暑用品。",
             [("aid_persons", 260.0, "exact"), ("aid_amount", 20000.0, "more_than")],
         ),
+        ("为300名一线职工送去健康体检服务。", []),  # a service taken to them is not aid
         # new unions named with what kind they are, or as 工会组建; compensation obtained
         ("今年新建非公企业工会35家。", [("new_unions", 35.0, "exact")]),
         ("全年全区工会组建 120 家。", [("new_unions", 120.0, "exact")]),
