@@ -24,6 +24,7 @@ from ui.data import run_query
 from ui.exports import table_downloads_ui
 from ui.i18n import lang, t
 from ui.widgets import chart_ui
+from views import cache
 from views.context import Context as Filters
 from views.view import View
 
@@ -227,15 +228,20 @@ def profile_verdicts_ui(f: Filters, district: str) -> None:
         table_downloads_ui(table, f"{district}_{f.year}_fair", t("col_verdict"))
 
 
+def warning_flags(f: Filters) -> tuple[list, list | None]:
+    """The rules of data/catalog/warnings.csv and the districts meeting them in the year (None: no figures)."""
+    rules = load_rules(known_metrics=set(load_catalog().metrics))
+    metrics = sorted({c for r in rules for c in r.metrics()})
+    panel = f.query("district_metric_years", city=f.city, metrics=metrics)
+    return rules, None if panel.empty else evaluate(rules, panel, f.year)
+
+
 def warnings_ui(f: Filters) -> None:
     """预警: districts that meet a rule of data/catalog/warnings.csv this year, with the figures and a profile link."""
     cat = load_catalog()
-    rules = load_rules(known_metrics=set(cat.metrics))
-    metrics = sorted({c for r in rules for c in r.metrics()})
-    panel = run_query("district_metric_years", city=f.city, metrics=metrics)
-    if panel.empty:
+    rules, flags = cache.build(warning_flags, f)  # evaluated once per city, year and data, for every session
+    if flags is None:
         return
-    flags = evaluate(rules, panel, f.year)
     st.subheader(t("warnings_title"))
     if not flags:
         st.caption(t("warnings_none", year=f.year))

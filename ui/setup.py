@@ -6,7 +6,7 @@ import streamlit as st
 
 from etl.catalog import Metric, load_catalog
 from queries.defaults import YearChoice, choose_year
-from ui.data import run_query, version
+from ui.data import run_query, view_version
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
 from ui.state import persistent_widget
@@ -135,7 +135,7 @@ def page_setup(title_key: str) -> Context | None:
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
-    return Context(run_query, city, year, lang(), version=version())
+    return Context(run_query, city, year, lang(), version=view_version())
 
 
 def with_highlight(ctx: Context) -> Context:
