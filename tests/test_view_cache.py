@@ -113,3 +113,17 @@ def test_views_named_through_the_cache_are_the_same_builders(fixture_db):
     shared = cache.named.movers(ctx, m)
     assert cache.named.movers(ctx, m) is shared
     assert shared.title == cache.named.movers.uncached(ctx, m).title
+
+
+def test_keyed_setup_is_shared_per_version_and_never_without_one():
+    calls = []
+
+    def setup(city):
+        calls.append(city)
+        return [city]
+
+    assert cache.keyed("v1|all", setup, "甲") is cache.keyed("v1|all", setup, "甲")
+    assert cache.keyed("v2|all", setup, "甲") is not cache.keyed("v1|all", setup, "甲")  # a commit: read again
+    cache.keyed("", setup, "甲")
+    cache.keyed("", setup, "甲")
+    assert calls == ["甲", "甲", "甲", "甲"]

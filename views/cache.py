@@ -68,7 +68,19 @@ def build(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     if ctx is None or not ctx.version:
         stats["uncached"] += 1
         return fn(*args, **kwargs)
-    key = (fn.__module__, fn.__qualname__, _frozen(args), _frozen(kwargs))
+    return _once((fn.__module__, fn.__qualname__, _frozen(args), _frozen(kwargs)), fn, args, kwargs)
+
+
+def keyed(version: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`fn(*args, **kwargs)` for something that takes no Context (a page's setup: its cities, years, default
+    year), once per `version` (the same data version a page's Context carries) and arguments; shared, read-only."""
+    if not version:
+        stats["uncached"] += 1
+        return fn(*args, **kwargs)
+    return _once((fn.__module__, fn.__qualname__, version, _frozen(args), _frozen(kwargs)), fn, args, kwargs)
+
+
+def _once(key: Hashable, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
     with _lock:
         if key in _views:
             _views.move_to_end(key)
@@ -80,13 +92,16 @@ def build(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
             if key in _views:
                 stats["hits"] += 1
                 return _views[key]
-        view = fn(*args, **kwargs)
+        try:
+            view = fn(*args, **kwargs)
+        finally:
+            with _lock:
+                _building.pop(key, None)
         with _lock:
             stats["misses"] += 1
             _views[key] = view
             while len(_views) > MAX_VIEWS:
                 _views.popitem(last=False)
-            _building.pop(key, None)
     return view
 
 
