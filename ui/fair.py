@@ -20,6 +20,7 @@ from charts.format import format_number, format_value
 from charts.funnel import funnel_plot, interval_chart
 from charts.maps import district_map, unmapped
 from etl.catalog import Metric, load_catalog
+from texts import t as text  # in the view's own language: a cached view is built for every session
 from ui.data import run_query
 from ui.exports import table_downloads_ui
 from ui.i18n import lang, t
@@ -162,17 +163,30 @@ def funnel_ui(f: Filters, m: Metric, iv: pd.DataFrame | None = None) -> None:
 
 def map_ui(f: Filters, m: Metric) -> None:
     """The metric on the city's district map; districts without a value hatched, districts off the map named."""
-    geo = city_geometry(f.city)
-    if geo is None:
+    made = cache.build(map_view, f, m)  # drawn once per city, year, metric and data, for every session
+    if made is None:
         st.caption(t("map_none", city=f.city_label))
         return
-    df = run_query("metric_by_district", city=f.city, year=f.year, metric=m.code)
+    view, off, made_up = made
+    chart_ui(view)
+    if len(off):
+        st.caption(t("map_unmapped", names="、".join(off[f.label_col].astype(str))))
+    if made_up:
+        st.caption(t("map_made_up"))
+
+
+def map_view(f: Filters, m: Metric) -> tuple[View, pd.DataFrame, bool] | None:
+    """The map's View, the districts off the map and whether the geometry is made up; None without geometry."""
+    geo = city_geometry(f.city)
+    if geo is None:
+        return None
+    df = f.query("metric_by_district", city=f.city, year=f.year, metric=m.code)
     lg = f.lang
     unit = m.unit_label(lg)
     source = f.source
     if not geo.is_made_up:
-        source = f"{source} · {t('map_geo_source')}" if source else t("map_geo_source")
-    title = t("map_title", metric=m.short_name(lg), year=f.year)
+        source = f"{source} · {t('map_geo_source', lg)}" if source else text("map_geo_source", lg)
+    title = text("map_title", lg, metric=m.short_name(lg), year=f.year)
     fig = district_map(
         df,
         geo.geojson,
@@ -181,15 +195,10 @@ def map_ui(f: Filters, m: Metric) -> None:
         source=source,
         unit=m.unit,
         unit_label=unit,
-        missing_label=t("map_missing"),
+        missing_label=text("map_missing", lg),
         lang=lg,
     )
-    chart_ui(_view(f, title, fig, df, f"{m.code}_{f.year}_map"))
-    off = unmapped(df, geo.geojson)
-    if len(off):
-        st.caption(t("map_unmapped", names="、".join(off[f.label_col].astype(str))))
-    if geo.is_made_up:
-        st.caption(t("map_made_up"))
+    return _view(f, title, fig, df, f"{m.code}_{f.year}_map"), unmapped(df, geo.geojson), geo.is_made_up
 
 
 def movers_frame(df: pd.DataFrame, m: Metric) -> pd.DataFrame:
