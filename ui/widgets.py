@@ -55,13 +55,15 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 
 def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
-    (UTF-8 with BOM, so Excel opens it) and XLSX downloads."""
+    (UTF-8 with BOM, so Excel opens it) and XLSX downloads, made only while the expander is open."""
     st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
-    table = readable_table(view.data, view.label_col)
     export_ui(view)
-    with st.expander(t("table")):
-        st.dataframe(table, hide_index=True, width="stretch")
-        table_downloads_ui(table, view.name, view.title)
+    # lazy: the table and its files are made and sent only once someone opens it (opening reruns the page)
+    with st.expander(t("table"), key=f"table_{view.name}", on_change="rerun") as numbers:
+        if numbers.open:
+            table = readable_table(view.data, view.label_col)
+            st.dataframe(table, hide_index=True, width="stretch")
+            table_downloads_ui(table, view.name, view.title)
 
 
 def method_note(row: pd.Series) -> str:
