@@ -102,6 +102,12 @@ class Session:
                 return out
 
 
+def viewer_address(n: int) -> str:
+    """A loopback address of its own for viewer `n` (127.0.0.2, 127.0.0.3 …), as each person in the room has their
+    own device: the server's limit of sessions per client address (ui/hardening.py) applies to each viewer."""
+    return f"127.0.{n // 250}.{2 + n % 250}"
+
+
 def year_widget(r: Rerun, label: str) -> tuple[str, list[str], str] | None:
     for wid, (lbl, options, value) in r.selectboxes.items():
         if lbl == label and options:
@@ -119,7 +125,12 @@ async def one_viewer(
     await start.wait()
     try:
         async with websockets.connect(
-            url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s, ping_interval=None
+            url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            open_timeout=timeout_s,
+            ping_interval=None,
+            local_addr=(viewer_address(seed), 0),
         ) as ws:
             s = Session(ws)
             v.first = await s.rerun([], timeout_s)
