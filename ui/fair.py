@@ -185,7 +185,7 @@ def map_view(f: Filters, m: Metric) -> tuple[View, pd.DataFrame, bool] | None:
     unit = m.unit_label(lg)
     source = f.source
     if not geo.is_made_up:
-        source = f"{source} · {t('map_geo_source', lg)}" if source else text("map_geo_source", lg)
+        source = f"{source} · {text('map_geo_source', lg)}" if source else text("map_geo_source", lg)
     title = text("map_title", lg, metric=m.short_name(lg), year=f.year)
     fig = district_map(
         df,
