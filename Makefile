@@ -36,7 +36,8 @@ format: $(DEV_STAMP)
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-## bench: timings of the ETL and the queries (see bench/)
+## bench: the targets of the README benchmark table: ETL, page scripts, exports, Chromium against a one-chart app,
+## 25 and 50 concurrent viewers on loopback (bounded; about 10 min on 2 cores; see bench/)
 bench: $(RUNTIME_STAMP)
 	$(PY) -m bench
 

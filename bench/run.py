@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -25,16 +23,6 @@ PAGES = [
     "pages/07_profile.py",
 ]
 URLS = ["", "contracts", "disputes", "aid", "membership", "compare", "profile"]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def load_years(db: Path, files: list[Path]) -> dict:
@@ -94,107 +82,6 @@ print(json.dumps(out))
     import json
 
     return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def browser_run(env: dict[str, str]) -> dict:
-    """A real server and Chromium: first chart after opening the overview, redraw after changing the year,
-    and the server's peak memory after every page was shown."""
-    from playwright.sync_api import sync_playwright
-
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    streamlit = Path(sys.executable).with_name("streamlit")
-    proc = subprocess.Popen(
-        [
-            str(streamlit),
-            "run",
-            str(ROOT / "dashboard.py"),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("streamlit did not start")
-            time.sleep(0.2)
-        chart = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
-        with sync_playwright() as pw:
-            b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = b.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(60_000)
-            # warm the server once (the first session also pays Python imports), then measure a fresh visit
-            page.goto(base)
-            page.locator(chart).first.wait_for()
-            page = b.new_page(viewport={"width": 1400, "height": 900})
-            page.set_default_timeout(60_000)
-            t = time.perf_counter()
-            page.goto(base)
-            page.locator(chart).first.wait_for()
-            first_chart = time.perf_counter() - t
-            titles = page.locator(f"{chart} .gtitle").all_text_contents()
-            year_box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
-            target = page.get_by_role("option").nth(1)
-            for _ in range(5):  # a click that lands during a rerun is lost
-                page.wait_for_function("""() => !document.querySelector('[data-testid="stStatusWidget"]')""")
-                year_box.click()
-                try:
-                    target.wait_for(timeout=5_000)
-                    break
-                except Exception:
-                    page.keyboard.press("Escape")
-            new_year = target.text_content().strip()
-            t = time.perf_counter()
-            target.click()
-            page.wait_for_function(
-                "(y) => [...document.querySelectorAll('.js-plotly-plot .gtitle')].some(e => e.textContent.includes(y))",
-                arg=new_year,
-            )
-            redraw = time.perf_counter() - t
-            for path in URLS[1:]:
-                page.goto(f"{base}/{path}")
-                page.locator(chart).first.wait_for()
-            b.close()
-        return {
-            "first_chart_s": first_chart,
-            "year_redraw_s": redraw,
-            "peak_rss_mb": _peak_rss_mb(proc.pid),
-            "titles_seen": len(titles),
-        }
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def export_runs(env: dict[str, str], db: Path, repeats: int = 5) -> dict:
@@ -290,3 +177,21 @@ def unknown_names_run(db: Path, work: Path, n_rows: int = 3000) -> dict:
         "unknown_reported": len(unknown),
         "with_suggestions": sum(bool(p.params.get("suggestions")) for p in unknown),
     }
+
+
+def machine() -> dict:
+    """What the benchmark ran on: the CPU, its cores, the load average, the date (UTC)."""
+    import datetime
+    import platform
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return {"cpu": cpu, "cores": os.cpu_count(), "load": load, "date": date}

@@ -9,7 +9,7 @@ from ui.phone import responsive, target_cards
 from ui.progress import completion_bar_ui
 from ui.setup import metric_selector, page_setup
 from ui.widgets import metric_cards, target_table
-from views import named
+from views.cache import named  # the views of views/named.py, built once and shared
 
 ctx = page_setup("page_overview")
 if ctx is not None:

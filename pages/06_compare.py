@@ -8,7 +8,7 @@ from ui.fair import fair_ranking_ui, info_link, map_ui
 from ui.i18n import t
 from ui.setup import metric_selector, page_setup, with_highlight, year_pair_selector
 from ui.widgets import ranking_table
-from views import fair, named
+from views.cache import fair, named  # the views of views/named.py and views/fair.py, built once and shared
 
 ctx = page_setup("page_compare")
 if ctx is not None:

@@ -7,7 +7,7 @@ from ui.fair import peers_ui, profile_verdicts_ui
 from ui.i18n import t
 from ui.setup import page_setup, single_district_selector
 from ui.widgets import profile_table, sources_ui
-from views import fair, named
+from views.cache import fair, named  # the views of views/named.py and views/fair.py, built once and shared
 
 ctx = page_setup("page_profile")
 district = single_district_selector(ctx.city) if ctx is not None else None

@@ -50,6 +50,20 @@ def fig_dict(fig):
     return norm(json.loads(fig.to_json())) if fig is not None else None
 
 
+def drawn_template(figure: dict | None) -> dict | None:
+    """A figure's JSON with its template cut to what it draws: the layout, and the defaults of the kinds of trace
+    in it (charts/theme.py sends no defaults for kinds no chart draws)."""
+    if figure is None:
+        return None
+    template = figure.get("layout", {}).get("template", {})
+    kinds = {t.get("type", "scatter") for t in figure.get("data", [])}
+    layout = {
+        k: v for k, v in template.get("layout", {}).items() if k not in ("scene", "polar", "ternary", "geo", "mapbox")
+    }
+    cut = {"data": {k: v for k, v in template.get("data", {}).items() if k in kinds}, "layout": layout}
+    return {**figure, "layout": {**figure["layout"], "template": cut}}
+
+
 def deck_dump(data: bytes):
     """Every slide of a .pptx: each shape's kind, box, text and runs, chart (type, categories, series values and
     its whole chart XML) or table cells, and the speaker notes."""

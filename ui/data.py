@@ -102,3 +102,9 @@ def save(plan, replan, **commit_args: object) -> int | None:
 def version() -> str:
     """Changes whenever the store does (see etl.db.data_version)."""
     return db.data_version()
+
+
+def view_version() -> str:
+    """What decides the figures this session's views show: the store's data version and whether approved-only
+    viewing applies to it (views/cache.py shares views between sessions keyed on it)."""
+    return f"{db.data_version()}|{'approved' if approved_view() else 'all'}"

@@ -2,7 +2,8 @@
 
 Images and decks are made only when their button is clicked (Streamlit's deferred download data), so a page with
 eight charts does not render eight PNGs on every rerun. The callables run outside the script: they use no st.*.
-export.deck (python-pptx, ~0.18 s to import) is imported where a deck is made, not by every chart page.
+export.deck (python-pptx, ~0.18 s to import) is imported where a deck is made, not by every chart page, and
+export.tables (openpyxl, ~0.35 s and 13 MB) where a table file is made.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import streamlit as st
 from etl import db
 from export.images import images_available, view_png, view_svg
 from export.names import chart_file_stem, safe_file_name
-from export.tables import table_csv, table_xlsx
 from ui.data import CACHE_TTL_SECONDS
 from ui.i18n import lang, plain, t
 from views.catalog import presets
@@ -176,6 +176,18 @@ def keep_basket_in_url() -> None:
         del st.query_params[BASKET_PARAM]
 
 
+def _csv(table: pd.DataFrame) -> bytes:
+    from export.tables import table_csv  # openpyxl (0.35 s, 13 MB) is imported when a table file is made
+
+    return table_csv(table)
+
+
+def _xlsx(table: pd.DataFrame, sheet: str) -> bytes:
+    from export.tables import table_xlsx
+
+    return table_xlsx(table, sheet_name=sheet)
+
+
 def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", stem: str = "") -> None:
     """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs. `file_stem` keys
     the buttons; the files are called `stem` (a chart's title) where given, else after the city and `file_stem`."""
@@ -183,7 +195,7 @@ def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", ste
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         t("download_csv"),
-        table_csv(table),
+        data=lambda: _csv(table),  # made when clicked, like the XLSX: not for every chart on every rerun
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"csv_{file_stem}",
@@ -192,7 +204,7 @@ def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", ste
     )
     row.download_button(
         t("download_xlsx"),
-        data=lambda: table_xlsx(table, sheet_name=sheet or file_stem),
+        data=lambda: _xlsx(table, sheet or file_stem),
         file_name=f"{stem}.xlsx",
         mime=XLSX_MIME,
         key=f"xlsx_{file_stem}",

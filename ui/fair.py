@@ -19,7 +19,8 @@ from ui.data import run_query
 from ui.exports import table_downloads_ui
 from ui.i18n import t
 from ui.widgets import info_link
-from views import fair
+from views import cache
+from views.cache import fair  # the views of views/fair.py, built once and shared
 from views.context import Context as Filters
 
 PROFILE_PAGE = "pages/07_profile.py"
@@ -44,7 +45,8 @@ def funnel_ui(f: Filters, m: Metric) -> None:
 
 
 def map_ui(f: Filters, m: Metric) -> None:
-    """The metric on the city's district map; districts without a value hatched, districts off the map named."""
+    """The metric on the city's district map; districts without a value hatched, districts off the map named (drawn
+    once per city, year, metric and data, for every session)."""
     show(fair.city_map(f, m))
 
 
@@ -58,16 +60,21 @@ def profile_verdicts_ui(f: Filters, district: str) -> None:
     table_downloads_ui(view.table, view.name, t("col_verdict"))
 
 
+def warning_flags(f: Filters) -> tuple[list, list | None]:
+    """The rules of data/catalog/warnings.csv and the districts meeting them in the year (None: no figures)."""
+    rules = load_rules(known_metrics=set(load_catalog().metrics))
+    metrics = sorted({c for r in rules for c in r.metrics()})
+    panel = f.query("district_metric_years", city=f.city, metrics=metrics)
+    return rules, None if panel.empty else evaluate(rules, panel, f.year)
+
+
 def warnings_ui(f: Filters) -> None:
     """预警: districts that meet a rule of data/catalog/warnings.csv this year, with the figures and a profile link."""
     cat = load_catalog()
-    rules = load_rules(known_metrics=set(cat.metrics))
-    metrics = sorted({c for r in rules for c in r.metrics()})
-    panel = run_query("district_metric_years", city=f.city, metrics=metrics)
-    if panel.empty:
+    rules, flags = cache.build(warning_flags, f)  # evaluated once per city, year and data, for every session
+    if flags is None:
         return
-    flags = evaluate(rules, panel, f.year)
-    small = fair.small_counts(f, metrics) if flags else set()
+    small = fair.small_counts(f, sorted({c for r in rules for c in r.metrics()})) if flags else set()
     st.subheader(t("warnings_title"))
     if not flags:
         st.caption(t("warnings_none", year=f.year))

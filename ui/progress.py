@@ -10,7 +10,6 @@ import streamlit as st
 
 from etl import cycle, db
 from etl.catalog import load_catalog
-from export.tables import table_xlsx
 from ui.auth import current_user, login_form
 from ui.data import approved_view, busy, reading, version, writing
 from ui.i18n import lang, plain, t
@@ -89,6 +88,8 @@ def status_table(st_: cycle.CityYearStatus, show_people: bool) -> pd.DataFrame:
 
 def progress_page_ui(city: str, year: int) -> None:
     """The 报送进度 page body for one city and year."""
+    from export.tables import table_xlsx  # openpyxl, for this page's download only (not the overview's bar)
+
     st_ = city_year_status(city, year)
     if st_ is None:
         st.info(t("no_data"))

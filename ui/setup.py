@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
 import streamlit as st
 
 from etl.catalog import Metric, load_catalog
 from queries.defaults import YearChoice, choose_year
-from ui.data import run_query, version
+from ui.data import run_query, view_version
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, t
 from ui.state import persistent_widget
+from views import cache
 from views.context import Context
 
 
@@ -21,7 +25,7 @@ def language_ui() -> str:
 def city_selector(where=None) -> tuple[str, str, bool] | None:
     """The city filter, drawn in `where` (the top of the page; the sidebar by default)."""
     where = where or st.sidebar
-    cities = run_query("cities")
+    cities = cache.keyed(view_version(), run_query, "cities")  # shared, read-only
     if cities.empty:
         return None
     names = list(cities["city_zh"])
@@ -38,15 +42,37 @@ def city_selector(where=None) -> tuple[str, str, bool] | None:
     return city, english[city] if lang() == "en" else city, bool(row["is_sample"])
 
 
+@dataclass(frozen=True)
+class CityYears:
+    """What the filters of a city's pages need: its years (latest first), the default year, and per year how many
+    districts reported (`status`, indexed by year; shared between sessions, read-only)."""
+
+    years: list[int]
+    choice: YearChoice
+    status: pd.DataFrame
+
+
+def _city_years(city: str) -> CityYears:
+    status = run_query("year_completeness", city=city)
+    years = [int(y) for y in run_query("years", city=city)["year"]]
+    return CityYears(years, choose_year(status), status.set_index("year"))
+
+
+def city_years(city: str) -> CityYears:
+    """The city's years and default year, read once per data version for every session (the frame's own setup,
+    kept off each rerun: views/cache.py)."""
+    return cache.keyed(view_version(), _city_years, city)
+
+
 def year_choice(city: str) -> YearChoice:
     """The city's default year (the latest every district has reported) and its newer partial year."""
-    return choose_year(run_query("year_completeness", city=city))
+    return city_years(city).choice
 
 
 def year_selector(city: str, where=None) -> int:
     """The year filter; it opens on the latest year every district has reported, not merely the newest."""
     where = where or st.sidebar
-    years = [int(y) for y in run_query("years", city=city)["year"]]
+    years = city_years(city).years
     default = year_choice(city).year
     return persistent_widget(where.selectbox, t("year"), years, "year", default if default in years else years[0])
 
@@ -107,7 +133,7 @@ def page_setup(title_key: str) -> Context | None:
         return None
     city, _, is_sample = picked
     year = year_selector(city, filters[1])
-    status = run_query("year_completeness", city=city).set_index("year")
+    status = city_years(city).status
     prev = year - 1 if (year - 1) in status.index and status.loc[year - 1, "n_reported"] > 0 else None
     heading = t("heading_compared", year=year, prev=prev) if prev else t("heading_not_compared", year=year)
     st.subheader(heading)
@@ -135,7 +161,7 @@ def page_setup(title_key: str) -> Context | None:
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
-    return Context(run_query, city, year, lang(), version=version())
+    return Context(run_query, city, year, lang(), version=view_version())
 
 
 def with_highlight(ctx: Context) -> Context:

@@ -75,7 +75,7 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 
 def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
-    (UTF-8 with BOM, so Excel opens it) and XLSX downloads."""
+    (UTF-8 with BOM, so Excel opens it) and XLSX downloads, made only while the expander is open."""
     phone = sideways(view.figure)
     if phone is None:
         st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
@@ -85,7 +85,6 @@ def chart_ui(view: View) -> None:
             lambda: st.plotly_chart(phone, width="stretch", theme=None, config=PLOTLY_CONFIG),
             key=f"chart_{view.name}",
         )
-    table = shown_table(view)
     known = load_catalog().metrics
     for code in view.metrics:
         if code in known:
@@ -93,9 +92,12 @@ def chart_ui(view: View) -> None:
     if not any(code in known for code in view.metrics):  # a chart of many indicators: the whole reference
         st.page_link(INDICATORS_PAGE, label=t("definition_link"), icon=":material/info:")
     export_ui(view)
-    with st.expander(t("table")):
-        st.dataframe(table, hide_index=True, width="stretch")
-        table_downloads_ui(table, view.name, view.title, stem=view_file_stem(view))
+    # lazy: the table and its files are made and sent only once someone opens it (opening reruns the page)
+    with st.expander(t("table"), key=f"table_{view.name}", on_change="rerun") as numbers:
+        if numbers.open:
+            table = shown_table(view)
+            st.dataframe(table, hide_index=True, width="stretch")
+            table_downloads_ui(table, view.name, view.title, stem=view_file_stem(view))
 
 
 def shown_table(view: View) -> pd.DataFrame:

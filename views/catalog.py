@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etl.catalog import Metric, catalog_dir, load_catalog
 from texts import t
-from views import fair, named
+from views import cache, fair, named
 from views.context import Context, ViewError
 from views.view import View
 
@@ -71,7 +71,11 @@ class Chart:
         return t(f"label_{self.view}", lang, metric=names)
 
     def build(self, ctx: Context, metric: Metric | None = None) -> View:
-        """The chart's View for `ctx` (for its own metric, or `metric` picked on the page)."""
+        """The chart's View for `ctx` (for its own metric, or `metric` picked on the page); built once per chart,
+        metric and context while the data stays the same, and shared between sessions (views/cache.py)."""
+        return cache.build(Chart._build, self, ctx, metric)
+
+    def _build(self, ctx: Context, metric: Metric | None = None) -> View:
         builder, arity = VIEWS[self.view]
         cat = load_catalog()
         m = metric or self.metric

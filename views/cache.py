@@ -1,0 +1,161 @@
+"""One cache of built Views for every session of the server: each view is built once per (view, parameters, data).
+
+Thirty people opening the same page in the same minute ask for the same views of the same figures; building a
+view (queries read from the query cache, then pandas and Plotly) is most of a page's time. Here a view is keyed
+on the builder, its arguments and every field of the Context but the query runner — city, year, language,
+highlighted districts and `version`. Pages put in `version` both the store's data version (it changes on every
+commit, rollback, re-apply, review step and lock: etl.db.data_version) and whatever else decides which figures
+the runner returns (approved-only viewing), so a view built before a change is never shown after it.
+
+A Context with an empty `version` (exports, the command line, tests reading a connection) is never cached: its
+runner may read a snapshot or a connection the key does not describe.
+
+Views handed out are shared: callers must not change them (`shared_copy` gives a copy to change). Twenty-five
+sessions asking for the same missing view at once wait for one build (one lock per key).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from views.context import Context
+
+# At most this many views are kept (least recently used dropped first). A view of a 20-district city is a few
+# tens of kB (figure, data, slide spec); 600 of them are well under 100 MB even at national scale.
+MAX_VIEWS = 600
+
+_lock = threading.Lock()
+_views: OrderedDict[Hashable, Any] = OrderedDict()
+_building: dict[Hashable, threading.Lock] = {}
+stats = {"hits": 0, "misses": 0, "uncached": 0}
+
+
+def _frozen(value: Any) -> Hashable:
+    """`value` as something hashable that equals another value's only when both would build the same view."""
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(_frozen(v) for v in value))
+    if isinstance(value, Context):
+        return context_key(value)
+    hash(value)  # anything else must be hashable already (a Metric, a Chart, str, int); TypeError otherwise
+    return value
+
+
+def context_key(ctx: Context) -> tuple:
+    """Every field of the context but its runner: a field added to Context later is part of the key by itself."""
+    return tuple((f.name, _frozen(getattr(ctx, f.name))) for f in dataclasses.fields(ctx) if f.name != "run")
+
+
+def _find_context(args: tuple, kwargs: dict) -> Context | None:
+    for a in (*args, *kwargs.values()):
+        if isinstance(a, Context):
+            return a
+    return None
+
+
+def build(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`fn(*args, **kwargs)` (a view builder taking a Context), built once per key while the data stays the same."""
+    ctx = _find_context(args, kwargs)
+    if ctx is None or not ctx.version:
+        stats["uncached"] += 1
+        return fn(*args, **kwargs)
+    return _once((fn.__module__, fn.__qualname__, _frozen(args), _frozen(kwargs)), fn, args, kwargs)
+
+
+def keyed(version: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`fn(*args, **kwargs)` for something that takes no Context (a page's setup: its cities, years, default
+    year), once per `version` (the same data version a page's Context carries) and arguments; shared, read-only."""
+    if not version:
+        stats["uncached"] += 1
+        return fn(*args, **kwargs)
+    return _once((fn.__module__, fn.__qualname__, version, _frozen(args), _frozen(kwargs)), fn, args, kwargs)
+
+
+def _once(key: Hashable, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
+    with _lock:
+        if key in _views:
+            _views.move_to_end(key)
+            stats["hits"] += 1
+            return _views[key]
+        one = _building.setdefault(key, threading.Lock())
+    with one:  # the first caller builds; the others wait here, then find it
+        with _lock:
+            if key in _views:
+                stats["hits"] += 1
+                return _views[key]
+        try:
+            view = fn(*args, **kwargs)
+        finally:
+            with _lock:
+                _building.pop(key, None)
+        with _lock:
+            stats["misses"] += 1
+            _views[key] = view
+            while len(_views) > MAX_VIEWS:
+                _views.popitem(last=False)
+    return view
+
+
+def shared(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`fn` with its results kept in the shared cache (see `build`)."""
+
+    @functools.wraps(fn)
+    def cached(*args: Any, **kwargs: Any) -> Any:
+        return build(fn, *args, **kwargs)
+
+    cached.uncached = fn
+    return cached
+
+
+class _SharedModule:
+    """A views module (views.named, views.fair) with every public builder going through the cache: `from views.cache import named`."""
+
+    def __init__(self, module):
+        self._module = module
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._module, name)
+        if callable(value) and not name.startswith("_"):
+            value = shared(value)
+            setattr(self, name, value)
+        return value
+
+
+def shared_copy(view: Any) -> Any:
+    """A copy of a shared view that a caller may change (its figure and notes its own)."""
+    return copy.deepcopy(view)
+
+
+def clear() -> None:
+    """Drop every cached view (tests; a new data version makes old entries unreachable anyway)."""
+    with _lock:
+        _views.clear()
+        for k in stats:
+            stats[k] = 0
+
+
+def _named():
+    from views import named as module
+
+    return _SharedModule(module)
+
+
+named = _named()
+
+
+def _fair():
+    from views import fair as module
+
+    return _SharedModule(module)
+
+
+fair = _fair()  # `from views.cache import fair`: the interval, funnel and map views, built once and shared
