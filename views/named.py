@@ -760,14 +760,19 @@ def profile(ctx: Context, district: str, title_key: str = "title_profile", stem:
     return View.of(spec, stem or f"{district}_{ctx.year}_standing", df, fig, notes=[t("standing_note", lg)])
 
 
-def other_figures(ctx: Context, title_key: str = "title_other_figures", stem: str = "") -> View:
+def other_figures(
+    ctx: Context, title_key: str = "title_other_figures", stem: str = "", district: str | None = None
+) -> View:
     """报告中的其他数字: the city's figures that are not one calendar year's, up to the year shown, each with its
-    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底) and its qualifier; never in an annual chart."""
+    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底) and its qualifier; never in an annual chart.
+    With `district`, that organisation's only (the district profile)."""
     from etl.periods import period_label, qualified
 
     lg = ctx.lang
     cat = load_catalog()
     df = ctx.query("other_figures", city=ctx.city, year=ctx.year)
+    if district is not None:
+        df = df[df["district_code"] == district].reset_index(drop=True)
     rows = []
     for r in df.to_dict("records"):
         m = cat.metrics[r["metric_code"]]
@@ -793,7 +798,8 @@ def other_figures(ctx: Context, title_key: str = "title_other_figures", stem: st
         align_right=[False, False, True, False, False],
         notes=t("other_figures_note", lg),
     )
-    view = View.of(spec, stem or f"{ctx.year}_other_figures", df, table_figure(table, title, ctx.source))
+    stem = stem or (f"{district}_{ctx.year}_other_figures" if district else f"{ctx.year}_other_figures")
+    view = View.of(spec, stem, df, table_figure(table, title, ctx.source))
     view.table = table
     view.notes = [t("other_figures_note", lg)]
     return view
