@@ -52,8 +52,8 @@ def years_words(years: list[int], lang: str = "zh") -> str:
 
 def unreviewed_words(state: pd.DataFrame, lang: str = "zh") -> str:
     """The 未审核 mark of the district-years in `state` (query `review_state`): the unapproved organisations by
-    name where they are few, “2025年数据未审核” where none of many is approved, else the first few and how many;
-    '' when every one is approved or locked."""
+    name where they are few, “2025年数据未审核” where no figure of the years concerned is approved, else the first
+    few and how many; '' when every one is approved or locked."""
     waiting = state[~state["approved"].astype(bool)] if len(state) else state
     if waiting.empty:
         return ""
@@ -61,7 +61,8 @@ def unreviewed_words(state: pd.DataFrame, lang: str = "zh") -> str:
     names = list(dict.fromkeys(waiting["district_en" if lang == "en" else "district_zh"]))
     shown = (", " if lang == "en" else "、").join(names[:MAX_NAMES])
     if len(names) > MAX_NAMES:
-        if len(waiting) == len(state):
+        per_year = state.groupby("year")["approved"].apply(lambda a: not a.astype(bool).any())
+        if per_year[waiting["year"].unique()].all():  # each year concerned has no approved figure at all
             return t("mark_unreviewed_all", lang, years=years)
         shown = t("mark_names_more", lang, names=shown, n=len(names))
     return t("mark_unreviewed_some", lang, names=shown, years=years)
