@@ -104,10 +104,13 @@ def _date(day: dt.date, lang: str) -> str:
 
 
 def _local(ts: object) -> dt.datetime:
-    """A UTC time from the store in the server's own time zone (set TZ=Asia/Shanghai where it is not)."""
+    """A UTC time from the store in the deployment's time zone (Asia/Shanghai unless set: etl.cycle), as the
+    snapshot and 定稿 times beside it are."""
+    from etl.cycle import display_timezone
+
     t = pd.Timestamp(ts)
     utc = t.tz_localize("UTC") if t.tzinfo is None else t
-    return utc.to_pydatetime().astimezone()
+    return utc.to_pydatetime().astimezone(display_timezone())
 
 
 def plain_source(query, city: str, year: int, lang: str = "zh") -> tuple[str, dt.datetime]:

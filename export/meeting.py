@@ -56,6 +56,10 @@ WORDS = {
         "zh": "主要指标中未发现比上年不利的变化，也没有未完成的目标。",
         "en": "No headline figure moved the bad way on last year, and no target was missed.",
     },
+    "nothing_to_compare": {
+        "zh": "主要指标均无上年可比数据，暂不能判断变化。",
+        "en": "No headline figure has a comparable figure for last year, so no change can be judged.",
+    },
 }
 SECTIONS = ("s_headline", "s_ranking", "s_change", "s_attention")
 # which section a view of the preset goes to, by its kind (views/named.py)
@@ -165,7 +169,8 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
             )
     watch = {m.code: f.districts[m.code] for m in headline if m.code in f.districts and m.polarity != "none"}
     items = attention_items(cat.metrics, f.overview, f.attainment, watch, year=ctx.year, lang=lang)
-    lines = [s.full for s in items[:MAX_ATTENTION]] or [_w("nothing", lang)]
+    compared = f.overview.loc[f.overview["headline"], "change"].notna().any() if len(f.overview) else False
+    lines = [s.full for s in items[:MAX_ATTENTION]] or [_w("nothing" if compared else "nothing_to_compare", lang)]
     sections["s_attention"].append(Page("text", _w("attention_title", lang), ctx.subtitle(), lines=lines))
 
     # 报告中的其他数字: multi-year totals, each-year and part-year figures, with their periods; never in a chart
@@ -173,7 +178,8 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     if others.has_data:
         sections["s_headline"].extend(table_pages(others.title, others.notes[0], others.spec, lang))
 
-    heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(SECTIONS)]
+    kept = [k for k in SECTIONS if sections[k]]  # a section with nothing in it is neither listed nor opened
+    heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(kept)]
     city = ctx.city_label
     date = chinese_date(today) if lang != "en" else f"{today.day} {today:%B %Y}"
     pages = [
@@ -185,10 +191,9 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
         ),
         Page("toc", _w("toc", lang), lines=heads),
     ]
-    for key, head in zip(SECTIONS, heads, strict=True):
-        if sections[key]:
-            pages.append(Page("divider", head))
-            pages.extend(sections[key])
+    for key, head in zip(kept, heads, strict=True):
+        pages.append(Page("divider", head))
+        pages.extend(sections[key])
     if missing:  # say what is left out and why, rather than leave the reader to wonder
         left = named.left_out(ctx, missing)
         pages.extend(table_pages(left.title, left.subtitle, left.spec, lang))

@@ -133,7 +133,9 @@ class Context:
             when = t("when_years", self.lang, a=int(years.min()), b=int(years.max()))
         else:
             when = t("when_year", self.lang, year=int(years.iloc[0]) if len(years) else self.year)
-        return " · ".join(x for x in (self.city_label, when, t("n_districts", self.lang, n=self.n_districts)) if x)
+        # a city known only from its federation's own figures has no districts to count
+        count = t("n_districts", self.lang, n=self.n_districts) if self.n_districts else ""
+        return " · ".join(x for x in (self.city_label, when, count) if x)
 
 
 def _lang(lang: str) -> str:

@@ -283,8 +283,26 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         align_right=[True, False, True, True, True, True, True, False],
         notes=m.definition(lg),
     )
+    # a ranking of no figure, or of one district's, is said in a sentence (as the ranking chart does), never a table
+    valued = df[df["value"].notna()] if len(df) else df
+    message = t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if len(df) and valued.empty else ""
+    if len(valued) == 1:
+        one = valued.iloc[0]
+        message = t(
+            "only_one_district",
+            lg,
+            year=ctx.year,
+            district=one[ctx.label_col],
+            metric=m.short_name(lg),
+            value=format_value(float(one["value"]), m.unit, m.unit_label(lg), lg, one["qualifier"]),
+        )
     return View.of(
-        spec, stem or f"{m.code}_{ctx.year}_ranking", df, table_figure(table, title, ctx.source), ctx.label_col
+        spec,
+        stem or f"{m.code}_{ctx.year}_ranking",
+        df,
+        table_figure(table, title, ctx.source),
+        ctx.label_col,
+        message=message,
     )
 
 
