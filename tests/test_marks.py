@@ -23,6 +23,7 @@ from export.analysis import build_report
 from export.deck import preset_chart_deck, preset_deck
 from export.images import _view_layout, export_figure
 from export.report import report_docx
+from views import named
 from views.catalog import get_chart, presets
 from views.context import Context
 from views.marks import unreviewed_words, years_words
@@ -244,6 +245,13 @@ def test_meeting_deck_says_what_it_leaves_out_for_a_city_without_most_charts(fre
     left = slide_tables(deck)["本套幻灯片未含"]
     assert [row[0] for row in left[1:]] == empty[: len(left) - 1]
     assert any("示例市2024年没有这些图表所需的数字" in w for w in slide_texts(deck)[-1])
+    slides = slide_texts(deck)
+    toc = next(words[1].split("\n") for words in slides if words[0] == "目录")
+    dividers = [w[0] for w in slides if w and w[0][:2] in ("一、", "二、", "三、", "四、")]
+    assert toc == dividers  # the 目录 names only the sections that have slides
+    with open_store(fresh_db, read_only=True) as con:  # one district's figure: a sentence, not a one-row table
+        table = named.ranking_table(Context.of(con, CITY, 2024), load_catalog().metrics["total_members"])
+    assert "东城区" in table.message and not table.has_data
 
 
 def test_report_prints_the_marks_in_its_footer_notes_and_under_its_tables(fresh_db, reviewer):
