@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pandas as pd
@@ -326,3 +327,24 @@ def test_profile_lists_the_districts_figures_of_other_periods_with_their_period(
     pages_app.session_state["district"] = XI
     pages_app.switch_page("pages/07_profile.py").run()
     assert "报告中的其他数字" not in [h.value for h in pages_app.subheader]  # 西城区 has none
+
+
+def test_a_chart_table_as_xlsx_says_its_source_and_snapshot_on_a_second_sheet(fresh_db, reviewer, tmp_path):
+    import openpyxl
+
+    from export.__main__ import main as export_main
+
+    with open_store(fresh_db) as con:
+        sid = cycle.take_snapshot(con, "会前", "chief")
+    out = tmp_path / "ranking.xlsx"
+    with redirect_stdout(io.StringIO()):
+        code = export_main(
+            ["chart", "contracts_ranking", str(out), "--year", "2023", "--as-of", str(sid), "--db", str(fresh_db)]
+        )
+    assert code == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[1] == "来源 Source"
+    lines = [row[0] for row in book["来源 Source"].iter_rows(values_only=True)]
+    assert lines[0].startswith("数据来源：") and lines[1].startswith(f"数据截至快照 #{sid}（会前，")
+    assert lines[2] == "未审核：东城区、西城区、南湖区（2023年）"
+    assert book.worksheets[0].cell(row=1, column=1).value  # the data sheet first, a table as before

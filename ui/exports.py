@@ -84,8 +84,9 @@ def _add_to_basket(entry_id: str, view: View) -> None:
     st.toast(t("added_to_deck", n=len(basket)), icon=":material/slideshow:")
 
 
-def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "") -> None:
-    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs."""
+def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", source: str = "") -> None:
+    """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs. The XLSX
+    carries `source` (a view's source line, with its snapshot, 定稿 and 未审核 marks) on a second sheet."""
     stem = file_name(st.session_state.get("city", ""), file_stem)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
@@ -99,7 +100,7 @@ def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "") -> 
     )
     row.download_button(
         t("download_xlsx"),
-        data=lambda: table_xlsx(table, sheet_name=sheet or file_stem),
+        data=lambda: table_xlsx(table, sheet_name=sheet or file_stem, source=source),
         file_name=f"{stem}.xlsx",
         mime=XLSX_MIME,
         key=f"xlsx_{file_stem}",

@@ -61,7 +61,7 @@ def chart_ui(view: View) -> None:
     export_ui(view)
     with st.expander(t("table")):
         st.dataframe(table, hide_index=True, width="stretch")
-        table_downloads_ui(table, view.name, view.title)
+        table_downloads_ui(table, view.name, view.title, view.source)
 
 
 def method_note(row: pd.Series) -> str:
