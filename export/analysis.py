@@ -22,9 +22,9 @@ from export.report import Picture, Report, Section, Subheading, Table, chinese_d
 from narrative import attention_items, city_sentence, ranking_clause, trend_sentence
 from narrative.sentences import STOP, join_clauses
 from narrative.tables import ranking_grid, yoy_table
-from texts import t
 from views import named
 from views.context import Context
+from views.marks import page_words
 from views.view import View
 
 # Layout pixels of a chart in the report: 1100 px over the 15.6 cm text width makes the export's 20 px font
@@ -96,6 +96,11 @@ WORDS = {
         "or nearly keep the qualifier they were reported with.",
     },
     "made": {"zh": "本报告由工会数据看板于{date}生成。", "en": "Made by the trade union dashboard on {date}."},
+    "edition": {"zh": "本报告所用数字：{marks}", "en": "The figures of this report: {marks}"},
+    "left_out": {
+        "zh": "{city}{year}年没有以下指标的数字，本报告未含：{names}。",
+        "en": "{city} has no {year} figures for these indicators, so they are not in this report: {names}.",
+    },
 }
 
 
@@ -108,10 +113,13 @@ def _date(day: dt.date, lang: str) -> str:
 
 
 def _local(ts: object) -> dt.datetime:
-    """A UTC time from the store in the server's own time zone (set TZ=Asia/Shanghai where it is not)."""
+    """A UTC time from the store in the deployment's time zone (Asia/Shanghai unless set: etl.cycle), as the
+    snapshot and 定稿 times beside it are."""
+    from etl.cycle import display_timezone
+
     t = pd.Timestamp(ts)
     utc = t.tz_localize("UTC") if t.tzinfo is None else t
-    return utc.to_pydatetime().astimezone()
+    return utc.to_pydatetime().astimezone(display_timezone())
 
 
 def plain_source(query, city: str, year: int, lang: str = "zh") -> tuple[str, dt.datetime]:
@@ -165,7 +173,8 @@ def build_report(
     city_label = ctx.city_label
     today = today or dt.date.today()
     kinds, newest = plain_source(ctx.query, city, year, lang)
-    source = source_text(kinds, newest, lang)
+    # under every table and chart: the source in plain words, the snapshot or 定稿 shown, 未审核 (views/marks.py)
+    source = " · ".join([source_text(kinds, newest, lang), *ctx.marks_all])
 
     overview = query("city_overview", city=city, year=year)
     attainment = query("target_attainment", city=city, year=year)
@@ -251,11 +260,9 @@ def build_report(
                 source,
             )
         )
-    others = named.other_figures(ctx)  # multi-year, each-year, part-year figures: with their period, never as Y's
+    others = named.other_figures(ctx)  # multi-year, each-year, part-year figures, each with its period in words
     if others.has_data:
-        blocks.append(
-            Table(others.title, others.table, [False, False, True, False, False], t("other_figures_note", lang))
-        )
+        blocks.append(Table(others.title, others.table, [False, False, True, False, False], others.notes[0]))
     sections.append(Section(_w("overview", lang), blocks))
 
     # a section per theme
@@ -331,9 +338,14 @@ def build_report(
     blocks = [
         _w("source_line", lang, kinds=kinds, as_of=_w("as_of", lang, date=_date(newest.date(), lang))),
         _w("snapshot", lang, date=_date(newest.date(), lang), time=f"{newest:%H:%M}"),
-        _w("methods", lang),
-        _w("made", lang, date=_date(today, lang)),
     ]
+    if stamp := page_words(ctx, every_year=True):  # which snapshot or 定稿 these are, and what is 未审核
+        blocks.append(_w("edition", lang, marks=stamp))
+    absent = [m.short_name(lang) for m in cat.metrics.values() if m.headline and m.code not in rows.index]
+    if absent:  # what the report leaves out, said rather than left to be wondered about
+        names = ("、" if lang != "en" else ", ").join(absent)
+        blocks.append(_w("left_out", lang, city=city_label, year=year, names=names))
+    blocks += [_w("methods", lang), _w("made", lang, date=_date(today, lang))]
     sections.append(Section(_w("sources", lang), blocks))
 
     federation = _w("federation", lang, city=city_label)
@@ -344,6 +356,7 @@ def build_report(
         sections=sections,
         lang=lang,
         author=federation,
+        footnote=" · ".join(ctx.marks_all),  # at the foot of every page, over the page number
     )
 
 

@@ -71,7 +71,7 @@ def cmd_chart(
         elif suffix == ".csv":
             data = table_csv(view.data)
         else:
-            data = table_xlsx(view.data, sheet_name=chart.label(lang))
+            data = table_xlsx(view.data, sheet_name=chart.label(lang), source=view.source)
     except (ViewError, ImagesUnavailable, CycleRefused) as err:
         print(err.message(lang), file=sys.stderr)
         return EXIT_FAILED

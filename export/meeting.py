@@ -5,13 +5,17 @@ four sections, each opened by a divider — 一、主要指标完成情况 (the 
 二、各区县排名 (the preset's district rankings and tables), 三、同比变化 (本年, 上年, 增减, 增幅 of every headline
 indicator, and the preset's side-by-side charts), 四、需要关注的问题 (for each headline indicator where more is bad
 news, the districts where it rose, in its unit, fewer than 5 cases marked; then the points to watch in words).
-Each chart slide is titled with the sentence that reads it (narrative/); the view's own title moves to the line
-under it. Every slide's foot gives the source in plain words (各区县2024年报表，截至2025年1月31日) and the page
-number: no batch numbers, file names or ISO dates.
+The first section ends with 报告中的其他数字 (the figures of other periods, each with its period in words); a
+last slide names the preset's charts left out for want of figures. Each chart slide is titled with the sentence
+that reads it (narrative/); the view's own title moves to the line under it. Every slide's foot gives the source
+in plain words (各区县2024年报表，截至2025年1月31日), the snapshot or 定稿 the deck shows and its 未审核 mark
+(views/marks.py), and the page number: no batch numbers, file names or ISO dates. The title slide repeats the
+snapshot or 定稿 under its date.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -31,6 +35,7 @@ from export.report import chinese_date, section_number
 from narrative import attention_items
 from narrative.tables import rises_table, yoy_table
 from texts import t
+from views import named
 from views.catalog import get_chart, presets
 from views.context import Context
 from views.spec import ChartSpec
@@ -139,12 +144,15 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     used = {c.metric.code: c.metric for c in charts if c.metric is not None}
     f = facts(ctx, list({**{m.code: m for m in headline}, **used}.values()))
     kinds, newest = plain_source(ctx.query, ctx.city, ctx.year, lang)
-    source = source_text(kinds, newest, lang) if kinds else ""
+    # the source in plain words, then the snapshot or 定稿 the deck shows and its 未审核 mark (views/marks.py)
+    source = " · ".join(x for x in (source_text(kinds, newest, lang) if kinds else "", *ctx.marks_all) if x)
 
     sections: dict[str, list[Page]] = {k: [] for k in SECTIONS}
+    missing: list[str] = []  # the preset's charts the city has no figures for that year: named on a last slide
     for c in charts:
         view = built_view(c, ctx)
         if not view.has_data or _no_values(view):
+            missing.append(view.title)
             continue
         section = SECTION_OF_VIEW.get(c.view, "s_ranking")
         title = conclusion(view)
@@ -179,8 +187,13 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     lines = [s.full for s in items[:MAX_ATTENTION]] or [_w("nothing" if compared else "nothing_to_compare", lang)]
     sections["s_attention"].append(Page("text", _w("attention_title", lang), _subtitle(ctx), lines=lines))
 
-    present = [k for k in SECTIONS if sections[k]]  # the 目录 lists and numbers only the sections the deck has
-    heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(present)]
+    # 报告中的其他数字: multi-year totals, each-year and part-year figures, with their periods; never in a chart
+    others = named.other_figures(ctx)
+    if others.has_data:
+        sections["s_headline"].extend(table_pages(others.title, others.notes[0], others.spec, lang))
+
+    kept = [k for k in SECTIONS if sections[k]]  # a section with nothing in it is neither listed nor opened
+    heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(kept)]
     city = ctx.city_label
     date = chinese_date(today) if lang != "en" else f"{today.day} {today:%B %Y}"
     pages = [
@@ -188,14 +201,32 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
             "title",
             _w("title", lang, year=ctx.year, city=city),
             f"{_w('federation', lang, city=city)} · {t(presets()[preset].title_key, lang)}",
-            lines=[date],
+            lines=[date, *ctx.edition],  # the snapshot or 定稿 the deck shows, under its date
         ),
         Page("toc", _w("toc", lang), lines=heads),
     ]
-    for key, head in zip(present, heads, strict=True):
+    for key, head in zip(kept, heads, strict=True):
         pages.append(Page("divider", head))
         pages.extend(sections[key])
+    if missing:  # say what is left out and why, rather than leave the reader to wonder
+        left = named.left_out(ctx, missing)
+        pages.extend(table_pages(left.title, left.subtitle, left.spec, lang))
     return pages, source, ctx.is_sample
+
+
+def table_pages(title: str, subtitle: str, spec: ChartSpec, lang: str) -> list[Page]:
+    """A table on as many slides as its rows need (D.TABLE_ROWS_PER_SLIDE each), the later ones titled（续）."""
+    rows = D.TABLE_ROWS_PER_SLIDE
+    out = []
+    for start in range(0, len(spec.table), rows):
+        part = dataclasses.replace(
+            spec,
+            table=spec.table.iloc[start : start + rows],
+            cell_colors=spec.cell_colors[start : start + rows] if spec.cell_colors else None,
+        )
+        shown = title if not start else title + (" (continued)" if lang == "en" else "（续）")
+        out.append(Page("table", shown, subtitle, spec=part))
+    return out
 
 
 TITLE_SIZES = (22, 20, 18, 16)  # pt: a conclusion title shrinks until it fits its two lines
@@ -255,7 +286,7 @@ def meeting_deck(
             D._textbox(slide, left, Inches(2.0), width, Inches(1.4), page.title, 40, D.INK, True,
                        anchor=MSO_ANCHOR.BOTTOM)  # fmt: skip
             D._textbox(slide, left, Inches(3.6), width, Inches(0.7), page.subtitle, 24, D.GREY)
-            D._textbox(slide, left, Inches(4.4), width, Inches(0.6), page.lines[0], 20, D.GREY)
+            D._textbox(slide, left, Inches(4.4), width, Inches(0.6), "\n".join(page.lines), 20, D.GREY)
             if sample:
                 D._textbox(slide, left, Inches(5.3), width, Inches(0.5), t("sample_badge", lang), 16, D.SAMPLE, True)
             if source:

@@ -102,6 +102,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     lang: str = "zh"
     author: str = ""
+    footnote: str = ""  # over the page number on every page: the snapshot or 定稿 shown, 未审核
 
 
 def chinese_date(day: dt.date) -> str:
@@ -149,7 +150,7 @@ def _style(doc, name: str, east_asia: str, size: float, bold: bool = False, lati
     return st
 
 
-def _setup(doc, lang: str) -> None:
+def _setup(doc, lang: str, footnote: str = "") -> None:
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.PORTRAIT
     sec.page_width, sec.page_height = Cm(A4_CM[0]), Cm(A4_CM[1])
@@ -190,12 +191,18 @@ def _setup(doc, lang: str) -> None:
     cap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     cap.paragraph_format.space_before = Pt(3)
     cap.paragraph_format.space_after = Pt(6)
-    _footer_page_number(sec)
+    _footer_page_number(sec, footnote)
 
 
-def _footer_page_number(sec) -> None:
-    """— 1 — centred at the foot of every page (a PAGE field, so Word renumbers it)."""
+def _footer_page_number(sec, footnote: str = "") -> None:
+    """— 1 — centred at the foot of every page (a PAGE field, so Word renumbers it), under the footnote if any."""
     p = sec.footer.paragraphs[0]
+    if footnote:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        note = p.add_run(footnote)
+        note.font.size = Pt(SMALL_PT)
+        _set_fonts(note._r, SONG)
+        p = sec.footer.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("— ")
     run = p.add_run()
@@ -372,7 +379,7 @@ def report_docx(report: Report) -> bytes:
     """The report as .docx bytes."""
     doc = Document()
     lang = report.lang
-    _setup(doc, lang)
+    _setup(doc, lang, report.footnote)
     props = doc.core_properties
     props.title = report.title
     props.author = report.author or report.subtitle

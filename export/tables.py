@@ -72,14 +72,19 @@ def _cell_value(v: object) -> object:
     return v
 
 
+SOURCE_SHEET = "来源 Source"  # the second sheet of a table download: where its figures come from, what they are
+
+
 def safe_sheet_name(name: str) -> str:
     """A sheet name Excel accepts: forbidden characters replaced, at most 31 characters, never empty."""
     cleaned = _BAD_SHEET_CHARS.sub("_", str(name)).strip("'") or "Sheet1"
     return cleaned[:31]
 
 
-def table_xlsx(df: pd.DataFrame, sheet_name: str = "数据") -> bytes:
-    """The table as an .xlsx workbook: a bold header row frozen at the top, text as text, numbers as numbers."""
+def table_xlsx(df: pd.DataFrame, sheet_name: str = "数据", source: str = "") -> bytes:
+    """The table as an .xlsx workbook: a bold header row frozen at the top, text as text, numbers as numbers; with
+    `source` (the view's source line: its batches, snapshot, 定稿, 未审核) on a second sheet, 来源, so that the
+    data sheet stays one table to sort and filter."""
     wb = Workbook()
     ws = wb.active
     ws.title = safe_sheet_name(sheet_name)
@@ -98,6 +103,11 @@ def table_xlsx(df: pd.DataFrame, sheet_name: str = "数据") -> bytes:
         width = max([_display_width(name), *(_display_width(v) for v in df.iloc[:200, j - 1])], default=8)
         ws.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 8), 60)
     ws.freeze_panes = "A2"
+    if source:
+        notes = wb.create_sheet(SOURCE_SHEET)
+        for i, part in enumerate(source.split(" · "), start=1):
+            _write(notes.cell(row=i, column=1), part)
+        notes.column_dimensions["A"].width = min(max(_display_width(x) for x in source.split(" · ")) + 2, 100)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.blocks import show
+from ui.blocks import other_figures_ui, show
 from ui.fair import map_ui, warnings_ui
 from ui.i18n import t
 from ui.phone import responsive, target_cards
@@ -20,11 +20,7 @@ if ctx is not None:
         metric_cards(cards.data)
     else:
         st.info(t("no_annual_figures", year=ctx.year))
-    others = named.other_figures(ctx)
-    if len(others.data):  # multi-year, each-year, part-year figures: with their period, never as the year's
-        st.subheader(t("title_other_figures"))
-        st.dataframe(others.table, hide_index=True, width="stretch")
-        st.caption(t("other_figures_note"))
+    other_figures_ui(ctx)  # multi-year, each-year, part-year figures: with their period, never as the year's
     targets = named.target_attainment(ctx)
     st.subheader(t("targets_heading"))
     if len(targets.data):

@@ -18,7 +18,10 @@ if ctx is not None:
 
     st.subheader(t("ranking_heading"))
     ranked = named.ranking_table(ctx, m)
-    ranking_table(ranked.data, m, ctx.label_col, ranked.name, verdicts=fair.verdicts(ctx, m))
+    if ranked.message:  # no figure, or one district's: a sentence, not a table of one row
+        st.info(ranked.message)
+    else:
+        ranking_table(ranked.data, m, ctx.label_col, ranked.name, verdicts=fair.verdicts(ctx, m))
     fair_ranking_ui(ctx, m)
     map_ui(ctx, m)
 

@@ -11,9 +11,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "progress_bar": {"zh": "{year}年：已报送 {n}/{total}", "en": "{year}: {n}/{total} reported"},
     "progress_approved": {"zh": "已审核 {n}", "en": "{n} approved"},
     "progress_locked": {"zh": "已定稿", "en": "locked"},
-    "progress_unreviewed": {
-        "zh": "未审核：{names} 的{year}年数据尚未审核，图表中的这些数字可能还会修改。",
-        "en": "Not yet approved (未审核): the {year} figures of {names} may still change.",
+    # marks every figure carries (views/marks.py): the snapshot or 定稿 it shows, and 未审核
+    "mark_snapshot": {"zh": "数据截至{label}", "en": "figures as at {label}"},
+    "mark_locked": {"zh": "{year}年数据已定稿（{by}，{at}）", "en": "{year} figures locked (定稿) by {by}, {at}"},
+    "mark_unreviewed_all": {"zh": "{years}数据未审核", "en": "{years} figures not yet approved (未审核)"},
+    "mark_unreviewed_some": {"zh": "未审核：{names}（{years}）", "en": "not yet approved (未审核): {names} ({years})"},
+    "mark_names_more": {"zh": "{names}等 {n} 个单位", "en": "{names} … ({n} in all)"},
+    "marks_page": {
+        "zh": "{marks}。未审核的数字可能还会修改。",
+        "en": "{marks}. Figures not yet approved may still change.",
     },
     "progress_approved_only": {
         "zh": "本看板只显示已审核或已定稿的数据；未审核的区县暂不显示。",

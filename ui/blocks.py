@@ -8,6 +8,7 @@ from etl.catalog import Metric
 from ui.i18n import lang, plain, t
 from ui.setup import metric_selector, page_setup, with_highlight
 from ui.widgets import chart_ui
+from views import named
 from views.catalog import Chart, page_charts, pages
 from views.context import Context
 from views.view import View
@@ -25,6 +26,18 @@ def show(view: View) -> None:
     if view.sentence:
         st.markdown(plain(view.sentence) + ("。" if lang() != "en" else "."))
     for note in view.notes:
+        st.caption(note)
+
+
+def other_figures_ui(ctx: Context, district: str | None = None) -> None:
+    """报告中的其他数字 (the city's, or one organisation's): multi-year totals, each-year and part-year figures, each
+    with its period in words and the report's own words, as a table; nothing where there are none."""
+    others = named.other_figures(ctx, district=district)
+    if not others.has_data:
+        return
+    st.subheader(others.title)
+    st.dataframe(others.table, hide_index=True, width="stretch")
+    for note in others.notes:
         st.caption(note)
 
 

@@ -182,15 +182,16 @@ def _csv(table: pd.DataFrame) -> bytes:
     return table_csv(table)
 
 
-def _xlsx(table: pd.DataFrame, sheet: str) -> bytes:
+def _xlsx(table: pd.DataFrame, sheet: str, source: str) -> bytes:
     from export.tables import table_xlsx
 
-    return table_xlsx(table, sheet_name=sheet)
+    return table_xlsx(table, sheet_name=sheet, source=source)
 
 
-def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", stem: str = "") -> None:
+def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", stem: str = "", source: str = "") -> None:
     """CSV (UTF-8 with BOM, for Excel) and XLSX of the numbers shown; formula-like text never runs. `file_stem` keys
-    the buttons; the files are called `stem` (a chart's title) where given, else after the city and `file_stem`."""
+    the buttons; the files are called `stem` (a chart's title) where given, else after the city and `file_stem`.
+    The XLSX carries `source` (a view's source line, with its snapshot, 定稿 and 未审核 marks) on a second sheet."""
     stem = stem or file_name(st.session_state.get("city", ""), file_stem)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
@@ -204,7 +205,7 @@ def table_downloads_ui(table: pd.DataFrame, file_stem: str, sheet: str = "", ste
     )
     row.download_button(
         t("download_xlsx"),
-        data=lambda: _xlsx(table, sheet or file_stem),
+        data=lambda: _xlsx(table, sheet or file_stem, source),
         file_name=f"{stem}.xlsx",
         mime=XLSX_MIME,
         key=f"xlsx_{file_stem}",

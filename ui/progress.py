@@ -34,14 +34,9 @@ def city_year_status(city: str, year: int) -> cycle.CityYearStatus | None:
     return _status(city, int(year), version())
 
 
-def _names(districts: list[cycle.DistrictStatus]) -> str:
-    en = lang() == "en"
-    return ("、" if not en else ", ").join(d.district_en if en else d.district for d in districts)
-
-
 def completion_bar_ui(city: str, year: int) -> None:
-    """“2025年：已报送 12/16”, with how many are approved, and the districts whose figures are not yet approved
-    (未审核) or, in approved-only viewing, a line saying those are left out."""
+    """“2025年：已报送 12/16”, with how many are approved, and in approved-only viewing a line saying the
+    others are left out."""
     st_ = city_year_status(city, year)
     if st_ is None or not st_.counted:
         return
@@ -55,10 +50,7 @@ def completion_bar_ui(city: str, year: int) -> None:
     st.progress(st_.n_reported / total, text=" · ".join(parts))
     if approved_view():
         st.caption(t("progress_approved_only"))
-        return
-    waiting = [d for d in st_.districts if d.status not in ("missing", "approved", "locked")]
-    if waiting:
-        st.caption(t("progress_unreviewed", names=plain(_names(waiting)), year=year))
+    # the districts whose figures are 未审核 are named over every page (ui.setup.page_setup, views/marks.py)
 
 
 def status_table(st_: cycle.CityYearStatus, show_people: bool) -> pd.DataFrame:

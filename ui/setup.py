@@ -11,10 +11,11 @@ from etl.catalog import Metric, load_catalog
 from queries.defaults import YearChoice, choose_year
 from ui.data import run_query, view_version
 from ui.frame import ensure_framed
-from ui.i18n import LANGS, lang, t
+from ui.i18n import LANGS, lang, plain, t
 from ui.state import persistent_widget
 from views import cache
 from views.context import Context
+from views.marks import page_words
 
 
 def language_ui() -> str:
@@ -121,7 +122,7 @@ def single_district_selector(city: str) -> str | None:
 
 
 def page_setup(title_key: str) -> Context | None:
-    """The page title, the sidebar filters and the sample badge; the Context every view of the page is built
+    """The page title, the filters, the sample badge and the figures' marks (未审核, 定稿); the Context every view of the page is built
     from (city, year, language, the store's data version, read through the cached queries); None (with a
     message) when the store is empty."""
     ensure_framed()
@@ -161,7 +162,11 @@ def page_setup(title_key: str) -> Context | None:
     if is_sample:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
-    return Context(run_query, city, year, lang(), version=view_version())
+    ctx = Context(run_query, city, year, lang(), version=view_version())
+    marks = page_words(ctx)  # 未审核, 定稿: over every page, as in every chart's source line
+    if marks:
+        st.caption(plain(marks))
+    return ctx
 
 
 def with_highlight(ctx: Context) -> Context:

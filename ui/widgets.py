@@ -97,7 +97,7 @@ def chart_ui(view: View) -> None:
         if numbers.open:
             table = shown_table(view)
             st.dataframe(table, hide_index=True, width="stretch")
-            table_downloads_ui(table, view.name, view.title, stem=view_file_stem(view))
+            table_downloads_ui(table, view.name, view.title, stem=view_file_stem(view), source=view.source)
 
 
 def shown_table(view: View) -> pd.DataFrame:

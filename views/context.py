@@ -41,11 +41,18 @@ class Context:
     lang: str = "zh"
     version: str = ""  # the store's data version, for caches keyed on it
     highlight: tuple[str, ...] = field(default_factory=tuple)
+    snapshot: str = ""  # the snapshot the store is shown as of, in words (views.marks); '' for the live store
 
     @classmethod
     def of(cls, con: duckdb.DuckDBPyConnection, city: str, year: int, lang: str = "zh") -> Context:
-        """A context reading from an open connection (exports, the command line, tests)."""
-        return cls(lambda name, **params: run_query(con, name, **params), city, int(year), _lang(lang))
+        """A context reading from an open connection (exports, the command line, tests); it knows the snapshot
+        the connection is opened as of (etl.cycle.apply_as_of)."""
+        from views.marks import snapshot_words
+
+        lg = _lang(lang)
+        return cls(
+            lambda name, **params: run_query(con, name, **params), city, int(year), lg, snapshot=snapshot_words(con, lg)
+        )
 
     def query(self, name: str, **params: object) -> pd.DataFrame:
         return self.run(name, **params)
@@ -84,6 +91,38 @@ class Context:
         return source_line(self, None)
 
     @cached_property
+    def edition(self) -> list[str]:
+        """Which figures these are, besides their source: the snapshot shown, the chosen year's 定稿."""
+        from views.marks import lock_words
+
+        return [w for w in (self.snapshot, lock_words(self.run, self.city, self.year, self.lang)) if w]
+
+    @cached_property
+    def review(self) -> str:
+        """The 未审核 mark of the chosen year's figures ('' when all are approved or locked)."""
+        from views.marks import review_mark
+
+        return review_mark(self.run, self.city, self.year, self.lang)
+
+    @cached_property
+    def review_all(self) -> str:
+        """The 未审核 mark of the figures of every year up to the chosen one (charts over the years)."""
+        from views.marks import review_mark
+
+        return review_mark(self.run, self.city, self.year, self.lang, every_year=True)
+
+    @property
+    def marks(self) -> list[str]:
+        """What the chosen year's figures carry besides their source (views/marks.py): in every view's source
+        line, every footer, and over every page."""
+        return [*self.edition, *([self.review] if self.review else [])]
+
+    @property
+    def marks_all(self) -> list[str]:
+        """The marks of charts over every year up to the chosen one."""
+        return [*self.edition, *([self.review_all] if self.review_all else [])]
+
+    @cached_property
     def n_districts(self) -> int:
         return len(self.query("districts", city=self.city))
 
@@ -94,7 +133,9 @@ class Context:
             when = t("when_years", self.lang, a=int(years.min()), b=int(years.max()))
         else:
             when = t("when_year", self.lang, year=int(years.iloc[0]) if len(years) else self.year)
-        return " · ".join(x for x in (self.city_label, when, t("n_districts", self.lang, n=self.n_districts)) if x)
+        # a city known only from its federation's own figures has no districts to count
+        count = t("n_districts", self.lang, n=self.n_districts) if self.n_districts else ""
+        return " · ".join(x for x in (self.city_label, when, count) if x)
 
 
 def _lang(lang: str) -> str:
@@ -102,13 +143,14 @@ def _lang(lang: str) -> str:
 
 
 def source_line(ctx: Context, year: int | None) -> str:
-    """Data source, batch and as-of date of the figures shown (one year's, or every year's with year None)."""
+    """Data source, batch and as-of date of the figures shown (one year's, or every year's with year None), then
+    their marks: the snapshot or 定稿 shown, 未审核 (ctx.marks)."""
     src = ctx.query("data_source", city=ctx.city, year=year).iloc[0]
     if not src["n_batches"]:
         return ""
     key = "source_one" if src["n_batches"] == 1 else "source"
     sample = t("sample_badge", ctx.lang) + " · " if src["is_sample"] else ""
-    return sample + t(
+    base = sample + t(
         key,
         ctx.lang,
         latest=src["latest_source"],
@@ -116,6 +158,7 @@ def source_line(ctx: Context, year: int | None) -> str:
         batch=int(src["latest_batch"]),
         as_of=f"{src['as_of']:%Y-%m-%d}",
     )
+    return " · ".join([base, *(ctx.marks if year is not None else ctx.marks_all)])
 
 
 def years_of(run: Runner, city: str) -> list[int]:

@@ -289,6 +289,19 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         align_right=[True, False, True, True, True, True, True, False],
         notes=m.definition(lg),
     )
+    # a ranking of no figure, or of one district's, is said in a sentence (as the ranking chart does), never a table
+    valued = df[df["value"].notna()] if len(df) else df
+    message = t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if len(df) and valued.empty else ""
+    if len(valued) == 1:
+        one = valued.iloc[0]
+        message = t(
+            "only_one_district",
+            lg,
+            year=ctx.year,
+            district=one[ctx.label_col],
+            metric=m.short_name(lg),
+            value=format_value(float(one["value"]), m.unit, m.unit_label(lg), lg, one["qualifier"]),
+        )
     return View.of(
         spec,
         stem or f"{m.code}_{ctx.year}_ranking",
@@ -296,6 +309,7 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         table_figure(table, title, ctx.source),
         ctx.label_col,
         metric=m.code,
+        message=message,
     )
 
 
@@ -762,14 +776,19 @@ def profile(ctx: Context, district: str, title_key: str = "title_profile", stem:
     return View.of(spec, stem or f"{district}_{ctx.year}_standing", df, fig, notes=[t("standing_note", lg)])
 
 
-def other_figures(ctx: Context, title_key: str = "title_other_figures", stem: str = "") -> View:
+def other_figures(
+    ctx: Context, title_key: str = "title_other_figures", stem: str = "", district: str | None = None
+) -> View:
     """报告中的其他数字: the city's figures that are not one calendar year's, up to the year shown, each with its
-    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底) and its qualifier; never in an annual chart."""
+    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底) and its qualifier; never in an annual chart.
+    With `district`, that organisation's only (the district profile)."""
     from etl.periods import period_label, qualified
 
     lg = ctx.lang
     cat = load_catalog()
     df = ctx.query("other_figures", city=ctx.city, year=ctx.year)
+    if district is not None:
+        df = df[df["district_code"] == district].reset_index(drop=True)
     rows = []
     for r in df.to_dict("records"):
         m = cat.metrics[r["metric_code"]]
@@ -795,7 +814,8 @@ def other_figures(ctx: Context, title_key: str = "title_other_figures", stem: st
         align_right=[False, False, True, False, False],
         notes=t("other_figures_note", lg),
     )
-    view = View.of(spec, stem or f"{ctx.year}_other_figures", df, table_figure(table, title, ctx.source))
+    stem = stem or (f"{district}_{ctx.year}_other_figures" if district else f"{ctx.year}_other_figures")
+    view = View.of(spec, stem, df, table_figure(table, title, ctx.source))
     view.table = table
     view.notes = [t("other_figures_note", lg)]
     return view
