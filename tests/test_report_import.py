@@ -118,3 +118,13 @@ def test_a_five_year_reports_figures_are_proposed_and_stored_with_their_periods(
     assert got["aid_amount"] == (2019, "each:2015-2019")
     assert got["aid_persons"] == (2019, "total:2015-2019")
     assert got["new_unions"] == (2019, "year")
+
+
+def test_the_grid_says_a_span_ending_before_the_report_year_in_words():
+    """1992–2011累计 read from a 2012 report is shown as its words, never as the raw code 'total:1992-2011'
+    (the commit then names it: a multi-year figure is stored in its span's last year, not the report's)."""
+    from ui.reports import period_words
+
+    assert period_words("total:1992-2011", 2012) == "1992–2011 20年累计"
+    assert period_words("total:2015-2019", 2019) == "2015–2019 五年累计"
+    assert period_words(None, 2019) == period_words("year", 2019) == "全年"

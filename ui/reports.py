@@ -12,7 +12,7 @@ from etl.auth import Editor
 from etl.catalog import load_catalog
 from etl.extract import Extraction, ReportError, extract, match_organisation, report_text
 from etl.numbers import QUALIFIERS
-from etl.periods import PeriodError, period_in_context, period_label
+from etl.periods import PeriodError, parse_period, period_in_context, period_label
 from ui.i18n import lang, plain, t
 
 MAX_REPORT_MB = 10  # a long report in .docx is well under 1 MB
@@ -88,6 +88,10 @@ def period_words(code: str | None, year: int | None) -> str:
         return t("period_full_year")
     try:
         return period_label(code, year, lang())
+    except PeriodError:
+        pass
+    try:  # a span that names its own years (1992–2011累计 in a 2012 report): its own words, stored in its last year
+        return parse_period(code, None).label(lang())
     except PeriodError:
         return code
 
