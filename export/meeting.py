@@ -322,7 +322,8 @@ def meeting_deck(
                 D._chart(slide, spec, lang)
             elif view.figure is not None and images_available():
                 _header(slide, page.title, page.subtitle)
-                png = view_png(view, lang=lang, exported=today)
+                # the picture's own source line in the deck's plain words (no batch numbers), as on every footer
+                png = view_png(dataclasses.replace(view, source=source or view.source), lang=lang, exported=today)
                 height = D.CONTENT_BOTTOM - D.CONTENT_TOP
                 pic_w = height * 16 // 9
                 slide.shapes.add_picture(io.BytesIO(png), (D.SLIDE_W - pic_w) // 2, D.CONTENT_TOP, height=height)

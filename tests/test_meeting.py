@@ -122,3 +122,33 @@ def test_the_same_sentence_stands_under_the_chart_on_the_theme_page(sample_db, m
         in shown
     )
     assert "2024年全市集体合同签订率92.1%，为2015年以来最高。" in shown
+
+
+def test_pictures_in_the_meeting_deck_carry_the_plain_source_not_batch_numbers(con, monkeypatch):
+    """A chart drawn as a picture (pictures=True, or a view without a native spec) has its source line drawn into
+    the image: it must be the deck's plain words, as on the footers, never the page's 批次 #N."""
+    import export.meeting as meeting
+
+    drawn = []
+    monkeypatch.setattr(meeting, "images_available", lambda: True)
+    monkeypatch.setattr(meeting, "view_png", lambda view, **kw: drawn.append(view.source) or _one_pixel_png())
+    from views.context import Context
+
+    prs = Presentation(io.BytesIO(meeting.meeting_deck(Context.of(con, CITY, YEAR), pictures=True)))
+    assert drawn and len(prs.slides) > 5
+    page_source = texts_of_page_source(con)
+    assert all("#" not in s and s != page_source for s in drawn), drawn
+
+
+def texts_of_page_source(con) -> str:
+    from views.context import Context
+
+    return Context.of(con, CITY, YEAR).source
+
+
+def _one_pixel_png() -> bytes:
+    import base64
+
+    return base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    )
