@@ -9,7 +9,8 @@ from collections.abc import Callable
 import streamlit as st
 
 # Sessions of one client address seen within SESSION_IDLE_SECONDS; beyond it a new session gets a message only.
-MAX_SESSIONS_PER_CLIENT = 30
+# A 全委会 of 30–50 people behind one office NAT or proxy shares one address: the limit leaves room for twice that.
+MAX_SESSIONS_PER_CLIENT = 100
 # All sessions of the server seen within SESSION_IDLE_SECONDS; beyond it new sessions get a message only.
 MAX_SESSIONS = 300
 SESSION_IDLE_SECONDS = 600.0
