@@ -605,7 +605,16 @@ def merge(catalogues: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[st
 
 
 # The sub-modules: the fair-comparison, map, early-warning, peer and indicator-reference features (texts/analysis.py),
-# the collection cycle (texts/cycle.py), the command line and the cycle's refusals (texts/cli.py).
-from texts import analysis, cli, cycle  # noqa: E402
+# the collection cycle (texts/cycle.py), the command line and the cycle's refusals (texts/cli.py), the problems of an
+# upload, correction or report import (texts/problems.py).
+from texts import analysis, cli, cycle, problems  # noqa: E402
 
-TEXTS = merge({"texts": TEXTS, "texts.analysis": analysis.TEXTS, "texts.cycle": cycle.TEXTS, "texts.cli": cli.TEXTS})
+TEXTS = merge(
+    {
+        "texts": TEXTS,
+        "texts.analysis": analysis.TEXTS,
+        "texts.cycle": cycle.TEXTS,
+        "texts.cli": cli.TEXTS,
+        "texts.problems": problems.TEXTS,
+    }
+)
