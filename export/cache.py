@@ -62,7 +62,22 @@ def store_key(con: duckdb.DuckDBPyConnection) -> str | None:
     path = row[0] if row else None
     if not path:
         return None
-    return f"{path}|{data_version(path)}"
+    return f"{path}|{data_version(path)}|{shadowing(con)}"
+
+
+def shadowing(con: duckdb.DuckDBPyConnection) -> str:
+    """What this connection's temporary views and tables make it see beyond the file: a deck `--as-of` a snapshot
+    (etl.cycle.apply_as_of shadows `batches` and the review history) reads other figures from the same file and
+    version, so it must never be handed the live store's results. '' for a connection with none."""
+    views = con.execute(
+        "select view_name, sql from duckdb_views() where temporary and not internal order by 1"
+    ).fetchall()
+    tables = [r[0] for r in con.execute("select table_name from duckdb_tables() where temporary order by 1").fetchall()]
+    if not views and not tables:
+        return ""
+    snapshot = con.execute("select snapshot_id from temp.main._as_of").fetchone() if "_as_of" in tables else None
+    digest = hashlib.sha256(repr((views, tables, snapshot)).encode()).hexdigest()[:16]
+    return f"as_of={snapshot[0] if snapshot else '-'}|{digest}"
 
 
 def _frozen(value: object) -> Hashable:
