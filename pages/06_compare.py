@@ -21,7 +21,7 @@ if ctx is not None:
     if ranked.message:  # no figure, or one district's: a sentence, not a table of one row
         st.info(ranked.message)
     else:
-        ranking_table(ranked.data, m, ctx.label_col, ranked.name, verdicts=fair.verdicts(ctx, m))
+        ranking_table(ranked.data, m, ctx.label_col, ranked.name, fair.verdicts(ctx, m), ranked.source)
     fair_ranking_ui(ctx, m)
     map_ui(ctx, m)
 

@@ -128,3 +128,13 @@ def test_profile_table_has_the_verdict_beside_the_rank_and_counts_move_in_cases(
     assert rows.loc["工资专项集体合同签订率", "verdict_text"] == ""  # a rate with no counts behind it: no verdict
     change = rows.loc["群体性劳资纠纷", "change_text"]
     assert "%" not in change and ("起" in change or change == "")
+
+
+def test_the_compare_ranking_download_carries_the_source_line_for_its_xlsx(fixture_db, monkeypatch):
+    """The ranking table's XLSX, like every chart's, gets the view's source line (its snapshot, 定稿, 未审核)."""
+    import ui.widgets
+
+    given = []
+    monkeypatch.setattr(ui.widgets, "table_downloads_ui", lambda table, stem, sheet="", **kw: given.append(kw))
+    page(fixture_db, monkeypatch, "pages/06_compare.py", metric="contract_rate_collective")
+    assert given and given[0].get("source", "").startswith("数据来源"), given

@@ -156,12 +156,17 @@ def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
 
 
 def ranking_table(
-    df: pd.DataFrame, m: Metric, label_col: str, file_stem: str, verdicts: pd.DataFrame | None = None
+    df: pd.DataFrame,
+    m: Metric,
+    label_col: str,
+    file_stem: str,
+    verdicts: pd.DataFrame | None = None,
+    source: str = "",
 ) -> None:
     """The ranking as a table in the chart's unit (narrative.tables.chart_table: 410.8万元, 92.1%, +0.4个百分点,
     -1起): rank, district, the verdict against the city beside it (rates with counts behind them), value with its
     95 % interval, last year, change (a change on fewer than 5 cases marked), rank change, target, quartile; with CSV
-    and XLSX of the same cells."""
+    and XLSX of the same cells (the XLSX with `source`, the view's source line and marks, on its second sheet)."""
     lg = lang()
     table = chart_table(df, load_catalog().metrics, m.code, label_col, lg)
     if not table.empty:
@@ -179,7 +184,7 @@ def ranking_table(
         if small.any():
             table[t("col_small_count")] = [t("small_count") if s else "" for s in small]
     st.dataframe(table, hide_index=True, width="stretch")
-    table_downloads_ui(table, file_stem, t("col_rank"))
+    table_downloads_ui(table, file_stem, t("col_rank"), source=source)
 
 
 def profile_table(df: pd.DataFrame, file_stem: str, verdicts: dict[str, str] | None = None) -> pd.DataFrame:
