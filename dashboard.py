@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.auth import account_ui, require_viewer
+from ui.data import said_after_rerun_ui
 from ui.exports import keep_basket_in_url
 from ui.frame import framed, navigation
 from ui.hardening import keep_caches_to_ourselves, session_guard
@@ -22,4 +23,5 @@ st.sidebar.title(t("app_title"))
 account_ui()
 require_viewer()
 with framed():
+    said_after_rerun_ui()  # a save that found the data changed: said over the page's fresh check
     st.navigation(navigation(), expanded=True).run()  # every page listed: staff should not hunt for "View more"

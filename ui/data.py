@@ -90,13 +90,25 @@ def save(plan, replan, **commit_args: object) -> int | None:
     try:
         with writing() as con:
             batch, _ = commit_fresh(plan, con, lambda: replan(con), **commit_args)
-    except StaleData:
-        st.warning(t("stale"))
+    except StaleData:  # the page reruns, so what it shows is the check made again (a lock, another's change)
+        st.session_state[AFTER_RERUN] = t("stale")
+        st.rerun()
     except (db.StoreBusy, db.WriteConflict) as err:
         st.error(err.message(lang()))
     else:
         return batch
     return None
+
+
+AFTER_RERUN = "_said_after_rerun"  # a warning a page asked the frame to show once, after the rerun it asked for
+
+
+def said_after_rerun_ui() -> None:
+    """Called by the frame on every run, above the page: the warning of a save that found the data changed since
+    its check ("…已重新检查，请再确认一次"), shown once over the page's check made again."""
+    said = st.session_state.pop(AFTER_RERUN, None)
+    if said:
+        st.warning(said)
 
 
 def version() -> str:
