@@ -24,7 +24,7 @@ from narrative.sentences import STOP, join_clauses
 from narrative.tables import ranking_grid, yoy_table
 from views import named
 from views.context import Context
-from views.marks import page_words
+from views.marks import page_words, snapshot_words
 from views.view import View
 
 # Layout pixels of a chart in the report: 1100 px over the 15.6 cm text width makes the export's 20 px font
@@ -169,7 +169,7 @@ def build_report(
     lang = "en" if lang == "en" else "zh"
     cat = load_catalog()
     query = cached_runner(con)  # each query once per store version, shared with the deck (export/cache.py)
-    ctx = Context(query, city, int(year), lang)
+    ctx = Context(query, city, int(year), lang, snapshot=snapshot_words(con, lang))  # --as-of: said as such
     city_label = ctx.city_label
     today = today or dt.date.today()
     kinds, newest = plain_source(ctx.query, city, year, lang)

@@ -43,6 +43,7 @@ from texts import t
 from views import named
 from views.catalog import get_chart, presets
 from views.context import Context, _lang, resolve
+from views.marks import snapshot_words
 from views.spec import ChartSpec, Series, is_dark
 from views.view import View
 
@@ -85,7 +86,8 @@ def preset_deck(
     meeting paper by export/meeting.py (title, 目录, sections, conclusion titles)."""
     query = cached_runner(con)  # each query once per store version, shared with the report (export/cache.py)
     city, year = resolve(query, city, year)
-    ctx = Context(query, city, year, _lang(lang), version=store_key(con) or "")
+    # the snapshot the connection shows (--as-of), in words, as Context.of gives it: on the title slide and footers
+    ctx = Context(query, city, year, _lang(lang), version=store_key(con) or "", snapshot=snapshot_words(con, lang))
     from export.meeting import meeting_deck  # the preset as a meeting paper: sections, conclusion titles
 
     return meeting_deck(ctx, preset, pictures=pictures, today=exported)
