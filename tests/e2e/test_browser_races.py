@@ -28,7 +28,7 @@ ROUND_SECONDS = 90  # the whole race, from the shared instant to the last messag
 def open_as(browser, base, path, name, password):
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)  # two browsers, a server and a commit on 2 cores: 30 s was hit under load
     page.goto(f"{base}{path}")
     page.get_by_label("账号").fill(name)
     page.get_by_label("密码").fill(password)
