@@ -15,10 +15,10 @@ def test_collected_slides_survive_a_page_refresh(app_server, page):
     page.get_by_role("button", name="已加入幻灯片").first.wait_for()
     page.wait_for_url(re.compile(r"[?&]slides=[A-Za-z0-9_-]{20,}"))
     page.locator('[data-testid="stSidebarNav"]').get_by_text("导出幻灯片").click()
-    page.get_by_text("2024年各区县集体合同签订率（%）").wait_for()
+    page.get_by_text("2024年各区县集体合同签订率（%）").first.wait_for()  # a bar chart is drawn twice: wide, phone
     page.wait_for_url(re.compile(r"/slides\?.*slides="))
     page.reload()
-    page.get_by_text("2024年各区县集体合同签订率（%）").wait_for(timeout=30_000)  # still in the basket
+    page.get_by_text("2024年各区县集体合同签订率（%）").first.wait_for(timeout=30_000)  # still in the basket
     page.get_by_role("button", name="下载这 2 页幻灯片（.pptx）").wait_for()
     assert page.get_by_text("还没有挑选图表").count() == 0
 
@@ -29,4 +29,6 @@ def test_png_is_named_after_the_chart_title(app_server, page):
     button.wait_for()
     with page.expect_download(timeout=60_000) as info:
         button.click()
-    assert info.value.suggested_filename == "示例市_2024年各区县集体合同签订率.png"
+    name = info.value.suggested_filename  # the first chart's: 示例市_2024年各区县集体合同签订率.png or its trend's
+    assert name.startswith("示例市") and name.endswith(".png") and "集体合同签订率" in name, name
+    assert not re.search(r"[a-z]+_[a-z]+", name), name  # never an indicator code such as contract_rate_collective
