@@ -167,6 +167,19 @@ def city_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
 # One metric across the districts of a year ---------------------------------------------------------------------
 
 
+def _few_values_message(ctx: Context, m: Metric, df: pd.DataFrame, unit_label: str) -> str:
+    """The sentence that stands for a ranking (chart or table) with nothing to rank: no district has a figure, or
+    only one has (named with its value); '' when two or more have one."""
+    lg = ctx.lang
+    valued = df[df["value"].notna()] if len(df) else df
+    if len(valued) == 1:
+        one = valued.iloc[0]
+        value = format_value(float(one["value"]), m.unit, unit_label, lg, one["qualifier"])
+        return t("only_one_district", lg, year=ctx.year, district=one[ctx.label_col], metric=m.short_name(lg),
+                 value=value)  # fmt: skip
+    return t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if len(df) and valued.empty else ""
+
+
 def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str = "") -> View:
     """The metric for every district in the year, best first, against its target."""
     lg = ctx.lang
@@ -210,20 +223,8 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
         legend=legend,
         notes=m.definition(lg),
     )
-    empty = len(df) and df["value"].isna().all()
     sentence = ranking_sentence(ctx, m, df)
-    message = t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if empty else ""
-    valued = df[df["value"].notna()] if len(df) else df
-    if len(valued) == 1:
-        one = valued.iloc[0]
-        message = t(
-            "only_one_district",
-            lg,
-            year=ctx.year,
-            district=one[ctx.label_col],
-            metric=m.short_name(lg),
-            value=format_value(float(one["value"]), m.unit, unit_label, lg, one["qualifier"]),
-        )
+    message = _few_values_message(ctx, m, df, unit_label)
     return View.of(
         spec,
         stem or f"{m.code}_{ctx.year}",
@@ -290,18 +291,7 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         notes=m.definition(lg),
     )
     # a ranking of no figure, or of one district's, is said in a sentence (as the ranking chart does), never a table
-    valued = df[df["value"].notna()] if len(df) else df
-    message = t("no_values", lg, year=ctx.year, metric=m.short_name(lg)) if len(df) and valued.empty else ""
-    if len(valued) == 1:
-        one = valued.iloc[0]
-        message = t(
-            "only_one_district",
-            lg,
-            year=ctx.year,
-            district=one[ctx.label_col],
-            metric=m.short_name(lg),
-            value=format_value(float(one["value"]), m.unit, m.unit_label(lg), lg, one["qualifier"]),
-        )
+    message = _few_values_message(ctx, m, df, m.unit_label(lg))
     return View.of(
         spec,
         stem or f"{m.code}_{ctx.year}_ranking",
