@@ -180,7 +180,7 @@ def run_viewers(
     """`n` concurrent viewers switching years for `seconds` against the server at `base` (http://127.0.0.1:PORT):
     the first render, the redraw of every switch (median, p95, max) and the errors."""
     t0 = time.perf_counter()
-    viewers = asyncio.run(_run(base, n, seconds, think_s, timeout_s, year_label))
+    viewers = _run_in_own_loop(_run(base, n, seconds, think_s, timeout_s, year_label))
     wall = time.perf_counter() - t0
     first = [v.first.finished_s for v in viewers if v.first and v.first.finished_s is not None]
     chart = [r.chart_s for v in viewers for r in v.switches if r.chart_s is not None]
@@ -217,3 +217,28 @@ def concurrency_run(env: dict[str, str], seconds: float = 30.0, think_s: float =
             out[str(n)] = run_viewers(app.base, n, seconds, think_s)
             out[str(n)]["rss_mb"], out[str(n)]["peak_rss_mb"] = app.rss_mb()
     return out
+
+
+def _run_in_own_loop(coro):
+    """asyncio.run(coro), in a thread of its own where this thread already runs a loop (Playwright's sync API in the
+    same pytest process leaves one running: asyncio.run then refused with RuntimeError)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    import threading
+
+    out: dict = {}
+
+    def work() -> None:
+        try:
+            out["value"] = asyncio.run(coro)
+        except BaseException as err:  # handed to the caller's thread
+            out["error"] = err
+
+    thread = threading.Thread(target=work, name="bench-viewers")
+    thread.start()
+    thread.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
