@@ -88,6 +88,8 @@ _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂
 # A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
 _VISIT = re.compile(r"一行|专程|(?:陪同|带领)下|上门(?:慰问|看望|走访|送)")
+# 主席黄大江一行来到…家里。…黄大江送上1000元慰问金: the visitor named again goes on telling that visit
+_VISITOR = re.compile(r"([\u4e00-\u9fff]{2,3})一行")
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
@@ -113,8 +115,14 @@ _CHANGE_WORDS = re.compile(
 # 送去价值4.8万元的清凉物资, 获得235万元的理赔金: an amount, though an attribute in form
 _VALUE_BEFORE = re.compile(r"(?:价值|总价值|折合)(?:约|近|超过)?$")
 _MONEY_NOUN_AFTER = re.compile(
-    r"^的[^,、]{0,6}?(?:资金|物资|慰问品|慰问金|救助金|助学金|补助金|理赔金|互助金|保障金|善款|款物|降温品)"
+    # 价值2.4万元的米、面、油等生活物资: the goods may be listed before their noun
+    r"^的(?:[^,、]{0,6}?|[^,;。]{0,14}?等[^,、]{0,4}?)(?:资金|物资|慰问品|慰问金|救助金|助学金|补助金|理赔金|互助金|保障金|善款|款物|降温品)"
 )
+# 单笔最高赔付额6万元, 补助金额最高的职工达到25万元: the largest single case, not a total
+_MAXIMUM = re.compile(r"(?:最高|最多|最大|最低|最少|单笔|单次|单人)[^,、\d]{0,8}$")
+# 分别领取了3000元至5000元, 600~5000元: the upper end of a range of amounts each got, not a total
+_RANGE_BEFORE = re.compile(r"\d(?:万|亿)?(?:元|人|名|%)?(?:至|到|~|～|—|－|-)$")
+_RANGE_FROM = re.compile(r"(?:由|从)[^,]{0,12}$")
 # 每人发放1000元, 人均2000元: per head, not a total
 _PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、]{0,10}$")
 # 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
@@ -658,6 +666,7 @@ class _Hit:
     length: int
     kw_start: int
     kw_end: int
+    weak: str = ""  # why the link to the indicator is too weak to take the figure ("far_label"), else ""
 
 
 # Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
@@ -761,7 +770,13 @@ def choose_indicator(
     outranked = {ph.outranks for ph in phrases if ph.outranks and any(h.indicator == ph.indicator for h in hits)}
     hits = [h for h in hits if h.indicator not in outranked]
     hits.sort(key=lambda h: (h.distance, -h.length))
-    return hits[0]
+    best = hits[0]
+    if 1000 <= best.distance < 2000 and any(
+        n.unit == num.unit for n in find_numbers(norm[best.kw_end : num.start], best.kw_end)
+    ):
+        # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure
+        best.weak = "far_label"
+    return best
 
 
 def _named_earlier(
@@ -841,17 +856,25 @@ def extract(text: str) -> Extraction:
     """The organisation, the year the figures describe, and every catalogue figure the text states."""
     phrases = load_phrases()
     norm, idx = normalise(text)
-    facts: list[Fact] = []
-    review: list[Fact] = []
+    found: list[Fact] = []  # every candidate; those with a review reason are only proposed
     # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
     this_year = "今年" in norm
     last_indicator: str | None = None
+    visitors: set[str] = set()
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
-        taken = review if _VISIT.search(sentence_text) else facts
+        visitors.update(_VISITOR.findall(sentence_text))
+        opening = sentence_text.lstrip()[:3]
+        visit = "visit" if _VISIT.search(sentence_text) or any(opening.startswith(v) for v in visitors) else ""
+        part_from = None  # where a clause opened by 其中 starts in this sentence
+
+        def take(fact: Fact, reason: str = "", visit: str = visit) -> None:
+            fact.review = visit or reason
+            found.append(fact)
+
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
         for clause in clauses(norm, sent):
             clause_text = norm[clause[0] : clause[1]]
@@ -862,12 +885,15 @@ def extract(text: str) -> Extraction:
                 continue
             listed = _respectively(norm, clause, nums, phrases, text, idx)
             if listed is not None:
-                taken.extend(listed)
+                for f in listed:
+                    take(f)
                 continue
             # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
             subset = bool(_SUBSET.match(norm[clause[0] : clause[1]])) or _SUBSET.match(
                 norm[max(sent.start, clause[0] - 3) : clause[0]]
             )
+            if subset and part_from is None:
+                part_from = clause[0]
             whole = last_indicator  # what the number just before counted (None: nothing the catalogue knows)
             if subset and whole is None:
                 continue
@@ -880,6 +906,9 @@ def extract(text: str) -> Extraction:
                 part_of = None
                 if "其中" in gap:
                     part_of = prev[1].indicator if prev and prev[1] else whole or ""
+                ranged = bool(_RANGE_BEFORE.search(norm[max(clause[0], num.start - 12) : num.start])) and not (
+                    _RANGE_FROM.search(norm[clause[0] : prev[0].start]) if prev else False
+                )
                 if carried is not None and _TO_LEVEL.match(gap):
                     hit, carried = carried, None
                 elif (
@@ -906,17 +935,32 @@ def extract(text: str) -> Extraction:
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
                     end = max(num.end, hit.kw_end)
-                    taken.append(_fact(text, idx, start, end, hit.indicator, num))
+                    # 其中劳动模范1264人,送去慰问金278万余元 after 398万元: the clauses after 其中 go on listing parts
+                    later_part = (
+                        part_from is not None
+                        and clause[0] > part_from
+                        and any(
+                            f.indicator == hit.indicator and f.value > num.value and f.start < idx[part_from]
+                            for f in found
+                            if not f.review
+                        )
+                    )
+                    reason = (
+                        "range" if ranged else "maximum" if _MAXIMUM.search(gap) else "part" if later_part else hit.weak
+                    )
+                    take(_fact(text, idx, start, end, hit.indicator, num), reason)
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
     year = find_report_year(norm)
-    facts = _once(facts, text)
-    review = [f for f in _once(review, text) if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}]
+    facts = _once([f for f in found if not f.review], text)
+    review = [
+        f
+        for f in _once([f for f in found if f.review], text)
+        if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}
+    ]
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
-        if f in review:
-            f.review = "visit"
     return Extraction(find_organisation(norm), year, facts, review, _report_period(norm, facts, year))
 
 
