@@ -146,7 +146,12 @@ _ORG = re.compile(
     # a township's union often has no 总: 烟墩镇工会
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
-_ORG_LEADING = re.compile(r"^(?:\d+年|[年在于由是和对向从的据与及]|关于)+")
+# 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
+_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于)+")
+# 街道总工会, 开发区工会: a level with no place names nobody
+_LEVEL_ONLY = re.compile(r"(?:[省市区县州盟旗镇乡]|街道|社区|园区|开发区|高新区|自治区)总?工会")
+# 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
+_NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
     r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
@@ -171,6 +176,7 @@ _DATE = re.compile(
 _SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
+_LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
 _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
@@ -1046,7 +1052,12 @@ def _clean_name(raw: str) -> str | None:
     m = _PROVINCE_SHORT.match(name)
     if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
         name = name[m.end() :]
-    if len(name) <= len(suffix) + 1 or re.search(r"[和及与、委]", name) or re.match(r"[全各本该我]", name):
+    if (
+        len(name) <= len(suffix) + 1
+        or re.search(r"[和及与、委]", name)
+        or re.match(r"[全各本该我]", name)
+        or _LEVEL_ONLY.fullmatch(name)
+    ):
         return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together; 全镇工会 is all of them
     return name
 
@@ -1063,9 +1074,40 @@ def find_organisation(norm: str) -> str | None:
     counts: dict[str, int] = {}
     for name in names(norm):
         counts[name] = counts.get(name, 0) + 1
+    # 东华门街道工会 and 东城区东华门街道总工会 are one body: the fuller name stands for both
+    alias: dict[str, str] = {}
+    for short in sorted(counts, key=len):
+        place = re.sub(r"总?工会$", "", short)
+        fuller = [
+            n
+            for n in counts
+            if n != short
+            and n.endswith("总工会")
+            and (rest := re.sub(r"总?工会$", "", n)).endswith(place)
+            and re.fullmatch(r"(?:[\u4e00-\u9fff]+(?:省|自治区|市|区|县|州|盟|旗))?", rest[: len(rest) - len(place)])
+        ]
+        if fuller:
+            alias[short] = max(fuller, key=len)
+            counts[alias[short]] += counts.pop(short)
     most = max(counts, key=counts.get) if counts else None
+    title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+    in_title = [n for n in counts if len(place := _place(n)) >= 2 and place in title]
+    if in_title:  # 玉溪市第二十二期职工医疗互助活动… names 玉溪市总工会's place, not 云南省总工会's
+        return max(in_title, key=lambda n: (counts[n], len(n)))
+    bare_counts = _bare_levels(norm)
+    if (
+        counts
+        and len(counts) >= 2
+        and max(counts.values()) == 1
+        and bare_counts.get("市", 0) >= 2
+        and bare_counts.get("市", 0) == max(bare_counts.values())
+        and all(re.search(r"[县区]总工会$|[^省]市总工会$", n) for n in counts)
+        and sum(bool(re.search(r"[县区]总工会$", n)) for n in counts) * 2 >= len(counts)
+    ):
+        # 市总工会 reporting, 博爱县总工会、孟州市总工会… named once each as its examples: whose they are is unknown
+        return _bare_federation(norm)
     for text in (head[:200], norm[:400]):
-        found = names(text)
+        found = [alias.get(n, n) for n in names(text) if alias.get(n, n) in counts]
         if found:
             # 爱心企业向双城区总工会捐赠… opens a text that names 黑龙江省总工会 three times: the one it is about
             if most and counts[most] >= 3 and counts[most] > 2 * counts[found[0]]:
@@ -1081,14 +1123,31 @@ def find_organisation(norm: str) -> str | None:
             "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
         )
         return m.group(0) + level + "总工会"
-    if re.search(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]):
+    national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
+    if national and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national):
         return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
-    bare = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))([市县区])总工会", norm)
+    named = _bare_federation(norm)
+    if named:
+        return named
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000]):
+        stops = list(_ORG_STOP.finditer(m.group(0)[:-3]))
+        name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
+        if len(name) >= 5 and not re.match(r"[全各本该我]", name):  # 日从全省工会, 全年我区工会: no name
+            return name
+    return None
+
+
+def _bare_federation(norm: str) -> str | None:
+    """The federation a text names only as 市总工会 / 省总工会 …: its place from the title (石狮总工会…), from 安徽省
+    祁门县… near the start, from the city's or province's own paper, or from the one province the text names."""
+    bare = [lv for lv, n in _bare_levels(norm).items() for _ in range(n)]
     if bare:
-        level = max("市县区", key=bare.count)
+        # 根据省总工会要求 in a city's text: the province is named only when no city, county or district is
+        lower = [lv for lv in ("市", "县", "区") if lv in bare] or [lv for lv in ("省", "自治区") if lv in bare]
+        level = max(lower, key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
-        if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$", m.group(1)):
             return m.group(1) + level + "总工会"
         m = re.search(r"(?<=省)([\u4e00-\u9fff]{2,3}?)" + level + "(?!级)", norm[:300])
         if m and not re.search(r"[首全各本该我家]", m.group(1)):
@@ -1101,12 +1160,36 @@ def find_organisation(norm: str) -> str | None:
         ]
         if level == "市" and papers and len(set(papers)) == 1:
             return papers[0] + "市总工会"
-    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000]):
-        stops = list(_ORG_STOP.finditer(m.group(0)[:-3]))
-        name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
-        if len(name) >= 5 and not re.match(r"[全各本该我]", name):  # 日从全省工会, 全年我区工会: no name
-            return name
+        # 省总工会 in a province's own paper (据《陕西日报》): that province's federation
+        provinces = [p for p in papers if _PROVINCE_SHORT.fullmatch(p)]
+        if level == "省" and provinces and len(set(provinces)) == 1:
+            return provinces[0] + "省总工会"
+        shorts = set(_PROVINCE_SHORT.findall(_URL.sub(" ", norm)))
+        if level in ("省", "自治区") and len(shorts) == 1 and level + "总工会" in "\n".join(norm.split("\n", 3)[:3]):
+            # 省总工会 … 陕西省技术能手, 自治区总工会 … 内蒙古职工: the one province the text names
+            short = shorts.pop()
+            if (
+                level == "省"
+                and short not in "内蒙古广西西藏宁夏新疆北京天津上海重庆"
+                or level == "自治区"
+                and short in "内蒙古广西西藏宁夏新疆"
+            ):
+                return short + level + "总工会"
     return None
+
+
+def _place(name: str) -> str:
+    """The place a federation's name is of, without the province and city before it: 北京市东城区东华门街道总工会 →
+    东华门街道, 玉溪市总工会 → 玉溪市."""
+    place = re.sub(r"总?工会$", "", name)
+    parts = re.findall(r"[^省市区县州盟旗镇乡]+(?:省|自治区|市|区|县|州|盟|旗|镇|乡|街道)?", place)
+    return parts[-1] if parts else place
+
+
+def _bare_levels(norm: str) -> dict[str, int]:
+    """How often the text says 市总工会 / 县总工会 / 区总工会 / 省总工会 with no place before it."""
+    found = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))(自治区|[市县区省])总工会", norm)
+    return {lv: found.count(lv) for lv in set(found)}
 
 
 def _publication_date(text: str) -> int | None:
@@ -1174,7 +1257,8 @@ def find_report_year(norm: str) -> int | None:
         return max(years)
     if spans:
         return max(b for _, b, _ in spans)
-    last_year = "去年" in named and not re.search(r"今年|上半年|年初以来", named)
+    # 去年,全市工会…: the text looks back on last year (去年儿子考上大学 in a family's story does not)
+    last_year = bool(_LAST_YEAR.search(named)) and not re.search(r"今年|上半年|年初以来", named)
     if published:
         return published - 1 if last_year else published
     # a date in the address: /20200914/, /202009/ (year and month), /2012/ (a year folder)
