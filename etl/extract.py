@@ -89,7 +89,7 @@ _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
 _VISIT = re.compile(r"一行|专程|(?:陪同|带领)下|上门(?:慰问|看望|走访|送)")
 # 主席黄大江一行来到…家里。…黄大江送上1000元慰问金: the visitor named again goes on telling that visit
-_VISITOR = re.compile(r"([\u4e00-\u9fff]{2,3})一行")
+_VISITOR = re.compile(r"([\u4e00-\u9fff]{2})一行")  # the visitor's last two characters: 黄大江一行 → 大江
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
@@ -872,9 +872,9 @@ def extract(text: str) -> Extraction:
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
-        visitors.update(_VISITOR.findall(sentence_text))
-        opening = sentence_text.lstrip()[:3]
-        visit = "visit" if _VISIT.search(sentence_text) or any(opening.startswith(v) for v in visitors) else ""
+        visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))  # 县总工会一行: a body
+        opening = sentence_text.lstrip()[:4]
+        visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
         def take(fact: Fact, reason: str = "", visit: str = visit) -> None:
@@ -1046,6 +1046,8 @@ def _clean_name(raw: str) -> str | None:
     prefix = name[: -len(suffix)]
     for m in reversed(list(_ORG_STOP.finditer(prefix))):
         rest = prefix[m.end() :]
+        if _LEVEL_ONLY.fullmatch(rest + suffix):
+            return None  # 提出了街道总工会: what follows the verb is a level with no place
         if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
             name = name[m.end() :]
             break
