@@ -182,6 +182,11 @@ _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
+# Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
+# single case, a label that stands in an earlier clause with its own figure, a part listed after 其中.
+REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part")
+
+
 @dataclass
 class Fact:
     """One figure a report states: catalogue code, value in base units, and where the text says it."""
@@ -195,7 +200,7 @@ class Fact:
     end: int
     # the period code (etl.periods): year (the report's year), m1-6, total:2015-2019, each:…, asof:2018-04
     period: str = ANNUAL
-    review: str = ""  # why a candidate is only proposed for review ("visit"); empty for a figure taken
+    review: str = ""  # why a candidate is only proposed (one of REVIEW_REASONS); empty for a figure taken
 
     def as_dict(self) -> dict:
         return asdict(self)

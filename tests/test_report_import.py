@@ -128,3 +128,33 @@ def test_the_grid_says_a_span_ending_before_the_report_year_in_words():
     assert period_words("total:1992-2011", 2012) == "1992–2011 20年累计"
     assert period_words("total:2015-2019", 2019) == "2015–2019 五年累计"
     assert period_words(None, 2019) == period_words("year", 2019) == "全年"
+
+
+WITH_A_RANGE = (
+    "示例市东城区总工会2023年工作报告\n"
+    "2023年，全年新建工会组织73家。全区30名困难职工子女分别领取了2000元至4000元的助学金。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "language,mark,commit", [("zh", "待核实", "导入勾选的 2 项数据"), ("en", "To check", "Load the 2 ticked figures")]
+)
+def test_candidates_to_check_are_listed_unticked_with_their_reason(app, language, mark, commit):
+    app.session_state["lang"] = language
+    open_import(app)
+    app.text_area(key="ri_text").input(WITH_A_RANGE).run()
+    assert not app.exception
+    grid = app.dataframe[0].value
+    assert list(grid["value"]) == [73.0, 30.0, 4000.0]
+    assert list(grid["accept"]) == [True, True, False]  # the range's upper end is proposed, not ticked
+    assert grid["check"].iloc[:2].tolist() == ["", ""] and grid["check"].iloc[2].startswith(mark)
+    assert app.button(key="ri_commit").label == commit
+
+
+def test_every_review_reason_has_its_words_in_both_languages():
+    import texts
+    from etl.extract import REVIEW_REASONS
+
+    for reason in REVIEW_REASONS:
+        zh, en = texts.t("ri_reason_" + reason, "zh"), texts.t("ri_reason_" + reason, "en")
+        assert zh and en and zh != en and "ri_reason" not in zh + en

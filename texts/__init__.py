@@ -174,6 +174,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "同一指标在报告中出现多次的，默认只勾选第一处；一个区县一年每项指标只存一个数值，请核对后保留正确的一处。",
         "en": "Where an indicator appears more than once, only the first is ticked: the store keeps one value per district, year and indicator, so keep the right one.",
     },
+    "ri_found_review": {
+        "zh": "另有 {n} 项待核实的候选数据，列在表格最后，默认不勾选；核对原文后才勾选。",
+        "en": "{n} more candidates are marked to check: they are listed last and unticked; tick one only after reading its sentence.",
+    },
+    "ri_col_check": {"zh": "核实", "en": "Check"},
+    "ri_to_check": {"zh": "待核实：{reason}", "en": "To check: {reason}"},
+    "ri_reason_visit": {
+        "zh": "出自一次走访慰问的叙述，通常是那一次的数字，不是全年的",
+        "en": "from the account of one visit: usually that occasion's figure, not the year's",
+    },
+    "ri_reason_range": {
+        "zh": "是一个区间的一端（如每人所得的上限），不是总数",
+        "en": "one end of a range (such as the most each one got), not a total",
+    },
+    "ri_reason_maximum": {"zh": "是单笔或单人的最高值，不是总数", "en": "the largest single case, not a total"},
+    "ri_reason_far_label": {
+        "zh": "指标名称在前面的分句里，而那里已有自己的数字",
+        "en": "the indicator is named in an earlier clause that already has its own figure",
+    },
+    "ri_reason_part": {
+        "zh": "列在“其中”之后，是前面已给出的数字的一部分",
+        "en": "listed after 其中 (of which): a part of a figure already given",
+    },
     "ri_col_accept": {"zh": "采用", "en": "Accept"},
     "ri_col_qualifier": {"zh": "限定", "en": "Qualifier"},
     "ri_col_evidence": {"zh": "原文", "en": "Evidence"},

@@ -51,7 +51,9 @@ def extraction_ui(text: str) -> tuple[Extraction, str]:
     unknown = t("ri_unknown")
     org, year = plain(extraction.organisation or unknown), extraction.report_year or unknown
     st.info(t("ri_found", org=org, year=year, n=len(extraction.facts)))
-    if not extraction.facts:
+    if extraction.review:
+        st.caption(t("ri_found_review", n=len(extraction.review)))
+    if not extraction.facts and not extraction.review:
         st.warning(t("ri_none"))
         st.stop()
     return extraction, digest
@@ -98,19 +100,22 @@ def period_words(code: str | None, year: int | None) -> str:
 
 def candidate_table(extraction: Extraction, text: str | None = None) -> pd.DataFrame:
     """One row per candidate; where an indicator repeats only its first figure is ticked. The period is the
-    extractor's where it gives one, else what the words around the figure say (五年来, 每年, 上半年 …), else 全年."""
+    extractor's where it gives one, else what the words around the figure say (五年来, 每年, 上半年 …), else 全年.
+    The candidates only proposed for review come last, unticked, each marked 待核实 with the reason."""
     cat = load_catalog()
     seen: set[str] = set()
     rows = []
     year = extraction.report_year
-    for f in extraction.facts:
+    for f in [*extraction.facts, *extraction.review]:
+        reason = getattr(f, "review", "")
         ind = cat.indicators[f.indicator]
         code = getattr(f, "period", None)
         if code is None and text is not None:
             code = period_in_context(text, f.start, year, f.end)
         rows.append(
             {
-                "accept": f.indicator not in seen,
+                "accept": not reason and f.indicator not in seen,
+                "check": t("ri_to_check", reason=t("ri_reason_" + reason)) if reason else "",
                 "indicator": ind.name(lang()),
                 "value": f.value,
                 "unit": ind.unit_label(lang()),
@@ -121,9 +126,11 @@ def candidate_table(extraction: Extraction, text: str | None = None) -> pd.DataF
                 "end": f.end,
             }
         )
-        seen.add(f.indicator)
+        if not reason:
+            seen.add(f.indicator)
     table = pd.DataFrame(
-        rows, columns=["accept", "indicator", "value", "unit", "qualifier", "period", "evidence", "start", "end"]
+        rows,
+        columns=["accept", "check", "indicator", "value", "unit", "qualifier", "period", "evidence", "start", "end"],
     )
     table.index = range(1, len(table) + 1)  # numbered as in the list of sentences below
     return table
@@ -137,9 +144,10 @@ def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
         table,
         width="stretch",
         num_rows="fixed",
-        disabled=["unit", "evidence", "start", "end"],
+        disabled=["check", "unit", "evidence", "start", "end"],
         column_config={
             "accept": st.column_config.CheckboxColumn(t("ri_col_accept"), width="small"),
+            "check": st.column_config.TextColumn(t("ri_col_check"), width="medium"),
             "indicator": st.column_config.SelectboxColumn(t("col_metric"), options=names, required=True),
             "value": st.column_config.NumberColumn(t("col_value"), format="%g", required=True),
             "unit": st.column_config.TextColumn(t("col_unit"), width="small"),
@@ -199,8 +207,9 @@ def evidence_ui(text: str, table: pd.DataFrame) -> None:
         for i, r in enumerate(table.itertuples(index=False), start=1):
             start, end = int(r.start), int(r.end)
             left, right = _sentence_bounds(text, start, end)
+            check = f" · {plain(r.check)}" if getattr(r, "check", "") else ""
             lines.append(
-                f"{i}\\. **{plain(r.indicator)}** — {flat(text[left:start])}"
+                f"{i}\\. **{plain(r.indicator)}**{check} — {flat(text[left:start])}"
                 f":orange-background[{flat(text[start:end])}]{flat(text[end:right])}"
             )
         st.markdown("\n\n".join(lines))
