@@ -74,7 +74,7 @@ _NUMBERED_HEAD = re.compile(
 _FUTURE_MARK = re.compile(
     r"力争|确保|争取(?=[^,。]{0,8}?(?:达到|实现|完成|突破|超过|提高到|建成|创建)|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|"
     r"进一步|新建|发展|做到)|"
-    r"目标(?:是|为)|任务(?:是|为)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
+    r"目标(?:是|为)|任务(?:是|为|包括)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
     r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
     r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
@@ -87,7 +87,10 @@ _ACTUAL = re.compile(r"实际|最终|结果")
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
 # A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
-_VISIT = re.compile(r"一行|专程|(?:陪同|带领)下|上门(?:慰问|看望|走访|送)")
+_VISIT = re.compile(
+    # 在工作人员带领下宣誓入会 is no visit: 带领下 only after someone who leads one
+    r"一行|专程|陪同下|(?:领导|主席|书记|[省市县区镇]长|部长|主任)[^,。]{0,8}?带领下|上门(?:慰问|看望|走访|送)"
+)
 # 主席黄大江一行来到…家里。…黄大江送上1000元慰问金: the visitor named again goes on telling that visit
 _VISITOR = re.compile(r"([\u4e00-\u9fff]{2})一行")  # the visitor's last two characters: 黄大江一行 → 大江
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
@@ -124,7 +127,7 @@ _MAXIMUM = re.compile(r"(?:最高|最多|最大|最低|最少|单笔|单次|单�
 _RANGE_BEFORE = re.compile(r"\d(?:万|亿)?(?:元|人|名|%)?(?:至|到|~|～|—|－|-)$")
 _RANGE_FROM = re.compile(r"(?:由|从)[^,]{0,12}$")
 # 每人发放1000元, 人均2000元: per head, not a total
-_PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、]{0,10}$")
+_PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位|一一)[^,、]{0,10}$")  # 向受助学生一一发放了1000元
 # 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
 _GENERIC_RATE = re.compile(
     r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
@@ -132,6 +135,10 @@ _GENERIC_RATE = re.compile(
 _GENERIC_MONEY = re.compile(r"(?:金额|资金|款物|共计|合计|总计|累计)(?:已|共)?(?:达到|达|为|是|近|约|超过)?(?:了)?$")
 _BRACKETED = re.compile(r"[(（][^()（）]{2,40}[)）](?=[^()（）]{0,4}$)")
 _LONG_RUN = re.compile(r"自(?:19|20)\d\d年|(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年来")
+# 已连续26年开展…累计发放; 自2006年起…。截至目前,已累计筹集…: a running total since the start, told beside this
+# year's figures (历年累计 alone, in a half-year summary, may be the figure asked for)
+_RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年[^。]{0,30}?累计")
+_SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
@@ -183,8 +190,9 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
-# single case, a label that stands in an earlier clause with its own figure, a part listed after 其中.
-REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part")
+# single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
+# total since the start told beside this year's figures, a sentence about another federation than the report's.
+REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body")
 
 
 @dataclass
@@ -777,17 +785,20 @@ def choose_indicator(
         hits = [h for h in hits if h.indicator not in _STOCKS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
-    # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause.
-    outranked = {ph.outranks for ph in phrases if ph.outranks and any(h.indicator == ph.indicator for h in hits)}
+    for h in hits:
+        if 1000 <= h.distance < 2000 and any(
+            n.unit == num.unit for n in find_numbers(norm[h.kw_end : num.start], h.kw_end)
+        ):
+            # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure
+            h.weak = "far_label"
+    # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause, unless that
+    # phrase already has its figure (医疗互助…补助2753.4万元,金秋助学共筹集助学资金475.6万元).
+    outranked = {
+        ph.outranks for ph in phrases if ph.outranks and any(h.indicator == ph.indicator and not h.weak for h in hits)
+    }
     hits = [h for h in hits if h.indicator not in outranked]
     hits.sort(key=lambda h: (h.distance, -h.length))
-    best = hits[0]
-    if 1000 <= best.distance < 2000 and any(
-        n.unit == num.unit for n in find_numbers(norm[best.kw_end : num.start], best.kw_end)
-    ):
-        # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure
-        best.weak = "far_label"
-    return best
+    return hits[0]
 
 
 def _named_earlier(
@@ -870,16 +881,28 @@ def extract(text: str) -> Extraction:
     found: list[Fact] = []  # every candidate; those with a review reason are only proposed
     # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
     this_year = "今年" in norm
+    this_year_figures = this_year or bool(re.search(r"(?:20\d\d)年度|本年度|全年", norm))
     last_indicator: str | None = None
     visitors: set[str] = set()
+    organisation = find_organisation(_words_apart(text, norm, idx))
+    since_before = False  # the sentence before named the start of a span (自2006年起)
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
+        after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
         visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))  # 县总工会一行: a body
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
+        if not visit and organisation and _another_body(sentence_text, organisation):
+            visit = "other_body"
+        if (
+            not visit
+            and this_year_figures
+            and (_RUNNING_TOTAL.search(sentence_text) or after_start and "累计" in sentence_text)
+        ):
+            visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
         def take(fact: Fact, reason: str = "", visit: str = visit) -> None:
@@ -972,7 +995,34 @@ def extract(text: str) -> Extraction:
     ]
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
-    return Extraction(find_organisation(norm), year, facts, review, _report_period(norm, facts, year))
+    return Extraction(organisation, year, facts, review, _report_period(norm, facts, year))
+
+
+def _words_apart(text: str, norm: str, idx: list[int]) -> str:
+    """The normalised text with a space kept where the original had one between two Chinese characters, so no
+    name runs across it (金秋助学 筑梦启航 县总工会 is a slogan and 县总工会, not 助学筑梦启航县总工会)."""
+    out = []
+    for k, ch in enumerate(norm):
+        if (
+            k
+            and idx[k] - idx[k - 1] > 1
+            and "\u4e00" <= ch <= "\u9fff"
+            and "\u4e00" <= norm[k - 1] <= "\u9fff"
+            and not text[idx[k - 1] + 1 : idx[k]].strip()
+        ):
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def _another_body(sentence_text: str, organisation: str) -> bool:
+    """镇海区总工会…8000多名农民工加入了工会 in a city federation's report: the sentence is about another body."""
+    m = _ORG.match(sentence_text.lstrip()[:16])
+    name = _clean_name(m.group(1)) if m else None
+    if not name or name == NATIONAL or name != m.group(1):
+        return False  # only a name that opens the sentence, as written (本次…活动县总工会 is no name)
+    own, other = re.sub(r"总?工会$", "", organisation), re.sub(r"总?工会$", "", name)
+    return not (own.endswith(other) or other.endswith(own) or own in other)
 
 
 def _period(norm: str, idx: list[int], fact: Fact, year: int | None) -> str:
@@ -1150,7 +1200,7 @@ def _bare_federation(norm: str) -> str | None:
     bare = [lv for lv, n in _bare_levels(norm).items() for _ in range(n)]
     if bare:
         # 根据省总工会要求 in a city's text: the province is named only when no city, county or district is
-        lower = [lv for lv in ("市", "县", "区") if lv in bare] or [lv for lv in ("省", "自治区") if lv in bare]
+        lower = [lv for lv in ("市", "县", "区", "镇") if lv in bare] or [lv for lv in ("省", "自治区") if lv in bare]
         level = max(lower, key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
@@ -1182,7 +1232,19 @@ def _bare_federation(norm: str) -> str | None:
                 and short in "内蒙古广西西藏宁夏新疆"
             ):
                 return short + level + "总工会"
+    # 本市工会系统…为构建和谐天津做出贡献, 我镇总工会…为建设富裕文明和谐黄家埠添砖添瓦: the place its slogan names
+    places = {m.group(1) for m in _SLOGAN_PLACE.finditer(norm) if not _NOT_A_PLACE.search(m.group(1))}
+    own = re.findall(r"(?:本|我|全)([市县区镇])(?:工会|总工会|各级工会)", norm)
+    if len(places) == 1 and own:
+        place, level = places.pop(), max(("市", "县", "区", "镇"), key=own.count)
+        return place + ("" if place.endswith(level) else level) + "总工会"
     return None
+
+
+_SLOGAN_PLACE = re.compile(
+    r"(?:建设|构建|打造)[^,。]{0,10}?(?:美丽|和谐|幸福|富裕|文明)([\u4e00-\u9fff]{2,3}?)(?=作出|做出|添砖|贡献|而|,|。|、)"
+)
+_NOT_A_PLACE = re.compile(r"劳动|社会|稳定|企业|家园|城市|中国|乡村|关系|环境|新")
 
 
 def _place(name: str) -> str:
@@ -1195,7 +1257,9 @@ def _place(name: str) -> str:
 
 def _bare_levels(norm: str) -> dict[str, int]:
     """How often the text says 市总工会 / 县总工会 / 区总工会 / 省总工会 with no place before it."""
-    found = re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))(自治区|[市县区省])总工会", norm)
+    found = re.findall(
+        r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))(自治区|[市县区省镇])总工会", norm
+    )
     return {lv: found.count(lv) for lv in set(found)}
 
 

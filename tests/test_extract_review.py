@@ -170,3 +170,69 @@ def test_organisation_refuses_rather_than_guesses(text, org):
 )
 def test_last_year_only_when_the_text_looks_back_on_it(text, year):
     assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # a running total since the start, told beside this year's figures
+        (
+            "今年共资助困难职工子女40名。县总工会已连续15年开展助学活动,累计发放助学金200万元。",
+            [("aid_persons", 40.0)],
+            [("aid_amount", 2000000.0, "long_run")],
+        ),
+        (
+            "今年共筹集5万元资助30名学生。自2008年起,县总工会坚持开展此项活动。截至目前,已累计筹集助学资金40万元。",
+            [("aid_amount", 50000.0), ("aid_persons", 30.0)],
+            [("aid_amount", 400000.0, "long_run")],
+        ),
+        # a sentence opened by another federation in the city's report
+        (
+            "全市新发展会员2万人。\n东区总工会定期举行入会仪式,3000多名农民工以这种方式加入了工会组织。",
+            [("new_members", 20000.0)],
+            [("new_members", 3000.0, "other_body")],
+        ),
+    ],
+)
+def test_running_totals_and_other_bodies_are_proposed(text, taken, proposed):
+    text = "滨海市总工会工作报告\n" + text
+    result = extract(text)
+    assert [(f.indicator, f.value) for f in result.facts] == taken
+    assert [(f.indicator, f.value, f.review) for f in result.review] == proposed
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an aid phrase in the figure's own clause is not outranked by a payout phrase that has its own figure
+        (
+            "医疗互助补助职工900人次,补助金额300万元,金秋助学共筹集助学资金80万元。",
+            [("mutual_insurance_payout", 3000000.0), ("aid_amount", 800000.0)],
+        ),
+        # contributions raised for the mutual scheme are not paid out; funds raised bare are for aid
+        ("第十期医疗互助共筹集10万名职工共800万元互助金。", []),
+        ("共筹集6万元资金资助40名困难职工子女上学。", [("aid_amount", 60000.0), ("aid_persons", 40.0)]),
+        # handed to each one, and a standing plan
+        ("副县长向受助学生一一发放了1000元助学金。", []),
+        ("今年的具体任务包括,每年资助300名优秀农民工参与学历提升。", []),
+        # those who joined are new members; being led to take the oath is no visit
+        ("活动现场,共有60余名农民工代表集体宣誓加入工会组织。", [("new_members", 60.0)]),
+        ("90名农民工在工作人员带领下宣誓加入工会。", [("new_members", 90.0)]),
+    ],
+)
+def test_funds_joiners_and_plans(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a slogan's words run into 县总工会 across a space in the title: no name
+        ("金秋助学 筑梦启航 县总工会举行助学金发放仪式\n县总工会资助学生30名。", None),
+        # the place a slogan names, at the level the text speaks of itself
+        ("温暖送万家\n本市工会系统两年来慰问职工1万人次,为构建和谐滨海做出了贡献。", "滨海市总工会"),
+        ("全年总结\n今年我镇总工会团结动员职工,为建设富裕文明和谐柳河添砖添瓦。", "柳河镇总工会"),
+    ],
+)
+def test_organisation_from_what_the_text_says_of_itself(text, org):
+    assert extract(text).organisation == org
