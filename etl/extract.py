@@ -76,6 +76,8 @@ _FUTURE_MARK = re.compile(
     r"进一步|新建|发展|做到)|"
     r"目标(?:是|为)|任务(?:是|为|包括)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
     r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
+    # 将对20万名农民工会员进行免费培训, 20万农民工可享免费技能培训: what will be done, what one may get
+    r"将(?:对|为|向)|可享|均可参加|"
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
     r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
     # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
@@ -154,9 +156,12 @@ _ORG = re.compile(
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 # 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
-_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于)+")
+_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于|其中)+")
 # 街道总工会, 开发区工会: a level with no place names nobody
-_LEVEL_ONLY = re.compile(r"(?:[省市区县州盟旗镇乡]|街道|社区|园区|开发区|高新区|自治区)总?工会")
+_LEVEL_ONLY = re.compile(
+    # 14个县市区总工会, 各县(市、区)总工会: a list of levels is all of them, no one
+    r"(?:[省市区县州盟旗镇乡]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
+)
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
 _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
@@ -695,6 +700,9 @@ _BENEFICIARY = re.compile(
     r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
 )
 
+_UNION_COUNTS = frozenset({"total_unions", "new_unions"})
+_COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
+
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
 
@@ -783,6 +791,9 @@ def choose_indicator(
                 )
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
+    if num.unit_word in ("家", "个") and _COUNTED_NOUN.match(norm, num.end):
+        # 县总工会组织乡镇、卫健、公安等20个部门, 对辖区16个社区: the count is of that noun, not of unions
+        hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     for h in hits:
@@ -1064,7 +1075,10 @@ def _future_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
     while (fm := _FUTURE_MARK.search(sentence_text, pos)) is not None:
         done = _ACTUAL.search(sentence_text, fm.end())
         end = done.start() if done else len(sentence_text)
-        spans.append((offset + fm.start(), offset + end))
+        start = fm.start()
+        if fm.group(0) in ("可享", "均可参加"):  # 20万农民工可享免费培训: who may get it stands before the mark
+            start = max(sentence_text.rfind(c, 0, start) for c in ",:") + 1
+        spans.append((offset + start, offset + end))
         if done is None:
             break
         pos = done.end()
@@ -1123,9 +1137,21 @@ def find_organisation(norm: str) -> str | None:
     """The federation the report is about: the first one named in the title lines, else in the opening, else the
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
+    # 万源市总工会一行来我县考察, 扬州市总工会检查组来邮调研…我市总工会: in a text that speaks of itself, a
+    # federation named only as the visiting party is not the one reporting
+    visiting = set()
+    if re.search(r"我[县市区镇]", norm):
+        named_as = {}
+        for m in _ORG.finditer(norm):
+            n = _clean_name(m.group(1))
+            if n:
+                named_as.setdefault(n, []).append(bool(_VISITING_PARTY.match(norm, m.end())))
+        visiting = {n for n, roles in named_as.items() if all(roles)}
+
     def names(text: str) -> list[str]:
         found = [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
-        return [n for n in found if n != NATIONAL]  # 获全国总工会表彰: the national body is a last resort
+        # 获全国总工会表彰: the national body is a last resort
+        return [n for n in found if n != NATIONAL and n not in visiting]
 
     head = "\n".join(norm.split("\n", 3)[:3])
     counts: dict[str, int] = {}
@@ -1184,8 +1210,10 @@ def find_organisation(norm: str) -> str | None:
     if national and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national):
         return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
     named = _bare_federation(norm)
-    if named:
+    if named and named not in visiting:
         return named
+    if visiting:
+        return None
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000]):
         stops = list(_ORG_STOP.finditer(m.group(0)[:-3]))
         name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
@@ -1206,6 +1234,10 @@ def _bare_federation(norm: str) -> str | None:
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
         if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$", m.group(1)):
             return m.group(1) + level + "总工会"
+        # 邯郸市20万农民工可享免费技能培训 over a text that says 市总工会: the title opens with its place
+        m = re.match(r"([\u4e00-\u9fff]{2,3}?" + level + r")(?=\d|今年|全[市县区镇])", title)
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
+            return m.group(1) + "总工会"
         m = re.search(r"(?<=省)([\u4e00-\u9fff]{2,3}?)" + level + "(?!级)", norm[:300])
         if m and not re.search(r"[首全各本该我家]", m.group(1)):
             return m.group(1) + level + "总工会"
@@ -1263,6 +1295,15 @@ def _bare_levels(norm: str) -> dict[str, int]:
     return {lv: found.count(lv) for lv in set(found)}
 
 
+_VISITING_PARTY = re.compile(r"(?:领导)?(?:一行|检查组|考察组|调研组|督导组|慰问团|代表团)|(?:来|到|赴)我[县市区镇]")
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in "。！？!?\n;；") + 1
+    ends = [e for c in "。！？!?\n;；" if (e := text.find(c, pos)) >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def _publication_date(text: str) -> int | None:
     """The year of the first full date that is not the start of a span (成立以来): when the page was published."""
     for m in _DATE.finditer(text):
@@ -1316,6 +1357,9 @@ def find_report_year(norm: str) -> int | None:
             ),
         )
         for m in _YEAR_RANGE.finditer(named)
+        # “2017至2019年,全市各级工会组织将对20万名…”: the span of a plan sentence is not the report's
+        if not _FUTURE_MARK.search(_sentence_around(named, m.start()))
+        or re.match(r"年?[^,。]{0,14}?(?:规划|计划|纲要)", named[m.end() :])
     ]
     plans = [a for a, _, plan in spans if plan]
     if plans:

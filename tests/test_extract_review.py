@@ -236,3 +236,38 @@ def test_funds_joiners_and_plans(text, expected):
 )
 def test_organisation_from_what_the_text_says_of_itself(text, org):
     assert extract(text).organisation == org
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # what will be done or what one may get is no figure
+        ("滨海市8万职工可享免费体检\n市总工会将对8万名职工会员进行免费培训。", []),
+        # a count of departments, villages or communities is not one of unions
+        ("县总工会组织乡镇、卫健、公安等15个部门开展工会组织摸底。", []),
+        ("对辖区12个社区工会组织进行了规范化建设。", []),
+        ("全县新建工会组织15家,共有工会组织300个。", [("new_unions", 15.0), ("total_unions", 300.0)]),
+    ],
+)
+def test_plans_and_other_nouns_counted(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,org,year",
+    [
+        # a federation named only as the visiting party, in a text that speaks of itself, is not the reporting one
+        ("甲市总工会一行来我县考察工会工作。\n我县共建有各级工会组织300个,其中乡镇总工会20个。", None, None),
+        # a list of levels names nobody
+        ("2024-11-12\n近日,全省14个县市区总工会调解员入驻调解中心。今年工会调解劳动争议案件500件。", None, 2024),
+        # a title opening with the place of a text that says 市总工会; a plan's span is not the year
+        (
+            "江滨市5万农民工可享免费培训\n时间:2017-09-01\n“2017至2019年,市总工会将对5万名农民工进行培训。”市总工会印发方案。",
+            "江滨市总工会",
+            2017,
+        ),
+    ],
+)
+def test_visitors_level_lists_titles_and_plan_spans(text, org, year):
+    result = extract(text)
+    assert (result.organisation, result.report_year) == (org, year)
