@@ -169,7 +169,9 @@ _ORG_STOP = re.compile(
     r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
     r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
     # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
-    r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协"
+    r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
+    # a story's words: 如果没有市总工会的帮助, 陈某辉致电…总工会
+    r"如果|没有|致电|感谢|找到"
 )
 _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
@@ -188,6 +190,7 @@ _DATE = re.compile(
 _SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
+_GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
 _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
@@ -821,9 +824,12 @@ def _named_earlier(
     if generic is None or not generic.search(before_text):
         return None
     best: _Hit | None = None
+    clause_before = before_text[-40:]
     for ph in phrases:
         if not ph.before or not _unit_ok(ph, num):
             continue
+        if ph.exclude and ph.exclude.search(clause_before):
+            continue  # 参加医疗互助活动,筹措互助资金23.65万元: the generic 资金 is not aid where aid's exclusions stand
         m = _last_match(ph.before, sentence_before)
         if m and (best is None or (sentence.start + m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
             best = _Hit(ph.indicator, 3000, m.end() - m.start(), sentence.start + m.start(), sentence.start + m.end())
@@ -1120,6 +1126,9 @@ def _clean_name(raw: str) -> str | None:
         if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
             name = name[m.end() :]
             break
+    m = re.search(r"(?:" + _PROVINCE_SHORT.pattern + r")(?:省|自治区|市)", name)
+    if m and m.start() > 0:
+        name = name[m.start() :]  # …致电云南省鲁甸县总工会: a name starts at its province
     m = _PROVINCE_SHORT.match(name)
     if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
         name = name[m.end() :]
@@ -1322,6 +1331,8 @@ def find_report_year(norm: str) -> int | None:
     今年), which is also the year of a review of the years up to it (五年来, 二十年来). Dates in a source address
     come last.
     """
+    # //www.workercn.cn2014-06-24 08:15:02: a page's date glued to the site's address is the page's date
+    norm = _GLUED_DATE.sub(r"\1 ", norm)
     urls = " ".join(_URL.findall(norm))
     body = _URL.sub(" ", norm)
     published = _publication_date(body)
@@ -1329,12 +1340,14 @@ def find_report_year(norm: str) -> int | None:
     years: list[int] = []
     reviewed: list[int] = []  # 总结2023年全县工会工作, 总结回顾2021年…工作情况: the year a meeting looked back on
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
+    said_this_year = False  # 今年 in a sentence that looks back (not a plan)
     for sent in sentences(named):
         if sent.future:
             continue
         s = _YEAR_RANGE.sub(" ", named[sent.start : sent.end])
         if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
             continue
+        said_this_year = said_this_year or "今年" in s
         s = _SINCE.sub(" ", s)
         reviewed += [int(y) for y in _REVIEWED.findall(s)]
         s = _PLANNED.sub(" ", s)  # 部署2024年工作任务: the year planned for, not described
@@ -1368,6 +1381,8 @@ def find_report_year(norm: str) -> int | None:
         return published
     if published:
         years = [y for y in years if y >= published - 3]
+        if said_this_year and years and max(years) < published:
+            return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     if years:
         return max(years)
     if spans:

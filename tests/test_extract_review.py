@@ -271,3 +271,31 @@ def test_plans_and_other_nouns_counted(text, expected):
 def test_visitors_level_lists_titles_and_plan_spans(text, org, year):
     result = extract(text)
     assert (result.organisation, result.report_year) == (org, year)
+
+
+@pytest.mark.parametrize(
+    "text,org,year",
+    [
+        # a page's date glued to the site's address; 今年 in the looking-back text is the page's year
+        (
+            "沙湾区总工会维权服务中心\n//www.example.cn2014-06-24 08:15:02来源: 日报\n该中心于2013年6月正式成立。"
+            "今年年初以来,沙湾区总工会共接待职工来访80人次。",
+            "沙湾区总工会",
+            2014,
+        ),
+        # a story's words run into a name; a name starts at its province
+        ("市总工会为农民工维权\n“如果没有市总工会的帮助,我拿不到补偿款。”", None, None),
+        ("县总深化法律援助\n近日,职工陈某致电云南省河口县总工会法律援助窗口。", "云南省河口县总工会", None),
+    ],
+)
+def test_dates_and_names_in_stories(text, org, year):
+    result = extract(text)
+    assert (result.organisation, result.report_year) == (org, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全县3000名职工参加医疗互助活动,筹措互助资金15万元。", "全区1200名职工参加了此项活动,共收到互助金6万元。"],
+)
+def test_contributions_received_are_no_payout_nor_aid(text):
+    assert [f for f, _ in facts(text) if f in ("mutual_insurance_payout", "aid_amount")] == []
