@@ -51,9 +51,16 @@ if (!window.__unionPhoneNav) {{
 """
 
 
+def head_html() -> str:
+    """The stylesheet of the phone layout and the sidebar script, for the HTML page's <head> (ui/head.py, serve.py):
+    there they hold from the first paint."""
+    return CSS + CLOSE_SIDEBAR_SCRIPT
+
+
 def phone_css() -> None:
-    """The stylesheet of the phone layout and the script closing the sidebar after navigation on a phone; called
-    once per run by the frame."""
+    """The same stylesheet and script through `st.html`, called once per run by the frame: under serve.py the
+    page's <head> has them already (the listener guards itself against a second copy); under `streamlit run
+    dashboard.py` these are the only copies, and they arrive after the page's first elements."""
     st.html(CSS)
     st.html(CLOSE_SIDEBAR_SCRIPT, unsafe_allow_javascript=True)
 

@@ -61,12 +61,6 @@ def test_desktop_ranking_keeps_its_columns(app_server, browser, artifacts_dir):
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 20): intermittent in full e2e runs here (passed alone in some runs, failed in others); "
-    "the phone stylesheet and the sidebar script are applied after the first paint, and this check sometimes "
-    "runs before them",
-)
 def test_phone_targets_are_cards_with_every_lagging_district(app_server, browser, artifacts_dir):
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
     page = context.new_page()
@@ -84,12 +78,6 @@ def test_phone_targets_are_cards_with_every_lagging_district(app_server, browser
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 20): intermittent in full e2e runs here (passed alone in some runs, failed in others); "
-    "the phone stylesheet and the sidebar script are applied after the first paint, and this check sometimes "
-    "runs before them",
-)
 def test_phone_sidebar_closes_after_choosing_a_page(app_server, browser):
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
     page = context.new_page()
