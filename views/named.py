@@ -38,6 +38,7 @@ from charts.theme import (
     titled,
 )
 from etl.catalog import Metric, load_catalog
+from narrative import trend_sentence
 from texts import t
 from views.context import Context
 from views.spec import ChartSpec, Series, clean, number_format, shade, to_hex
@@ -136,32 +137,6 @@ def ranking_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
     if len(judged):
         words += t("sentence_targets", lg, m=len(judged), k=int(judged.astype(bool).sum()))
     return words
-
-
-def city_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
-    """The city figure of the year (or the latest before it), how it was made, and its change on the year
-    before when that year has a figure made the same way; '' without a figure."""
-    lg = ctx.lang
-    d = df[df["value"].notna() & (df["year"] <= ctx.year)]
-    if d.empty:
-        return ""
-    now = d.iloc[-1]
-    words = t(
-        "sentence_city",
-        lg,
-        year=int(now["year"]),
-        city=ctx.city_label,
-        metric=m.short_name(lg),
-        value=format_value(float(now["value"]), m.unit, m.unit_label(lg), lg),
-        method=method_text(now, lg),
-    )
-    before = d[d["year"] == now["year"] - 1]
-    same = len(before) and method_text(before.iloc[0], lg) == method_text(now, lg)  # never a sum of 16 against 15
-    prev = float(before.iloc[0]["value"]) if same else None
-    if prev is None or (m.unit != "percent" and prev == 0):
-        return words + t("sentence_end", lg)
-    change = float(now["value"]) - prev if m.unit == "percent" else (float(now["value"]) / prev - 1) * 100
-    return words + t("sentence_change", lg, change=format_change(change, m.unit, lg))
 
 
 # One metric across the districts of a year ---------------------------------------------------------------------
@@ -350,7 +325,7 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
         ctx.source,
         categories=[str(x) for x in d[ctx.label_col]],
         series=[Series(axis, clean(d[change_col]), colours[0] if colours else None, point_colors=colours)],
-        number_format="#,##0" if places == 0 else "#,##0.0",
+        number_format="#,##0" + ("." + "0" * places if places else ""),  # 0.25 per 10,000 keeps its 2 decimals
         legend=legend,
         notes=m.definition(lg),
     )
@@ -517,7 +492,7 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
         fig,
         notes=notes,
         message=message,
-        sentence=city_sentence(ctx, m, df),
+        sentence=trend_sentence(m, df, year=ctx.year, lang=lg).text if len(df) else "",
         metric=m.code,
     )
 
