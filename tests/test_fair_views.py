@@ -216,3 +216,59 @@ def test_a_warning_resting_on_fewer_than_5_cases_is_marked_on_the_overview(store
     assert judged
     for code, line in judged.items():
         assert line.endswith("事件过少（<5 起），不宜排名") == ((code, "dispute_resolution_rate") in small), line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_chart_has_a_phone_copy_whose_title_lines_fit_390_px(con, lang):
+    from charts.phone import PHONE_TITLE_PX, SUP_SCALE, TITLE_FONT_PX, for_phone, text_px
+    from views.catalog import charts
+
+    kinds = set()
+    for chart in charts():
+        view = chart.build(ctx_of(con, lang=lang))
+        if view.figure is None:
+            continue
+        phone = for_phone(view.figure)
+        assert phone is not None, chart.name  # every title with its source line is too long for a phone
+        kinds.add(chart.view)
+        for line in phone.layout.title.text.split("<br>"):
+            size = TITLE_FONT_PX * (SUP_SCALE if line.startswith("<sup>") else 1)
+            assert text_px(line, size) <= PHONE_TITLE_PX, (chart.name, line)
+        assert phone.layout.title.font.size == TITLE_FONT_PX and phone.layout.meta["phone"]
+        # the words are the same, only broken into lines
+        assert phone.layout.title.text.replace("<br>", "").replace("<sup>", "").replace("</sup>", "").replace(
+            " ", ""
+        ) == view.figure.layout.title.text.replace("<br>", "").replace("<sup>", "").replace("</sup>", "").replace(
+            " · ", ""
+        ).replace(" ", "")
+        assert (phone.layout.height or 0) >= (view.figure.layout.height or 450)  # taller by the lines added
+    assert {"city_trend", "district_trends", "funnel", "intervals", "map", "heatmap", "movers"} <= kinds
+
+
+@pytest.mark.parametrize(
+    "text,size,expected",
+    [
+        # 15 px CJK: 22 characters fit 340 px; the year stays with its 年, the bracket with what it opens
+        (
+            "集体合同签订率（%）：各区县 95% 置信区间（2024年）",
+            15,
+            ["集体合同签订率（%）：各区县 95% 置信区间", "（2024年）"],
+        ),
+        (
+            "每万名会员纠纷数：各区县与全市（漏斗图，2024年）",
+            15,
+            ["每万名会员纠纷数：各区县与全市（漏斗图，", "2024年）"],
+        ),
+        ("2024年各区县集体合同签订率（%）", 15, ["2024年各区县集体合同签订率（%）"]),
+        # Latin at about 0.56 em: broken at spaces
+        (
+            "Disputes per 10k members: districts against the city (funnel plot, 2024)",
+            15,
+            ["Disputes per 10k members: districts", "against the city (funnel plot, 2024)"],
+        ),
+    ],
+)
+def test_titles_wrap_between_words_never_before_closing_or_after_opening_punctuation(text, size, expected):
+    from charts.phone import wrap
+
+    assert wrap(text, size) == expected

@@ -95,3 +95,43 @@ def test_phone_sidebar_closes_after_choosing_a_page(app_server, browser):
         assert page.get_by_role("heading", name="劳动争议").first.is_visible()
     finally:
         context.close()
+
+
+def _titles_within_charts(page) -> list[dict]:
+    """Every visible chart: its width, its title's right edge and the kinds of trace it draws."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.getBoundingClientRect().width > 0)
+            .map(p => {
+                const box = p.getBoundingClientRect(), title = p.querySelector('.gtitle').getBoundingClientRect();
+                return {title: p.querySelector('.gtitle').textContent.slice(0, 30), left: title.left - box.left,
+                        right: title.right - box.left, width: box.width,
+                        kinds: [...p.querySelectorAll('.trace, .choroplethlayer, .heatmaplayer')].map(e => e.classList[1] || e.classList[0])};
+            })"""
+    )
+
+
+@pytest.mark.parametrize(
+    "path,charts",
+    # /disputes: sideways bars, a funnel (scatter) and lines; /compare: intervals, map, heatmap, scatter, slope
+    [("/disputes", 6), ("/compare", 5)],
+)
+def test_phone_every_chart_title_stays_within_its_chart(app_server, browser, artifacts_dir, path, charts):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server}{path}?year=2024&lang=zh")
+        page.wait_for_function(
+            """(n) => [...document.querySelectorAll('.js-plotly-plot .gtitle')]
+                  .filter(t => t.getBoundingClientRect().width > 0).length >= n""",
+            arg=charts,
+            timeout=90_000,
+        )
+        shown = _titles_within_charts(page)
+        assert len(shown) >= charts
+        for chart in shown:
+            assert chart["left"] >= 0 and chart["right"] <= chart["width"], chart  # was 235–368 px over at 390 px
+        plots = page.locator(VISIBLE_CHART)
+        for i in range(plots.count()):
+            plots.nth(i).screenshot(path=str(artifacts_dir / f"phone{path.replace('/', '_')}_{i}_390.png"))
+    finally:
+        context.close()
