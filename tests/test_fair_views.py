@@ -272,3 +272,18 @@ def test_titles_wrap_between_words_never_before_closing_or_after_opening_punctua
     from charts.phone import wrap
 
     assert wrap(text, size) == expected
+
+
+def test_the_ranking_table_of_decks_and_exports_carries_the_verdict_beside_the_rank(con):
+    rate = named.ranking_table(ctx_of(con), metric("disputes_per_10k_members"))
+    table = rate.spec.table
+    assert list(table.columns[:4]) == ["名次", "区县", "与全市比较", "数值（起/万名会员）"]
+    assert table.columns[4] == "95% 置信区间" and len(rate.spec.align_right) == len(table.columns)
+    judged = fair.verdicts(ctx_of(con), metric("disputes_per_10k_members")).set_index("district_code")
+    first = rate.data.iloc[0]
+    assert table.iloc[0, 2] == judged.loc[first["district_code"], "verdict_text"]
+    # a change resting on fewer than 5 cases in either year is marked where it is written
+    small = rate.data["small_change"].astype(bool).tolist()
+    assert [c.endswith("（不足5起）") for c in table["变化"]] == small and any(small)
+    money = named.ranking_table(ctx_of(con), metric("aid_amount")).spec.table  # no counts behind it: no verdict
+    assert "与全市比较" not in money.columns and list(money.columns[:2]) == ["名次", "区县"]
