@@ -135,3 +135,19 @@ def test_phone_every_chart_title_stays_within_its_chart(app_server, browser, art
             plots.nth(i).screenshot(path=str(artifacts_dir / f"phone{path.replace('/', '_')}_{i}_390.png"))
     finally:
         context.close()
+
+
+def test_phone_city_and_year_choice_is_at_the_top_of_the_page(app_server, browser):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server}/disputes?year=2024&lang=zh")
+        main = page.locator('[data-testid="stMainBlockContainer"]')
+        for label in ("城市", "年份"):  # in the page, not only in the closed sidebar
+            box = main.locator('[data-testid="stSelectbox"]', has_text=label).first
+            box.wait_for(timeout=60_000)
+            where = box.bounding_box()
+            assert where["y"] + where["height"] <= PHONE["height"] / 2 and where["x"] + where["width"] <= PHONE["width"]
+        assert page.locator('[data-testid="stSidebar"]').bounding_box()["x"] < 0  # the sidebar stays closed
+    finally:
+        context.close()
