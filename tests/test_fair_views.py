@@ -287,3 +287,17 @@ def test_the_ranking_table_of_decks_and_exports_carries_the_verdict_beside_the_r
     assert [c.endswith("（不足5起）") for c in table["变化"]] == small and any(small)
     money = named.ranking_table(ctx_of(con), metric("aid_amount")).spec.table  # no counts behind it: no verdict
     assert "与全市比较" not in money.columns and list(money.columns[:2]) == ["名次", "区县"]
+
+
+def test_peers_are_a_view_for_the_profile_and_exports(con):
+    # 石湾县 (900116): the sample's other county is 云台县; its size band (thirds of 16 by members) holds 4 others
+    ctx = ctx_of(con)
+    kind = fair.peers(ctx, "900116", "kind")
+    assert kind.notes == ["县：云台县"] and kind.spec.kind == "table" and kind.figure is not None
+    members = kind.table.set_index("指标").loc["会员总数"]
+    assert members["对照组报送数"] == "1/1"
+    assert len(fair.peers(ctx, "900116", "size").notes[0].split("、")) == 4
+    assert fair.peers(ctx, "900116", "chosen", ["900101", "900116", "999999"]).notes == [
+        "东城区"
+    ]  # itself, strangers out
+    assert fair.peers(ctx, "900116", "chosen", []).table.empty
