@@ -92,7 +92,9 @@ def test_phone_sidebar_closes_after_choosing_a_page(app_server, browser):
         page.wait_for_url("**/disputes**")
         page.wait_for_function("""() => document.querySelector('[data-testid="stSidebar"]')
                                     .getBoundingClientRect().right <= 0""")
-        assert page.get_by_role("heading", name="劳动争议").first.is_visible()
+        # the new page's heading comes with its run, after the URL and the sidebar have changed: waited for
+        page.get_by_role("heading", name="劳动争议").first.wait_for(state="visible", timeout=60_000)
+        assert page.locator('[data-testid="stSidebar"]').bounding_box()["x"] < 0  # and the sidebar stays closed
     finally:
         context.close()
 
