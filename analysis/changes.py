@@ -18,18 +18,25 @@ def change_basis(unit: str) -> str:
     return "pct_change" if unit == "yuan" else "change"
 
 
-def changes(df: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """metric_by_district rows with `shown_change` (on change_basis) and `small_change`.
+def small_changes(df: pd.DataFrame, unit: str) -> pd.Series:
+    """Per row of metric_by_district: whether its change on last year rests on fewer than SMALL_COUNT events in
+    either year (the query's small_change, which counts the events behind a ratio in both years), or, where only
+    this year's count is known (small_count), on fewer this year; for a count of events its own two values."""
+    small = pd.Series(False, index=df.index)
+    for col in ("small_change", "small_count"):
+        if col in df:
+            small |= df[col].astype("boolean").fillna(False).astype(bool)
+    if unit == "count" and {"value", "prev_value"} <= set(df.columns):
+        small |= (df["value"] < SMALL_COUNT) | (df["prev_value"] < SMALL_COUNT)
+    return small
 
-    small_change: this year's events are under SMALL_COUNT (the query's small_count), or the metric is itself
-    a count of events (unit 'count') and either year's value is under SMALL_COUNT.
-    """
+
+def changes(df: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """metric_by_district rows with `shown_change` (on change_basis) and `small_change` (small_changes, where
+    there is a change)."""
     out = df.copy()
     out["shown_change"] = out[change_basis(unit)].astype("float64")
-    small = out["small_count"].fillna(False).astype(bool)
-    if unit == "count":
-        small |= (out["value"] < SMALL_COUNT) | (out["prev_value"] < SMALL_COUNT)
-    out["small_change"] = small & out["shown_change"].notna()
+    out["small_change"] = small_changes(df, unit) & out["shown_change"].notna()
     return out
 
 

@@ -6,8 +6,11 @@ pct_change, small_count, rank), a row of `target_attainment` (target_low, target
 laggards_zh/_en) and `city_metric_trend` for the years. The metric's catalogue entry gives unit, unit label and
 polarity. Rules:
 
-- Rates change in 个百分点 (percentage points); counts and money in their unit (万元 with one decimal, 万人 for
-  large counts, as charts.format scales them), money and persons also as a percent; per-10k ratios as a percent.
+- Rates change in 个百分点 (percentage points); counts, rates per 10,000 (起, the name saying 每万名会员) and money
+  in their unit (万元 with one decimal, 万人 for large counts, as charts.format scales them), never as a percent of
+  a small count (2 → 3 cases is 增加1起, not +50%); money and persons also as a percent.
+- A district's change resting on fewer than 5 cases in either year (analysis.changes.small_changes) is marked
+  （不足5起） where listed and never called the largest.
 - A change that rounds to nothing at the shown precision is 基本持平; no change at all is 持平.
 - Every figure keeps its qualifier (约, 超过, 近); a city figure summed from districts inherits theirs.
 - A city figure made from only some districts says how many reported.
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.changes import small_changes
 from charts.format import axis_unit, decimals, format_value
 from etl.catalog import Metric
 from narrative.words import CLAUSE_SEP, STOP, names_list, w
@@ -178,10 +182,6 @@ def change_phrase(
         if shown == 0:
             return w("about_same" + named, lang, year=compare_year), "flat"
         return w("rate_up" if change > 0 else "rate_down", lang, vs=vs, amount=f"{shown:.1f}"), tone
-    if m.unit == "per_10k":  # a ratio of a ratio reads best as a percent
-        if pct_change is None or _rounded(pct_change, 1) == 0:
-            return w("about_same" + named, lang, year=compare_year), "flat"
-        return w("rel_up" if change > 0 else "rel_down", lang, vs=vs, pct=f"{abs(pct_change):.1f}"), tone
     divisor, label, digits = _change_unit(m, [value, prev], lang)
     shown = _rounded(change / divisor, digits)
     if shown == 0:
@@ -270,14 +270,14 @@ def _label_col(lang: str) -> str:
 def _small(df: pd.DataFrame) -> pd.Series:
     if "small_count" not in df:
         return pd.Series(False, index=df.index)
-    return df["small_count"].astype("boolean").fillna(False).astype(bool)
+    return df["small_count"].astype("boolean").fillna(False).astype(bool)  # this year's figure: for ranks
 
 
 def movers(m: Metric, districts: pd.DataFrame, lang: str = "zh", adverse: bool = True) -> pd.DataFrame:
     """The districts whose change went the bad way (adverse) or the good way, largest first, small ones marked.
 
     For a metric of no polarity, rises are taken as the direction asked about. Columns: name, change,
-    pct_change, small_count, text (the change in words: 增加6起).
+    pct_change, small_change (resting on fewer than 5 cases in either year), text (the change in words: 增加6起).
     """
     df = districts[districts["change"].notna()].copy()
     if m.polarity == "none":
@@ -285,7 +285,7 @@ def movers(m: Metric, districts: pd.DataFrame, lang: str = "zh", adverse: bool =
     else:
         sign = (-1.0 if m.polarity == "higher" else 1.0) * (1.0 if adverse else -1.0)
     df = df[df["change"] * sign > 0]
-    df = df.assign(small_count=_small(df)).sort_values("change", key=lambda s: -s.abs(), kind="stable")
+    df = df.assign(small_change=small_changes(df, m.unit)).sort_values("change", key=lambda s: -s.abs(), kind="stable")
     divisor, label, digits = _change_unit(m, districts["change"].abs(), lang)
     out = []
     for r in df.to_dict("records"):
@@ -299,11 +299,6 @@ def _district_change(m: Metric, r: Mapping, divisor: float, label: str, digits: 
     change = float(r["change"])
     if m.unit == "percent":
         return w("d_rate_up" if change > 0 else "d_rate_down", lang, amount=f"{abs(change):.1f}")
-    if m.unit == "per_10k":
-        pct = _get(r, "pct_change")
-        if pct is None:
-            return ""
-        return w("d_rel_up" if change > 0 else "d_rel_down", lang, pct=f"{abs(float(pct)):.1f}")
     shown = _amount(change / divisor, digits)
     if lang == "en" and m.unit == "count":  # "+6": the unit is in the figure before it
         return w("d_more" if change > 0 else "d_less", lang, amount=shown)
@@ -312,23 +307,24 @@ def _district_change(m: Metric, r: Mapping, divisor: float, label: str, digits: 
 
 def mover_clause(m: Metric, districts: pd.DataFrame, lang: str = "zh") -> str:
     """西城区增加6起，增幅最大: the district that moved most the bad way (else the good way), among at least
-    MIN_COMPARED districts with a change, leaving out those resting on fewer than 5 cases. Ties are named together."""
+    MIN_COMPARED districts with a change, leaving out those resting on fewer than 5 cases in either year. Ties are
+    named together."""
     if districts is None or "change" not in districts or districts["change"].notna().sum() < MIN_COMPARED:
         return ""
     for adverse in (True, False):
         cand = movers(m, districts, lang, adverse)
-        cand = cand[~cand["small_count"]]
+        cand = cand[~cand["small_change"]]
         if len(cand):
             break
     else:
         return ""
-    key = (cand["pct_change"] if m.unit == "per_10k" else cand["change"]).abs()
+    key = cand["change"].abs()
     top = cand[key == key.max()]  # ties on the exact figures: a tie in rounding alone is not a tie
     rising = float(top["change"].iloc[0]) > 0
     if m.unit == "percent":
         sup = "rose_most_rate" if rising else "fell_most_rate"
-    elif m.unit == "per_10k":
-        sup = "rose_most_pct" if rising else "fell_most_pct"
+    elif m.unit == "per_10k":  # a rate's relative change is no news of its own: the largest in 起
+        sup = "rose_most" if rising else "fell_most"
     else:
         # 增幅最大 only where the same districts also lead on the relative change; else 增加最多
         pct = cand["pct_change"].abs()
@@ -514,7 +510,8 @@ def attention_items(
         if bad.empty:
             continue
         listed = [
-            f"{r['name']}{'' if lang != 'en' else ' '}{r['text']}" + (w("small_mark", lang) if r["small_count"] else "")
+            f"{r['name']}{'' if lang != 'en' else ' '}{r['text']}"
+            + (w("small_mark", lang) if r["small_change"] else "")
             for r in bad.to_dict("records")
         ]
         text = w("attention_movers", lang, name=m.short_name(lang), items=("、" if lang != "en" else ", ").join(listed))

@@ -189,7 +189,7 @@ def rises_table(m: Metric, districts: pd.DataFrame, lang: str = "zh") -> pd.Data
             value_cell(m, r["value"], lang, _get(r, "qualifier")),
             value_cell(m, r["prev_value"], lang),
             change_cell(m, r["value"], r["prev_value"], r["change"], lang),
-            note if r["small_count"] else "",
+            note if r["small_change"] else "",
         ]
         for r in bad.to_dict("records")
     ]

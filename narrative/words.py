@@ -24,8 +24,6 @@ WORDS: dict[str, dict[str, str]] = {
     "less": {"zh": "{vs}减少{amount}", "en": "down {amount} {vs}"},
     "pct_up": {"zh": "，增长{pct}%", "en": " (+{pct}%)"},
     "pct_down": {"zh": "，下降{pct}%", "en": " (−{pct}%)"},
-    "rel_up": {"zh": "{vs}增长{pct}%", "en": "up {pct}% {vs}"},
-    "rel_down": {"zh": "{vs}下降{pct}%", "en": "down {pct}% {vs}"},
     # qualifiers of a figure
     "q_approx": {"zh": "约", "en": "about "},
     "q_more_than": {"zh": "超过", "en": "more than "},
@@ -56,8 +54,6 @@ WORDS: dict[str, dict[str, str]] = {
     "d_rate_down": {"zh": "下降{amount}个百分点", "en": "−{amount} points"},
     "d_more": {"zh": "增加{amount}", "en": "+{amount}"},
     "d_less": {"zh": "减少{amount}", "en": "−{amount}"},
-    "d_rel_up": {"zh": "增长{pct}%", "en": "+{pct}%"},
-    "d_rel_down": {"zh": "下降{pct}%", "en": "−{pct}%"},
     # highest and lowest
     "highest": {"zh": "{names}最高（{amount}）", "en": "highest: {names} ({amount})"},
     "lowest": {"zh": "{names}最低（{amount}）", "en": "lowest: {names} ({amount})"},

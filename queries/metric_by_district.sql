@@ -66,11 +66,13 @@ targets_of_year as (
        and (not everyone.is_sample or d.is_sample) -- the sample's targets judge the sample city only
 ),
 
--- the count behind a derived ratio, or the count itself: too few events make a ranking meaningless
+-- the count behind a derived ratio, or the count itself, this year and last: too few events make a ranking or a
+-- change meaningless
 event_counts as (
     select
         o.district_code,
-        o.value as events
+        max(case when o.year = $year then o.value end) as events,
+        max(case when o.year = $year - 1 then o.value end) as prev_events
     from current_observations as o
     join metric as m
         on o.indicator_code = coalesce(m.numerator, m.code)
@@ -78,8 +80,9 @@ event_counts as (
         on d.district_code = o.district_code
     join metrics as part
         on part.code = o.indicator_code
-    where o.year = $year
+    where o.year in ($year, $year - 1)
       and part.unit = 'count'
+    group by o.district_code
 ),
 
 joined as (
@@ -95,6 +98,7 @@ joined as (
         t.meets_target,
         m.polarity,
         e.events,
+        e.prev_events,
         t.batch_id
     from districts_of_city as d
     cross join metric as m
@@ -142,6 +146,8 @@ final as (
             then ntile(4) over (partition by value is null order by goodness desc)
         end as quartile, -- 1: best quarter
         coalesce(events < 5, false) as small_count, -- fewer than 5 events: do not read much into the rank
+        -- fewer than 5 events in either year: do not read much into the change (a change needs both years)
+        coalesce(value - prev_value is not null and (events < 5 or prev_events < 5), false) as small_change,
         batch_id -- the batch the value came from (the newer part, for derived ratios)
     from ranked
 )

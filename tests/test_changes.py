@@ -45,6 +45,23 @@ def test_falling_below_five_marks_the_change_small():
     assert changes(df, "count")["small_change"].iloc[0]  # last year had 3
 
 
+def test_a_rate_per_10k_moves_in_its_unit_and_is_marked_where_last_years_cases_were_few():
+    # the query counts the events behind the ratio in both years (small_change): 2 cases last year, 9 this year
+    df = pd.DataFrame(
+        {
+            "value": [0.9, 0.6],
+            "prev_value": [0.2, 0.4],
+            "change": [0.7, 0.2],
+            "pct_change": [350.0, 50.0],
+            "small_count": [False, False],
+            "small_change": [True, False],
+        }
+    )
+    out = changes(df, "per_10k")
+    assert list(out["shown_change"]) == [0.7, 0.2]  # 起 per 10,000 members, not +350 %
+    assert list(out["small_change"]) == [True, False]
+
+
 LABELS = {
     "better": "好于全市",
     "worse": "差于全市",

@@ -216,3 +216,88 @@ def test_a_warning_resting_on_fewer_than_5_cases_is_marked_on_the_overview(store
     assert judged
     for code, line in judged.items():
         assert line.endswith("事件过少（<5 起），不宜排名") == ((code, "dispute_resolution_rate") in small), line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_chart_has_a_phone_copy_whose_title_lines_fit_390_px(con, lang):
+    from charts.phone import PHONE_TITLE_PX, SUP_SCALE, TITLE_FONT_PX, for_phone, text_px
+    from views.catalog import charts
+
+    kinds = set()
+    for chart in charts():
+        view = chart.build(ctx_of(con, lang=lang))
+        if view.figure is None:
+            continue
+        phone = for_phone(view.figure)
+        assert phone is not None, chart.name  # every title with its source line is too long for a phone
+        kinds.add(chart.view)
+        for line in phone.layout.title.text.split("<br>"):
+            size = TITLE_FONT_PX * (SUP_SCALE if line.startswith("<sup>") else 1)
+            assert text_px(line, size) <= PHONE_TITLE_PX, (chart.name, line)
+        assert phone.layout.title.font.size == TITLE_FONT_PX and phone.layout.meta["phone"]
+        # the words are the same, only broken into lines
+        assert phone.layout.title.text.replace("<br>", "").replace("<sup>", "").replace("</sup>", "").replace(
+            " ", ""
+        ) == view.figure.layout.title.text.replace("<br>", "").replace("<sup>", "").replace("</sup>", "").replace(
+            " · ", ""
+        ).replace(" ", "")
+        assert (phone.layout.height or 0) >= (view.figure.layout.height or 450)  # taller by the lines added
+    assert {"city_trend", "district_trends", "funnel", "intervals", "map", "heatmap", "movers"} <= kinds
+
+
+@pytest.mark.parametrize(
+    "text,size,expected",
+    [
+        # 15 px CJK: 22 characters fit 340 px; the year stays with its 年, the bracket with what it opens
+        (
+            "集体合同签订率（%）：各区县 95% 置信区间（2024年）",
+            15,
+            ["集体合同签订率（%）：各区县 95% 置信区间", "（2024年）"],
+        ),
+        (
+            "每万名会员纠纷数：各区县与全市（漏斗图，2024年）",
+            15,
+            ["每万名会员纠纷数：各区县与全市（漏斗图，", "2024年）"],
+        ),
+        ("2024年各区县集体合同签订率（%）", 15, ["2024年各区县集体合同签订率（%）"]),
+        # Latin at about 0.56 em: broken at spaces
+        (
+            "Disputes per 10k members: districts against the city (funnel plot, 2024)",
+            15,
+            ["Disputes per 10k members: districts", "against the city (funnel plot, 2024)"],
+        ),
+    ],
+)
+def test_titles_wrap_between_words_never_before_closing_or_after_opening_punctuation(text, size, expected):
+    from charts.phone import wrap
+
+    assert wrap(text, size) == expected
+
+
+def test_the_ranking_table_of_decks_and_exports_carries_the_verdict_beside_the_rank(con):
+    rate = named.ranking_table(ctx_of(con), metric("disputes_per_10k_members"))
+    table = rate.spec.table
+    assert list(table.columns[:4]) == ["名次", "区县", "与全市比较", "数值（起/万名会员）"]
+    assert table.columns[4] == "95% 置信区间" and len(rate.spec.align_right) == len(table.columns)
+    judged = fair.verdicts(ctx_of(con), metric("disputes_per_10k_members")).set_index("district_code")
+    first = rate.data.iloc[0]
+    assert table.iloc[0, 2] == judged.loc[first["district_code"], "verdict_text"]
+    # a change resting on fewer than 5 cases in either year is marked where it is written
+    small = rate.data["small_change"].astype(bool).tolist()
+    assert [c.endswith("（不足5起）") for c in table["变化"]] == small and any(small)
+    money = named.ranking_table(ctx_of(con), metric("aid_amount")).spec.table  # no counts behind it: no verdict
+    assert "与全市比较" not in money.columns and list(money.columns[:2]) == ["名次", "区县"]
+
+
+def test_peers_are_a_view_for_the_profile_and_exports(con):
+    # 石湾县 (900116): the sample's other county is 云台县; its size band (thirds of 16 by members) holds 4 others
+    ctx = ctx_of(con)
+    kind = fair.peers(ctx, "900116", "kind")
+    assert kind.notes == ["县：云台县"] and kind.spec.kind == "table" and kind.figure is not None
+    members = kind.table.set_index("指标").loc["会员总数"]
+    assert members["对照组报送数"] == "1/1"
+    assert len(fair.peers(ctx, "900116", "size").notes[0].split("、")) == 4
+    assert fair.peers(ctx, "900116", "chosen", ["900101", "900116", "999999"]).notes == [
+        "东城区"
+    ]  # itself, strangers out
+    assert fair.peers(ctx, "900116", "chosen", []).table.empty

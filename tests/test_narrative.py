@@ -17,6 +17,7 @@ from narrative import (
     trend_sentence,
 )
 from narrative.sentences import change_phrase, quantity, target_text
+from narrative.tables import rises_table
 
 
 def metric(code, zh, en, unit, label_zh, label_en, polarity) -> Metric:
@@ -133,7 +134,11 @@ def test_count_sentence_names_the_district_that_rose_most(lang, expected):
         (AID, 31504710, 31504300, "zh", "与上年基本持平", "flat"),  # 410 yuan is 0.0万元
         (MEMBERS, 4375085, 4268894, "zh", "比上年增加10.6万人，增长2.5%", "good"),
         (MEMBERS, 201539, 210877, "zh", "比上年减少9,338人，下降4.4%", "bad"),
-        (PER10K, 0.3246, 0.3350, "zh", "比上年下降3.1%", "good"),
+        # a rate per 10,000 moves in its own unit (0.3350 − 0.3246 = 0.0104 → 0.01起), never in per cent
+        (PER10K, 0.3246, 0.3350, "zh", "比上年减少0.01起", "good"),
+        (PER10K, 0.3246, 0.3350, "en", "down 0.01 per 10k members on 2023", "good"),
+        (PER10K, 0.3246, 0.3270, "zh", "与上年基本持平", "flat"),  # 0.0024 rounds to 0.00起
+        (PER10K, 0.60, 0.40, "zh", "比上年增加0.20起", "bad"),  # not 增长50.0%
         (NEUTRAL, 61788, 61569, "zh", "比上年增加219人次，增长0.4%", "none"),
     ],
 )
@@ -232,7 +237,8 @@ def test_districts_resting_on_fewer_than_five_cases_get_no_superlative():
     # 高新区 rose most (3 → 9 per 10k) on 2 cases: the claim goes to the largest rise among the others
     df = districts([0.5, 0.6, 0.4, 0.45, 0.3, 0.2, 0.9], [0.4, 0.4, 0.4, 0.4, 0.3, 0.2, 0.3])
     df["small_count"] = [False] * 6 + [True]
-    assert mover_clause(PER10K, df) == "西城区增长50.0%，增幅最大"
+    assert mover_clause(PER10K, df) == "西城区增加0.20起，增加最多"  # +0.20 per 10k, not +50.0%
+    assert mover_clause(PER10K, df, "en") == "largest rise: Xicheng (+0.20 per 10k members)"
     assert ranking_clause(PER10K, df) == "不计事件不足5起的1个区县，西城区最高（0.60起），滨江区最低（0.20起）"
     assert ranking_clause(PER10K, df, "en").startswith("leaving out 1 resting on fewer than 5 cases, highest: Xicheng")
 
@@ -242,8 +248,10 @@ def test_districts_resting_on_fewer_than_five_cases_get_no_superlative():
     [
         # the largest rise in 起 is also the largest relative one: 增幅最大
         ([10, 20, 5, 7, 8], [10, 10, 5, 7, 8], "zh", "西城区增加10起，增幅最大"),
-        # largest in 起 but not relatively (南湖区 +50%): 增加最多
-        ([30, 20, 6, 7, 8], [20, 15, 4, 7, 8], "zh", "东城区增加10起，增加最多"),
+        # largest in 起 but not relatively (南湖区 +66.7%): 增加最多
+        ([30, 20, 10, 7, 8], [20, 15, 6, 7, 8], "zh", "东城区增加10起，增加最多"),
+        # 南湖区's +50% rests on 4 cases last year: it is no rival, 东城区 (+50%) leads both ways
+        ([30, 20, 6, 7, 8], [20, 15, 4, 7, 8], "zh", "东城区增加10起，增幅最大"),
         # tied: named together
         ([16, 16, 5, 7, 8], [10, 10, 5, 7, 8], "zh", "东城区、西城区各增加6起，增幅最大"),
         ([16, 16, 5, 7, 8], [10, 10, 5, 7, 8], "en", "largest rise: Dongcheng and Xicheng (+6)"),
@@ -370,6 +378,25 @@ def test_attention_lists_bad_news_missed_targets_and_rises():
     ]
     en = attention_items(metrics, overview, attainment, {}, year=2024, lang="en")
     assert en[1].text == "Collective contract signing rate: Lingang, Shiwan County and Gaoxin below the 90% target"
+
+
+def test_rises_per_10k_members_are_listed_in_their_unit_marked_where_last_year_had_few_cases():
+    # 东城区 0.40 → 0.90 per 10k on 2 cases last year (the query's small_change); 西城区 0.40 → 0.60 on enough
+    df = districts([0.9, 0.6, 0.4, 0.45, 0.3], [0.4, 0.4, 0.4, 0.4, 0.3])
+    df["small_change"] = [True, False, False, False, False]
+    items = attention_items({"p10k": PER10K}, pd.DataFrame(), pd.DataFrame(), {"p10k": df}, year=2024)
+    assert [s.text for s in items] == [
+        "每万名会员纠纷数：东城区增加0.50起（不足5起）、西城区增加0.20起、北山区增加0.05起"
+    ]
+    en = attention_items({"p10k": PER10K}, pd.DataFrame(), pd.DataFrame(), {"p10k": df}, year=2024, lang="en")
+    assert en[0].text == (
+        "Disputes per 10k members: Dongcheng +0.50 per 10k members (fewer than 5 cases), "
+        "Xicheng +0.20 per 10k members, Beishan +0.05 per 10k members"
+    )
+    assert mover_clause(PER10K, df) == "西城区增加0.20起，增加最多"  # 东城区's rise rests on 2 cases
+    table = rises_table(PER10K, df)
+    assert list(table.iloc[:, 3]) == ["+0.50起", "+0.20起", "+0.05起"]
+    assert list(table.iloc[:, 4]) == ["不足5起，仅供参考", "", ""]
 
 
 def test_full_sentence_ends_with_a_stop():

@@ -53,6 +53,7 @@ EXPECTED_COLUMNS: dict[str, list[str]] = {
         "city_median",
         "quartile",
         "small_count",
+        "small_change",
         "batch_id",
         "rank_change",
     ],
@@ -278,3 +279,23 @@ def test_malicious_city_value_is_bound_not_executed(con):
     )
     assert len(df) == 0
     assert con.execute("select count(*) from observations").fetchone()[0] == before
+
+
+def test_a_change_resting_on_few_cases_in_either_year_is_marked_small(con):
+    # disputes per 10,000 members: 东城区 had 12 cases in 2022 and 3 in 2023, 西城区 9 and 7, 南湖区 4 and 11
+    add_batch(
+        con,
+        observations=[
+            *[(d, y, "total_members", 40_000.0) for d in ("900101", "900102", "900103") for y in (2022, 2023)],
+            ("900101", 2022, "disputes_reported", 12.0),
+            ("900102", 2022, "disputes_reported", 9.0),
+            ("900103", 2022, "disputes_reported", 4.0),
+            ("900103", 2023, "disputes_reported", 11.0),
+        ],
+    )
+    rows = by_code(run_query(con, "metric_by_district", city=CITY, year=YEAR, metric="disputes_per_10k_members"))
+    assert rows.loc["900101", "change"] == pytest.approx((3 - 12) / 4)  # −2.25 per 10,000, in its own unit
+    assert bool(rows.loc["900101", "small_count"]) and bool(rows.loc["900101", "small_change"])  # 3 this year
+    assert not rows.loc["900102", "small_count"] and not rows.loc["900102", "small_change"]  # 9 and 7
+    assert not rows.loc["900103", "small_count"] and bool(rows.loc["900103", "small_change"])  # 4 last year
+    assert not rows.loc["900104", "small_change"]  # no figure: no change to mark

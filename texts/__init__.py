@@ -477,12 +477,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "有目标的{m}个区县中{k}个达到目标。",
         "en": " {k} of the {m} districts with a target meet it.",
     },
-    "sentence_city": {
-        "zh": "{year}年{city}{metric}为{value}（{method}）",
-        "en": "{metric}, {city}, {year}: {value} ({method})",
-    },
-    "sentence_change": {"zh": "，比上年{change}。", "en": ", {change} on the year before."},
-    "sentence_end": {"zh": "。", "en": "."},
     # chart descriptions in lists (python -m export list), by view
     "label_ranking": {"zh": "各区县{metric}", "en": "{metric} by district"},
     "label_ranking_table": {"zh": "{metric}排名表", "en": "{metric} ranking table"},

@@ -7,12 +7,10 @@ has its PNG, SVG, slide, CSV and ⓘ link. Warnings and peers are page blocks of
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from analysis.alerts import evaluate, evidence_text, load_rules
-from analysis.peers import HOW, peer_comparison, pick_peers, size_metric
-from charts.format import format_value
+from analysis.peers import HOW
 from etl.catalog import Metric, load_catalog
 from ui.blocks import show
 from ui.data import run_query
@@ -97,15 +95,11 @@ def warnings_ui(f: Filters) -> None:
 
 
 def peers_ui(f: Filters, district: str) -> None:
-    """The district beside its peers (same kind, similar membership, or chosen): value and the peers' median."""
-    cat = load_catalog()
+    """The district beside its peers (same kind, similar membership, or chosen): value and the peers' median (the
+    table of views/fair.peers, the widgets here)."""
     names = run_query("districts", city=f.city)
     if len(names) < 3:
         return
-    members = run_query("metric_by_district", city=f.city, year=f.year, metric=size_metric())
-    pool = names[["district_code", "district_zh"]].merge(
-        members[["district_code", "value"]].rename(columns={"value": "members"}), on="district_code", how="left"
-    )
     label = dict(zip(names["district_code"], names[f.label_col], strict=True))
     st.subheader(t("peers_heading"))
     how = (
@@ -123,30 +117,10 @@ def peers_ui(f: Filters, district: str) -> None:
         chosen = st.multiselect(
             t("peers_pick"), [c for c in label if c != district], key="peers_chosen", format_func=label.get
         )
-    peers = pick_peers(pool, district, how, chosen)
-    if not peers.codes:
+    view = fair.peers(f, district, how, chosen)
+    if not view.notes:
         st.caption(t("peers_none"))
         return
-    listed = (", " if f.lang == "en" else "、").join(label[c] for c in peers.codes)
-    if peers.kind:
-        listed = f"{t('kind_' + peers.kind)}: {listed}" if f.lang == "en" else f"{t('kind_' + peers.kind)}：{listed}"
-    st.caption(listed)
-    profile = run_query("district_metric_years", city=f.city, metrics=list(cat.metrics))
-    year_rows = profile[profile["year"] == f.year]
-    cmp = peer_comparison(year_rows[["district_code", "metric_code", "value"]], peers)
-    cmp = cmp[cmp["value"].notna() | (cmp["n_peers"] > 0)]
-    lg = f.lang
-    rows = []
-    for r in cmp.to_dict("records"):
-        m = cat.metrics[r["metric_code"]]
-        rows.append(
-            {
-                t("col_metric"): m.short_name(lg),
-                t("col_value"): format_value(r["value"], m.unit, m.unit_label(lg), lg),
-                t("col_peer_median"): format_value(r["peer_median"], m.unit, m.unit_label(lg), lg),
-                t("col_n_peers"): f"{r['n_peers']}/{len(peers.codes)}",
-            }
-        )
-    table = pd.DataFrame(rows)
-    st.dataframe(table, hide_index=True, width="stretch")
-    table_downloads_ui(table, f"{district}_{f.year}_peers", t("peers_heading"))
+    st.caption(view.notes[0])
+    st.dataframe(view.table, hide_index=True, width="stretch")
+    table_downloads_ui(view.table, view.name, t("peers_heading"))

@@ -2,8 +2,7 @@
 
 Streamlit cannot tell the server the viewport's width, so a block that needs another form on a phone is drawn
 in both forms, each in a container keyed `wide_…` or `phone_…`; the stylesheet shows one of them. The city and
-year choice is repeated at the top of the page on a phone (the sidebar is closed there), bound to the same
-filter state as the sidebar's, so both always agree.
+year choice needs nothing of its own: page_setup draws it at the top of every page, above what it changes.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import streamlit as st
 
 from charts.format import format_value
 from etl.catalog import load_catalog
-from ui.data import run_query
 from ui.i18n import lang, t
 
 PHONE_MAX_PX = 640  # below this width the phone layout applies
@@ -51,9 +49,16 @@ if (!window.__unionPhoneNav) {{
 """
 
 
+def head_html() -> str:
+    """The stylesheet of the phone layout and the sidebar script, for the HTML page's <head> (ui/head.py, serve.py):
+    there they hold from the first paint."""
+    return CSS + CLOSE_SIDEBAR_SCRIPT
+
+
 def phone_css() -> None:
-    """The stylesheet of the phone layout and the script closing the sidebar after navigation on a phone; called
-    once per run by the frame."""
+    """The same stylesheet and script through `st.html`, called once per run by the frame: under serve.py the
+    page's <head> has them already (the listener guards itself against a second copy); under `streamlit run
+    dashboard.py` these are the only copies, and they arrive after the page's first elements."""
     st.html(CSS)
     st.html(CLOSE_SIDEBAR_SCRIPT, unsafe_allow_javascript=True)
 
@@ -82,27 +87,3 @@ def target_cards(df: pd.DataFrame) -> None:
             )
             if isinstance(lag, str) and lag:
                 st.caption(f"{t('col_laggards')}：{lag}")
-
-
-def _copy(widget_key: str, key: str) -> None:
-    st.session_state[key] = st.session_state[widget_key]
-
-
-def phone_filters(city: str, city_label: str, year: int) -> None:
-    """On a phone: '示例市 · 2024年' at the top of the page, opening the same city and year choice as the sidebar."""
-    cities = run_query("cities")
-    names = list(cities["city_zh"])
-    english = dict(zip(cities["city_zh"], cities["city_en"], strict=True))
-    years = [int(y) for y in run_query("years", city=city)["year"]]
-    with st.container(key="phone_filters"), st.expander(f"{city_label} · {year}", icon=":material/tune:"):
-        st.session_state["wp_city"] = city
-        st.session_state["wp_year"] = year
-        st.selectbox(
-            t("city"),
-            names,
-            key="wp_city",
-            on_change=_copy,
-            args=("wp_city", "city"),
-            format_func=english.get if lang() == "en" else str,
-        )
-        st.selectbox(t("year"), years, key="wp_year", on_change=_copy, args=("wp_year", "year"))

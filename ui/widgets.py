@@ -7,7 +7,7 @@ import streamlit as st
 
 from analysis.changes import changes, small_change
 from charts.format import axis_unit, format_change, format_number, format_shown_change, format_value, with_unit
-from charts.phone import sideways
+from charts.phone import for_phone
 from etl.catalog import Metric, load_catalog
 from narrative.tables import chart_table
 from ui.exports import export_ui, table_downloads_ui, view_file_stem
@@ -76,10 +76,10 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
     (UTF-8 with BOM, so Excel opens it) and XLSX downloads, made only while the expander is open."""
-    phone = sideways(view.figure)
+    phone = for_phone(view.figure)
     if phone is None:
         st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
-    else:  # on a phone the bars go sideways, every district named (charts/phone.py)
+    else:  # on a phone the bars go sideways, every district named, and every title fits (charts/phone.py)
         responsive(
             lambda: st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG),
             lambda: st.plotly_chart(phone, width="stretch", theme=None, config=PLOTLY_CONFIG),

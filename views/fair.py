@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.geo import city_geometry
 from analysis.indicators import interval_method
 from analysis.intervals import district_intervals, funnel_limits, judgement
+from analysis.peers import Peers, peer_comparison, pick_peers, size_metric
 from charts.format import format_number, format_value
 from charts.funnel import funnel_plot, interval_chart
 from charts.maps import district_map, unmapped
@@ -267,6 +268,58 @@ def profile_verdicts(ctx: Context, district: str, title_key: str = "fair_heading
     from views.named import table_figure  # the table-as-figure every table view exports with
 
     view = View.of(spec, stem or f"{district}_{ctx.year}_fair", table, table_figure(table, title, ctx.source))
+    view.table = table
+    view.metrics = tuple(codes)
+    return view
+
+
+def peers(
+    ctx: Context, district: str, how: str = "kind", chosen: list[str] | None = None, title_key: str = "peers_heading"
+) -> View:
+    """One district beside its peers (analysis.peers: the same kind 区/县/市, the same size band of members, or
+    `chosen`): per indicator of the year, its value, the peers' median and how many peers reported, as a table
+    (a native table on a slide); `notes` names the peers. No rows where the city has fewer than 3 districts or
+    the district has no peers that way."""
+    lg = ctx.lang
+    cat = load_catalog()
+    names = ctx.query("districts", city=ctx.city)
+    keys = ("col_metric", "col_value", "col_peer_median", "col_n_peers")
+    empty = pd.DataFrame(columns=[t(k, lg) for k in keys])
+    title = t(title_key, lg)
+    found = Peers(district, how, ())
+    if len(names) >= 3 and district in set(names["district_code"]):
+        members = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=size_metric())
+        pool = names[["district_code", "district_zh"]].merge(
+            members[["district_code", "value"]].rename(columns={"value": "members"}), on="district_code", how="left"
+        )
+        found = pick_peers(pool, district, how, chosen)
+    rows, notes, codes = [], [], []
+    if found.codes:
+        label = dict(zip(names["district_code"], names["district_en" if lg == "en" else "district_zh"], strict=True))
+        listed = (", " if lg == "en" else "、").join(label[c] for c in found.codes)
+        if found.kind:
+            sep = ": " if lg == "en" else "："
+            listed = f"{t('kind_' + found.kind, lg)}{sep}{listed}"
+        notes.append(listed)
+        profile = ctx.query("district_metric_years", city=ctx.city, metrics=list(cat.metrics))
+        year_rows = profile[profile["year"] == ctx.year]
+        cmp = peer_comparison(year_rows[["district_code", "metric_code", "value"]], found)
+        for r in cmp[cmp["value"].notna() | (cmp["n_peers"] > 0)].to_dict("records"):
+            m = cat.metrics[r["metric_code"]]
+            codes.append(m.code)
+            rows.append(
+                [
+                    m.short_name(lg),
+                    format_value(r["value"], m.unit, m.unit_label(lg), lg),
+                    format_value(r["peer_median"], m.unit, m.unit_label(lg), lg),
+                    f"{r['n_peers']}/{len(found.codes)}",
+                ]
+            )
+    table = pd.DataFrame(rows, columns=empty.columns) if rows else empty
+    spec = ChartSpec("table", title, ctx.subtitle(), ctx.source, table=table, align_right=[False, True, True, True])
+    from views.named import table_figure  # the table-as-figure every table view exports with
+
+    view = View.of(spec, f"{district}_{ctx.year}_peers", table, table_figure(table, title, ctx.source), notes=notes)
     view.table = table
     view.metrics = tuple(codes)
     return view

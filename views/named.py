@@ -38,6 +38,7 @@ from charts.theme import (
     titled,
 )
 from etl.catalog import Metric, load_catalog
+from narrative import trend_sentence
 from texts import t
 from views.context import Context
 from views.spec import ChartSpec, Series, clean, number_format, shade, to_hex
@@ -138,32 +139,6 @@ def ranking_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
     return words
 
 
-def city_sentence(ctx: Context, m: Metric, df: pd.DataFrame) -> str:
-    """The city figure of the year (or the latest before it), how it was made, and its change on the year
-    before when that year has a figure made the same way; '' without a figure."""
-    lg = ctx.lang
-    d = df[df["value"].notna() & (df["year"] <= ctx.year)]
-    if d.empty:
-        return ""
-    now = d.iloc[-1]
-    words = t(
-        "sentence_city",
-        lg,
-        year=int(now["year"]),
-        city=ctx.city_label,
-        metric=m.short_name(lg),
-        value=format_value(float(now["value"]), m.unit, m.unit_label(lg), lg),
-        method=method_text(now, lg),
-    )
-    before = d[d["year"] == now["year"] - 1]
-    same = len(before) and method_text(before.iloc[0], lg) == method_text(now, lg)  # never a sum of 16 against 15
-    prev = float(before.iloc[0]["value"]) if same else None
-    if prev is None or (m.unit != "percent" and prev == 0):
-        return words + t("sentence_end", lg)
-    change = float(now["value"]) - prev if m.unit == "percent" else (float(now["value"]) / prev - 1) * 100
-    return words + t("sentence_change", lg, change=format_change(change, m.unit, lg))
-
-
 # One metric across the districts of a year ---------------------------------------------------------------------
 
 
@@ -238,37 +213,66 @@ def ranking(ctx: Context, m: Metric, title_key: str = "title_ranking", stem: str
     )
 
 
+# the columns of the ranking table, in order; the verdict and interval only for rates with counts behind them
+RANKING_TABLE_COLUMNS = (
+    "col_rank",
+    "col_district",
+    "col_verdict",
+    "col_value",
+    "col_interval",
+    "col_prev_value",
+    "col_change",
+    "col_rank_change",
+    "col_target",
+    "col_meets_target",
+)
+JUDGED_COLUMNS = ("col_verdict", "col_interval")
+
+
 def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table", stem: str = "") -> View:
-    """The district ranking as a table: rank, district, value, last year, change, rank change, target, met."""
+    """The district ranking as a table: rank, district, the verdict against the city beside the rank (rates with
+    counts behind them: 显著高于全市 …), value, its 95 % interval, last year, change (marked where it rests on fewer
+    than 5 cases), rank change, target, met — the comparison page's columns, for decks and exports."""
+    from views.fair import verdicts as fair_verdicts  # views/fair.py reads the same query; imported late, no cycle
+
     lg = ctx.lang
     df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code)
+    small = changes(df, m.unit)["small_change"] if len(df) else pd.Series([], dtype=bool)
+    judged = fair_verdicts(ctx, m)
+    judged = judged.set_index("district_code") if judged["verdict"].notna().any() else None
     divisor, shown, _ = _shown_unit(m, df["value"], lg)
     digits = 1 if m.unit == "percent" else 2 if m.unit == "per_10k" else (1 if divisor > 1 else 0)
 
     def num(v) -> str:
         return "—" if pd.isna(v) else f"{v / divisor:,.{digits}f}"
 
+    def judged_text(code: str, col: str) -> str:
+        v = judged[col].get(code) if judged is not None else None
+        return v if isinstance(v, str) and v else "—"
+
     rows = []
-    for r in df.to_dict("records"):
-        rows.append(
-            [
-                "" if pd.isna(r["rank"]) else str(int(r["rank"])),
-                str(r[ctx.label_col]),
-                num(r["value"]),
-                num(r["prev_value"]),
-                format_shown_change(r["change"], r["pct_change"], m.unit, m.unit_label(lg), lg) or "—",
-                "" if pd.isna(r["rank_change"]) else f"{int(r['rank_change']):+d}",
-                num(r["target"]) if pd.notna(r["target"]) else "",
-                "" if pd.isna(r["meets_target"]) else t("yes" if r["meets_target"] else "no", lg),
-            ]
-        )
+    for i, r in enumerate(df.to_dict("records")):
+        change = format_shown_change(r["change"], r["pct_change"], m.unit, m.unit_label(lg), lg)
+        row = {
+            "col_rank": "" if pd.isna(r["rank"]) else str(int(r["rank"])),
+            "col_district": str(r[ctx.label_col]),
+            "col_verdict": judged_text(r["district_code"], "verdict_text"),
+            "col_value": num(r["value"]),
+            "col_interval": judged_text(r["district_code"], "interval"),
+            "col_prev_value": num(r["prev_value"]),
+            "col_change": (change + t("small_change_mark", lg)) if change and bool(small.iloc[i]) else change or "—",
+            "col_rank_change": "" if pd.isna(r["rank_change"]) else f"{int(r['rank_change']):+d}",
+            "col_target": num(r["target"]) if pd.notna(r["target"]) else "",
+            "col_meets_target": "" if pd.isna(r["meets_target"]) else t("yes" if r["meets_target"] else "no", lg),
+        }
+        rows.append(row if judged is not None else {k: v for k, v in row.items() if k not in JUDGED_COLUMNS})
     unit_note = f"（{shown}）" if lg == "zh" else f" ({shown})"
-    keys = ["col_rank", "col_district", "col_value", "col_prev_value", "col_change", "col_rank_change", "col_target"]
-    columns = [t(k, lg) + (unit_note if k == "col_value" else "") for k in keys] + [t("col_meets_target", lg)]
-    table = pd.DataFrame(rows, columns=columns)
+    keys = [k for k in RANKING_TABLE_COLUMNS if judged is not None or k not in JUDGED_COLUMNS]
+    columns = [t(k, lg) + (unit_note if k == "col_value" else "") for k in keys]
+    table = pd.DataFrame([[r[k] for k in keys] for r in rows], columns=columns)
     title = t(title_key, lg, year=ctx.year, metric=m.short_name(lg))
     colours = [
-        [None] * 7
+        [None] * (len(keys) - 1)
         + [
             MEETS_TARGET_COLOR
             if r["meets_target"] is True
@@ -287,7 +291,7 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         unit=shown,
         table=table,
         cell_colors=colours,
-        align_right=[True, False, True, True, True, True, True, False],
+        align_right=[k not in ("col_district", "col_verdict", "col_meets_target") for k in keys],
         notes=m.definition(lg),
     )
     # a ranking of no figure, or of one district's, is said in a sentence (as the ranking chart does), never a table
@@ -350,7 +354,7 @@ def movers(ctx: Context, m: Metric, title_key: str = "title_movers", stem: str =
         ctx.source,
         categories=[str(x) for x in d[ctx.label_col]],
         series=[Series(axis, clean(d[change_col]), colours[0] if colours else None, point_colors=colours)],
-        number_format="#,##0" if places == 0 else "#,##0.0",
+        number_format="#,##0" + ("." + "0" * places if places else ""),  # 0.25 per 10,000 keeps its 2 decimals
         legend=legend,
         notes=m.definition(lg),
     )
@@ -517,7 +521,7 @@ def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", ste
         fig,
         notes=notes,
         message=message,
-        sentence=city_sentence(ctx, m, df),
+        sentence=trend_sentence(m, df, year=ctx.year, lang=lg).text if len(df) else "",
         metric=m.code,
     )
 

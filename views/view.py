@@ -25,7 +25,6 @@ class View:
     label_col: str | None = None  # the district-name column of `data` in the view's language
     notes: list[str] = field(default_factory=list)  # captions under the chart
     message: str = ""  # said instead of the chart when there is nothing to draw (no figure that year)
-    sentence: str = ""  # what the chart says, in one sentence of its language (for reports); '' where none is made
     table: pd.DataFrame | None = None  # a table view's rows as the page shows them, where they differ from `data`
     sentence: str = ""  # what the chart shows, in words (views/sentence.py): under it on the page, a slide's title
     metric: str = ""  # the catalogue code of the one indicator it shows ('' for several: `data` has metric_code)

@@ -61,12 +61,6 @@ def test_desktop_ranking_keeps_its_columns(app_server, browser, artifacts_dir):
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 20): intermittent in full e2e runs here (passed alone in some runs, failed in others); "
-    "the phone stylesheet and the sidebar script are applied after the first paint, and this check sometimes "
-    "runs before them",
-)
 def test_phone_targets_are_cards_with_every_lagging_district(app_server, browser, artifacts_dir):
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
     page = context.new_page()
@@ -84,12 +78,6 @@ def test_phone_targets_are_cards_with_every_lagging_district(app_server, browser
         context.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 20): intermittent in full e2e runs here (passed alone in some runs, failed in others); "
-    "the phone stylesheet and the sidebar script are applied after the first paint, and this check sometimes "
-    "runs before them",
-)
 def test_phone_sidebar_closes_after_choosing_a_page(app_server, browser):
     context = browser.new_context(viewport=PHONE, locale="zh-CN")
     page = context.new_page()
@@ -104,6 +92,64 @@ def test_phone_sidebar_closes_after_choosing_a_page(app_server, browser):
         page.wait_for_url("**/disputes**")
         page.wait_for_function("""() => document.querySelector('[data-testid="stSidebar"]')
                                     .getBoundingClientRect().right <= 0""")
-        assert page.get_by_role("heading", name="劳动争议").first.is_visible()
+        # the new page's heading comes with its run, after the URL and the sidebar have changed: waited for
+        page.get_by_role("heading", name="劳动争议").first.wait_for(state="visible", timeout=60_000)
+        assert page.locator('[data-testid="stSidebar"]').bounding_box()["x"] < 0  # and the sidebar stays closed
+    finally:
+        context.close()
+
+
+def _titles_within_charts(page) -> list[dict]:
+    """Every visible chart: its width, its title's right edge and the kinds of trace it draws."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.getBoundingClientRect().width > 0)
+            .map(p => {
+                const box = p.getBoundingClientRect(), title = p.querySelector('.gtitle').getBoundingClientRect();
+                return {title: p.querySelector('.gtitle').textContent.slice(0, 30), left: title.left - box.left,
+                        right: title.right - box.left, width: box.width,
+                        kinds: [...p.querySelectorAll('.trace, .choroplethlayer, .heatmaplayer')].map(e => e.classList[1] || e.classList[0])};
+            })"""
+    )
+
+
+@pytest.mark.parametrize(
+    "path,charts",
+    # /disputes: sideways bars, a funnel (scatter) and lines; /compare: intervals, map, heatmap, scatter, slope
+    [("/disputes", 6), ("/compare", 5)],
+)
+def test_phone_every_chart_title_stays_within_its_chart(app_server, browser, artifacts_dir, path, charts):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server}{path}?year=2024&lang=zh")
+        page.wait_for_function(
+            """(n) => [...document.querySelectorAll('.js-plotly-plot .gtitle')]
+                  .filter(t => t.getBoundingClientRect().width > 0).length >= n""",
+            arg=charts,
+            timeout=90_000,
+        )
+        shown = _titles_within_charts(page)
+        assert len(shown) >= charts
+        for chart in shown:
+            assert chart["left"] >= 0 and chart["right"] <= chart["width"], chart  # was 235–368 px over at 390 px
+        plots = page.locator(VISIBLE_CHART)
+        for i in range(plots.count()):
+            plots.nth(i).screenshot(path=str(artifacts_dir / f"phone{path.replace('/', '_')}_{i}_390.png"))
+    finally:
+        context.close()
+
+
+def test_phone_city_and_year_choice_is_at_the_top_of_the_page(app_server, browser):
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server}/disputes?year=2024&lang=zh")
+        main = page.locator('[data-testid="stMainBlockContainer"]')
+        for label in ("城市", "年份"):  # in the page, not only in the closed sidebar
+            box = main.locator('[data-testid="stSelectbox"]', has_text=label).first
+            box.wait_for(timeout=60_000)
+            where = box.bounding_box()
+            assert where["y"] + where["height"] <= PHONE["height"] / 2 and where["x"] + where["width"] <= PHONE["width"]
+        assert page.locator('[data-testid="stSidebar"]').bounding_box()["x"] < 0  # the sidebar stays closed
     finally:
         context.close()
