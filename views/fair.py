@@ -49,6 +49,14 @@ def verdict_text(code: object, method: object, polarity: str, lang: str) -> str:
     return f"{t(f'verdict_{code}', lang)} {mark}".strip()
 
 
+def verdict_words(text: str) -> str:
+    """A verdict without its coloured mark (🔵 🟠 ⚪): for decks and files, whose fonts (LibreOffice and WPS on a
+    machine without an emoji font) draw those marks as empty boxes; the words say the same."""
+    for mark in JUDGEMENT_MARK.values():
+        text = text.replace(mark, "")
+    return text.strip()
+
+
 def interval_text(lower: object, upper: object, unit: str) -> str:
     """'61.2 – 78.9', or — without an interval."""
     if pd.isna(lower) or pd.isna(upper):

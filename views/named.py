@@ -233,7 +233,8 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
     """The district ranking as a table: rank, district, the verdict against the city beside the rank (rates with
     counts behind them: 显著高于全市 …), value, its 95 % interval, last year, change (marked where it rests on fewer
     than 5 cases), rank change, target, met — the comparison page's columns, for decks and exports."""
-    from views.fair import verdicts as fair_verdicts  # views/fair.py reads the same query; imported late, no cycle
+    from views.fair import verdict_words  # views/fair.py reads the same query; imported late, no cycle
+    from views.fair import verdicts as fair_verdicts
 
     lg = ctx.lang
     df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code)
@@ -256,7 +257,7 @@ def ranking_table(ctx: Context, m: Metric, title_key: str = "title_ranking_table
         row = {
             "col_rank": "" if pd.isna(r["rank"]) else str(int(r["rank"])),
             "col_district": str(r[ctx.label_col]),
-            "col_verdict": judged_text(r["district_code"], "verdict_text"),
+            "col_verdict": verdict_words(judged_text(r["district_code"], "verdict_text")),  # a deck's fonts: words
             "col_value": num(r["value"]),
             "col_interval": judged_text(r["district_code"], "interval"),
             "col_prev_value": num(r["prev_value"]),
