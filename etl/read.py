@@ -132,19 +132,20 @@ csv.field_size_limit(32 * 1024 * 1024)
 class TooLarge(ValueError):
     """A sheet beyond MAX_ROWS, MAX_COLUMNS or MAX_CELLS: refused before its cells are built."""
 
-    def __init__(self, rows: int, cols: int):
+    def __init__(self, rows: int, cols: int, at_least: bool = False):
         super().__init__(f"{rows} × {cols}")
-        self.rows, self.cols = rows, cols
+        # at_least: the reading stopped once past the limits, so rows × cols is a lower bound, not the extent
+        self.rows, self.cols, self.at_least = rows, cols, at_least
 
     @property
     def range(self) -> str:
         return f"A1:{cell_ref(max(self.rows, 1) - 1, max(self.cols, 1) - 1)}"
 
 
-def check_extent(rows: int, cols: int) -> None:
-    """Raise TooLarge when a used range of `rows` × `cols` is beyond the limits."""
+def check_extent(rows: int, cols: int, at_least: bool = False) -> None:
+    """Raise TooLarge when a used range of `rows` × `cols` is beyond the limits (`at_least`: counted only so far)."""
     if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
-        raise TooLarge(rows, cols)
+        raise TooLarge(rows, cols, at_least)
 
 
 def read_csv_text(text: str, file_name: str) -> Sheet:
@@ -163,7 +164,7 @@ def read_csv_text(text: str, file_name: str) -> Sheet:
         rows_seen: list[list[str]] = []
         for row in csv.reader(io.StringIO(text), delimiter=delimiter):  # exact counts, stopping at the first excess
             if len(row) > MAX_COLUMNS or len(rows_seen) >= MAX_ROWS:
-                raise TooLarge(max(len(rows_seen) + 1, n_lines), max(len(row), widest))
+                raise TooLarge(len(rows_seen) + 1, len(row), at_least=True)  # counted up to here
             rows_seen.append(row)
         rows = rows_seen
     else:
@@ -225,7 +226,7 @@ def read_html_tables(data: bytes, file_name: str) -> list[Sheet]:
                     rs = max(1, int(td.get("rowspan") or 1))
                 except ValueError:
                     cs = rs = 1
-                check_extent(r + rs, c + cs)
+                check_extent(r + rs, c + cs, at_least=True)
                 _put(grid, r, c, re.sub(r"\s+", " ", td.text_content()).strip())
                 for dr in range(rs):
                     for dc in range(cs):
@@ -235,7 +236,7 @@ def read_html_tables(data: bytes, file_name: str) -> list[Sheet]:
                 c += cs
             width = max(width, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
             r += 1
-            check_extent(r, width)
+            check_extent(r, width, at_least=True)
         n_rows = max([r] + [rr + 1 for rr, _ in taken])
         if not grid:
             continue
@@ -271,7 +272,7 @@ def read_xml2003(data: bytes, file_name: str) -> list[Sheet]:
                 c = int(cell.get(f"{_SS}Index", c + 2)) - 1
                 across = int(cell.get(f"{_SS}MergeAcross", 0))
                 down = int(cell.get(f"{_SS}MergeDown", 0))
-                check_extent(r + down + 1, c + across + 1)
+                check_extent(r + down + 1, c + across + 1, at_least=True)
                 d = cell.find(f"{_SS}Data")
                 value: object = ""
                 if d is not None:
@@ -289,7 +290,7 @@ def read_xml2003(data: bytes, file_name: str) -> list[Sheet]:
                 width = max(width, c + across + 1)
                 n_rows = max(n_rows, r + down + 1)
                 c += across
-            check_extent(n_rows, width)
+            check_extent(n_rows, width, at_least=True)
         sheets.append(
             Sheet(
                 file_name,
@@ -322,7 +323,7 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
 
     def too_large(err: TooLarge, sheet: str | None) -> Workbook:
         return fail(
-            "sheet_too_large",
+            "sheet_too_large_at_least" if err.at_least else "sheet_too_large",
             sheet,
             range=err.range,
             rows=err.rows,
@@ -371,9 +372,9 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         refused, formulas, extents = inspect_xlsx(data)
         if refused:
             return fail(refused, limit=MAX_UNPACKED_BYTES // (1024 * 1024), detail="zip")
-        for sheet_name, (n_rows, n_cols) in extents.items():
+        for sheet_name, (n_rows, n_cols, at_least) in extents.items():
             try:
-                check_extent(n_rows, n_cols)
+                check_extent(n_rows, n_cols, at_least)
             except TooLarge as err:
                 too_large(err, sheet_name)
         if not extents and ext == ".ods":
@@ -381,9 +382,9 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
                 extents = ods_extents(data)
             except Exception as err:  # a damaged content.xml: lxml raises several types
                 return fail("file_damaged", detail=type(err).__name__)
-        for sheet_name, (n_rows, n_cols) in extents.items() if ext == ".ods" else ():
+        for sheet_name, (n_rows, n_cols, at_least) in extents.items() if ext == ".ods" else ():
             try:
-                check_extent(n_rows, n_cols)
+                check_extent(n_rows, n_cols, at_least)
             except TooLarge as err:
                 too_large(err, sheet_name)
         if wb.problems:  # calamine would build the whole grid in memory before any check could run
@@ -444,8 +445,8 @@ def _cells_in(xml: bytes) -> int:
 
 def _element_extent(stream) -> tuple[int, int]:
     """Rows × columns a sheet's XML needs by its row and cell elements alone (rows and cells may leave out
-    their r="…", each then following the one before). Read in chunks and left as soon as it is beyond the limits:
-    a 700 KB file can hold ten million rows."""
+    their r="…", each then following the one before). Read in chunks and left as soon as it is beyond the limits
+    (a 700 KB file can hold ten million rows): then it is what was counted so far, a lower bound."""
     rows = cells = 0
     tail = b""
     while chunk := stream.read(4 * 1024 * 1024):
@@ -484,13 +485,14 @@ _ODS_MAX_CELL_ELEMENTS = 20 * MAX_COLUMNS
 _ODS_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
+def ods_extents(data: bytes) -> dict[str, tuple[int, int, bool]]:
     """Rows × columns each table of an .ods spans up to its last non-empty cell, counting repeated rows and
-    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted).
+    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted), and
+    whether that is only a lower bound.
 
     The reading stops at the first table beyond the limits, or with more row or cell elements than a sheet
     within them can need (a 1 MB file can unpack to 300 MB of rows): that table's extent is then at least
-    what was seen, and beyond the limits. So the work is bounded by the limits, not by the file."""
+    what was seen (marked True), and beyond the limits. So the work is bounded by the limits, not by the file."""
     import zipfile
 
     from lxml import etree
@@ -502,7 +504,7 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
         stream = zf.open("content.xml")
     except (zipfile.BadZipFile, OSError, ValueError):
         return {}
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[str, tuple[int, int, bool]] = {}
     table = ""
     rows_seen = last_row = last_col = row_elements = col = row_last = cell_elements = row_repeat = 0
     for event, el in etree.iterparse(stream, events=("start", "end"), resolve_entities=False, huge_tree=False):
@@ -522,7 +524,7 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
             cell_elements += 1
             el.clear()
             if cell_elements > _ODS_MAX_CELL_ELEMENTS or row_last > MAX_COLUMNS:
-                out[table] = (max(last_row, rows_seen + row_repeat), max(row_last, cell_elements))
+                out[table] = (max(last_row, rows_seen + row_repeat), max(row_last, cell_elements), True)
                 return out
         elif el.tag == f"{_ODS_T}table-row":
             n_rows = int(el.get(f"{_ODS_T}number-rows-repeated", 1))
@@ -534,19 +536,20 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
             while el.getprevious() is not None:  # rows already counted: keep memory flat
                 del el.getparent()[0]
             if row_elements > _ODS_MAX_ROW_ELEMENTS or last_row > MAX_ROWS or last_row * last_col > MAX_CELLS:
-                out[table] = (max(last_row, row_elements), max(last_col, 1))
+                out[table] = (max(last_row, row_elements), max(last_col, 1), True)
                 return out
         elif el.tag == f"{_ODS_T}table":
-            out[table] = (last_row, last_col)
+            out[table] = (last_row, last_col, False)
             el.clear()
     return out
 
 
 def inspect_xlsx(
     data: bytes,
-) -> tuple[str | None, dict[str, set[tuple[int, int]]], dict[str, tuple[int, int]]]:
+) -> tuple[str | None, dict[str, set[tuple[int, int]]], dict[str, tuple[int, int, bool]]]:
     """Look inside an .xlsx zip before reading it: a problem code if it is a zip bomb or broken; for each
-    sheet name the cells holding a formula with no saved result, and the rows × columns its cells span."""
+    sheet name the cells holding a formula with no saved result, and the rows × columns its cells span (with
+    True where that is only a lower bound: counting stopped past the limits)."""
     import zipfile
     from xml.etree import ElementTree
 
@@ -572,7 +575,7 @@ def inspect_xlsx(
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
         targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
         found: dict[str, set[tuple[int, int]]] = {}
-        extents: dict[str, tuple[int, int]] = {}
+        extents: dict[str, tuple[int, int, bool]] = {}
         for sh in book.findall("m:sheets/m:sheet", ns):
             target = targets.get(sh.get(f"{{{ns['r']}}}id"), "")
             path = target.lstrip("/") if target.startswith("/") else "xl/" + target
@@ -584,10 +587,10 @@ def inspect_xlsx(
             try:
                 check_extent(*elements)
             except TooLarge:
-                extents[sh.get("name")] = elements  # refused for its size: neither read whole nor searched
+                extents[sh.get("name")] = (*elements, True)  # refused for its size: neither read whole nor searched
                 continue
             xml = zf.read(path)
-            extents[sh.get("name")] = _extent(xml, elements)
+            extents[sh.get("name")] = (*_extent(xml, elements), False)
             for m in _CELL_XML.finditer(xml):
                 body = m.group(2)
                 if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):

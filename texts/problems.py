@@ -43,6 +43,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "工作表的使用范围是 {range}（{rows} 行 × {cols} 列），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除远处的空白或多余单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
         "en": "The sheet's used range is {range} ({rows} rows × {cols} columns), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
     },
+    "problem_sheet_too_large_at_least": {
+        "zh": "工作表至少有 {rows} 行、{cols} 列（数到超过上限就停止了，实际可能更多），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除多余的行、列或远处的单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
+        "en": "The sheet has at least {rows} rows and {cols} columns (counting stopped once past the limits; there may be more), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the extra rows, columns or stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
+    },
     "problem_file_is_html_read": {
         "zh": "这个文件其实是网页（HTML）表格，不是真正的 Excel 文件，已按表格读取。",
         "en": "This file is really a web page (HTML) table, not an Excel file; it was read as a table.",
@@ -131,6 +135,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_value_out_of_range": {
         "zh": "“{value}”超出可信的范围（{indicator}）：换算单位后不是有限的数，或绝对值超过 10¹⁵。请核对是否多打了数字或单位。",
         "en": "“{value}” is out of any plausible range ({indicator}): after its units are applied it is not finite or beyond 10¹⁵ in size. Check for extra digits or a wrong unit.",
+    },
+    "problem_scientific_notation": {
+        "zh": "“{value}”是科学计数法（{indicator}）：Excel 导出 CSV 时会把长数字四舍五入成这种写法，原来的数已经丢失。请把单元格设为“数值”格式后重新导出，或填写完整的数字。",
+        "en": "“{value}” is in scientific notation ({indicator}): Excel's CSV export rounds long figures to this form, so the figure itself is lost. Set the cells to the Number format and export again, or enter the full figure.",
     },
     "problem_percent_out_of_range": {
         "zh": "{indicator}为 {number}%，超出 0–100% 的范围。",
