@@ -23,6 +23,43 @@ MAX_CELLS = 5_000_000
 # unpacks to a few MB), or when a part packs more than MAX_RATIO times (the mark of a zip bomb).
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 MAX_RATIO = 1000
+# A file larger than this is refused before it is read (uploads stop at 20 MB; a sheet at the limits above fits).
+MAX_FILE_BYTES = 100 * 1024 * 1024
+# A CSV field longer than Excel's own cell limit (32,767 characters) is refused where it is met: no sheet holds one.
+MAX_FIELD_CHARS = 32_767
+# Distinct strings an .xlsx's shared-strings table may hold: no workbook within the limits needs more, and the
+# reader builds them all (10 million took 767 MB) before any sheet is read.
+MAX_SHARED_STRINGS = MAX_CELLS
+# XML parts parsed whole (workbook.xml, .docx document.xml) may nest this deep: Word's tables in text boxes need
+# tens; a million nested elements took 436 MB in workbook.xml and hung the report reader (quadratic walk).
+MAX_XML_DEPTH = 200
+
+
+class XmlTooDeep(ValueError):
+    """An XML part nested deeper than MAX_XML_DEPTH: refused before its tree is built further."""
+
+
+def parse_xml(xml: bytes, max_depth: int = MAX_XML_DEPTH):
+    """The root Element of `xml`, built in 1 MB pieces and left as soon as it nests deeper than `max_depth`
+    (XmlTooDeep); ElementTree.ParseError for broken XML, as ElementTree.fromstring."""
+    from xml.etree import ElementTree
+
+    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    depth, root = 0, None
+    for at in range(0, max(len(xml), 1), 1 << 20):
+        parser.feed(xml[at : at + (1 << 20)])
+        for event, el in parser.read_events():
+            if event == "start":
+                depth += 1
+                root = el if root is None else root
+                if depth > max_depth:
+                    raise XmlTooDeep(str(depth))
+            else:
+                depth -= 1
+    parser.close()
+    if root is None:
+        raise ElementTree.ParseError("no element")
+    return root
 
 
 @dataclass
@@ -110,6 +147,14 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     whichever yields headers the catalogue knows."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:  # NULs in text: UTF-16 without its BOM (some export tools), if its headers say so
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and _header_score(text) > 0:
+                return text, enc
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -125,8 +170,36 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     return max(decoded, key=lambda d: _header_score(d[0]))
 
 
-# A single CSV field may be this long (characters); the whole upload is limited to 20 MB anyway.
-csv.field_size_limit(32 * 1024 * 1024)
+csv.field_size_limit(MAX_FIELD_CHARS)
+
+
+class FieldTooLong(ValueError):
+    """A CSV field beyond MAX_FIELD_CHARS, on line `line`."""
+
+    def __init__(self, line: int):
+        super().__init__(str(line))
+        self.line = line
+
+
+def _lines(text: str):
+    """The text's lines with their line ends, one at a time (io.StringIO would copy it four bytes a character)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start)
+        end = n if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _widest_line(text: str, delimiter: str) -> int:
+    """Fields in the widest line, counted in place (no list of lines: a 100 MB line is not copied)."""
+    widest, start = 0, 0
+    while True:
+        end = text.find("\n", start)
+        widest = max(widest, text.count(delimiter, start, len(text) if end < 0 else end) + 1)
+        if end < 0:
+            return widest
+        start = end + 1
 
 
 class TooLarge(ValueError):
@@ -159,16 +232,22 @@ def read_csv_text(text: str, file_name: str) -> Sheet:
     # Bounds from the raw text first (a line of 2,000,000 commas must not become 2,000,000 cells); quoted
     # delimiters can only make these counts larger than the real ones, never smaller.
     n_lines = text.count("\n") + 1
-    widest = max((line.count(delimiter) + 1 for line in text.split("\n")), default=0)
-    if n_lines > MAX_ROWS or widest > MAX_COLUMNS:
-        rows_seen: list[list[str]] = []
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):  # exact counts, stopping at the first excess
-            if len(row) > MAX_COLUMNS or len(rows_seen) >= MAX_ROWS:
-                raise TooLarge(len(rows_seen) + 1, len(row), at_least=True)  # counted up to here
-            rows_seen.append(row)
-        rows = rows_seen
-    else:
-        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    widest = _widest_line(text, delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    try:
+        if n_lines > MAX_ROWS or widest > MAX_COLUMNS:
+            rows_seen: list[list[str]] = []
+            for row in reader:  # exact counts, stopping at the first excess
+                if len(row) > MAX_COLUMNS or len(rows_seen) >= MAX_ROWS:
+                    raise TooLarge(len(rows_seen) + 1, len(row), at_least=True)  # counted up to here
+                rows_seen.append(row)
+            rows = rows_seen
+        else:
+            rows = [list(r) for r in reader]
+    except csv.Error as err:
+        if "field limit" in str(err):
+            raise FieldTooLong(reader.line_num) from None
+        raise
     check_extent(len(rows), max((len(r) for r in rows), default=0))
     return Sheet(file_name=file_name, name=Path(file_name).stem, rows=rows)
 
@@ -307,12 +386,14 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
     """Every sheet of a file as raw cells; problems (in place of a traceback) when the file cannot be read."""
     import hashlib
 
-    if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-        name = file_name or "upload"
-    else:
-        data = Path(source).read_bytes()
-        name = file_name or Path(source).name
+    name = file_name or ("upload" if isinstance(source, (bytes, bytearray)) else Path(source).name)
+    size = len(source) if isinstance(source, (bytes, bytearray)) else Path(source).stat().st_size
+    if size > MAX_FILE_BYTES:  # refused unread
+        big = Workbook(file_name=name, sha256="")
+        params = {"size": f"{size:,}", "limit": MAX_FILE_BYTES // 2**20, "limit_bytes": f"{MAX_FILE_BYTES:,}"}
+        big.problems.append(Problem("error", "file_too_big", name, params=params))
+        return big
+    data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
     wb = Workbook(file_name=name, sha256=hashlib.sha256(data).hexdigest())
     kind = sniff_format(data)
     ext = Path(name).suffix.lower()
@@ -359,19 +440,24 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         except UnicodeDecodeError:
             return fail("csv_encoding")
         if "\x00" in text:
-            return fail("csv_encoding")
+            return fail("csv_nul")
         wb.notes.append(f"encoding:{encoding}")
         try:
             wb.sheets.append(read_csv_text(text, name))
         except TooLarge as err:
             return too_large(err, Path(name).stem)
+        except FieldTooLong as err:
+            return fail("csv_field_too_long", Path(name).stem, line=err.line, limit=f"{MAX_FIELD_CHARS:,}")
+        except csv.Error as err:
+            return fail("file_damaged", Path(name).stem, detail=f"CSV: {err}"[:80])
         return wb
     formulas: dict[str, set[tuple[int, int]]] = {}
     extents: dict[str, tuple[int, int]] = {}
     if kind == "xlsx":
         refused, formulas, extents = inspect_xlsx(data)
         if refused:
-            return fail(refused, limit=MAX_UNPACKED_BYTES // (1024 * 1024), detail="zip")
+            limits = {"limit": MAX_UNPACKED_BYTES // (1024 * 1024), "max_strings": f"{MAX_SHARED_STRINGS:,}"}
+            return fail(refused, detail="zip", depth=MAX_XML_DEPTH, **limits)
         for sheet_name, (n_rows, n_cols, at_least) in extents.items():
             try:
                 check_extent(n_rows, n_cols, at_least)
@@ -441,6 +527,18 @@ def _rows_in(xml: bytes) -> int:
 
 def _cells_in(xml: bytes) -> int:
     return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + xml.count(b":c>")
+
+
+def _count_at_most(stream, tag: bytes, limit: int) -> int:
+    """How often `tag` occurs in the stream, read in 4 MB chunks and left once past `limit`."""
+    count, tail = 0, b""
+    while chunk := stream.read(4 * 1024 * 1024):
+        buf = tail + chunk
+        count += buf.count(tag) - tail.count(tag)  # a tag split between chunks is counted once
+        if count > limit:
+            break
+        tail = buf[-len(tag) :]
+    return count
 
 
 def _element_extent(stream) -> tuple[int, int]:
@@ -564,15 +662,20 @@ def inspect_xlsx(
         return "file_too_large_unpacked", {}, {}
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
-        return None, {}, {}
+        return ("file_is_word" if "word/document.xml" in names else None), {}, {}
+    for part in names:
+        if part.lower().endswith("sharedstrings.xml"):
+            with zf.open(part) as stream:
+                if _count_at_most(stream, b"<si", MAX_SHARED_STRINGS) > MAX_SHARED_STRINGS:
+                    return "shared_strings_too_many", {}, {}
     try:
         ns = {
             "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
             "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
             "p": "http://schemas.openxmlformats.org/package/2006/relationships",
         }
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        book = parse_xml(zf.read("xl/workbook.xml"))
+        rels = parse_xml(zf.read("xl/_rels/workbook.xml.rels"))
         targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
         found: dict[str, set[tuple[int, int]]] = {}
         extents: dict[str, tuple[int, int, bool]] = {}
@@ -600,6 +703,8 @@ def inspect_xlsx(
             if cells:
                 found[sh.get("name")] = cells
         return None, found, extents
+    except XmlTooDeep:
+        return "xml_too_deep", {}, {}
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile):
         return None, {}, {}  # unusual packaging: calamine will say whether it can read the cells
 

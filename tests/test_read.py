@@ -257,3 +257,23 @@ def test_a_row_count_known_only_as_a_lower_bound_is_worded_as_at_least(lang, phr
     (problem,) = wb.problems
     text = problem.message(lang)
     assert phrase in text and "100006" not in text
+
+
+def test_xml_parsed_whole_is_refused_past_its_depth_bound_and_read_within_it():
+    from xml.etree import ElementTree
+
+    from etl.read import MAX_XML_DEPTH, XmlTooDeep, parse_xml
+
+    assert parse_xml(b"<a>" + b"<b>" * (MAX_XML_DEPTH - 1) + b"</b>" * (MAX_XML_DEPTH - 1) + b"</a>").tag == "a"
+    with pytest.raises(XmlTooDeep):
+        parse_xml(b"<a>" * 1_000_000 + b"</a>" * 1_000_000)
+    with pytest.raises(ElementTree.ParseError):
+        parse_xml(b"<a><b></a>")
+
+
+def test_utf16_without_bom_is_read_when_its_headers_are_known_and_nul_bytes_otherwise_refused():
+    text = "区县,年份,集体合同签订率\n东城区,2023,91.5\n"
+    for enc in ("utf-16-le", "utf-16-be"):
+        wb = read_workbook(text.encode(enc), "a.csv")
+        assert not wb.problems and f"encoding:{enc}" in wb.notes and wb.sheets[0].rows[1][2] == "91.5"
+    assert [p.code for p in read_workbook(b"\x00\x01binary\x00stuff", "b.csv").problems] == ["csv_nul"]
