@@ -277,3 +277,10 @@ def test_utf16_without_bom_is_read_when_its_headers_are_known_and_nul_bytes_othe
         wb = read_workbook(text.encode(enc), "a.csv")
         assert not wb.problems and f"encoding:{enc}" in wb.notes and wb.sheets[0].rows[1][2] == "91.5"
     assert [p.code for p in read_workbook(b"\x00\x01binary\x00stuff", "b.csv").problems] == ["csv_nul"]
+
+
+def test_csv_read_line_by_line_keeps_quoted_line_breaks_inside_a_field():
+    from etl.read import read_csv_text
+
+    sheet = read_csv_text('区县,备注,值\r\n东城区,"两行\r\n的备注",91.5\r\n西城区,x,90\r\n', "a.csv")
+    assert sheet.rows == [["区县", "备注", "值"], ["东城区", "两行\r\n的备注", "91.5"], ["西城区", "x", "90"]]
