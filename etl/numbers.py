@@ -89,7 +89,8 @@ _CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1
 _CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "".join(_CN_BIG) + "点"
 
-_ASCII_NUM = r"\d+(?:\.\d+)?|\.\d+"
+_ASCII_NUM = r"(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?"  # 1e308 is read, to be judged by its size
+_INFINITY = {"inf", "infinity", "∞", "+inf", "-inf", "+infinity", "-infinity", "+∞", "-∞"}
 _CN_NUM = f"[{CN_NUMERAL_CHARS}]+"
 _PREFIX = "|".join(sorted(map(re.escape, PREFIX_QUALIFIERS), key=len, reverse=True))
 _SUFFIX = "|".join(sorted(map(re.escape, SUFFIX_QUALIFIERS), key=len, reverse=True))
@@ -111,6 +112,10 @@ class NotANumber(ValueError):
 
 class OutOfRange(NotANumber):
     """A number, but not a finite one within MAX_ABS_VALUE once its multipliers are applied."""
+
+
+class ScientificNotation(NotANumber):
+    """A number in range written as 1.23457E+11: how Excel's CSV export rounds a long figure, so not the figure."""
 
 
 # No figure a district, city or the whole country reports comes near this (China's yearly wage bill is about
@@ -278,14 +283,16 @@ def parse_number(raw: object) -> ParsedNumber | None:
         raise NotANumber(raw)
     m = _CELL.match(s)
     if not m:
+        if s.lower() in _INFINITY:
+            raise OutOfRange(raw)
         raise NotANumber(raw)
     num = m["num"]
     try:
         value = float(num) if re.fullmatch(_ASCII_NUM, num) else cn_to_number(num)
     except (NotANumber, KeyError, ValueError, OverflowError):
         raise NotANumber(raw) from None
-    if not math.isfinite(value):  # a 400-digit "number" is a typing accident, not a figure
-        raise NotANumber(raw)
+    if not math.isfinite(value):  # a 400-digit "number" or 1e309 is a number, far too large to be a figure
+        raise OutOfRange(raw)
     if m["sign"] == "-":
         value = -value
     scaled = False
@@ -298,6 +305,8 @@ def parse_number(raw: object) -> ParsedNumber | None:
         check_range(value)  # after the multiplier: 1e305万 is not a figure
     except OutOfRange:
         raise OutOfRange(raw) from None
+    if "e" in num.lower():  # in range, but an exponent only ever comes from a rounded export
+        raise ScientificNotation(raw)
     qualifier = "exact"
     for key in ("q1", "q2", "q3"):
         if m[key]:

@@ -11,7 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from etl.catalog import HEADER_UNIT_SCALE, Catalog, header_key, header_unit, load_catalog, name_key
-from etl.numbers import MAX_ABS_VALUE, NotANumber, OutOfRange, ParsedNumber, is_missing, parse_number
+from etl.numbers import (
+    MAX_ABS_VALUE,
+    NotANumber,
+    OutOfRange,
+    ParsedNumber,
+    ScientificNotation,
+    is_missing,
+    parse_number,
+)
 from etl.periods import PeriodError, parse_period
 from etl.problems import Problem, format_number
 from etl.read import Sheet, Workbook, cell_ref, col_letter, year_in_name
@@ -283,6 +291,8 @@ def _row_has_numbers(sheet: Sheet, mm: dict, r: int, cols: range, skip: set[int]
         try:
             if parse_number(v) is not None:
                 return True
+        except (OutOfRange, ScientificNotation):
+            return True  # a number all the same, refused where it is read
         except NotANumber:
             continue
     return False
@@ -759,6 +769,9 @@ def _parse_value(ctx: _Ctx, r: int, c: int, indicator: str) -> ParsedNumber | No
         return parse_number(raw)
     except OutOfRange:
         ctx.problem("error", "value_out_of_range", r, c, raw_text(raw), indicator=indicator)
+        return None
+    except ScientificNotation:
+        ctx.problem("error", "scientific_notation", r, c, raw_text(raw), indicator=indicator)
         return None
     except NotANumber:
         ctx.problem("error", "not_a_number", r, c, raw_text(raw), indicator=indicator)

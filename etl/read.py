@@ -23,6 +23,43 @@ MAX_CELLS = 5_000_000
 # unpacks to a few MB), or when a part packs more than MAX_RATIO times (the mark of a zip bomb).
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 MAX_RATIO = 1000
+# A file larger than this is refused before it is read (uploads stop at 20 MB; a sheet at the limits above fits).
+MAX_FILE_BYTES = 100 * 1024 * 1024
+# A CSV field longer than Excel's own cell limit (32,767 characters) is refused where it is met: no sheet holds one.
+MAX_FIELD_CHARS = 32_767
+# Distinct strings an .xlsx's shared-strings table may hold: no workbook within the limits needs more, and the
+# reader builds them all (10 million took 767 MB) before any sheet is read.
+MAX_SHARED_STRINGS = MAX_CELLS
+# XML parts parsed whole (workbook.xml, .docx document.xml) may nest this deep: Word's tables in text boxes need
+# tens; a million nested elements took 436 MB in workbook.xml and hung the report reader (quadratic walk).
+MAX_XML_DEPTH = 200
+
+
+class XmlTooDeep(ValueError):
+    """An XML part nested deeper than MAX_XML_DEPTH: refused before its tree is built further."""
+
+
+def parse_xml(xml: bytes, max_depth: int = MAX_XML_DEPTH):
+    """The root Element of `xml`, built in 1 MB pieces and left as soon as it nests deeper than `max_depth`
+    (XmlTooDeep); ElementTree.ParseError for broken XML, as ElementTree.fromstring."""
+    from xml.etree import ElementTree
+
+    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    depth, root = 0, None
+    for at in range(0, max(len(xml), 1), 1 << 20):
+        parser.feed(xml[at : at + (1 << 20)])
+        for event, el in parser.read_events():
+            if event == "start":
+                depth += 1
+                root = el if root is None else root
+                if depth > max_depth:
+                    raise XmlTooDeep(str(depth))
+            else:
+                depth -= 1
+    parser.close()
+    if root is None:
+        raise ElementTree.ParseError("no element")
+    return root
 
 
 @dataclass
@@ -110,6 +147,14 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     whichever yields headers the catalogue knows."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:  # NULs in text: UTF-16 without its BOM (some export tools), if its headers say so
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and _header_score(text) > 0:
+                return text, enc
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -125,26 +170,55 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     return max(decoded, key=lambda d: _header_score(d[0]))
 
 
-# A single CSV field may be this long (characters); the whole upload is limited to 20 MB anyway.
-csv.field_size_limit(32 * 1024 * 1024)
+csv.field_size_limit(MAX_FIELD_CHARS)
+
+
+class FieldTooLong(ValueError):
+    """A CSV field beyond MAX_FIELD_CHARS, on line `line`."""
+
+    def __init__(self, line: int):
+        super().__init__(str(line))
+        self.line = line
+
+
+def _lines(text: str):
+    """The text's lines with their line ends, one at a time (io.StringIO would copy it four bytes a character)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start)
+        end = n if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _widest_line(text: str, delimiter: str) -> int:
+    """Fields in the widest line, counted in place (no list of lines: a 100 MB line is not copied)."""
+    widest, start = 0, 0
+    while True:
+        end = text.find("\n", start)
+        widest = max(widest, text.count(delimiter, start, len(text) if end < 0 else end) + 1)
+        if end < 0:
+            return widest
+        start = end + 1
 
 
 class TooLarge(ValueError):
     """A sheet beyond MAX_ROWS, MAX_COLUMNS or MAX_CELLS: refused before its cells are built."""
 
-    def __init__(self, rows: int, cols: int):
+    def __init__(self, rows: int, cols: int, at_least: bool = False):
         super().__init__(f"{rows} × {cols}")
-        self.rows, self.cols = rows, cols
+        # at_least: the reading stopped once past the limits, so rows × cols is a lower bound, not the extent
+        self.rows, self.cols, self.at_least = rows, cols, at_least
 
     @property
     def range(self) -> str:
         return f"A1:{cell_ref(max(self.rows, 1) - 1, max(self.cols, 1) - 1)}"
 
 
-def check_extent(rows: int, cols: int) -> None:
-    """Raise TooLarge when a used range of `rows` × `cols` is beyond the limits."""
+def check_extent(rows: int, cols: int, at_least: bool = False) -> None:
+    """Raise TooLarge when a used range of `rows` × `cols` is beyond the limits (`at_least`: counted only so far)."""
     if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
-        raise TooLarge(rows, cols)
+        raise TooLarge(rows, cols, at_least)
 
 
 def read_csv_text(text: str, file_name: str) -> Sheet:
@@ -158,16 +232,22 @@ def read_csv_text(text: str, file_name: str) -> Sheet:
     # Bounds from the raw text first (a line of 2,000,000 commas must not become 2,000,000 cells); quoted
     # delimiters can only make these counts larger than the real ones, never smaller.
     n_lines = text.count("\n") + 1
-    widest = max((line.count(delimiter) + 1 for line in text.split("\n")), default=0)
-    if n_lines > MAX_ROWS or widest > MAX_COLUMNS:
-        rows_seen: list[list[str]] = []
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):  # exact counts, stopping at the first excess
-            if len(row) > MAX_COLUMNS or len(rows_seen) >= MAX_ROWS:
-                raise TooLarge(max(len(rows_seen) + 1, n_lines), max(len(row), widest))
-            rows_seen.append(row)
-        rows = rows_seen
-    else:
-        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    widest = _widest_line(text, delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    try:
+        if n_lines > MAX_ROWS or widest > MAX_COLUMNS:
+            rows_seen: list[list[str]] = []
+            for row in reader:  # exact counts, stopping at the first excess
+                if len(row) > MAX_COLUMNS or len(rows_seen) >= MAX_ROWS:
+                    raise TooLarge(len(rows_seen) + 1, len(row), at_least=True)  # counted up to here
+                rows_seen.append(row)
+            rows = rows_seen
+        else:
+            rows = [list(r) for r in reader]
+    except csv.Error as err:
+        if "field limit" in str(err):
+            raise FieldTooLong(reader.line_num) from None
+        raise
     check_extent(len(rows), max((len(r) for r in rows), default=0))
     return Sheet(file_name=file_name, name=Path(file_name).stem, rows=rows)
 
@@ -225,7 +305,7 @@ def read_html_tables(data: bytes, file_name: str) -> list[Sheet]:
                     rs = max(1, int(td.get("rowspan") or 1))
                 except ValueError:
                     cs = rs = 1
-                check_extent(r + rs, c + cs)
+                check_extent(r + rs, c + cs, at_least=True)
                 _put(grid, r, c, re.sub(r"\s+", " ", td.text_content()).strip())
                 for dr in range(rs):
                     for dc in range(cs):
@@ -235,7 +315,7 @@ def read_html_tables(data: bytes, file_name: str) -> list[Sheet]:
                 c += cs
             width = max(width, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
             r += 1
-            check_extent(r, width)
+            check_extent(r, width, at_least=True)
         n_rows = max([r] + [rr + 1 for rr, _ in taken])
         if not grid:
             continue
@@ -271,7 +351,7 @@ def read_xml2003(data: bytes, file_name: str) -> list[Sheet]:
                 c = int(cell.get(f"{_SS}Index", c + 2)) - 1
                 across = int(cell.get(f"{_SS}MergeAcross", 0))
                 down = int(cell.get(f"{_SS}MergeDown", 0))
-                check_extent(r + down + 1, c + across + 1)
+                check_extent(r + down + 1, c + across + 1, at_least=True)
                 d = cell.find(f"{_SS}Data")
                 value: object = ""
                 if d is not None:
@@ -289,7 +369,7 @@ def read_xml2003(data: bytes, file_name: str) -> list[Sheet]:
                 width = max(width, c + across + 1)
                 n_rows = max(n_rows, r + down + 1)
                 c += across
-            check_extent(n_rows, width)
+            check_extent(n_rows, width, at_least=True)
         sheets.append(
             Sheet(
                 file_name,
@@ -306,12 +386,14 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
     """Every sheet of a file as raw cells; problems (in place of a traceback) when the file cannot be read."""
     import hashlib
 
-    if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-        name = file_name or "upload"
-    else:
-        data = Path(source).read_bytes()
-        name = file_name or Path(source).name
+    name = file_name or ("upload" if isinstance(source, (bytes, bytearray)) else Path(source).name)
+    size = len(source) if isinstance(source, (bytes, bytearray)) else Path(source).stat().st_size
+    if size > MAX_FILE_BYTES:  # refused unread
+        big = Workbook(file_name=name, sha256="")
+        params = {"size": f"{size:,}", "limit": MAX_FILE_BYTES // 2**20, "limit_bytes": f"{MAX_FILE_BYTES:,}"}
+        big.problems.append(Problem("error", "file_too_big", name, params=params))
+        return big
+    data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
     wb = Workbook(file_name=name, sha256=hashlib.sha256(data).hexdigest())
     kind = sniff_format(data)
     ext = Path(name).suffix.lower()
@@ -322,7 +404,7 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
 
     def too_large(err: TooLarge, sheet: str | None) -> Workbook:
         return fail(
-            "sheet_too_large",
+            "sheet_too_large_at_least" if err.at_least else "sheet_too_large",
             sheet,
             range=err.range,
             rows=err.rows,
@@ -358,22 +440,27 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
         except UnicodeDecodeError:
             return fail("csv_encoding")
         if "\x00" in text:
-            return fail("csv_encoding")
+            return fail("csv_nul")
         wb.notes.append(f"encoding:{encoding}")
         try:
             wb.sheets.append(read_csv_text(text, name))
         except TooLarge as err:
             return too_large(err, Path(name).stem)
+        except FieldTooLong as err:
+            return fail("csv_field_too_long", Path(name).stem, line=err.line, limit=f"{MAX_FIELD_CHARS:,}")
+        except csv.Error as err:
+            return fail("file_damaged", Path(name).stem, detail=f"CSV: {err}"[:80])
         return wb
     formulas: dict[str, set[tuple[int, int]]] = {}
     extents: dict[str, tuple[int, int]] = {}
     if kind == "xlsx":
         refused, formulas, extents = inspect_xlsx(data)
         if refused:
-            return fail(refused, limit=MAX_UNPACKED_BYTES // (1024 * 1024), detail="zip")
-        for sheet_name, (n_rows, n_cols) in extents.items():
+            limits = {"limit": MAX_UNPACKED_BYTES // (1024 * 1024), "max_strings": f"{MAX_SHARED_STRINGS:,}"}
+            return fail(refused, detail="zip", depth=MAX_XML_DEPTH, **limits)
+        for sheet_name, (n_rows, n_cols, at_least) in extents.items():
             try:
-                check_extent(n_rows, n_cols)
+                check_extent(n_rows, n_cols, at_least)
             except TooLarge as err:
                 too_large(err, sheet_name)
         if not extents and ext == ".ods":
@@ -381,9 +468,9 @@ def read_workbook(source: Path | bytes, file_name: str | None = None) -> Workboo
                 extents = ods_extents(data)
             except Exception as err:  # a damaged content.xml: lxml raises several types
                 return fail("file_damaged", detail=type(err).__name__)
-        for sheet_name, (n_rows, n_cols) in extents.items() if ext == ".ods" else ():
+        for sheet_name, (n_rows, n_cols, at_least) in extents.items() if ext == ".ods" else ():
             try:
-                check_extent(n_rows, n_cols)
+                check_extent(n_rows, n_cols, at_least)
             except TooLarge as err:
                 too_large(err, sheet_name)
         if wb.problems:  # calamine would build the whole grid in memory before any check could run
@@ -442,10 +529,22 @@ def _cells_in(xml: bytes) -> int:
     return xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b":c ") + xml.count(b":c>")
 
 
+def _count_at_most(stream, tag: bytes, limit: int) -> int:
+    """How often `tag` occurs in the stream, read in 4 MB chunks and left once past `limit`."""
+    count, tail = 0, b""
+    while chunk := stream.read(4 * 1024 * 1024):
+        buf = tail + chunk
+        count += buf.count(tag) - tail.count(tag)  # a tag split between chunks is counted once
+        if count > limit:
+            break
+        tail = buf[-len(tag) :]
+    return count
+
+
 def _element_extent(stream) -> tuple[int, int]:
     """Rows × columns a sheet's XML needs by its row and cell elements alone (rows and cells may leave out
-    their r="…", each then following the one before). Read in chunks and left as soon as it is beyond the limits:
-    a 700 KB file can hold ten million rows."""
+    their r="…", each then following the one before). Read in chunks and left as soon as it is beyond the limits
+    (a 700 KB file can hold ten million rows): then it is what was counted so far, a lower bound."""
     rows = cells = 0
     tail = b""
     while chunk := stream.read(4 * 1024 * 1024):
@@ -484,13 +583,14 @@ _ODS_MAX_CELL_ELEMENTS = 20 * MAX_COLUMNS
 _ODS_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
-def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
+def ods_extents(data: bytes) -> dict[str, tuple[int, int, bool]]:
     """Rows × columns each table of an .ods spans up to its last non-empty cell, counting repeated rows and
-    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted).
+    cells (LibreOffice writes the empty rest of a sheet as one row repeated a million times: not counted), and
+    whether that is only a lower bound.
 
     The reading stops at the first table beyond the limits, or with more row or cell elements than a sheet
     within them can need (a 1 MB file can unpack to 300 MB of rows): that table's extent is then at least
-    what was seen, and beyond the limits. So the work is bounded by the limits, not by the file."""
+    what was seen (marked True), and beyond the limits. So the work is bounded by the limits, not by the file."""
     import zipfile
 
     from lxml import etree
@@ -502,7 +602,7 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
         stream = zf.open("content.xml")
     except (zipfile.BadZipFile, OSError, ValueError):
         return {}
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[str, tuple[int, int, bool]] = {}
     table = ""
     rows_seen = last_row = last_col = row_elements = col = row_last = cell_elements = row_repeat = 0
     for event, el in etree.iterparse(stream, events=("start", "end"), resolve_entities=False, huge_tree=False):
@@ -522,7 +622,7 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
             cell_elements += 1
             el.clear()
             if cell_elements > _ODS_MAX_CELL_ELEMENTS or row_last > MAX_COLUMNS:
-                out[table] = (max(last_row, rows_seen + row_repeat), max(row_last, cell_elements))
+                out[table] = (max(last_row, rows_seen + row_repeat), max(row_last, cell_elements), True)
                 return out
         elif el.tag == f"{_ODS_T}table-row":
             n_rows = int(el.get(f"{_ODS_T}number-rows-repeated", 1))
@@ -534,19 +634,20 @@ def ods_extents(data: bytes) -> dict[str, tuple[int, int]]:
             while el.getprevious() is not None:  # rows already counted: keep memory flat
                 del el.getparent()[0]
             if row_elements > _ODS_MAX_ROW_ELEMENTS or last_row > MAX_ROWS or last_row * last_col > MAX_CELLS:
-                out[table] = (max(last_row, row_elements), max(last_col, 1))
+                out[table] = (max(last_row, row_elements), max(last_col, 1), True)
                 return out
         elif el.tag == f"{_ODS_T}table":
-            out[table] = (last_row, last_col)
+            out[table] = (last_row, last_col, False)
             el.clear()
     return out
 
 
 def inspect_xlsx(
     data: bytes,
-) -> tuple[str | None, dict[str, set[tuple[int, int]]], dict[str, tuple[int, int]]]:
+) -> tuple[str | None, dict[str, set[tuple[int, int]]], dict[str, tuple[int, int, bool]]]:
     """Look inside an .xlsx zip before reading it: a problem code if it is a zip bomb or broken; for each
-    sheet name the cells holding a formula with no saved result, and the rows × columns its cells span."""
+    sheet name the cells holding a formula with no saved result, and the rows × columns its cells span (with
+    True where that is only a lower bound: counting stopped past the limits)."""
     import zipfile
     from xml.etree import ElementTree
 
@@ -561,18 +662,23 @@ def inspect_xlsx(
         return "file_too_large_unpacked", {}, {}
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
-        return None, {}, {}
+        return ("file_is_word" if "word/document.xml" in names else None), {}, {}
+    for part in names:
+        if part.lower().endswith("sharedstrings.xml"):
+            with zf.open(part) as stream:
+                if _count_at_most(stream, b"<si", MAX_SHARED_STRINGS) > MAX_SHARED_STRINGS:
+                    return "shared_strings_too_many", {}, {}
     try:
         ns = {
             "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
             "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
             "p": "http://schemas.openxmlformats.org/package/2006/relationships",
         }
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        book = parse_xml(zf.read("xl/workbook.xml"))
+        rels = parse_xml(zf.read("xl/_rels/workbook.xml.rels"))
         targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("p:Relationship", ns)}
         found: dict[str, set[tuple[int, int]]] = {}
-        extents: dict[str, tuple[int, int]] = {}
+        extents: dict[str, tuple[int, int, bool]] = {}
         for sh in book.findall("m:sheets/m:sheet", ns):
             target = targets.get(sh.get(f"{{{ns['r']}}}id"), "")
             path = target.lstrip("/") if target.startswith("/") else "xl/" + target
@@ -584,10 +690,10 @@ def inspect_xlsx(
             try:
                 check_extent(*elements)
             except TooLarge:
-                extents[sh.get("name")] = elements  # refused for its size: neither read whole nor searched
+                extents[sh.get("name")] = (*elements, True)  # refused for its size: neither read whole nor searched
                 continue
             xml = zf.read(path)
-            extents[sh.get("name")] = _extent(xml, elements)
+            extents[sh.get("name")] = (*_extent(xml, elements), False)
             for m in _CELL_XML.finditer(xml):
                 body = m.group(2)
                 if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
@@ -597,6 +703,8 @@ def inspect_xlsx(
             if cells:
                 found[sh.get("name")] = cells
         return None, found, extents
+    except XmlTooDeep:
+        return "xml_too_deep", {}, {}
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile):
         return None, {}, {}  # unusual packaging: calamine will say whether it can read the cells
 

@@ -26,6 +26,18 @@ def test_a_correction_to_a_non_finite_value_is_refused(fresh_db, value):
         assert [p.code for p in plan.problems if p.severity == "error"] == ["not_finite"]
 
 
+@pytest.mark.parametrize("value", [1e308, -1e308, 2e15])
+def test_a_finite_but_implausible_value_in_either_grid_is_out_of_range(fresh_db, value):
+    """1e308 is finite: the grids refuse it as too large (naming the indicator), never store it."""
+    with open_store(fresh_db, read_only=True) as con:
+        correction = plan_correction(con, "900101", 2023, {"disputes_reported": value}, "x")
+        rows, refused = targets_from_grid([("集体合同签订率", 2024, "", value)], METRICS, DISTRICTS)
+        target = plan_targets(con, rows, "x", None, refused)
+    for plan in (correction, target):
+        errors = [p for p in plan.problems if p.severity == "error"]
+        assert [p.code for p in errors] == ["value_out_of_range"] and not plan.ok
+
+
 def test_a_forged_correction_row_is_refused_not_a_crash(fresh_db):
     with open_store(fresh_db, read_only=True) as con:
         plan = plan_correction(con, "900101", 2023, {"'; drop table x; --": 1.0, "disputes_reported": 10.0}, "x")
@@ -114,3 +126,9 @@ def test_closed_tabs_do_not_count_against_the_session_limit(monkeypatch):
 def test_the_file_watcher_ignores_the_venv():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert ".venv" in config["server"]["folderWatchBlacklist"]
+
+
+def test_no_table_offers_streamlits_own_download():
+    """Its CSV writes =HYPERLINK(...) as a live formula; tests/e2e/test_downloads.py checks the tables themselves."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True

@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.numbers import NotANumber, cn_to_number, is_missing, parse_number
+from etl.numbers import NotANumber, OutOfRange, ScientificNotation, cn_to_number, is_missing, parse_number
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,17 @@ def test_chinese_numerals(text, expected):
 @pytest.mark.parametrize("raw,scaled", [("1.96万", True), ("19600", False), ("一万多", True), ("近87万元", True)])
 def test_cells_with_their_own_multiplier_are_marked_scaled(raw, scaled):
     assert parse_number(raw).scaled is scaled
+
+
+@pytest.mark.parametrize(
+    "raw", ["1e308", "1e309", "-1e309", "1e305万", "1e16", "9" * 400, "inf", "Infinity", "-∞", 1e308]
+)
+def test_numbers_too_large_to_be_figures_are_out_of_range_not_text(raw):
+    with pytest.raises(OutOfRange):
+        parse_number(raw)
+
+
+@pytest.mark.parametrize("raw", ["1.23457E+11", "1e15", "1.5e3", "2E-05"])
+def test_scientific_notation_in_range_is_refused_as_rounded(raw):
+    with pytest.raises(ScientificNotation):
+        parse_number(raw)

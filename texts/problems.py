@@ -35,6 +35,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "无法识别 CSV 文件的文字编码（支持 UTF-8 和 GBK）。请在 Excel 中另存为“CSV UTF-8”。",
         "en": "Cannot tell the CSV file's text encoding (UTF-8 and GBK are supported). Save it from Excel as “CSV UTF-8”.",
     },
+    "problem_csv_nul": {
+        "zh": "文件中有空字符（NUL），不是文本格式的 CSV：可能是其他程序的二进制文件，或没有标明编码的 UTF-16 文本。请在 Excel 中另存为“CSV UTF-8”。",
+        "en": "The file holds NUL characters, so it is not a text CSV: perhaps another program's binary file, or UTF-16 text without its byte-order mark. Save it from Excel as “CSV UTF-8”.",
+    },
+    "problem_csv_field_too_long": {
+        "zh": "第 {line} 行附近有一个单元格超过 {limit} 个字符（Excel 单元格的上限），文件未读取。请检查是否缺少引号或分隔符。",
+        "en": "A field near line {line} is longer than {limit} characters (Excel's own limit for a cell); the file was not read. Check for a missing quote or delimiter.",
+    },
+    "problem_file_too_big": {
+        "zh": "文件有 {size} 字节，超过上限 {limit} MB（{limit_bytes} 字节），未读取。请只保留需要导入的工作表和数据。",
+        "en": "The file holds {size} bytes, more than the limit of {limit} MB ({limit_bytes} bytes); it was not read. Keep only the sheets and data to import.",
+    },
+    "problem_file_is_word": {
+        "zh": "这是 Word 文档（.docx），不是 Excel 表格。年度工作报告请在“报告提取”页导入；表格请另存为 .xlsx 或 .csv。",
+        "en": "This is a Word document (.docx), not a spreadsheet. Import annual reports on the report import page; save tables as .xlsx or .csv.",
+    },
+    "problem_shared_strings_too_many": {
+        "zh": "文件的共享字符串表超过 {max_strings} 条（一个能导入的表格用不到这么多不同的文字），为保护系统未读取。请在 Excel 中删除多余的工作表或单元格后另存。",
+        "en": "The file's shared-strings table holds more than {max_strings} entries (no workbook within the limits needs so many different texts), so it was not read. Delete the extra sheets or cells in Excel and save it again.",
+    },
+    "problem_xml_too_deep": {
+        "zh": "文件内部的 XML 嵌套超过 {depth} 层，不是正常的 Excel 文件，为保护系统未读取。请用 Excel 打开后另存为 .xlsx。",
+        "en": "The file's XML nests more than {depth} levels deep, which no Excel file does, so it was not read. Open it in Excel and save it as .xlsx again.",
+    },
     "problem_sheet_too_many_rows": {
         "zh": "工作表有 {rows} 行，超过上限 {limit} 行，未读取。请只保留需要导入的数据。",
         "en": "The sheet has {rows} rows, more than the limit of {limit}; it was not read. Keep only the data to import.",
@@ -42,6 +66,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_sheet_too_large": {
         "zh": "工作表的使用范围是 {range}（{rows} 行 × {cols} 列），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除远处的空白或多余单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
         "en": "The sheet's used range is {range} ({rows} rows × {cols} columns), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
+    },
+    "problem_sheet_too_large_at_least": {
+        "zh": "工作表至少有 {rows} 行、{cols} 列（数到超过上限就停止了，实际可能更多），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除多余的行、列或远处的单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
+        "en": "The sheet has at least {rows} rows and {cols} columns (counting stopped once past the limits; there may be more), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the extra rows, columns or stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
     },
     "problem_file_is_html_read": {
         "zh": "这个文件其实是网页（HTML）表格，不是真正的 Excel 文件，已按表格读取。",
@@ -131,6 +159,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem_value_out_of_range": {
         "zh": "“{value}”超出可信的范围（{indicator}）：换算单位后不是有限的数，或绝对值超过 10¹⁵。请核对是否多打了数字或单位。",
         "en": "“{value}” is out of any plausible range ({indicator}): after its units are applied it is not finite or beyond 10¹⁵ in size. Check for extra digits or a wrong unit.",
+    },
+    "problem_scientific_notation": {
+        "zh": "“{value}”是科学计数法（{indicator}）：Excel 导出 CSV 时会把长数字四舍五入成这种写法，原来的数已经丢失。请把单元格设为“数值”格式后重新导出，或填写完整的数字。",
+        "en": "“{value}” is in scientific notation ({indicator}): Excel's CSV export rounds long figures to this form, so the figure itself is lost. Set the cells to the Number format and export again, or enter the full figure.",
     },
     "problem_percent_out_of_range": {
         "zh": "{indicator}为 {number}%，超出 0–100% 的范围。",

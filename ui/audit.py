@@ -1,7 +1,8 @@
 """The batches page in the user's language: the batch list (kinds in Chinese, people's display names for logged-in
 users only, times in the deployment's time zone), the safer rollback, and the audit log filtered by district and
-year. Grids here have no Streamlit "Download as CSV" (it writes cell text as is, so =… would run as a formula in
-Excel); the project's formula-safe CSV/XLSX downloads replace it."""
+year. No grid offers Streamlit's own "Download as CSV" (`client.disableDataExport` in .streamlit/config.toml: it
+writes cell text as is, so =… would run as a formula in Excel); the project's formula-safe CSV/XLSX downloads
+replace it."""
 
 from __future__ import annotations
 
@@ -15,12 +16,6 @@ from ui.auth import current_editor, current_user
 from ui.data import reading, writing
 from ui.exports import table_downloads_ui
 from ui.i18n import lang, plain, t
-
-
-def safe_grid(key: str) -> st.delta_generator.DeltaGenerator:
-    """A container whose dataframes show no toolbar download (formula injection); use table_downloads_ui instead."""
-    st.html(f"<style>.st-key-{key} [data-testid='stElementToolbar'] {{display: none;}}</style>")
-    return st.container(key=key)
 
 
 def _who(logins: pd.Series) -> list[str]:
@@ -54,10 +49,9 @@ def batch_list_ui(batches: pd.DataFrame) -> int | None:
             t("col_note"): batches["note"].fillna(""),
         }
     )
-    with safe_grid("batch_grid"):
-        event = st.dataframe(
-            shown, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="batch_pick"
-        )
+    event = st.dataframe(
+        shown, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="batch_pick"
+    )
     st.caption(t("times_in", tz=cycle.display_timezone().key))
     table_downloads_ui(shown, "batches", t("page_batches"))
     picked = event.selection.rows if event and event.selection else []
@@ -168,6 +162,5 @@ def audit_ui() -> None:
             ],
         }
     )
-    with safe_grid("audit_grid"):
-        st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch")
     table_downloads_ui(shown, "audit_log", t("audit_heading"))

@@ -4,7 +4,7 @@ Streamlit's script cannot set a cookie, and a cookie set by the page's JavaScrip
 cookie is set by the server's own route, the one supported way (st.App routes): after a checked login the page
 posts a one-time hand-over code (etl/sessions.py) to POST /union/session, which answers with
 
-    Set-Cookie: union_session=<random token>; HttpOnly; SameSite=Strict; Path=/; Max-Age=<lifetime>[; Secure]
+    Set-Cookie: union_session=<random token>; HttpOnly; SameSite=Strict; Path=<base>/; Max-Age=<lifetime>[; Secure]
 
 Secure is added when the request came over https (behind a TLS proxy that says so). Script in the page never sees
 the token. POST /union/logout clears the cookie; the token itself is revoked on the server before that.
@@ -12,6 +12,10 @@ A refresh or a new tab sends the cookie with the websocket handshake, where `st.
 
 Both routes accept only same-origin JSON posts (the Origin header must name this server), so another site cannot
 log a visitor in under its own account or out.
+
+Served under `server.baseUrlPath` (`--server.baseUrlPath dash`: the app at /dash/), the routes, the page's posts
+and the cookie's Path move under it too (/dash/union/session, Path=/dash/): st.App mounts its own routes under the
+base path but user routes where they say, and a proxy that forwards /dash/ alone must reach them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,19 @@ from etl import sessions
 SESSION_ROUTE = "/union/session"
 LOGOUT_ROUTE = "/union/logout"
 MAX_BODY_BYTES = 1024  # a hand-over code is 43 characters
+
+
+def base_path() -> str:
+    """The server's base URL path as a prefix: "" at the root, "/dash" under `server.baseUrlPath` "dash"."""
+    from streamlit import config
+
+    base = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
+
+
+def cookie_path() -> str:
+    """Where the browser sends the cookie: the app's pages and its websocket, nothing else on the host."""
+    return base_path() + "/"
 
 
 def _same_origin(request) -> bool:
@@ -80,7 +97,7 @@ async def session_endpoint(request):
         sessions.COOKIE_NAME,
         token,
         max_age=int(lifetime),
-        path="/",
+        path=cookie_path(),
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -100,18 +117,18 @@ async def logout_endpoint(request):
         await run_in_threadpool(sessions.SESSIONS.revoke, token)
     response = Response(status_code=204, headers={"Cache-Control": "no-store"})
     response.delete_cookie(
-        sessions.COOKIE_NAME, path="/", httponly=True, samesite="strict", secure=request.url.scheme == "https"
+        sessions.COOKIE_NAME, path=cookie_path(), httponly=True, samesite="strict", secure=request.url.scheme == "https"
     )
     return response
 
 
 def routes() -> list:
-    """The two routes, for st.App(routes=...)."""
+    """The two routes, for st.App(routes=...), under the server's base URL path."""
     from starlette.routing import Route
 
     return [
-        Route(SESSION_ROUTE, session_endpoint, methods=["POST"]),
-        Route(LOGOUT_ROUTE, logout_endpoint, methods=["POST"]),
+        Route(base_path() + SESSION_ROUTE, session_endpoint, methods=["POST"]),
+        Route(base_path() + LOGOUT_ROUTE, logout_endpoint, methods=["POST"]),
     ]
 
 
@@ -124,7 +141,7 @@ def _post_script(route: str, body: dict) -> str:
     # json.dumps of a dict of plain strings: safe inside a <script> (no "</" can occur in a url-safe code)
     payload = json.dumps(json.dumps(body))
     return (
-        "<script>fetch(" + json.dumps(route) + ", {method: 'POST', credentials: 'same-origin', "
+        "<script>fetch(" + json.dumps(base_path() + route) + ", {method: 'POST', credentials: 'same-origin', "
         "headers: {'Content-Type': 'application/json'}, body: " + payload + "}).catch(() => {});</script>"
     )
 

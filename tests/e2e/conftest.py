@@ -92,28 +92,12 @@ def server_store(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("e2e") / "union.duckdb"
 
 
-@pytest.fixture(scope="session")
-def app_server(artifacts_dir, server_secrets, server_store) -> Iterator[str]:
-    """Base URL of a Streamlit server running the dashboard on a fresh sample store; stopped by PID at the end."""
-    if not APP.is_file():
-        pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
-    store = server_store
-    work = store.parent
-    load = subprocess.run(
-        [sys.executable, "-m", "etl", "sample", "--db", str(store), "--out", str(work / "sample")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=SAMPLE_LOAD_TIMEOUT_S,
-    )
-    if load.returncode != 0:
-        pytest.fail(f"loading the sample store failed ({load.returncode}):\n{load.stdout}\n{load.stderr}")
-
+def _serve(store: Path, secrets: Path, log_path: Path, extra: list[str] = (), prefix: str = "") -> Iterator[str]:
+    """A Streamlit server of APP on `store` (extra: more `streamlit run` options); its base URL; stopped by PID."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
-    log_path = artifacts_dir / "streamlit-server.log"
-    env = {**os.environ, "UNION_DB": str(store), "UNION_SECRETS": str(server_secrets)}
+    env = {**os.environ, "UNION_DB": str(store), "UNION_SECRETS": str(secrets)}
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(
             [
@@ -131,6 +115,7 @@ def app_server(artifacts_dir, server_secrets, server_store) -> Iterator[str]:
                 # no file watcher: nothing edits the app during a test run, and it costs CPU on 2 cores
                 "--server.fileWatcherType",
                 "none",
+                *extra,
             ],
             cwd=ROOT,
             env=env,
@@ -140,7 +125,7 @@ def app_server(artifacts_dir, server_secrets, server_store) -> Iterator[str]:
         )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(f"{base}/_stcore/health"):
+        while not _healthy(f"{base}{prefix}/_stcore/health"):
             if proc.poll() is not None:
                 pytest.fail(f"streamlit exited with {proc.returncode} before answering:\n{_tail(log_path)}")
             if time.monotonic() > deadline:
@@ -155,6 +140,41 @@ def app_server(artifacts_dir, server_secrets, server_store) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sample_store(server_store) -> Path:
+    """The server's store with the sample loaded (once per session)."""
+    work = server_store.parent
+    load = subprocess.run(
+        [sys.executable, "-m", "etl", "sample", "--db", str(server_store), "--out", str(work / "sample")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=SAMPLE_LOAD_TIMEOUT_S,
+    )
+    if load.returncode != 0:
+        pytest.fail(f"loading the sample store failed ({load.returncode}):\n{load.stdout}\n{load.stderr}")
+    return server_store
+
+
+@pytest.fixture(scope="session")
+def app_server(artifacts_dir, server_secrets, sample_store) -> Iterator[str]:
+    """Base URL of a Streamlit server running the dashboard on a fresh sample store; stopped by PID at the end."""
+    if not APP.is_file():
+        pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
+    yield from _serve(sample_store, server_secrets, artifacts_dir / "streamlit-server.log")
+
+
+@pytest.fixture(scope="module")
+def based_app_server(artifacts_dir, server_secrets, sample_store) -> Iterator[str]:
+    """The same app served under `--server.baseUrlPath union` (as behind a proxy at /union/): the URL of its root,
+    e.g. http://127.0.0.1:PORT/union. It only reads the store, and stops with the module that asked for it."""
+    if not APP.is_file():
+        pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
+    log = artifacts_dir / "streamlit-server-based.log"
+    for base in _serve(sample_store, server_secrets, log, ["--server.baseUrlPath", "union"], prefix="/union"):
+        yield f"{base}/union"
 
 
 @pytest.fixture(scope="session")

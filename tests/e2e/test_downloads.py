@@ -67,3 +67,46 @@ def test_picked_charts_and_the_preset_download_as_decks_with_native_charts(app_s
     assert "年度全委会" in name and len(prs.slides) == 21
     native = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
     assert len(native) >= 8
+
+
+TOOLBAR_DOWNLOAD = "Download as CSV"  # the label of Streamlit's own table download (its frontend, 1.67)
+
+
+def assert_no_table_offers_its_own_download(page) -> int:
+    """Hover every table on the page: its toolbar appears (Search is there, so the hover reached it) and offers no
+    "Download as CSV", which would write an uploaded =HYPERLINK(...) cell as a live formula. How many were checked."""
+    tables = page.locator('[data-testid="stDataFrame"]')
+    tables.first.wait_for()
+    for i in range(tables.count()):
+        table = tables.nth(i)
+        table.scroll_into_view_if_needed()
+        table.hover()
+        toolbar = page.locator('[data-testid="stElementToolbar"]').filter(has=page.get_by_role("button", name="Search"))
+        toolbar.first.wait_for()
+        assert page.get_by_role("button", name=TOOLBAR_DOWNLOAD).count() == 0, f"table {i} offers {TOOLBAR_DOWNLOAD}"
+    return tables.count()
+
+
+def test_no_table_offers_streamlits_own_csv_download(app_server, page, e2e_accounts, tmp_path):
+    """The chart tables, the upload preview of a file with formula text, the corrections grid and the batch list:
+    only the project's formula-safe downloads (client.disableDataExport in .streamlit/config.toml)."""
+    page.goto(f"{app_server}/contracts?year=2024")
+    page.get_by_text("查看数据表").first.click()
+    checked = assert_no_table_offers_its_own_download(page)
+
+    name, password = e2e_accounts["editor"]
+    page.goto(f"{app_server}/upload")
+    page.get_by_label("账号").fill(name)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    hostile = tmp_path / "公式_2024.csv"
+    hostile.write_text('区县,集体合同签订率\n东城区,"=HYPERLINK(""http://x.example"",""点我"")"\n', encoding="utf-8")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(hostile))
+    page.get_by_text("公式_2024!B2").first.wait_for(state="attached")  # the problem table quotes the cell
+    checked += assert_no_table_offers_its_own_download(page)
+
+    page.goto(f"{app_server}/corrections")
+    checked += assert_no_table_offers_its_own_download(page)  # st.data_editor
+    page.goto(f"{app_server}/batches")
+    checked += assert_no_table_offers_its_own_download(page)
+    assert checked >= 4
