@@ -17,6 +17,9 @@ CACHE_TTL_SECONDS = 3600
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=500)
 def _cached(name: str, version: str, params: tuple, approved: bool = False) -> pd.DataFrame:
+    if db.in_shared_reads():  # a page run: its queries share one connection (etl.db.shared_reads)
+        setup = cycle.apply_approved_only if approved else None
+        return _run(db.shared_reader(setting="approved" if approved else "all", setup=setup), name, **dict(params))
     con = db.connect(read_only=True)
     try:
         if approved:
@@ -24,6 +27,12 @@ def _cached(name: str, version: str, params: tuple, approved: bool = False) -> p
         return _run(con, name, **dict(params))
     finally:
         con.close()
+
+
+def page_reads():
+    """The frame's block around a page run: the page's queries that miss the cache share one read-only connection,
+    closed when the run ends (etl.db.shared_reads)."""
+    return db.shared_reads()
 
 
 def busy(err: db.StoreBusy) -> None:
