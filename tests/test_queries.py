@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -278,3 +279,50 @@ def test_malicious_city_value_is_bound_not_executed(con):
     )
     assert len(df) == 0
     assert con.execute("select count(*) from observations").fetchone()[0] == before
+
+
+@pytest.fixture(scope="module")
+def cities_db(sample_db, tmp_path_factory) -> Path:
+    """The sample city and the real cities of the bundled reports, in one store."""
+    import shutil
+
+    from etl import cli
+
+    path = tmp_path_factory.mktemp("cities") / "cities.duckdb"
+    shutil.copy(sample_db, path)
+    assert cli.cmd_reports(str(path), None, False, "pytest", "zh") == 0
+    return path
+
+
+# a reported rate, a derived ratio (numerator and denominator), a count, an amount
+METRICS_TRIED = ["contract_rate_collective", "disputes_per_10k_members", "disputes_reported", "aid_amount"]
+CITY_QUERIES = sorted(n for n in list_queries() if "city" in query_params(n))
+
+
+@pytest.mark.parametrize("approved", [False, True])
+def test_a_query_of_one_city_gives_the_same_rows_when_the_store_shows_that_city_only(cities_db, approved):
+    """A page's queries of one city read that city's rows only (etl.cycle.shadow_observations, for speed on a
+    national store): every query taking $city must return exactly what it returns on the whole store, for every
+    city and year, so the shortcut can never change a number."""
+    from etl import cycle
+
+    with open_store(cities_db, read_only=True) as whole:
+        cities = [c for (c,) in whole.execute("select distinct city_zh from city_districts order by 1").fetchall()]
+        years = [y for (y,) in whole.execute("select distinct year from observations order by 1").fetchall()]
+    assert len(cities) >= 3 and CITY_QUERIES
+    picked_years = sorted({years[0], years[len(years) // 2], years[-1]})
+    with open_store(cities_db, read_only=True) as whole:
+        if approved:
+            cycle.shadow_observations(whole, approved=True)
+        for city in cities:
+            with open_store(cities_db, read_only=True) as scoped:
+                cycle.shadow_observations(scoped, approved=approved, city=city)
+                for name in CITY_QUERIES:
+                    years_of = picked_years if "year" in query_params(name) else [None]
+                    metrics_of = METRICS_TRIED if "metric" in query_params(name) else [None]
+                    for year, metric in itertools.product(years_of, metrics_of):
+                        params = {k: EXAMPLE_PARAMS[k] for k in query_params(name)} | {"city": city}
+                        params |= {k: v for k, v in (("year", year), ("metric", metric)) if v is not None}
+                        pd.testing.assert_frame_equal(
+                            run_query(scoped, name, **params), run_query(whole, name, **params), obj=f"{name} {params}"
+                        )

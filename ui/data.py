@@ -17,9 +17,16 @@ CACHE_TTL_SECONDS = 3600
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=500)
 def _cached(name: str, version: str, params: tuple, approved: bool = False) -> pd.DataFrame:
-    if db.in_shared_reads():  # a page run: its queries share one connection (etl.db.shared_reads)
-        setup = cycle.apply_approved_only if approved else None
-        return _run(db.shared_reader(setting="approved" if approved else "all", setup=setup), name, **dict(params))
+    if db.in_shared_reads():  # a page run: its queries share one connection (etl.db.shared_reads) per setting
+        city = dict(params).get("city")  # a query of one city reads that city's rows only (cycle.shadow_observations)
+        city = city if isinstance(city, str) else None
+        setting = f"{'approved' if approved else 'all'}|{city or ''}"
+
+        def setup(con: db.Connection) -> None:
+            if approved or city is not None:
+                cycle.shadow_observations(con, approved=approved, city=city)
+
+        return _run(db.shared_reader(setting=setting, setup=setup), name, **dict(params))
     con = db.connect(read_only=True)
     try:
         if approved:
