@@ -9,5 +9,8 @@ as the tab.
 import streamlit as st
 
 from ui.lasting import routes
+from ui.startup import preload
+
+preload()  # the pages' imports at server start, not in the first visitor's page run (ui/startup.py)
 
 app = st.App("dashboard.py", routes=routes())

@@ -69,6 +69,12 @@ def run_query(name: str, **params: object) -> pd.DataFrame:
     except db.StoreBusy as err:
         busy(err)
         raise
+    except db.StoreMissing as err:  # no store yet (a server started before `etl sample` or a first load)
+        from ui.i18n import lang
+
+        st.info(err.message(lang()))
+        st.stop()
+        raise
 
 
 @contextmanager
