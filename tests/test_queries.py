@@ -326,3 +326,31 @@ def test_a_query_of_one_city_gives_the_same_rows_when_the_store_shows_that_city_
                         pd.testing.assert_frame_equal(
                             run_query(scoped, name, **params), run_query(whole, name, **params), obj=f"{name} {params}"
                         )
+
+
+DISTRICT_QUERIES = sorted(n for n in list_queries() if "district" in query_params(n) and "city" not in query_params(n))
+
+
+def test_a_query_of_one_district_gives_the_same_rows_when_the_store_shows_its_city_only(cities_db):
+    """A district's own queries (its profile) are read against its city only (ui.data._scope_city): the same frame
+    as on the whole store, for districts of every city and three years."""
+    from etl import cycle
+    from ui.data import _scope_city
+
+    with open_store(cities_db, read_only=True) as whole:
+        rows = whole.execute(
+            "select city_zh, list(district_code order by district_code)[1:3] from city_districts group by 1 order by 1"
+        ).fetchall()
+        years = [y for (y,) in whole.execute("select distinct year from observations order by 1").fetchall()]
+        assert DISTRICT_QUERIES and len(rows) >= 3
+        for city, districts in rows:
+            for district in districts:
+                assert _scope_city({"district": district}) == city
+                with open_store(cities_db, read_only=True) as scoped:
+                    cycle.shadow_observations(scoped, city=city)
+                    for name, year in itertools.product(DISTRICT_QUERIES, (years[0], years[-1], 2024)):
+                        params = {k: EXAMPLE_PARAMS[k] for k in query_params(name)} | {"district": district}
+                        params |= {"year": year} if "year" in params else {}
+                        pd.testing.assert_frame_equal(
+                            run_query(scoped, name, **params), run_query(whole, name, **params), obj=f"{name} {params}"
+                        )

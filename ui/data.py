@@ -18,8 +18,7 @@ CACHE_TTL_SECONDS = 3600
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=500)
 def _cached(name: str, version: str, params: tuple, approved: bool = False) -> pd.DataFrame:
     if db.in_shared_reads():  # a page run: its queries share one connection (etl.db.shared_reads) per setting
-        city = dict(params).get("city")  # a query of one city reads that city's rows only (cycle.shadow_observations)
-        city = city if isinstance(city, str) else None
+        city = _scope_city(dict(params))  # a query of one city reads that city's rows only (shadow_observations)
         setting = f"{'approved' if approved else 'all'}|{city or ''}"
 
         def setup(con: db.Connection) -> None:
@@ -34,6 +33,21 @@ def _cached(name: str, version: str, params: tuple, approved: bool = False) -> p
         return _run(con, name, **dict(params))
     finally:
         con.close()
+
+
+def _scope_city(params: dict) -> str | None:
+    """The city a query's rows all belong to: its $city, or the city of its $district (a district's profile is read
+    against its own city); None for a query over every city."""
+    city = params.get("city")
+    if isinstance(city, str):
+        return city
+    district = params.get("district")
+    if isinstance(district, str):
+        from etl.catalog import load_catalog
+
+        d = load_catalog().districts.get(district)
+        return d.city_zh if d is not None else None
+    return None
 
 
 def page_reads():
