@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.auth import account_ui, require_viewer
-from ui.data import said_after_rerun_ui
+from ui.data import page_reads, said_after_rerun_ui
 from ui.exports import keep_basket_in_url
 from ui.frame import framed, navigation
 from ui.hardening import keep_caches_to_ourselves, session_guard
@@ -22,6 +22,6 @@ keep_basket_in_url()  # the slide basket survives a page refresh (its token in t
 st.sidebar.title(t("app_title"))
 account_ui()
 require_viewer()
-with framed():
+with framed(), page_reads():  # the page's queries share one connection while it runs
     said_after_rerun_ui()  # a save that found the data changed: said over the page's fresh check
     st.navigation(navigation(), expanded=True).run()  # every page listed: staff should not hunt for "View more"

@@ -145,7 +145,7 @@ def browser_run(env: dict[str, str], repeats: int = 3) -> dict:
 
     from bench.run import URLS
 
-    with serve(ROOT / "dashboard.py", env) as app, serve(REFERENCE_APP, env) as ref, sync_playwright() as pw:
+    with serve(ROOT / "serve.py", env) as app, serve(REFERENCE_APP, env) as ref, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
             first_chart(browser, app.base)

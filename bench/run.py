@@ -59,10 +59,13 @@ def naive_load(path: Path, scratch: Path) -> float:
 
 
 def page_runs(env: dict[str, str], warm_runs: int = 5) -> dict[str, dict]:
-    """Each page's script under AppTest: the first (cold) run and the median of warm reruns, in a fresh process."""
+    """Each page's script under AppTest: the first (cold) run and the median of warm reruns, in a fresh process
+    whose imports were made first, as serve.py makes them when the server starts (ui/startup.py)."""
     code = f"""
 import json, statistics, time
 from streamlit.testing.v1 import AppTest
+from ui.startup import preload
+preload()  # what serve.py does when the server starts: cold means empty caches, not a cold interpreter
 at = AppTest.from_file({str(ROOT / "dashboard.py")!r}, default_timeout=120)
 t = time.perf_counter(); at.run(); first = time.perf_counter() - t
 out = {{}}

@@ -211,7 +211,7 @@ def concurrency_run(env: dict[str, str], seconds: float = 30.0, think_s: float =
     from bench.serve import ROOT, serve
 
     out: dict = {}
-    with serve(ROOT / "dashboard.py", env) as app:
+    with serve(ROOT / "serve.py", env) as app:
         out["one"] = run_viewers(app.base, 1, min(seconds, 10.0), think_s)
         for n in counts:
             out[str(n)] = run_viewers(app.base, n, seconds, think_s)

@@ -155,14 +155,14 @@ def district_scope(c: Checked) -> Iterator[Problem]:
 @register("year_range")
 def year_range_check(c: Checked) -> Iterator[Problem]:
     """Years within the configured range, however the year was given (a 年份 cell, --year, a sheet or file name)."""
-    first, last = year_range()
+    first, last = bounds = year_range()  # read once: a yearly file has tens of thousands of records
     bad: set[tuple[str | None, int]] = set()
     for rec in c.records:
-        if not year_ok(rec.year) and (rec.sheet, rec.year) not in bad:
+        if not year_ok(rec.year, bounds) and (rec.sheet, rec.year) not in bad:
             bad.add((rec.sheet, rec.year))
             yield c.problem("error", "year_out_of_range", rec, rec.year, year=rec.year, first=first, last=last)
     for t in c.targets:
-        if not year_ok(t.year):
+        if not year_ok(t.year, bounds):
             yield c.target_problem("year_out_of_range", t, t.year, year=t.year, first=first, last=last)
 
 
@@ -181,13 +181,14 @@ def value_problem(c: Checked, rec: Record) -> Problem | None:
         return None
     if not math.isfinite(rec.value) or abs(rec.value) > MAX_ABS_VALUE:  # a grid's inf or 1e308 too
         return c.problem("error", "value_out_of_range", rec, rec.raw, indicator=rec.indicator)
-    unit, number = c.catalog.indicators[rec.indicator].unit, format_number(rec.value)
+    unit = c.catalog.indicators[rec.indicator].unit
     if unit == "percent" and not 0 <= rec.value <= 100:
-        hint = percent_hint(rec.value)
+        hint, number = percent_hint(rec.value), format_number(rec.value)
         return c.problem(
             "error", "percent_out_of_range", rec, rec.raw, indicator=rec.indicator, number=number, hint=hint
         )
     if unit != "percent" and rec.value < 0:
+        number = format_number(rec.value)
         return c.problem("error", "negative_value", rec, rec.raw, indicator=rec.indicator, number=number)
     if unit in ("count", "person", "person_times") and rec.value != int(rec.value):
         return c.problem("warning", "not_integer", rec, rec.raw, indicator=rec.indicator)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -95,8 +96,9 @@ class Workbook:
     notes: list[str] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=16384)
 def col_letter(col: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
+    """0 → A, 25 → Z, 26 → AA (remembered: every cell of a yearly workbook asks, 150,000 times)."""
     s = ""
     col += 1
     while col:

@@ -16,9 +16,9 @@ def year_range() -> tuple[int, int]:
     return first, last
 
 
-def year_ok(year: object) -> bool:
-    """True for an int (not a bool, not 2024.5) within year_range()."""
+def year_ok(year: object, bounds: tuple[int, int] | None = None) -> bool:
+    """True for an int (not a bool, not 2024.5) within year_range() (or `bounds`, read once for many years)."""
     if isinstance(year, bool) or not isinstance(year, int):
         return False
-    first, last = year_range()
+    first, last = bounds or year_range()
     return first <= year <= last

@@ -10,7 +10,7 @@ from bench.viewers import run_viewers
 
 def test_two_viewers_switch_years_without_errors(fixture_db):
     env = {**os.environ, "UNION_DB": str(fixture_db)}
-    with serve(ROOT / "dashboard.py", env) as app:
+    with serve(ROOT / "serve.py", env) as app:  # what make run serves (and the benchmark measures)
         r = run_viewers(app.base, 2, seconds=4.0, think_s=0.2, timeout_s=60.0)
         assert app.cpu_s() > 0
     assert r["errors"] == 0, r["error_samples"]

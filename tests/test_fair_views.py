@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 from pptx import Presentation
@@ -304,3 +306,19 @@ def test_peers_are_a_view_for_the_profile_and_exports(con):
         "东城区"
     ]  # itself, strangers out
     assert fair.peers(ctx, "900116", "chosen", []).table.empty
+
+
+def test_small_counts_in_one_query_match_each_metrics_own_small_count(con):
+    """The warnings read every metric's fewer-than-5-cases marks in one query: for every indicator and year of the
+    sample, the same districts as metric_by_district's small_count."""
+    ctx = ctx_of(con)
+    codes = sorted(load_catalog().metrics)
+    for year in (2016, 2020, 2024):
+        one = replace(ctx, year=year)
+        expected = set()
+        for code in codes:
+            df = one.query("metric_by_district", city=one.city, year=year, metric=code)
+            expected |= {(str(d), code) for d in df.loc[df["small_count"].fillna(False).astype(bool), "district_code"]}
+        assert fair.small_counts(one, codes) == expected
+        assert expected  # the sample has small counts in these years
+    assert fair.small_counts(ctx, []) == set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -299,3 +300,78 @@ def test_a_change_resting_on_few_cases_in_either_year_is_marked_small(con):
     assert not rows.loc["900102", "small_count"] and not rows.loc["900102", "small_change"]  # 9 and 7
     assert not rows.loc["900103", "small_count"] and bool(rows.loc["900103", "small_change"])  # 4 last year
     assert not rows.loc["900104", "small_change"]  # no figure: no change to mark
+
+
+@pytest.fixture(scope="module")
+def cities_db(sample_db, tmp_path_factory) -> Path:
+    """The sample city and the real cities of the bundled reports, in one store."""
+    import shutil
+
+    from etl import cli
+
+    path = tmp_path_factory.mktemp("cities") / "cities.duckdb"
+    shutil.copy(sample_db, path)
+    assert cli.cmd_reports(str(path), None, False, "pytest", "zh") == 0
+    return path
+
+
+# a reported rate, a derived ratio (numerator and denominator), a count, an amount
+METRICS_TRIED = ["contract_rate_collective", "disputes_per_10k_members", "disputes_reported", "aid_amount"]
+CITY_QUERIES = sorted(n for n in list_queries() if "city" in query_params(n))
+
+
+@pytest.mark.parametrize("approved", [False, True])
+def test_a_query_of_one_city_gives_the_same_rows_when_the_store_shows_that_city_only(cities_db, approved):
+    """A page's queries of one city read that city's rows only (etl.cycle.shadow_observations, for speed on a
+    national store): every query taking $city must return exactly what it returns on the whole store, for every
+    city and year, so the shortcut can never change a number."""
+    from etl import cycle
+
+    with open_store(cities_db, read_only=True) as whole:
+        cities = [c for (c,) in whole.execute("select distinct city_zh from city_districts order by 1").fetchall()]
+        years = [y for (y,) in whole.execute("select distinct year from observations order by 1").fetchall()]
+    assert len(cities) >= 3 and CITY_QUERIES
+    picked_years = sorted({years[0], years[len(years) // 2], years[-1]})
+    with open_store(cities_db, read_only=True) as whole:
+        if approved:
+            cycle.shadow_observations(whole, approved=True)
+        for city in cities:
+            with open_store(cities_db, read_only=True) as scoped:
+                cycle.shadow_observations(scoped, approved=approved, city=city)
+                for name in CITY_QUERIES:
+                    years_of = picked_years if "year" in query_params(name) else [None]
+                    metrics_of = METRICS_TRIED if "metric" in query_params(name) else [None]
+                    for year, metric in itertools.product(years_of, metrics_of):
+                        params = {k: EXAMPLE_PARAMS[k] for k in query_params(name)} | {"city": city}
+                        params |= {k: v for k, v in (("year", year), ("metric", metric)) if v is not None}
+                        pd.testing.assert_frame_equal(
+                            run_query(scoped, name, **params), run_query(whole, name, **params), obj=f"{name} {params}"
+                        )
+
+
+DISTRICT_QUERIES = sorted(n for n in list_queries() if "district" in query_params(n) and "city" not in query_params(n))
+
+
+def test_a_query_of_one_district_gives_the_same_rows_when_the_store_shows_its_city_only(cities_db):
+    """A district's own queries (its profile) are read against its city only (ui.data._scope_city): the same frame
+    as on the whole store, for districts of every city and three years."""
+    from etl import cycle
+    from ui.data import _scope_city
+
+    with open_store(cities_db, read_only=True) as whole:
+        rows = whole.execute(
+            "select city_zh, list(district_code order by district_code)[1:3] from city_districts group by 1 order by 1"
+        ).fetchall()
+        years = [y for (y,) in whole.execute("select distinct year from observations order by 1").fetchall()]
+        assert DISTRICT_QUERIES and len(rows) >= 3
+        for city, districts in rows:
+            for district in districts:
+                assert _scope_city({"district": district}) == city
+                with open_store(cities_db, read_only=True) as scoped:
+                    cycle.shadow_observations(scoped, city=city)
+                    for name, year in itertools.product(DISTRICT_QUERIES, (years[0], years[-1], 2024)):
+                        params = {k: EXAMPLE_PARAMS[k] for k in query_params(name)} | {"district": district}
+                        params |= {"year": year} if "year" in params else {}
+                        pd.testing.assert_frame_equal(
+                            run_query(scoped, name, **params), run_query(whole, name, **params), obj=f"{name} {params}"
+                        )

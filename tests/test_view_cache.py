@@ -127,3 +127,28 @@ def test_keyed_setup_is_shared_per_version_and_never_without_one():
     cache.keyed("", setup, "甲")
     cache.keyed("", setup, "甲")
     assert calls == ["甲", "甲", "甲", "甲"]
+
+
+def test_a_derived_copy_is_made_once_per_shared_view_and_again_for_a_new_figure():
+    """A chart's phone copy is made once for the shared view, not on every rerun of every session; a copy of the view
+    given a figure of its own gets a phone copy of that figure."""
+    import plotly.graph_objects as go
+
+    from charts.phone import sideways
+    from views.view import View
+
+    made = []
+
+    def phone(view):
+        made.append(view.figure)
+        return sideways(view.figure)
+
+    view = View("v", "t", None, go.Figure(go.Bar(x=["甲", "乙"], y=[1, 2])))
+    first = cache.derived(view, "phone", lambda: phone(view))
+    assert cache.derived(view, "phone", lambda: phone(view)) is first
+    assert len(made) == 1 and first.data[0].orientation == "h"
+    other = cache.shared_copy(view)
+    other.figure = go.Figure(go.Bar(x=["丙"], y=[3]))
+    assert list(cache.derived(other, "phone", lambda: phone(other)).data[0].y) == ["丙"]
+    assert len(made) == 2
+    assert cache.derived(view, "phone", lambda: phone(view)) is first  # the shared view's own is kept

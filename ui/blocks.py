@@ -8,7 +8,7 @@ from etl.catalog import Metric
 from ui.i18n import lang, plain, t
 from ui.setup import metric_selector, page_setup, with_highlight
 from ui.widgets import chart_ui
-from views import named
+from views.cache import named  # built once per context and data, shared by every session
 from views.catalog import Chart, page_charts, pages
 from views.context import Context
 from views.view import View

@@ -17,6 +17,15 @@ CACHE_TTL_SECONDS = 3600
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=500)
 def _cached(name: str, version: str, params: tuple, approved: bool = False) -> pd.DataFrame:
+    if db.in_shared_reads():  # a page run: its queries share one connection (etl.db.shared_reads) per setting
+        city = _scope_city(dict(params))  # a query of one city reads that city's rows only (shadow_observations)
+        setting = f"{'approved' if approved else 'all'}|{city or ''}"
+
+        def setup(con: db.Connection) -> None:
+            if approved or city is not None:
+                cycle.shadow_observations(con, approved=approved, city=city)
+
+        return _run(db.shared_reader(setting=setting, setup=setup), name, **dict(params))
     con = db.connect(read_only=True)
     try:
         if approved:
@@ -24,6 +33,27 @@ def _cached(name: str, version: str, params: tuple, approved: bool = False) -> p
         return _run(con, name, **dict(params))
     finally:
         con.close()
+
+
+def _scope_city(params: dict) -> str | None:
+    """The city a query's rows all belong to: its $city, or the city of its $district (a district's profile is read
+    against its own city); None for a query over every city."""
+    city = params.get("city")
+    if isinstance(city, str):
+        return city
+    district = params.get("district")
+    if isinstance(district, str):
+        from etl.catalog import load_catalog
+
+        d = load_catalog().districts.get(district)
+        return d.city_zh if d is not None else None
+    return None
+
+
+def page_reads():
+    """The frame's block around a page run: the page's queries that miss the cache share one read-only connection,
+    closed when the run ends (etl.db.shared_reads)."""
+    return db.shared_reads()
 
 
 def busy(err: db.StoreBusy) -> None:
@@ -52,6 +82,12 @@ def run_query(name: str, **params: object) -> pd.DataFrame:
         return _cached(name, db.data_version(), tuple(sorted(params.items())), approved_view())
     except db.StoreBusy as err:
         busy(err)
+        raise
+    except db.StoreMissing as err:  # no store yet (a server started before `etl sample` or a first load)
+        from ui.i18n import lang
+
+        st.info(err.message(lang()))
+        st.stop()
         raise
 
 

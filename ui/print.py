@@ -6,14 +6,14 @@ collapsed "numbers behind the chart" expanders are left out; the page is A4 land
 charts and tables are scaled to the page width and never split across two sheets.
 
 Charts keep the pixel width they were drawn at on screen, wider than a sheet: just before printing a small
-script (in a zero-height component frame, whose scripts may reach the page) zooms the page body down to the
-printable width, and back after printing.
+script zooms the page body down to the printable width, and back after printing. It runs in the page itself
+(st.html with its script allowed): the zero-height component frame it had before cost every page an extra frame
+to load, and Streamlit has deprecated it.
 """
 
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 PRINT_CSS = """
 <style>
@@ -43,7 +43,7 @@ PRINTABLE_WIDTH_PX = 1031
 
 FIT_SCRIPT = """
 <script>
-const page = window.parent;
+const page = window;
 if (!page.__unionPrintFit) {
   page.__unionPrintFit = true;
   const body = () => page.document.querySelector('[data-testid="stMainBlockContainer"]');
@@ -62,4 +62,4 @@ if (!page.__unionPrintFit) {
 def print_view() -> None:
     """Add the print stylesheet and the fit-to-sheet script to the page (neither changes anything on screen)."""
     st.html(PRINT_CSS)
-    components.html(FIT_SCRIPT, height=0)
+    st.html(FIT_SCRIPT, unsafe_allow_javascript=True)  # in the page itself: no component frame to load

@@ -163,7 +163,7 @@ def page_setup(title_key: str) -> Context | None:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
     ctx = Context(run_query, city, year, lang(), version=view_version())
-    marks = page_words(ctx)  # 未审核, 定稿: over every page, as in every chart's source line
+    marks = cache.build(page_words, ctx)  # 未审核, 定稿: over every page, as in every chart's source line
     if marks:
         st.caption(plain(marks))
     return ctx

@@ -13,6 +13,7 @@ from narrative.tables import chart_table
 from ui.exports import export_ui, table_downloads_ui, view_file_stem
 from ui.i18n import TEXTS, lang, t
 from ui.phone import responsive
+from views import cache
 from views.named import method_text
 from views.view import View
 
@@ -76,7 +77,7 @@ def readable_table(df: pd.DataFrame, label_col: str | None = None) -> pd.DataFra
 def chart_ui(view: View) -> None:
     """A view's chart with its image downloads and "加入幻灯片", then the numbers behind it in an expander with CSV
     (UTF-8 with BOM, so Excel opens it) and XLSX downloads, made only while the expander is open."""
-    phone = for_phone(view.figure)
+    phone = cache.derived(view, "phone", lambda: for_phone(view.figure))  # made once per shared view
     if phone is None:
         st.plotly_chart(view.figure, width="stretch", theme=None, config=PLOTLY_CONFIG)
     else:  # on a phone the bars go sideways, every district named, and every title fits (charts/phone.py)

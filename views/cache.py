@@ -130,6 +130,18 @@ class _SharedModule:
         return value
 
 
+def derived(view: Any, name: str, make: Callable[[], Any]) -> Any:
+    """`make()`, kept with the shared `view` it is made from (a chart's phone copy): made once, not on every rerun
+    of every session. Made again where the view's figure is no longer the one it was made from (a `shared_copy`
+    given a figure of its own)."""
+    figure = getattr(view, "figure", None)
+    memo = view.__dict__.setdefault("_derived", {})
+    made = memo.get(name)
+    if made is None or made[0] is not figure:
+        made = memo[name] = (figure, make())
+    return made[1]
+
+
 def shared_copy(view: Any) -> Any:
     """A copy of a shared view that a caller may change (its figure and notes its own)."""
     return copy.deepcopy(view)

@@ -384,12 +384,10 @@ def city_map(ctx: Context, m: Metric, title_key: str = "map_title", stem: str = 
 
 
 def small_counts(ctx: Context, metrics: list[str]) -> set[tuple[str, str]]:
-    """(district_code, metric_code) of the year's figures resting on fewer than 5 cases (the query's small_count):
-    a warning or a verdict on them is marked, as the rankings hatch them."""
-    out = set()
-    for code in metrics:
-        df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=code)
-        if "small_count" in df:
-            small = df["small_count"].fillna(False).astype(bool)
-            out |= {(str(d), code) for d in df.loc[small, "district_code"]}
-    return out
+    """(district_code, metric_code) of the year's figures resting on fewer than 5 cases (metric_by_district's
+    small_count, read for every metric in one query): a warning or a verdict on them is marked, as the rankings
+    hatch them."""
+    if not metrics:
+        return set()
+    df = ctx.query("small_counts", city=ctx.city, year=ctx.year, metrics=sorted(metrics))
+    return {(str(d), str(m)) for d, m in zip(df["district_code"], df["metric_code"], strict=True)}
