@@ -48,19 +48,3 @@ def test_a_server_without_a_store_says_so(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert any("none.duckdb" in i.value for i in at.info)
-
-
-def test_the_plotly_chunk_is_named_for_early_loading():
-    """The page's <head> names Streamlit's Plotly chunk, as this Streamlit ships it, so the browser loads it early."""
-    import re
-
-    import streamlit
-
-    from ui.startup import chunk_preloads
-
-    html = chunk_preloads()
-    names = re.findall(r'<link rel="modulepreload" href="\./static/js/(PlotlyChart\.[^"/]+\.js)">', html)
-    assert len(names) == 1
-    from pathlib import Path
-
-    assert (Path(streamlit.__file__).parent / "static" / "static" / "js" / names[0]).is_file()

@@ -53,22 +53,3 @@ def preload() -> list[str]:
     finally:
         quiet.setLevel(level)
     return names
-
-
-# Streamlit loads the JavaScript of an element kind (4.7 MB for Plotly charts) only when the first element of that
-# kind arrives, after the page's script has reached it. Named in the page's <head>, the browser fetches and
-# compiles it while the websocket opens and the script runs (serve.py writes it there).
-EARLY_CHUNKS = ("PlotlyChart",)
-
-
-def chunk_preloads() -> str:
-    """<link rel="modulepreload"> tags for Streamlit's own chunks of EARLY_CHUNKS, as this Streamlit ships them
-    (their file names carry a content hash); '' for a chunk not found."""
-    import streamlit
-
-    js = Path(streamlit.__file__).parent / "static" / "static" / "js"
-    links = []
-    for name in EARLY_CHUNKS:
-        for f in sorted(js.glob(f"{name}.*.js")):
-            links.append(f'<link rel="modulepreload" href="./static/js/{f.name}">')
-    return "".join(links)
