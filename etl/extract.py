@@ -265,38 +265,9 @@ class ReportError(ValueError):
         super().__init__(f"{code}: {path} {detail}")
 
     def message(self, lang: str = "zh") -> str:
-        texts = {
-            "missing": ("找不到文件：{p}", "No such file: {p}"),
-            "suffix": (
-                "{p}：只能读取 .txt 或 .docx 报告（旧版 .doc 请在 Word 中另存为 .docx）。",
-                "{p}: only .txt and .docx reports can be read (save an old .doc as .docx in Word).",
-            ),
-            "encoding": (
-                "{p}：无法识别文本编码（试过 UTF-8、UTF-16、GB18030、Big5），请另存为 UTF-8 文本。",
-                "{p}: the text encoding is not UTF-8, UTF-16, GB18030 or Big5; save it as UTF-8 text.",
-            ),
-            "docx": (
-                "{p}：不是有效的 .docx 文件（{d}），请在 Word 中重新保存。",
-                "{p}: not a valid .docx file ({d}); save it again in Word.",
-            ),
-            "empty": ("{p}：文件中没有文字。", "{p}: the file holds no text."),
-            "too_large": (
-                "{p}：文件解压后过大（疑似压缩炸弹），已拒绝读取。",
-                "{p}: the file would unpack to far more than a report holds (a zip bomb?); it was not read.",
-            ),
-            "too_long": (
-                "{p}：报告有 {d} 个字符，超过上限 50 万字（一份年度工作报告通常一两万字），已拒绝读取。请只导入报告正文。",
-                "{p}: the report holds {d} characters, beyond the limit of 500,000 (an annual work report holds 10,000 "
-                "to 30,000); it was not read. Import the report's text alone.",
-            ),
-            "nested": (
-                "{p}：文档内部的 XML 嵌套超过 {d} 层，不是正常的 Word 文档，已拒绝读取。请在 Word 中另存为 .docx。",
-                "{p}: the document's XML nests more than {d} levels deep, which no Word document does; it was not "
-                "read. Save it again as .docx in Word.",
-            ),
-        }
-        zh, en = texts[self.code]
-        return (en if lang == "en" else zh).format(p=self.path, d=self.detail)
+        from texts import t
+
+        return t(f"report_error_{self.code}", lang, p=self.path, d=self.detail)
 
 
 # ---------------------------------------------------------------------------------------------

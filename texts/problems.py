@@ -59,10 +59,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "文件内部的 XML 嵌套超过 {depth} 层，不是正常的 Excel 文件，为保护系统未读取。请用 Excel 打开后另存为 .xlsx。",
         "en": "The file's XML nests more than {depth} levels deep, which no Excel file does, so it was not read. Open it in Excel and save it as .xlsx again.",
     },
-    "problem_sheet_too_many_rows": {
-        "zh": "工作表有 {rows} 行，超过上限 {limit} 行，未读取。请只保留需要导入的数据。",
-        "en": "The sheet has {rows} rows, more than the limit of {limit}; it was not read. Keep only the data to import.",
-    },
     "problem_sheet_too_large": {
         "zh": "工作表的使用范围是 {range}（{rows} 行 × {cols} 列），超过上限（{max_rows} 行、{max_cols} 列、共 {max_cells} 个单元格），为保护系统未读取。请删除远处的空白或多余单元格（Ctrl+End 可找到最后一个单元格），只保留需要导入的数据。",
         "en": "The sheet's used range is {range} ({rows} rows × {cols} columns), beyond the limits ({max_rows} rows, {max_cols} columns, {max_cells} cells in all), so it was not read. Delete the stray cells far away (Ctrl+End finds the last one) and keep only the data to import.",
@@ -351,4 +347,37 @@ TEXTS: dict[str, dict[str, str]] = {
     "problem__no_suggest": {"zh": "请对照模板中的名称。", "en": "Compare with the names in the template."},
     # a hint beside a suspicious value (930% → 是否应为 93？)
     "problem__hint": {"zh": "是否应为 {hint}？", "en": "Should it be {hint}?"},
+    # a report file that cannot be read as text (etl.extract.ReportError): {p} the file, {d} a detail
+    "report_error_missing": {
+        "zh": "找不到文件：{p}",
+        "en": "No such file: {p}",
+    },
+    "report_error_suffix": {
+        "zh": "{p}：只能读取 .txt 或 .docx 报告（旧版 .doc 请在 Word 中另存为 .docx）。",
+        "en": "{p}: only .txt and .docx reports can be read (save an old .doc as .docx in Word).",
+    },
+    "report_error_encoding": {
+        "zh": "{p}：无法识别文本编码（试过 UTF-8、UTF-16、GB18030、Big5），请另存为 UTF-8 文本。",
+        "en": "{p}: the text encoding is not UTF-8, UTF-16, GB18030 or Big5; save it as UTF-8 text.",
+    },
+    "report_error_docx": {
+        "zh": "{p}：不是有效的 .docx 文件（{d}），请在 Word 中重新保存。",
+        "en": "{p}: not a valid .docx file ({d}); save it again in Word.",
+    },
+    "report_error_empty": {
+        "zh": "{p}：文件中没有文字。",
+        "en": "{p}: the file holds no text.",
+    },
+    "report_error_too_large": {
+        "zh": "{p}：文件解压后过大（疑似压缩炸弹），已拒绝读取。",
+        "en": "{p}: the file would unpack to far more than a report holds (a zip bomb?); it was not read.",
+    },
+    "report_error_too_long": {
+        "zh": "{p}：报告有 {d} 个字符，超过上限 50 万字（一份年度工作报告通常一两万字），已拒绝读取。请只导入报告正文。",
+        "en": "{p}: the report holds {d} characters, beyond the limit of 500,000 (an annual work report holds 10,000 to 30,000); it was not read. Import the report's text alone.",
+    },
+    "report_error_nested": {
+        "zh": "{p}：文档内部的 XML 嵌套超过 {d} 层，不是正常的 Word 文档，已拒绝读取。请在 Word 中另存为 .docx。",
+        "en": "{p}: the document's XML nests more than {d} levels deep, which no Word document does; it was not read. Save it again as .docx in Word.",
+    },
 }
