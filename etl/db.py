@@ -39,6 +39,12 @@ CONFLICT_ATTEMPTS = 4
 # lock and a writer in another process got in under a reader that then kept serving what it had cached (the
 # concurrency test's stale reads). Opens and closes in this process therefore take turns.
 _OPEN_CLOSE = threading.RLock()
+# Read-only connections each thread holds open (thread ident → count): a thread that already reads the store
+# opens another reader at once even while a writer waits. Holding back then would only wait for itself: its own
+# open reader keeps the writer out, and a page run holding its shared reader while a check in it opened a second
+# one stood 10 s each side, until the editor's commit gave up (tests/e2e/test_browser_races.py, the lock race).
+_READS_HELD: dict[int, int] = {}
+_READS_GUARD = threading.Lock()
 # One writable connection per store in this process at a time: two sessions committing at once queue here.
 _WRITERS: dict[str, threading.Lock] = {}
 _WRITERS_GUARD = threading.Lock()
@@ -100,10 +106,13 @@ class Connection:
     """A DuckDB connection to the store (every method of duckdb's connection is here), whose close() takes its
     turn with other opens and closes of this process and lets the next writer of this process in."""
 
-    __slots__ = ("_con", "_writer", "_closed", "__weakref__")
+    __slots__ = ("_con", "_writer", "_closed", "_reader_of", "__weakref__")
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, writer: threading.Lock | None):
-        self._con, self._writer, self._closed = con, writer, False
+    def __init__(self, con: duckdb.DuckDBPyConnection, writer: threading.Lock | None, reader_of: int | None = None):
+        self._con, self._writer, self._closed, self._reader_of = con, writer, False, reader_of
+        if reader_of is not None:
+            with _READS_GUARD:
+                _READS_HELD[reader_of] = _READS_HELD.get(reader_of, 0) + 1
 
     def __getattr__(self, name: str):
         return getattr(self._con, name)
@@ -118,6 +127,13 @@ class Connection:
         finally:
             if self._writer is not None:
                 self._writer.release()
+            if self._reader_of is not None:
+                with _READS_GUARD:
+                    left = _READS_HELD.get(self._reader_of, 1) - 1
+                    if left > 0:
+                        _READS_HELD[self._reader_of] = left
+                    else:
+                        _READS_HELD.pop(self._reader_of, None)
 
     def __enter__(self) -> Connection:
         return self
@@ -161,7 +177,7 @@ def connect(path: str | Path | None = None, read_only: bool = False, wait: float
         if writer is not None:
             writer.release()
         raise
-    return Connection(con, writer)
+    return Connection(con, writer, threading.get_ident() if read_only else None)
 
 
 # Opening the store costs about as much as a query (25 ms on a 5 MB store here): a cold page that runs 30 queries
@@ -223,7 +239,8 @@ def _connect_retrying(p: Path, read_only: bool, limit: float, start: float) -> d
     try:
         while True:
             waited = time.monotonic() - start
-            if read_only and _writer_waiting(p) and waited < limit:
+            holds_a_reader = _READS_HELD.get(threading.get_ident(), 0) > 0
+            if read_only and not holds_a_reader and _writer_waiting(p) and waited < limit:
                 time.sleep(min(pause * (0.5 + random.random()), max(0.0, limit - waited)))
                 pause = min(pause * 2, LOCK_MAX_PAUSE_SECONDS)
                 continue

@@ -96,3 +96,30 @@ def test_another_process_writes_once_the_block_ends(fresh_db):
     assert ok.returncode == 0 and "written" in ok.stdout, ok.stderr[-800:]
     with db.shared_reads():
         assert db.shared_reader(fresh_db).execute("select count(*) from from_outside").fetchone()[0] == 0
+
+
+def test_a_thread_already_reading_does_not_hold_back_for_a_waiting_writer(fresh_db, monkeypatch):
+    """Readers hold back while a writer waits, but not a thread whose own open reader keeps that writer out: it
+    would only wait for itself (the page run whose check opened a second reader while an editor committed)."""
+    import time
+
+    monkeypatch.setattr(db, "LOCK_WAIT_SECONDS", 3.0)
+    with db.shared_reads():
+        db.shared_reader(fresh_db).execute("select 1").fetchone()
+        db._intent_file(fresh_db).touch()  # a writer is queueing for the lock
+        try:
+            t = time.monotonic()
+            with db.open_store(fresh_db, read_only=True) as second:
+                second.execute("select count(*) from observations").fetchone()
+            assert time.monotonic() - t < 1.0
+        finally:
+            db._intent_file(fresh_db).unlink(missing_ok=True)
+    db._intent_file(fresh_db).touch()  # a thread reading nothing yet still lets the writer go first
+    try:
+        t = time.monotonic()
+        with db.open_store(fresh_db, read_only=True, wait=1.0):
+            pass
+        assert time.monotonic() - t >= 0.9
+    finally:
+        db._intent_file(fresh_db).unlink(missing_ok=True)
+    assert db._READS_HELD.get(threading.get_ident(), 0) == 0  # every reader counted is closed
