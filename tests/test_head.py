@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 
+from bench.viewers import _run_in_own_loop
 from ui.head import HeadMiddleware, inject
 from ui.phone import head_html
 
@@ -42,7 +42,8 @@ def _get(app, path: str, headers=((b"accept-encoding", b"gzip"), (b"if-none-matc
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": path, "headers": list(headers), "extensions": {}}
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own where a loop already runs (the browser tests' Playwright loop, in the whole suite)
+    _run_in_own_loop(app(scope, receive, send))
     start = sent[0]
     body = b"".join(m.get("body", b"") for m in sent[1:])
     return start, dict(start["headers"]), body
