@@ -17,22 +17,16 @@ CACHE_TTL_SECONDS = 3600
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=500)
 def _cached(name: str, version: str, params: tuple, approved: bool = False) -> pd.DataFrame:
-    if db.in_shared_reads():  # a page run: its queries share one connection (etl.db.shared_reads) per setting
-        city = _scope_city(dict(params))  # a query of one city reads that city's rows only (shadow_observations)
-        setting = f"{'approved' if approved else 'all'}|{city or ''}"
+    city = _scope_city(dict(params))  # a query of one city reads that city's rows only (shadow_observations)
+    setting = f"{'approved' if approved else 'all'}|{city or ''}"
 
-        def setup(con: db.Connection) -> None:
-            if approved or city is not None:
-                cycle.shadow_observations(con, approved=approved, city=city)
+    def setup(con: db.Connection) -> None:
+        if approved or city is not None:
+            cycle.shadow_observations(con, approved=approved, city=city)
 
+    # in a page run, that run's connection for the setting (etl.db.shared_reads); outside one, a connection of its own
+    with db.shared_reads():
         return _run(db.shared_reader(setting=setting, setup=setup), name, **dict(params))
-    con = db.connect(read_only=True)
-    try:
-        if approved:
-            cycle.apply_approved_only(con)
-        return _run(con, name, **dict(params))
-    finally:
-        con.close()
 
 
 def _scope_city(params: dict) -> str | None:
