@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -54,7 +55,11 @@ def serve(script: Path, env: dict[str, str], start_timeout_s: float = 60.0) -> I
     cmd = [str(streamlit), "run", str(script), "--server.headless", "true", "--server.address", "127.0.0.1",
            "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
            "--server.runOnSave", "false"]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=script.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # BENCH_SERVER_LOG=FILE keeps the server's output (a redacted "This app has encountered an error" in a
+    # viewer's page has its traceback there); by default it is dropped
+    log_path = os.environ.get("BENCH_SERVER_LOG")
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115 (closed when the server is)
+    proc = subprocess.Popen(cmd, cwd=script.parent, env=env, stdout=log, stderr=log)
     try:
         deadline = time.monotonic() + start_timeout_s
         while True:
@@ -74,3 +79,5 @@ def serve(script: Path, env: dict[str, str], start_timeout_s: float = 60.0) -> I
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+        if log is not subprocess.DEVNULL:
+            log.close()

@@ -17,6 +17,8 @@ import unicodedata
 
 import plotly.graph_objects as go
 
+from charts import copy_figure
+
 PHONE_ROW_PX = 30  # height of one district's row (per bar of a group) on a phone
 PHONE_FONT_PX = 13  # district names and value labels: readable at arm's length
 PHONE_EXTRA_PX = 160  # axis title and legend around the rows
@@ -104,7 +106,7 @@ def narrow_titled(fig: go.Figure) -> go.Figure | None:
     if not text or all(text_px(part, TITLE_FONT_PX) <= PHONE_TITLE_PX for part in text.split("<br>")):
         return None
     title, lines = phone_title(text)
-    out = go.Figure(fig)
+    out = copy_figure(fig)
     before = (text.count("<br>") + 1) * TITLE_LINE_PX
     extra = max(0, TITLE_LINE_PX * lines - before)
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 90  # the theme's top margin
@@ -128,7 +130,7 @@ def sideways(fig: go.Figure) -> go.Figure | None:
     bars = _vertical_bars(fig)
     if not bars:
         return None
-    out = go.Figure(fig)
+    out = copy_figure(fig)
     for tr in out.data:
         if tr.type not in ("bar", "scatter"):
             continue

@@ -76,6 +76,14 @@ class Checked:
 
     def __post_init__(self) -> None:
         self._in_file = {rec.key: rec for rec in self.records}
+        self._groups: dict[tuple[str, int, str], list[Record]] | None = None
+
+    @property
+    def groups(self) -> dict[tuple[str, int, str], list[Record]]:
+        """The figures by district, year and period, grouped once for every check that asks (checks only read)."""
+        if self._groups is None:
+            self._groups = by_district_period(self.records)
+        return self._groups
 
     def value_of(self, key: Key) -> float | None:
         """The file's figure where it gives one, else the store's (rules and year-on-year checks use both)."""
@@ -233,7 +241,7 @@ def by_district_period(records: list[Record]) -> dict[tuple[str, int, str], list
 @register("rules")
 def rules(c: Checked) -> Iterator[Problem]:
     """The catalogue's consistency rules (a part never above its whole), within one period, against stored too."""
-    for (district, year, period), recs in by_district_period(c.records).items():
+    for (district, year, period), recs in c.groups.items():
         codes = {r.indicator: r for r in recs}
         for rule in c.catalog.rules:
             if rule.smaller not in codes and rule.larger not in codes:
@@ -266,17 +274,24 @@ def is_jump(last: float, value: float, unit: str) -> bool:
 @register("year_on_year")
 def year_on_year(c: Checked) -> Iterator[Problem]:
     """Calendar-year figures against the year before: jumps, and a district-year identical to the last."""
-    for (district, year, period), recs in by_district_period(c.records).items():
+    # c.value_of inlined, and each indicator's unit looked up once: this loop sees every figure of the file
+    in_file, stored = c._in_file, c.stored
+    units = {code: ind.unit for code, ind in c.catalog.indicators.items()}
+    for (district, year, period), recs in c.groups.items():
         if period != "year":
             continue
         compared = equal = 0
         for rec in recs:
-            last = c.value_of((district, year - 1, rec.indicator, "year"))
+            key = (district, year - 1, rec.indicator, "year")
+            if (given := in_file.get(key)) is not None:
+                last = given.value
+            else:
+                last = s[0] if (s := stored.get(key)) else None
             if last is None or rec.value is None:
                 continue
             compared += 1
             equal += last == rec.value
-            if is_jump(last, rec.value, c.catalog.indicators[rec.indicator].unit):
+            if is_jump(last, rec.value, units[rec.indicator]):
                 yield c.problem(
                     "warning",
                     "jump_vs_last_year",
@@ -308,7 +323,7 @@ def indicators_missing(c: Checked) -> Iterator[Problem]:
         if rec.period == "year":
             per_year[rec.year].add(rec.indicator)
     order = list(c.catalog.indicators)
-    year_groups = {(d, y): recs for (d, y, p), recs in by_district_period(c.records).items() if p == "year"}
+    year_groups = {(d, y): recs for (d, y, p), recs in c.groups.items() if p == "year"}
     for (district, year), recs in sorted(year_groups.items()):
         missing = per_year[year] - {r.indicator for r in recs}
         if missing:

@@ -7,12 +7,14 @@ from pathlib import Path
 import duckdb
 
 from etl.catalog import Catalog, load_catalog
+from etl.gcpause import without_gc
 from etl.parse import Parsed, parse_workbook
 from etl.plan import plan
 from etl.read import Workbook, read_workbook
 from etl.store import Plan
 
 
+@without_gc
 def read_file(
     source: Path | bytes, file_name: str | None = None, year: int | None = None, catalog: Catalog | None = None
 ) -> tuple[Workbook, Parsed]:
@@ -21,6 +23,7 @@ def read_file(
     return wb, parse_workbook(wb, year=year, catalog=catalog or load_catalog())
 
 
+@without_gc
 def plan_file(
     wb: Workbook,
     parsed: Parsed,

@@ -130,7 +130,7 @@ def check_range(value: float) -> float:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedNumber:
     value: float
     qualifier: str = "exact"

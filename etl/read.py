@@ -570,11 +570,12 @@ def _extent(xml: bytes, elements: tuple[int, int] = (0, 0)) -> tuple[int, int]:
         if m:
             r, c = _cell_index(m.group(1), m.group(2))
             rows, cols = max(rows, r + 1), max(cols, c + 1)
-    for m in _ANY_REF.finditer(xml):
-        r, c = _cell_index(m.group(1), m.group(2))
-        rows, cols = max(rows, r + 1), max(cols, c + 1)
-    for m in _ROW_REF.finditer(xml):
-        rows = max(rows, int(m.group(1)))
+    # Every cell's reference, matched in C; the few distinct column letters are converted once each.
+    if refs := _ANY_REF.findall(xml):
+        rows = max(rows, max(int(digits) for _, digits in refs))
+        cols = max(cols, max(_cell_index(letters, b"1")[1] for letters in {letters for letters, _ in refs}) + 1)
+    if row_refs := _ROW_REF.findall(xml):
+        rows = max(rows, max(map(int, row_refs)))
     return rows, cols
 
 
@@ -696,7 +697,7 @@ def inspect_xlsx(
                 continue
             xml = zf.read(path)
             extents[sh.get("name")] = (*_extent(xml, elements), False)
-            for m in _CELL_XML.finditer(xml):
+            for m in _CELL_XML.finditer(xml) if b"<f" in xml else ():  # most sheets hold no formula at all
                 body = m.group(2)
                 if b"<f" in body and (b"<v>" not in body or b"<v></v>" in body):
                     ref = _REF.search(m.group(1))

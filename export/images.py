@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 import charts.theme  # noqa: F401  (registers the "union" template for figures rebuilt from JSON)
+from charts import copy_figure
 from export.cache import IMAGES, image_key
 from texts import t
 from views.view import View
@@ -128,7 +129,7 @@ def export_figure(
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     if meta.get("exported"):
         return fig
-    out = go.Figure(fig)
+    out = copy_figure(fig)
     main = (out.layout.title.text or "") if title is None else title
     day = (exported or dt.date.today()).isoformat()
     foot = " · ".join(x for x in (source, t("exported", lang, date=day)) if x)

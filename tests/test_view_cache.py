@@ -152,3 +152,57 @@ def test_a_derived_copy_is_made_once_per_shared_view_and_again_for_a_new_figure(
     assert list(cache.derived(other, "phone", lambda: phone(other)).data[0].y) == ["丙"]
     assert len(made) == 2
     assert cache.derived(view, "phone", lambda: phone(view)) is first  # the shared view's own is kept
+
+
+def test_sessions_asking_at_once_for_a_phone_copy_wait_for_one():
+    import time
+
+    import plotly.graph_objects as go
+
+    from views.view import View
+
+    made = []
+
+    def slow():
+        made.append(1)
+        time.sleep(0.05)
+        return "copy"
+
+    view = View("v", "t", None, go.Figure(go.Bar(x=["甲"], y=[1])))
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(cache.derived(view, "phone", slow))) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert out == ["copy"] * 8 and made == [1]
+
+
+def test_copying_a_shared_figure_never_touches_it():
+    """go.Figure(fig) takes each trace's "type" out of `fig` itself while it copies (a reader in another session
+    found none: KeyError 'type'); charts.copy_figure reads `fig` only."""
+    import plotly.graph_objects as go
+    from _plotly_utils import basevalidators
+
+    from charts import copy_figure
+
+    fig = go.Figure([go.Bar(x=["甲", "乙"], y=[1, 2]), go.Scatter(x=["甲"], y=[3])], layout={"title": {"text": "t"}})
+    seen = []
+    trace_class = basevalidators.BaseDataValidator.get_trace_class
+
+    def watching(self, name):  # asked while each trace of the copy is made: the source's keep their type meanwhile
+        seen.append([tr._props.get("type") for tr in fig.data])
+        return trace_class(self, name)
+
+    basevalidators.BaseDataValidator.get_trace_class = watching
+    try:
+        out = copy_figure(fig)
+        go.Figure(fig)  # what it replaces
+    finally:
+        basevalidators.BaseDataValidator.get_trace_class = trace_class
+    n = len(fig.data)
+    assert all(types == ["bar", "scatter"] for types in seen[:n]), seen  # copy_figure
+    assert any(None in types for types in seen[n:]), seen  # go.Figure(fig): the race it had
+    assert out.to_dict() == fig.to_dict() and out is not fig
+    out.data[0].orientation = "h"
+    assert fig.data[0].orientation is None  # the copy is its own

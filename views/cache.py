@@ -33,6 +33,7 @@ MAX_VIEWS = 600
 _lock = threading.Lock()
 _views: OrderedDict[Hashable, Any] = OrderedDict()
 _building: dict[Hashable, threading.Lock] = {}
+_derive_lock = threading.Lock()
 stats = {"hits": 0, "misses": 0, "uncached": 0}
 
 
@@ -135,10 +136,14 @@ def derived(view: Any, name: str, make: Callable[[], Any]) -> Any:
     of every session. Made again where the view's figure is no longer the one it was made from (a `shared_copy`
     given a figure of its own)."""
     figure = getattr(view, "figure", None)
-    memo = view.__dict__.setdefault("_derived", {})
-    made = memo.get(name)
-    if made is None or made[0] is not figure:
-        made = memo[name] = (figure, make())
+    made = view.__dict__.get("_derived", {}).get(name)
+    if made is not None and made[0] is figure:
+        return made[1]
+    with _derive_lock:  # made once: the sessions that ask meanwhile wait for it rather than all making it
+        memo = view.__dict__.setdefault("_derived", {})
+        made = memo.get(name)
+        if made is None or made[0] is not figure:
+            made = memo[name] = (figure, make())
     return made[1]
 
 
