@@ -14,7 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -85,8 +85,11 @@ _FUTURE_MARK = re.compile(
 )
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
-# A sentence telling one case (a firm, a worker) rather than the year's totals.
-_ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
+# A sentence telling one case (a firm, a worker) rather than the year's totals: 某企业, 该公司, and a person
+# named by surname and 某 (职工王某, 陈某辉, 张某某), as case stories in union news name them (某些, 某种 are no one)
+_ANECDOTE = re.compile(
+    r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)"
+)
 # A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
 _VISIT = re.compile(
@@ -139,10 +142,21 @@ _BRACKETED = re.compile(r"[(（][^()（）]{2,40}[)）](?=[^()（）]{0,4}$)")
 _LONG_RUN = re.compile(r"自(?:19|20)\d\d年|(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年来")
 # 已连续26年开展…累计发放; 自2006年起…。截至目前,已累计筹集…: a running total since the start, told beside this
 # year's figures (历年累计 alone, in a half-year summary, may be the figure asked for)
-_RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年[^。]{0,30}?累计")
+_RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年[^。]{0,30}?(?:累计|共计|总额)")
+# 2016年以来…已累计发放: a running total from years before the report's (2014年以来…上半年累计 in a 2014 report,
+# 2024年以来…累计 on a page of April 2025, cover the report's own span)
+_SPAN_FROM = re.compile(r"(?<!自)((?:19|20)\d\d)年(?:\d{1,2}月)?以来[^。]*?累计")
 _SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
+# 爱心企业向…总工会捐赠, 又讯,1月18日,共青团…市委领导对…慰问: a clause opened by a giver that is no union (a
+# youth league, a women's federation, a charity, donating firms) tells that body's gift, not the union's aid
+_OTHER_GIVER = re.compile(
+    r"(?:^|[,:])(?:又讯,)?(?:\d{1,2}月\d{1,2}日,)?(?:共青团|团[省市州县区]委|[省市州县区]?妇联|红十字会|慈善总会|爱心(?:企业|人士))"
+)
+# 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
+# members there are or the year's new ones; 新发展 is always the latter
+_STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
@@ -186,8 +200,10 @@ _DATE = re.compile(
     r"(?<!\d)(?P<y1>20\d\d|19\d\d)(?:年|[-./])(?:0?[1-9]|1[0-2])(?:月|[-./])(?:[012]?\d|3[01])日?(?:(?!\d)|(?=\d{1,2}:\d\d))"
     r"|(?<![\d.])(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y2>20\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 )
-# 自2007年8月启动以来, 2003年9月成立以来: the start of a span, not the year described
-_SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
+# 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始: the start of a span, not the year described
+_SINCE = re.compile(
+    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
+)
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
@@ -200,7 +216,7 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
 # single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
 # total since the start told beside this year's figures, a sentence about another federation than the report's.
-REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body")
+REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body", "stock")
 
 
 @dataclass
@@ -217,9 +233,12 @@ class Fact:
     # the period code (etl.periods): year (the report's year), m1-6, total:2015-2019, each:…, asof:2018-04
     period: str = ANNUAL
     review: str = ""  # why a candidate is only proposed (one of REVIEW_REASONS); empty for a figure taken
+    path: str = field(default="", compare=False)  # how its label was found (_Hit.path); not in the JSON
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        del out["path"]
+        return out
 
 
 @dataclass
@@ -686,6 +705,7 @@ class _Hit:
     kw_start: int
     kw_end: int
     weak: str = ""  # why the link to the indicator is too weak to take the figure ("far_label"), else ""
+    path: str = "near"  # how the label was found: near | sentence | after | generic | list | carried | respectively
 
 
 # Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
@@ -697,6 +717,9 @@ _BENEFICIARY = re.compile(
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
 _COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
+
+# what a figure's own clause says when a payout phrase stands in an earlier clause: 获赔资金31801元, 补助…2753.4万元
+_PAID = re.compile(r"赔|补助|补偿|发放|救助")
 
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
@@ -770,6 +793,7 @@ def choose_indicator(
                         m.end() - m.start(),
                         sentence.start + m.start(),
                         sentence.start + m.end(),
+                        path="sentence",
                     )
                 )
                 continue
@@ -782,20 +806,31 @@ def choose_indicator(
             m = ph.after.search(after_text)
             if m:
                 hits.append(
-                    _Hit(ph.indicator, 2000 + m.start(), m.end() - m.start(), num.end + m.start(), num.end + m.end())
+                    _Hit(
+                        ph.indicator,
+                        2000 + m.start(),
+                        m.end() - m.start(),
+                        num.end + m.start(),
+                        num.end + m.end(),
+                        path="after",
+                    )
                 )
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
+    if num.unit_word == "户" and re.search(r"(?:企业|单位|公司)$", norm[window_start : num.start]):
+        return None  # 走访慰问困难企业95户, 覆盖企业125户: the households counted are firms
     if num.unit_word in ("家", "个") and _COUNTED_NOUN.match(norm, num.end):
         # 县总工会组织乡镇、卫健、公安等20个部门, 对辖区16个社区: the count is of that noun, not of unions
         hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     for h in hits:
-        if 1000 <= h.distance < 2000 and any(
-            n.unit == num.unit for n in find_numbers(norm[h.kw_end : num.start], h.kw_end)
+        if 1000 <= h.distance < 2000 and (
+            any(n.unit == num.unit for n in find_numbers(norm[h.kw_end : num.start], h.kw_end))
+            or not _PAID.search(norm[clause[0] : num.start])
         ):
-            # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure
+            # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure;
+            # 赠送…互助医疗保障计划,共计35.92万元: the figure's own clause does not say it was paid out
             h.weak = "far_label"
     # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause, unless that
     # phrase already has its figure (医疗互助…补助2753.4万元,金秋助学共筹集助学资金475.6万元).
@@ -824,7 +859,14 @@ def _named_earlier(
             continue  # 参加医疗互助活动,筹措互助资金23.65万元: the generic 资金 is not aid where aid's exclusions stand
         m = _last_match(ph.before, sentence_before)
         if m and (best is None or (sentence.start + m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
-            best = _Hit(ph.indicator, 3000, m.end() - m.start(), sentence.start + m.start(), sentence.start + m.end())
+            best = _Hit(
+                ph.indicator,
+                3000,
+                m.end() - m.start(),
+                sentence.start + m.start(),
+                sentence.start + m.end(),
+                path="generic",
+            )
     if best is not None and (
         norm[best.kw_start - 1 : best.kw_start] == "、" or norm[best.kw_end : best.kw_end + 1] in ("、", "等")
     ):
@@ -894,22 +936,34 @@ def extract(text: str) -> Extraction:
     last_indicator: str | None = None
     visitors: set[str] = set()
     organisation = find_organisation(_words_apart(text, norm, idx))
+    year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
+        # 县总工会一行 is a body, no visitor; 主席王明一行来到李某家中 names one, though that sentence tells a case
+        if not sent.future:
+            visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))
         if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
-        visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))  # 县总工会一行: a body
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
-        if not visit and organisation and _another_body(sentence_text, organisation):
+        if not visit and (
+            organisation and _another_body(sentence_text, organisation) or _OTHER_GIVER.search(sentence_text)
+        ):
             visit = "other_body"
+        span_from = _SPAN_FROM.search(sentence_text)
         if (
             not visit
             and this_year_figures
-            and (_RUNNING_TOTAL.search(sentence_text) or after_start and "累计" in sentence_text)
+            and (
+                _RUNNING_TOTAL.search(sentence_text)
+                or after_start
+                and "累计" in sentence_text
+                or span_from
+                and (year is None or int(span_from.group(1)) < year - 1)
+            )
         ):
             visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
@@ -929,6 +983,7 @@ def extract(text: str) -> Extraction:
             listed = _respectively(norm, clause, nums, phrases, text, idx)
             if listed is not None:
                 for f in listed:
+                    f.path = "respectively"
                     take(f)
                 continue
             # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
@@ -953,7 +1008,7 @@ def extract(text: str) -> Extraction:
                     _RANGE_FROM.search(norm[clause[0] : prev[0].start]) if prev else False
                 )
                 if carried is not None and _TO_LEVEL.match(gap):
-                    hit, carried = carried, None
+                    hit, carried = replace(carried, path="carried"), None
                 elif (
                     changes
                     or _CHANGE_ON.search(norm[clause[0] : num.start])
@@ -972,7 +1027,7 @@ def extract(text: str) -> Extraction:
                     # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
                     if ph is not None:
-                        hit = prev[1]
+                        hit = replace(prev[1], path="list")
                 if hit is not None and (subset and hit.indicator == whole or part_of in ("", hit.indicator)):
                     hit = None
                 if hit is not None:
@@ -988,14 +1043,28 @@ def extract(text: str) -> Extraction:
                             if not f.review
                         )
                     )
-                    reason = (
-                        "range" if ranged else "maximum" if _MAXIMUM.search(gap) else "part" if later_part else hit.weak
+                    stock = (
+                        hit.indicator == "new_members"
+                        and "新" not in norm[hit.kw_start - 1 : hit.kw_end]
+                        and _STOCK_CONTEXT.search(norm[sent.start : num.start])
                     )
-                    take(_fact(text, idx, start, end, hit.indicator, num), reason)
+                    reason = (
+                        "range"
+                        if ranged
+                        else "maximum"
+                        if _MAXIMUM.search(gap)
+                        else "part"
+                        if later_part
+                        else "stock"
+                        if stock
+                        else hit.weak
+                    )
+                    fact = _fact(text, idx, start, end, hit.indicator, num)
+                    fact.path = f"near:{hit.distance}" if hit.path == "near" else hit.path
+                    take(fact, reason)
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
-    year = find_report_year(norm)
     facts = _once([f for f in found if not f.review], text)
     review = [
         f
