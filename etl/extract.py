@@ -177,6 +177,8 @@ _LEVEL_ONLY = re.compile(
     r"(?:[省市区县州盟旗镇乡]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
 )
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
+_HONOURED_BY = re.compile(r"(?:被|荣获|获得|受到|获)了?(?:中华)?$")
+_HONOURS = re.compile(r"(?:授予|表彰|评为|命名)")
 _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
@@ -216,7 +218,7 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
 # single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
 # total since the start told beside this year's figures, a sentence about another federation than the report's.
-REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body", "stock")
+REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body", "stock", "unpaid")
 
 
 @dataclass
@@ -718,8 +720,10 @@ _BENEFICIARY = re.compile(
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
 _COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
 
-# what a figure's own clause says when a payout phrase stands in an earlier clause: 获赔资金31801元, 补助…2753.4万元
-_PAID = re.compile(r"赔|补助|补偿|发放|救助")
+# A payout says it was paid (发放, 赔付, 理赔, 补助, 报销, 获…, 享受…); money the scheme took in (收取互助金, 共收到
+# 互助金, 筹措互助资金, 共筹集…职工共4271万元) or gave as cover (赠送…保障计划,共计…) says none of these. Also what a
+# figure's own clause must say when the payout phrase stands in an earlier clause: 获赔资金31801元, 补助…2753.4万元
+_PAID = re.compile(r"赔|补|报销|发放|核发|获|享受|救助|支付|受益|慰问")
 
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
@@ -1043,6 +1047,7 @@ def extract(text: str) -> Extraction:
                             if not f.review
                         )
                     )
+                    unpaid = hit.indicator == "mutual_insurance_payout" and not _PAID.search(norm[start:end])
                     stock = (
                         hit.indicator == "new_members"
                         and "新" not in norm[hit.kw_start - 1 : hit.kw_end]
@@ -1057,7 +1062,7 @@ def extract(text: str) -> Extraction:
                         if later_part
                         else "stock"
                         if stock
-                        else hit.weak
+                        else hit.weak or ("unpaid" if unpaid else "")
                     )
                     fact = _fact(text, idx, start, end, hit.indicator, num)
                     fact.path = f"near:{hit.distance}" if hit.path == "near" else hit.path
@@ -1220,6 +1225,17 @@ def find_organisation(norm: str) -> str | None:
             if n:
                 named_as.setdefault(n, []).append(bool(_VISITING_PARTY.match(norm, m.end())))
         visiting = {n for n, roles in named_as.items() if all(roles)}
+    # 宜君县总工会被省总工会授予…, 连续多年荣获江西省总工会授予的…称号: a federation named only as the one that
+    # honours the reporting union is not it
+    honouring: dict[str, list[bool]] = {}
+    for m in _ORG.finditer(norm):
+        n = _clean_name(m.group(1))
+        if n and n != NATIONAL:
+            at = m.end() - len(n)  # where the name starts once the words run into it are cut off
+            honouring.setdefault(n, []).append(
+                bool(_HONOURED_BY.search(norm[max(0, at - 6) : at]) and _HONOURS.match(norm, m.end()))
+            )
+    visiting |= {n for n, roles in honouring.items() if all(roles)}
 
     def names(text: str) -> list[str]:
         found = [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]

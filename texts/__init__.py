@@ -211,6 +211,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "“发展会员”与已建工会总数并列（截至目前、累计），可能是会员总数而非当年新发展数",
         "en": "发展会员 beside a stock of unions (so far, in all): it may count all members, not the year's new ones",
     },
+    "ri_reason_unpaid": {
+        "zh": "没有说这笔互助金是发放、赔付或补助的，可能是收取或筹集的",
+        "en": "nothing says this mutual-aid money was paid out: it may be what the scheme took in",
+    },
     "ri_col_accept": {"zh": "采用", "en": "Accept"},
     "ri_col_qualifier": {"zh": "限定", "en": "Qualifier"},
     "ri_col_evidence": {"zh": "原文", "en": "Evidence"},
