@@ -90,6 +90,10 @@ _ACTUAL = re.compile(r"实际|最终|结果")
 _ANECDOTE = re.compile(
     r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)"
 )
+# what turns from a case back to the year's totals: 据统计, 据悉, 今年以来, 全年, 截至…, 此外
+_SUMMARY_OPENING = re.compile(
+    r"(?:据(?:统计|悉|了解|介绍)|今年以来|全年|截至|截止|此外|同时|目前|近年来|近期|去年|(?:19|20)\d\d年|全[省市县区镇])"
+)
 # A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
 _VISIT = re.compile(
@@ -942,13 +946,21 @@ def extract(text: str) -> Extraction:
     organisation = find_organisation(_words_apart(text, norm, idx))
     year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
+    case_until = 0  # where the paragraph of a case told just before ends
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
         # 县总工会一行 is a body, no visitor; 主席王明一行来到李某家中 names one, though that sentence tells a case
         if not sent.future:
             visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))
-        if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
+        # 龙某体检时发现…。因…工会为其购买了665元的职工互助保障,最后所得理赔金100553.43元: the sentences after a
+        # case, in its paragraph, go on telling it until one turns to the totals (据统计, 今年以来, 全年…)
+        case = bool(_ANECDOTE.search(sentence_text)) or (
+            sent.start < case_until and not _SUMMARY_OPENING.match(sentence_text.lstrip())
+        )
+        line_end = norm.find("\n", sent.end)
+        case_until = (line_end if line_end >= 0 else len(norm)) if case else 0
+        if sent.future or case or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
         opening = sentence_text.lstrip()[:4]
