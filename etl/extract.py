@@ -174,7 +174,8 @@ _ORG = re.compile(
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 # 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
-_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于|其中)+")
+_TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年"
+_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于|其中|" + _TIME_WORDS + ")+")
 # 街道总工会, 开发区工会: a level with no place names nobody
 _LEVEL_ONLY = re.compile(
     # 14个县市区总工会, 各县(市、区)总工会: a list of levels is all of them, no one
@@ -965,10 +966,10 @@ def extract(text: str) -> Extraction:
         planned = _future_spans(sentence_text, sent.start)
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
-        if not visit and (
-            organisation and _another_body(sentence_text, organisation) or _OTHER_GIVER.search(sentence_text)
-        ):
+        if not visit and organisation and _another_body(sentence_text, organisation):
             visit = "other_body"
+        giver = _OTHER_GIVER.search(sentence_text)
+        giver_from = sent.start + giver.start() if giver else len(norm)  # the giver's clause and those after it
         span_from = _SPAN_FROM.search(sentence_text)
         if (
             not visit
@@ -984,8 +985,8 @@ def extract(text: str) -> Extraction:
             visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
-        def take(fact: Fact, reason: str = "", visit: str = visit) -> None:
-            fact.review = visit or reason
+        def take(fact: Fact, reason: str = "", visit: str = visit, giver_from: int = giver_from) -> None:
+            fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
             found.append(fact)
 
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
@@ -1333,8 +1334,8 @@ def _bare_federation(norm: str) -> str | None:
         level = max(lower, key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
-        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$", m.group(1)):
-            return m.group(1) + level + "总工会"
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|" + _TIME_WORDS, m.group(1)):
+            return m.group(1) + level + "总工会"  # 今年县总工会…: a time word is no place
         # 邯郸市20万农民工可享免费技能培训 over a text that says 市总工会: the title opens with its place
         m = re.match(r"([\u4e00-\u9fff]{2,3}?" + level + r")(?=\d|今年|全[市县区镇])", title)
         if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
