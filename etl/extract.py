@@ -212,7 +212,9 @@ _SINCE = re.compile(
     r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
 )
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
-_SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
+_SPAN_TO_NOW = re.compile(
+    r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来|(?:代会|代表大会)(?:以来|至今)"
+)
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
@@ -1309,7 +1311,11 @@ def find_organisation(norm: str) -> str | None:
         )
         return m.group(0) + level + "总工会"
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
-    if national and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national):
+    if (
+        national
+        and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national)
+        and not re.search(r"我[县市区镇]", norm)  # 全国总工会调研组来我县: the national body never says 我县
+    ):
         return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
     named = _bare_federation(norm)
     if named and named not in visiting:
@@ -1408,10 +1414,17 @@ def _sentence_around(text: str, pos: int) -> str:
 
 def _publication_date(text: str) -> int | None:
     """The year of the first full date that is not the start of a span (成立以来): when the page was published."""
+    dated = _publication(text)
+    return dated[0] if dated else None
+
+
+def _publication(text: str) -> tuple[int, int] | None:
+    """Year and month of the first full date that is not the start of a span."""
     for m in _DATE.finditer(text):
         y = int(m.group("y1") or m.group("y2"))
         if not re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
-            return y
+            month = re.search(r"(?:年|[-./])(\d{1,2})(?:月|[-./])", m.group(0)) if m.group("y1") else None
+            return y, int(month.group(1)) if month else int(m.group(0).split(".")[1])
     return None
 
 
@@ -1471,7 +1484,10 @@ def find_report_year(norm: str) -> int | None:
     if plans:
         return max(plans)
     if published and _SPAN_TO_NOW.search(named):
-        return published
+        # 五年来 on a page of April 2018, 近两年 in March 2017: a review up to early in a year ends with the year
+        # before it (published in July, it takes in that year's first half; 2012年元旦春节… names its own year)
+        month = (_publication(body) or (published, 12))[1]
+        return published - 1 if month <= 4 and not any(y >= published for y in years) else published
     if published:
         years = [y for y in years if y >= published - 3]
         if said_this_year and years and max(years) < published:

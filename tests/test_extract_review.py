@@ -428,3 +428,30 @@ def test_the_link_path_is_kept_for_measurement_not_in_the_json():
     result = extract("全年新建工会组织30家。5502人次参加了职工互助保障计划。")
     assert [f.path for f in result.facts] == ["near:0", "after"]
     assert all("path" not in f.as_dict() for f in result.facts)
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a review up to a page dated early in a year ends with the year before it
+        ("县总工会工作综述(2018-04-12)\n五年来,全县工会累计发放助学金37万元。", 2017),
+        ("12.01.2015\n二次工代会至今,全区工会组织累计达到1177个。", 2014),
+        # counter-cases: published mid-year it takes in that year; a year the text names for its own work wins
+        ("县总工会工作综述(2018-07-20)\n五年来,全县工会累计发放助学金37万元。", 2018),
+        ("工人日报(2012年01月17日)\n十年来共帮扶困难职工1.2万人次。2012年元旦春节期间发放救助金40万元。", 2012),
+    ],
+)
+def test_a_review_up_to_early_in_a_year_ends_the_year_before(text, year):
+    assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # the national federation never speaks of 我县: named in such a text, it is the visitor
+        ("中华全国总工会调研组来我县调研。2022年,全县新增工会33家。", None),
+        ("全国总工会召开新闻发布会。今年全国新建工会组织10万家。", "中华全国总工会"),
+    ],
+)
+def test_the_national_federation_in_a_text_that_says_we(text, org):
+    assert find_organisation(normalise(text)[0]) == org
