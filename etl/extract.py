@@ -85,11 +85,11 @@ _FUTURE_MARK = re.compile(
 )
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
-# A sentence telling one case (a firm, a worker) rather than the year's totals: 某企业, 该公司, and a person
-# named by surname and 某 (职工王某, 陈某辉, 张某某), as case stories in union news name them (某些, 某种 are no one)
-_ANECDOTE = re.compile(
-    r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)"
-)
+# A sentence telling one case (a firm, a worker) rather than the year's totals: 某企业, 该公司
+_ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
+# … and a person named by surname and 某 (职工王某, 陈某辉, 张某某), as case stories in union news name them (某些,
+# 某种 are no one). Its figures are the case's; its year (2025年4月底,邓某入职…) may still be the report's.
+_CASE = re.compile(_ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)")
 # what turns from a case back to the year's totals: 据统计, 据悉, 今年以来, 全年, 截至…, 此外
 _SUMMARY_OPENING = re.compile(
     r"(?:据(?:统计|悉|了解|介绍)|今年以来|全年|截至|截止|此外|同时|目前|近年来|近期|去年|(?:19|20)\d\d年|全[省市县区镇])"
@@ -958,7 +958,7 @@ def extract(text: str) -> Extraction:
             visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))
         # 龙某体检时发现…。因…工会为其购买了665元的职工互助保障,最后所得理赔金100553.43元: the sentences after a
         # case, in its paragraph, go on telling it until one turns to the totals (据统计, 今年以来, 全年…)
-        case = bool(_ANECDOTE.search(sentence_text)) or (
+        case = bool(_CASE.search(sentence_text)) or (
             sent.start < case_until and not _SUMMARY_OPENING.match(sentence_text.lstrip())
         )
         line_end = norm.find("\n", sent.end)
