@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from etl.extract import extract, find_organisation, find_report_year, normalise
@@ -455,3 +457,17 @@ def test_a_review_up_to_early_in_a_year_ends_the_year_before(text, year):
 )
 def test_the_national_federation_in_a_text_that_says_we(text, org):
     assert find_organisation(normalise(text)[0]) == org
+
+
+def test_path_measurement_counts_right_and_false_figures_and_review(tmp_path):
+    from scripts.extract_paths import measure
+
+    (tmp_path / "a.txt").write_text(
+        "全年新建工会组织30家,发展会员2000人。\n截至目前,全区已建基层工会组织300家,发展会员2万人。", encoding="utf-8"
+    )
+    gold = {"facts": [{"indicator": "new_unions", "value": 30}, {"indicator": "total_unions", "value": 300}]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    paths, reasons, false = measure([str(tmp_path)])
+    assert dict(paths) == {"near:0": [2, 1]}  # 30家 and 300家 right, 2000人 false (not in this gold)
+    assert dict(reasons) == {"stock": [0, 1]}
+    assert [(f.indicator, f.value) for _, _, f in false] == [("new_members", 2000.0)]
