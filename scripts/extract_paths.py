@@ -4,8 +4,8 @@
 
 For every NAME.txt with NAME.gold.json beside it, the figures taken are matched to the gold as
 ../shared/tools/score_extract.py matches them (same indicator, value within 1 %, or 0.05 under 5; each gold figure
-once) and counted by `Fact.path` (near:N bucketed by N, the characters between label and number), and the review
-candidates are counted by their reason with how many of them a gold figure has. Add --false to list the false
+once) and counted by `Fact.path` (near:N bucketed by N, the characters between label and number); the review
+candidates are counted by path and by reason, with how many of them a gold figure has. Add --false to list the false
 figures. Run from the repository root.
 """
 
@@ -41,8 +41,9 @@ def bucket(path: str) -> str:
 
 
 def measure(dirs: list[str]) -> tuple[dict, dict, list]:
-    """Per path [right, false] among the figures taken; per review reason [with gold, without]; the false ones."""
-    paths: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    """Per path [right, false] among the figures taken and [with gold, without] among those proposed; per review
+    reason [with gold, without]; the false figures taken."""
+    paths: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     reasons: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     false = []
     for gold_path in sorted(p for d in dirs for p in Path(d).glob("*.gold.json")):
@@ -58,7 +59,9 @@ def measure(dirs: list[str]) -> tuple[dict, dict, list]:
                 false.append((gold_path.parent.name, gold_path.name, fact))
             paths[bucket(fact.path)][0 if hit is not None else 1] += 1
         for fact in (f for f in result.review if f.indicator in CODES):
-            reasons[fact.review][0 if any(_same(fact, g) for g in gold) else 1] += 1
+            with_gold = any(_same(fact, g) for g in gold)
+            reasons[fact.review][0 if with_gold else 1] += 1
+            paths[bucket(fact.path)][2 if with_gold else 3] += 1
     return paths, reasons, false
 
 
@@ -68,9 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--false", action="store_true", help="list the false figures")
     a = ap.parse_args(argv)
     paths, reasons, false = measure(a.dirs)
-    print("path          right  false  precision")
-    for name, (right, wrong) in sorted(paths.items()):
-        print(f"{name:12} {right:6} {wrong:6}  {right / (right + wrong):.3f}")
+    print("path          taken: right  false  precision   proposed: with gold  without")
+    for name, (right, wrong, with_gold, without) in sorted(paths.items()):
+        taken = f"{right / (right + wrong):.3f}" if right + wrong else "-"
+        print(f"{name:12} {right:13} {wrong:6}  {taken:>9} {with_gold:20} {without:8}")
     print("review reason  with gold  without")
     for name, (with_gold, without) in sorted(reasons.items()):
         print(f"{name:14} {with_gold:9} {without:8}")

@@ -468,6 +468,7 @@ def test_path_measurement_counts_right_and_false_figures_and_review(tmp_path):
     gold = {"facts": [{"indicator": "new_unions", "value": 30}, {"indicator": "total_unions", "value": 300}]}
     (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
     paths, reasons, false = measure([str(tmp_path)])
-    assert dict(paths) == {"near:0": [2, 1]}  # 30家 and 300家 right, 2000人 false (not in this gold)
+    # 30家 and 300家 right, 2000人 false (not in this gold), 2万人 proposed (stock) with no gold figure
+    assert dict(paths) == {"near:0": [2, 1, 0, 1]}
     assert dict(reasons) == {"stock": [0, 1]}
     assert [(f.indicator, f.value) for _, _, f in false] == [("new_members", 2000.0)]
