@@ -14,7 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -85,8 +85,15 @@ _FUTURE_MARK = re.compile(
 )
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
-# A sentence telling one case (a firm, a worker) rather than the year's totals.
+# A sentence telling one case (a firm, a worker) rather than the year's totals: 某企业, 该公司
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
+# … and a person named by surname and 某 (职工王某, 陈某辉, 张某某), as case stories in union news name them (某些,
+# 某种 are no one). Its figures are the case's; its year (2025年4月底,邓某入职…) may still be the report's.
+_CASE = re.compile(_ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)")
+# what turns from a case back to the year's totals: 据统计, 据悉, 今年以来, 全年, 截至…, 此外
+_SUMMARY_OPENING = re.compile(
+    r"(?:据(?:统计|悉|了解|介绍)|今年以来|全年|截至|截止|此外|同时|目前|近年来|近期|去年|(?:19|20)\d\d年|全[省市县区镇])"
+)
 # A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
 _VISIT = re.compile(
@@ -139,10 +146,21 @@ _BRACKETED = re.compile(r"[(（][^()（）]{2,40}[)）](?=[^()（）]{0,4}$)")
 _LONG_RUN = re.compile(r"自(?:19|20)\d\d年|(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年来")
 # 已连续26年开展…累计发放; 自2006年起…。截至目前,已累计筹集…: a running total since the start, told beside this
 # year's figures (历年累计 alone, in a half-year summary, may be the figure asked for)
-_RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年[^。]{0,30}?累计")
+_RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年[^。]{0,30}?(?:累计|共计|总额)")
+# 2016年以来…已累计发放: a running total from years before the report's (2014年以来…上半年累计 in a 2014 report,
+# 2024年以来…累计 on a page of April 2025, cover the report's own span)
+_SPAN_FROM = re.compile(r"(?<!自)((?:19|20)\d\d)年(?:\d{1,2}月)?以来[^。]*?累计")
 _SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
+# 爱心企业向…总工会捐赠, 又讯,1月18日,共青团…市委领导对…慰问: a clause opened by a giver that is no union (a
+# youth league, a women's federation, a charity, donating firms) tells that body's gift, not the union's aid
+_OTHER_GIVER = re.compile(
+    r"(?:^|[,:])(?:又讯,)?(?:\d{1,2}月\d{1,2}日,)?(?:共青团|团[省市州县区]委|[省市州县区]?妇联|红十字会|慈善总会|爱心(?:企业|人士))"
+)
+# 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
+# members there are or the year's new ones; 新发展 is always the latter
+_STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
@@ -156,13 +174,16 @@ _ORG = re.compile(
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 # 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
-_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于|其中)+")
+_TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年"
+_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于|其中|" + _TIME_WORDS + ")+")
 # 街道总工会, 开发区工会: a level with no place names nobody
 _LEVEL_ONLY = re.compile(
     # 14个县市区总工会, 各县(市、区)总工会: a list of levels is all of them, no one
     r"(?:[省市区县州盟旗镇乡]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
 )
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
+_HONOURED_BY = re.compile(r"(?:被|荣获|获得|受到|获)了?(?:中华)?$")
+_HONOURS = re.compile(r"(?:授予|表彰|评为|命名)")
 _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
@@ -186,10 +207,14 @@ _DATE = re.compile(
     r"(?<!\d)(?P<y1>20\d\d|19\d\d)(?:年|[-./])(?:0?[1-9]|1[0-2])(?:月|[-./])(?:[012]?\d|3[01])日?(?:(?!\d)|(?=\d{1,2}:\d\d))"
     r"|(?<![\d.])(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y2>20\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 )
-# 自2007年8月启动以来, 2003年9月成立以来: the start of a span, not the year described
-_SINCE = re.compile(r"自(?:19|20)\d\d年[^,。]{0,30}?以来|(?:19|20)\d\d年(?:\d{1,2}月)?[^,。]{0,12}?成立以来")
+# 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始: the start of a span, not the year described
+_SINCE = re.compile(
+    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
+)
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
-_SPAN_TO_NOW = re.compile(r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来")
+_SPAN_TO_NOW = re.compile(
+    r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来|(?:代会|代表大会)(?:以来|至今)"
+)
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
@@ -200,7 +225,7 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
 # single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
 # total since the start told beside this year's figures, a sentence about another federation than the report's.
-REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body")
+REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body", "stock", "unpaid")
 
 
 @dataclass
@@ -217,9 +242,12 @@ class Fact:
     # the period code (etl.periods): year (the report's year), m1-6, total:2015-2019, each:…, asof:2018-04
     period: str = ANNUAL
     review: str = ""  # why a candidate is only proposed (one of REVIEW_REASONS); empty for a figure taken
+    path: str = field(default="", compare=False)  # how its label was found (_Hit.path); not in the JSON
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        del out["path"]
+        return out
 
 
 @dataclass
@@ -686,6 +714,7 @@ class _Hit:
     kw_start: int
     kw_end: int
     weak: str = ""  # why the link to the indicator is too weak to take the figure ("far_label"), else ""
+    path: str = "near"  # how the label was found: near | sentence | after | generic | list | carried | respectively
 
 
 # Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
@@ -697,6 +726,11 @@ _BENEFICIARY = re.compile(
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
 _COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
+
+# A payout says it was paid (发放, 赔付, 理赔, 补助, 报销, 获…, 享受…); money the scheme took in (收取互助金, 共收到
+# 互助金, 筹措互助资金, 共筹集…职工共4271万元) or gave as cover (赠送…保障计划,共计…) says none of these. Also what a
+# figure's own clause must say when the payout phrase stands in an earlier clause: 获赔资金31801元, 补助…2753.4万元
+_PAID = re.compile(r"赔|补|报销|发放|核发|获|享受|救助|支付|受益|慰问")
 
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
@@ -770,6 +804,7 @@ def choose_indicator(
                         m.end() - m.start(),
                         sentence.start + m.start(),
                         sentence.start + m.end(),
+                        path="sentence",
                     )
                 )
                 continue
@@ -782,20 +817,31 @@ def choose_indicator(
             m = ph.after.search(after_text)
             if m:
                 hits.append(
-                    _Hit(ph.indicator, 2000 + m.start(), m.end() - m.start(), num.end + m.start(), num.end + m.end())
+                    _Hit(
+                        ph.indicator,
+                        2000 + m.start(),
+                        m.end() - m.start(),
+                        num.end + m.start(),
+                        num.end + m.end(),
+                        path="after",
+                    )
                 )
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
+    if num.unit_word == "户" and re.search(r"(?:企业|单位|公司)$", norm[window_start : num.start]):
+        return None  # 走访慰问困难企业95户, 覆盖企业125户: the households counted are firms
     if num.unit_word in ("家", "个") and _COUNTED_NOUN.match(norm, num.end):
         # 县总工会组织乡镇、卫健、公安等20个部门, 对辖区16个社区: the count is of that noun, not of unions
         hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     for h in hits:
-        if 1000 <= h.distance < 2000 and any(
-            n.unit == num.unit for n in find_numbers(norm[h.kw_end : num.start], h.kw_end)
+        if 1000 <= h.distance < 2000 and (
+            any(n.unit == num.unit for n in find_numbers(norm[h.kw_end : num.start], h.kw_end))
+            or not _PAID.search(norm[clause[0] : num.start])
         ):
-            # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure
+            # 发放医疗互助金3234万元,疗休养拉动消费超3600万元: the label in an earlier clause already has its figure;
+            # 赠送…互助医疗保障计划,共计35.92万元: the figure's own clause does not say it was paid out
             h.weak = "far_label"
     # A payout phrase anywhere before in the sentence beats a generic aid phrase in the clause, unless that
     # phrase already has its figure (医疗互助…补助2753.4万元,金秋助学共筹集助学资金475.6万元).
@@ -824,7 +870,14 @@ def _named_earlier(
             continue  # 参加医疗互助活动,筹措互助资金23.65万元: the generic 资金 is not aid where aid's exclusions stand
         m = _last_match(ph.before, sentence_before)
         if m and (best is None or (sentence.start + m.end(), m.end() - m.start()) > (best.kw_end, best.length)):
-            best = _Hit(ph.indicator, 3000, m.end() - m.start(), sentence.start + m.start(), sentence.start + m.end())
+            best = _Hit(
+                ph.indicator,
+                3000,
+                m.end() - m.start(),
+                sentence.start + m.start(),
+                sentence.start + m.end(),
+                path="generic",
+            )
     if best is not None and (
         norm[best.kw_start - 1 : best.kw_start] == "、" or norm[best.kw_end : best.kw_end + 1] in ("、", "等")
     ):
@@ -894,28 +947,48 @@ def extract(text: str) -> Extraction:
     last_indicator: str | None = None
     visitors: set[str] = set()
     organisation = find_organisation(_words_apart(text, norm, idx))
+    year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
+    case_until = 0  # where the paragraph of a case told just before ends
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
-        if sent.future or _ANECDOTE.search(sentence_text) or this_year and _LONG_RUN.search(sentence_text):
+        # 县总工会一行 is a body, no visitor; 主席王明一行来到李某家中 names one, though that sentence tells a case
+        if not sent.future:
+            visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))
+        # 龙某体检时发现…。因…工会为其购买了665元的职工互助保障,最后所得理赔金100553.43元: the sentences after a
+        # case, in its paragraph, go on telling it until one turns to the totals (据统计, 今年以来, 全年…)
+        case = bool(_CASE.search(sentence_text)) or (
+            sent.start < case_until and not _SUMMARY_OPENING.match(sentence_text.lstrip())
+        )
+        line_end = norm.find("\n", sent.end)
+        case_until = (line_end if line_end >= 0 else len(norm)) if case else 0
+        if sent.future or case or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
-        visitors.update(v for v in _VISITOR.findall(sentence_text) if not v.endswith("会"))  # 县总工会一行: a body
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
         if not visit and organisation and _another_body(sentence_text, organisation):
             visit = "other_body"
+        giver = _OTHER_GIVER.search(sentence_text)
+        giver_from = sent.start + giver.start() if giver else len(norm)  # the giver's clause and those after it
+        span_from = _SPAN_FROM.search(sentence_text)
         if (
             not visit
             and this_year_figures
-            and (_RUNNING_TOTAL.search(sentence_text) or after_start and "累计" in sentence_text)
+            and (
+                _RUNNING_TOTAL.search(sentence_text)
+                or after_start
+                and "累计" in sentence_text
+                or span_from
+                and (year is None or int(span_from.group(1)) < year - 1)
+            )
         ):
             visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
-        def take(fact: Fact, reason: str = "", visit: str = visit) -> None:
-            fact.review = visit or reason
+        def take(fact: Fact, reason: str = "", visit: str = visit, giver_from: int = giver_from) -> None:
+            fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
             found.append(fact)
 
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
@@ -929,6 +1002,7 @@ def extract(text: str) -> Extraction:
             listed = _respectively(norm, clause, nums, phrases, text, idx)
             if listed is not None:
                 for f in listed:
+                    f.path = "respectively"
                     take(f)
                 continue
             # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
@@ -953,7 +1027,7 @@ def extract(text: str) -> Extraction:
                     _RANGE_FROM.search(norm[clause[0] : prev[0].start]) if prev else False
                 )
                 if carried is not None and _TO_LEVEL.match(gap):
-                    hit, carried = carried, None
+                    hit, carried = replace(carried, path="carried"), None
                 elif (
                     changes
                     or _CHANGE_ON.search(norm[clause[0] : num.start])
@@ -972,7 +1046,7 @@ def extract(text: str) -> Extraction:
                     # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
                     if ph is not None:
-                        hit = prev[1]
+                        hit = replace(prev[1], path="list")
                 if hit is not None and (subset and hit.indicator == whole or part_of in ("", hit.indicator)):
                     hit = None
                 if hit is not None:
@@ -988,14 +1062,29 @@ def extract(text: str) -> Extraction:
                             if not f.review
                         )
                     )
-                    reason = (
-                        "range" if ranged else "maximum" if _MAXIMUM.search(gap) else "part" if later_part else hit.weak
+                    unpaid = hit.indicator == "mutual_insurance_payout" and not _PAID.search(norm[start:end])
+                    stock = (
+                        hit.indicator == "new_members"
+                        and "新" not in norm[hit.kw_start - 1 : hit.kw_end]
+                        and _STOCK_CONTEXT.search(norm[sent.start : num.start])
                     )
-                    take(_fact(text, idx, start, end, hit.indicator, num), reason)
+                    reason = (
+                        "range"
+                        if ranged
+                        else "maximum"
+                        if _MAXIMUM.search(gap)
+                        else "part"
+                        if later_part
+                        else "stock"
+                        if stock
+                        else hit.weak or ("unpaid" if unpaid else "")
+                    )
+                    fact = _fact(text, idx, start, end, hit.indicator, num)
+                    fact.path = f"near:{hit.distance}" if hit.path == "near" else hit.path
+                    take(fact, reason)
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
-    year = find_report_year(norm)
     facts = _once([f for f in found if not f.review], text)
     review = [
         f
@@ -1151,6 +1240,17 @@ def find_organisation(norm: str) -> str | None:
             if n:
                 named_as.setdefault(n, []).append(bool(_VISITING_PARTY.match(norm, m.end())))
         visiting = {n for n, roles in named_as.items() if all(roles)}
+    # 宜君县总工会被省总工会授予…, 连续多年荣获江西省总工会授予的…称号: a federation named only as the one that
+    # honours the reporting union is not it
+    honouring: dict[str, list[bool]] = {}
+    for m in _ORG.finditer(norm):
+        n = _clean_name(m.group(1))
+        if n and n != NATIONAL:
+            at = m.end() - len(n)  # where the name starts once the words run into it are cut off
+            honouring.setdefault(n, []).append(
+                bool(_HONOURED_BY.search(norm[max(0, at - 6) : at]) and _HONOURS.match(norm, m.end()))
+            )
+    visiting |= {n for n, roles in honouring.items() if all(roles)}
 
     def names(text: str) -> list[str]:
         found = [n for m in _ORG.finditer(text) if (n := _clean_name(m.group(1)))]
@@ -1211,7 +1311,11 @@ def find_organisation(norm: str) -> str | None:
         )
         return m.group(0) + level + "总工会"
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
-    if national and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national):
+    if (
+        national
+        and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national)
+        and not re.search(r"我[县市区镇]", norm)  # 全国总工会调研组来我县: the national body never says 我县
+    ):
         return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
     named = _bare_federation(norm)
     if named and named not in visiting:
@@ -1236,8 +1340,8 @@ def _bare_federation(norm: str) -> str | None:
         level = max(lower, key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
-        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$", m.group(1)):
-            return m.group(1) + level + "总工会"
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|" + _TIME_WORDS, m.group(1)):
+            return m.group(1) + level + "总工会"  # 今年县总工会…: a time word is no place
         # 邯郸市20万农民工可享免费技能培训 over a text that says 市总工会: the title opens with its place
         m = re.match(r"([\u4e00-\u9fff]{2,3}?" + level + r")(?=\d|今年|全[市县区镇])", title)
         if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):
@@ -1310,10 +1414,17 @@ def _sentence_around(text: str, pos: int) -> str:
 
 def _publication_date(text: str) -> int | None:
     """The year of the first full date that is not the start of a span (成立以来): when the page was published."""
+    dated = _publication(text)
+    return dated[0] if dated else None
+
+
+def _publication(text: str) -> tuple[int, int] | None:
+    """Year and month of the first full date that is not the start of a span."""
     for m in _DATE.finditer(text):
         y = int(m.group("y1") or m.group("y2"))
         if not re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
-            return y
+            month = re.search(r"(?:年|[-./])(\d{1,2})(?:月|[-./])", m.group(0)) if m.group("y1") else None
+            return y, int(month.group(1)) if month else int(m.group(0).split(".")[1])
     return None
 
 
@@ -1373,7 +1484,10 @@ def find_report_year(norm: str) -> int | None:
     if plans:
         return max(plans)
     if published and _SPAN_TO_NOW.search(named):
-        return published
+        # 五年来 on a page of April 2018, 近两年 in March 2017: a review up to early in a year ends with the year
+        # before it (published in July, it takes in that year's first half; 2012年元旦春节… names its own year)
+        month = (_publication(body) or (published, 12))[1]
+        return published - 1 if month <= 4 and not any(y >= published for y in years) else published
     if published:
         years = [y for y in years if y >= published - 3]
         if said_this_year and years and max(years) < published:

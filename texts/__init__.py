@@ -190,8 +190,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ri_reason_maximum": {"zh": "是单笔或单人的最高值，不是总数", "en": "the largest single case, not a total"},
     "ri_reason_far_label": {
-        "zh": "指标名称在前面的分句里，而那里已有自己的数字",
-        "en": "the indicator is named in an earlier clause that already has its own figure",
+        "zh": "指标名称在前面的分句里：那里已有自己的数字，或本分句没说这笔钱是发放的",
+        "en": "the indicator is named in an earlier clause that already has its own figure, or the figure's own clause "
+        "does not say it was paid out",
     },
     "ri_reason_part": {
         "zh": "列在“其中”之后，是前面已给出的数字的一部分",
@@ -202,8 +203,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "a running total since the start, in a report about this year",
     },
     "ri_reason_other_body": {
-        "zh": "这句话讲的是另一个工会（如下属区县），不一定是本报告单位的数字",
-        "en": "the sentence is about another federation (a district below it, say), not necessarily this report's",
+        "zh": "这句话讲的是另一个单位（如下属区县工会、团委、爱心企业），不一定是本报告单位的数字",
+        "en": "the sentence is about another body (a district's union, the youth league, a donating firm), not "
+        "necessarily this report's",
+    },
+    "ri_reason_stock": {
+        "zh": "“发展会员”与已建工会总数并列（截至目前、累计），可能是会员总数而非当年新发展数",
+        "en": "发展会员 beside a stock of unions (so far, in all): it may count all members, not the year's new ones",
+    },
+    "ri_reason_unpaid": {
+        "zh": "没有说这笔互助金是发放、赔付或补助的，可能是收取或筹集的",
+        "en": "nothing says this mutual-aid money was paid out: it may be what the scheme took in",
     },
     "ri_col_accept": {"zh": "采用", "en": "Accept"},
     "ri_col_qualifier": {"zh": "限定", "en": "Qualifier"},
