@@ -8,6 +8,7 @@ its evidence. A new check is one decorated function here and a parametrized test
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -76,14 +77,11 @@ class Checked:
 
     def __post_init__(self) -> None:
         self._in_file = {rec.key: rec for rec in self.records}
-        self._groups: dict[tuple[str, int, str], list[Record]] | None = None
 
-    @property
+    @functools.cached_property
     def groups(self) -> dict[tuple[str, int, str], list[Record]]:
         """The figures by district, year and period, grouped once for every check that asks (checks only read)."""
-        if self._groups is None:
-            self._groups = by_district_period(self.records)
-        return self._groups
+        return by_district_period(self.records)
 
     def value_of(self, key: Key) -> float | None:
         """The file's figure where it gives one, else the store's (rules and year-on-year checks use both)."""
@@ -274,19 +272,13 @@ def is_jump(last: float, value: float, unit: str) -> bool:
 @register("year_on_year")
 def year_on_year(c: Checked) -> Iterator[Problem]:
     """Calendar-year figures against the year before: jumps, and a district-year identical to the last."""
-    # c.value_of inlined, and each indicator's unit looked up once: this loop sees every figure of the file
-    in_file, stored = c._in_file, c.stored
-    units = {code: ind.unit for code, ind in c.catalog.indicators.items()}
+    units = {code: ind.unit for code, ind in c.catalog.indicators.items()}  # looked up once: every figure asks
     for (district, year, period), recs in c.groups.items():
         if period != "year":
             continue
         compared = equal = 0
         for rec in recs:
-            key = (district, year - 1, rec.indicator, "year")
-            if (given := in_file.get(key)) is not None:
-                last = given.value
-            else:
-                last = s[0] if (s := stored.get(key)) else None
+            last = c.value_of((district, year - 1, rec.indicator, "year"))
             if last is None or rec.value is None:
                 continue
             compared += 1
