@@ -5,6 +5,8 @@ from pathlib import Path
 from chartspec import spec, values
 from streamlit.testing.v1 import AppTest
 
+from etl.catalog import load_catalog
+
 ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = {"显著高于全市", "与全市相当", "显著低于全市", "无法判断"}
 
@@ -83,6 +85,25 @@ def test_overview_movers_of_a_count_are_in_cases_with_warnings_and_a_map(fixture
     assert labels and all("." not in str(x) for x in labels)  # whole cases, not +50.0 %
     assert any(s.value.startswith("预警") for s in at.subheader)
     chart(at, "区县分布")
+
+
+def test_overview_warnings_are_one_card_per_rule_and_a_button_opens_a_flagged_districts_profile(sample_db, monkeypatch):
+    at = page(sample_db, monkeypatch, "pages/01_overview.py")
+    pills = at.button_group(key="warn_profile")
+    flagged = list(pills.options)
+    assert flagged, "the sample city has districts meeting warning rules"
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and "个区县" in m.value.split("\n")[0]]
+    assert cards  # each card: the rule, how many districts, then one line per district with its figures
+    listed = [line for card in cards for line in card.split("\n") if line.startswith("- **")]
+    assert len(listed) >= len(flagged) and all("→" in line or "低于" in line or "高于" in line for line in listed)
+    (code,) = load_catalog().match_district(flagged[0], "示例市")  # the buttons show names and carry codes
+    at.button_group(key="warn_profile").set_value(code).run()
+    assert not at.exception
+    assert at.query_params.get("district") == [code] or at.query_params.get("district") == code
+    assert "区县" in [s.label for s in at.selectbox]  # the profile page, on that district
+    at.switch_page("pages/01_overview.py").run()  # back: the pressed button is released, no second jump
+    assert not at.exception and at.button_group(key="warn_profile").value is None
+    assert any(s.value.startswith("预警") for s in at.subheader)
 
 
 def test_profile_shows_verdicts_and_peers(fixture_db, monkeypatch):

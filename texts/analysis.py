@@ -142,7 +142,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "预警规则（见 data/catalog/warnings.csv）",
         "en": "Warning rules (data/catalog/warnings.csv)",
     },
-    "warnings_profile": {"zh": "查看{district}画像", "en": "Profile of {district}"},
+    "warnings_profiles": {"zh": "查看区县画像", "en": "District profiles"},
+    "warnings_count": {"zh": "{n}个区县", "en": "{n} district(s)"},
     # peers
     "peers_how": {"zh": "对照组", "en": "Compare with"},
     "peers_heading": {"zh": "与对照区县比较", "en": "Against peer districts"},
