@@ -874,6 +874,8 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
     columns: dict[int, list[_Cell]] = defaultdict(list)
     n_rows = 0
     formula_rows = {r for r, _ in sheet.formula_cells}
+    has_formulas = bool(sheet.formula_cells)
+    letters = {} if sheet.transposed else {c: col_letter(c) for c in value_cols}  # A1 references, made fast
     first_data = True
     for r in data_rows:
         row = sheet.rows[r]
@@ -914,14 +916,21 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
         if period is None:
             continue
         blanks = []
+        n_cells, row_number = len(row), str(r + 1)
         for c, code in value_cols.items():
-            if (r, c) in mm:
+            if mm and (r, c) in mm:
                 if not is_missing(sheet.cell(*mm[(r, c)])):
                     ctx.problem("error", "merged_value_cell", r, c, None, indicator=code, first=ctx.ref(*mm[(r, c)]))
                 continue
-            parsed = _parse_value(ctx, r, c, code)
+            raw = row[c] if c < n_cells else ""
+            # the common cell, a finite number within range (NaN and ±inf fail the comparison): what parse_number
+            # would make of it, without its checks for text (a yearly workbook has 72,000 of them)
+            if type(raw) is float and -MAX_ABS_VALUE <= raw <= MAX_ABS_VALUE and not has_formulas:
+                parsed = ParsedNumber(raw)
+            else:
+                parsed = _parse_value(ctx, r, c, code)
             if parsed is None:
-                if is_missing(sheet.cell(r, c)) and not col_previous[c]:
+                if is_missing(raw) and not col_previous[c]:
                     blanks.append(code)
                 continue
             if district:
@@ -930,13 +939,13 @@ def parse_wide(ctx: _Ctx, h: Header) -> None:
                     _Cell(
                         r,
                         c,
-                        sheet.cell(r, c),
+                        raw,
                         parsed,
                         district,
                         year - 1 if previous else year,
                         code,
                         col_labels[c],
-                        ctx.ref(r, c),
+                        letters[c] + row_number if letters else ctx.ref(r, c),
                         period,
                         previous,
                     )
