@@ -11,6 +11,7 @@ from ui.i18n import t
 from ui.phone import phone_css
 from ui.print import print_view
 from ui.setup import language_ui
+from ui.warm import page_run as warm_years
 
 st.set_page_config(page_title="工会数据看板", page_icon=":material/bar_chart:", layout="wide")
 keep_caches_to_ourselves()
@@ -22,6 +23,7 @@ keep_basket_in_url()  # the slide basket survives a page refresh (its token in t
 st.sidebar.title(t("app_title"))
 account_ui()
 require_viewer()
-with framed(), page_reads():  # the page's queries share one connection while it runs
+# the page's queries share one connection while it runs; its views are then made for the city's other years
+with framed(), page_reads(), warm_years():
     said_after_rerun_ui()  # a save that found the data changed: said over the page's fresh check
     st.navigation(navigation(), expanded=True).run()  # every page listed: staff should not hunt for "View more"

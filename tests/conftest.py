@@ -8,6 +8,8 @@ from pathlib import Path
 
 # Password hashes at a tenth of the production cost (2^17, 128 MB each): the suite makes hundreds of logins.
 os.environ.setdefault("UNION_SCRYPT_N", str(2**14))
+# No views made for other years in the background (ui/warm.py) but in its own tests: no thread outliving a test.
+os.environ.setdefault("UNION_WARM_YEARS", "0")
 
 import pytest  # noqa: E402
 

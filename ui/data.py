@@ -146,6 +146,18 @@ def version() -> str:
     return db.data_version()
 
 
+def background_runner():
+    """run_query's figures for a thread with no page run (ui/warm.py): the same reads, with this session's
+    approved-only setting and a city's rows only, but neither the page's cache nor its messages (st.cache_data
+    and st.warning belong to page runs)."""
+    approved = approved_view()
+
+    def run(name: str, **params: object) -> pd.DataFrame:
+        return _cached.__wrapped__(name, db.data_version(), tuple(sorted(params.items())), approved)
+
+    return run
+
+
 def view_version() -> str:
     """What decides the figures this session's views show: the store's data version and whether approved-only
     viewing applies to it (views/cache.py shares views between sessions keyed on it)."""

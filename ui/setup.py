@@ -9,7 +9,8 @@ import streamlit as st
 
 from etl.catalog import Metric, load_catalog
 from queries.defaults import YearChoice, choose_year
-from ui.data import run_query, view_version
+from ui import warm
+from ui.data import background_runner, run_query, view_version
 from ui.frame import ensure_framed
 from ui.i18n import LANGS, lang, plain, t
 from ui.state import persistent_widget
@@ -163,6 +164,7 @@ def page_setup(title_key: str) -> Context | None:
         st.badge(t("sample_badge"), icon=":material/science:", color="orange")
         st.caption(t("sample_note"))
     ctx = Context(run_query, city, year, lang(), version=view_version())
+    warm.note_page(ctx, city_years(city).years, background_runner())  # the other years, made in the background
     marks = cache.build(page_words, ctx)  # 未审核, 定稿: over every page, as in every chart's source line
     if marks:
         st.caption(plain(marks))

@@ -21,7 +21,8 @@ import dataclasses
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from views.context import Context
@@ -34,6 +35,7 @@ _lock = threading.Lock()
 _views: OrderedDict[Hashable, Any] = OrderedDict()
 _building: dict[Hashable, threading.Lock] = {}
 _derive_lock = threading.Lock()
+_recording = threading.local()  # .calls: the builds of this thread's page run (see `recording`)
 stats = {"hits": 0, "misses": 0, "uncached": 0}
 
 
@@ -69,7 +71,45 @@ def build(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     if ctx is None or not ctx.version:
         stats["uncached"] += 1
         return fn(*args, **kwargs)
-    return _once((fn.__module__, fn.__qualname__, _frozen(args), _frozen(kwargs)), fn, args, kwargs)
+    key = (fn.__module__, fn.__qualname__, _frozen(args), _frozen(kwargs))
+    calls = getattr(_recording, "calls", None)
+    if calls is not None:
+        calls.setdefault(key, (fn, args, kwargs))
+    return _once(key, fn, args, kwargs)
+
+
+@contextmanager
+def recording() -> Iterator[dict]:
+    """While the block runs, every cached build of this thread is noted (key → builder and arguments), so that the
+    same builds can be made for the city's other years (`build_for_year`)."""
+    before = getattr(_recording, "calls", None)
+    calls: dict = {}
+    _recording.calls = calls
+    try:
+        yield calls
+    finally:
+        _recording.calls = before
+
+
+def _other_year(value: Any, year: int, run: Callable) -> Any:
+    return dataclasses.replace(value, year=year, run=run) if isinstance(value, Context) else value
+
+
+def build_for_year(calls: dict, year: int, run: Callable) -> int:
+    """The builds noted by `recording`, again with every Context's year set to `year` and its runner to `run` (the
+    runner is no part of a key: the views are those a page of that year finds); the number that failed (a year
+    without figures may raise: those views are simply not made)."""
+    failed = 0
+    for fn, args, kwargs in list(calls.values()):
+        try:
+            build(
+                fn,
+                *(_other_year(a, year, run) for a in args),
+                **{k: _other_year(v, year, run) for k, v in kwargs.items()},
+            )
+        except Exception:  # noqa: BLE001 (a view that cannot be made for that year is made by no page either)
+            failed += 1
+    return failed
 
 
 def keyed(version: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

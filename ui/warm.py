@@ -1,0 +1,110 @@
+"""The city's other years, made ready in the background: after a page is drawn for one year, the same views are
+built for the years its year selector offers, so the next person to switch years finds them made.
+
+A 全委会 opens one city and then moves through its years; a year's views cost a few tenths of a second of queries,
+pandas and Plotly the first time (views/cache.py keeps them for every session after). With 25 viewers switching
+at once, those first builds were where the slow redraws were (bench/viewers.py: the switches of the first six
+seconds took 2-5 s, those after 0.3-1.3 s). One thread per page, city, language and data version; it reads its
+own connection and never touches a session (no Streamlit call runs in it), and gives way to the pages (a lower
+scheduling priority for its thread)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from etl import db
+from views import cache
+from views.context import Context
+
+LOG = logging.getLogger(__name__)
+MAX_YEARS = 15  # the most years made ready for one page (newest first after the nearest)
+MAX_STARTED = 2000  # signatures remembered (a new data version starts again: older ones are never asked for)
+NICE = 10  # the warming thread's scheduling priority below the pages' (Linux: per thread)
+# UNION_WARM_YEARS=0 turns it off (the test suite does, but for the tests of this module: tests/conftest.py)
+ENABLED = os.environ.get("UNION_WARM_YEARS", "1") != "0"
+
+_page = threading.local()  # .ctx, .years, .run: what page_setup said about this run's page
+_started: set = set()
+_running: list[threading.Thread] = []
+_lock = threading.Lock()
+stats = {"threads": 0, "years": 0, "failed": 0}
+
+
+def note_page(ctx: Context, years: list[int], run) -> None:
+    """page_setup's word on this run: the page's Context, the years its selector offers, and an uncached runner for
+    the same figures (the page's own runner is for page runs only: it may draw a message and stop the page)."""
+    _page.ctx, _page.years, _page.run = ctx, list(years), run
+
+
+@contextmanager
+def page_run() -> Iterator[None]:
+    """Around a page run (dashboard.py): note its builds; when it ends without error, make them for the other years
+    in the background, unless that was done already for this page, city, language and data version."""
+    _page.ctx = None
+    with cache.recording() as calls:
+        yield
+    ctx, years, run = getattr(_page, "ctx", None), getattr(_page, "years", []), getattr(_page, "run", None)
+    _page.ctx = None
+    if ENABLED and ctx is not None and ctx.version and calls and run is not None:
+        start(calls, ctx, years, run)
+
+
+def _signature(calls: dict, ctx: Context) -> tuple:
+    """The same page for another year has the same signature: the builds with the year taken out."""
+    blank = cache.context_key(dataclasses.replace(ctx, year=0))
+    return (blank, tuple(sorted((k[0], k[1]) for k in calls)))
+
+
+def _order(years: list[int], year: int) -> list[int]:
+    """The other years, nearest first (the year before is the likeliest next choice), at most MAX_YEARS."""
+    return sorted((y for y in years if y != year), key=lambda y: (abs(y - year), -y))[:MAX_YEARS]
+
+
+def start(calls: dict, ctx: Context, years: list[int], run) -> threading.Thread | None:
+    todo = _order(years, ctx.year)
+    if not todo:
+        return None
+    sig = _signature(calls, ctx)
+    with _lock:
+        if sig in _started:
+            return None
+        if len(_started) >= MAX_STARTED:
+            _started.clear()
+        _started.add(sig)
+    thread = threading.Thread(target=_warm, args=(dict(calls), todo, run), name="warm-years", daemon=True)
+    with _lock:
+        _running[:] = [t for t in _running if t.is_alive()] + [thread]
+    thread.start()
+    stats["threads"] += 1
+    return thread
+
+
+def wait(timeout_s: float = 60.0) -> bool:
+    """Until every warming thread has ended (tests; a clean shutdown); False when one is still running."""
+    with _lock:
+        threads = list(_running)
+    for thread in threads:
+        thread.join(timeout_s)
+    return not any(t.is_alive() for t in threads)
+
+
+def _warm(calls: dict, years: list[int], run) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)  # this thread only (Linux)
+    except (AttributeError, OSError):
+        pass
+    version = db.data_version()
+    try:
+        with db.shared_reads():  # one connection for the whole warming, closed at its end
+            for y in years:
+                if db.data_version() != version:  # the store changed: these views would be for no page any more
+                    break
+                stats["failed"] += cache.build_for_year(calls, y, run)
+                stats["years"] += 1
+    except Exception:  # a store kept busy, a removed store: the pages will say so; this only stops
+        LOG.info("warming other years stopped", exc_info=True)
