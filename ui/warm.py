@@ -10,6 +10,7 @@ scheduling priority for its thread)."""
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import logging
 import os
@@ -32,6 +33,16 @@ _page = threading.local()  # .ctx, .years, .run: what page_setup said about this
 _started: set = set()
 _running: list[threading.Thread] = []
 _lock = threading.Lock()
+_idle = threading.Condition()  # notified when no page run is going on
+_active = 0  # page runs going on now, in every session
+YIELD_MAX_S = 5.0  # the longest a warming waits for the pages between two builds before it builds anyway
+_stop = threading.Event()  # set at exit: a thread killed inside DuckDB at interpreter exit aborts the process
+
+
+class _Stopped(Exception):
+    pass
+
+
 stats = {"threads": 0, "years": 0, "failed": 0}
 
 
@@ -45,9 +56,18 @@ def note_page(ctx: Context, years: list[int], run) -> None:
 def page_run() -> Iterator[None]:
     """Around a page run (dashboard.py): note its builds; when it ends without error, make them for the other years
     in the background, unless that was done already for this page, city, language and data version."""
+    global _active
     _page.ctx = None
-    with cache.recording() as calls:
-        yield
+    with _idle:
+        _active += 1
+    try:
+        with cache.recording() as calls:
+            yield
+    finally:
+        with _idle:
+            _active -= 1
+            if not _active:
+                _idle.notify_all()
     ctx, years, run = getattr(_page, "ctx", None), getattr(_page, "years", []), getattr(_page, "run", None)
     _page.ctx = None
     if ENABLED and ctx is not None and ctx.version and calls and run is not None:
@@ -93,6 +113,15 @@ def wait(timeout_s: float = 60.0) -> bool:
     return not any(t.is_alive() for t in threads)
 
 
+def _after_pages() -> None:
+    """Wait while any page run is going on (at most YIELD_MAX_S): Python runs one thread at a time, and a page
+    someone waits for goes first; a lower OS priority alone does not give way to it."""
+    with _idle:
+        _idle.wait_for(lambda: not _active or _stop.is_set(), timeout=YIELD_MAX_S)
+    if _stop.is_set():
+        raise _Stopped
+
+
 def _warm(calls: dict, years: list[int], run) -> None:
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)  # this thread only (Linux)
@@ -104,7 +133,18 @@ def _warm(calls: dict, years: list[int], run) -> None:
             for y in years:
                 if db.data_version() != version:  # the store changed: these views would be for no page any more
                     break
-                stats["failed"] += cache.build_for_year(calls, y, run)
+                stats["failed"] += cache.build_for_year(calls, y, run, before_each=_after_pages)
                 stats["years"] += 1
+    except _Stopped:
+        pass
     except Exception:  # a store kept busy, a removed store: the pages will say so; this only stops
         LOG.info("warming other years stopped", exc_info=True)
+
+
+@atexit.register
+def _stop_all(timeout_s: float = 10.0) -> None:
+    """At interpreter exit, before daemon threads are frozen: let each warming end after its current build."""
+    _stop.set()
+    with _idle:
+        _idle.notify_all()
+    wait(timeout_s)

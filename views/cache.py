@@ -95,12 +95,14 @@ def _other_year(value: Any, year: int, run: Callable) -> Any:
     return dataclasses.replace(value, year=year, run=run) if isinstance(value, Context) else value
 
 
-def build_for_year(calls: dict, year: int, run: Callable) -> int:
+def build_for_year(calls: dict, year: int, run: Callable, before_each: Callable[[], None] | None = None) -> int:
     """The builds noted by `recording`, again with every Context's year set to `year` and its runner to `run` (the
     runner is no part of a key: the views are those a page of that year finds); the number that failed (a year
-    without figures may raise: those views are simply not made)."""
+    without figures may raise: those views are simply not made). `before_each()` is called before each build."""
     failed = 0
     for fn, args, kwargs in list(calls.values()):
+        if before_each is not None:
+            before_each()
         try:
             build(
                 fn,
