@@ -497,7 +497,17 @@ def test_path_measurement_counts_right_and_false_figures_and_review(tmp_path):
             "送温暖活动启动当天,县总工会向200名困难职工发放慰问金20万元。",
             [("aid_persons", 200.0), ("aid_amount", 200000.0)],
         ),
+        # those an aid campaign reached (惠及…, …受益) are the aided
+        ("夏送清凉活动中,县总工会为环卫工人送去降温物品,惠及职工1200人。", [("aid_persons", 1200.0)]),
+        ("县总工会投入帮扶资金50万元,近600名职工家庭受益。", [("aid_amount", 500000.0), ("aid_persons", 600.0)]),
+        # counter-cases: reached by events of another kind, or by the mutual scheme
+        ("全年开展法治体检12场次,惠及职工5000余人。", []),
+        ("职工文体活动惠及职工3万人次。", []),
+        (
+            "全市参加医疗互助保障活动的职工累计10万人次,有2000多名职工从中受益,共发放保障金、慰问金300万元。",
+            [("mutual_insurance_enrolled", 100000.0), ("mutual_insurance_payout", 3000000.0)],
+        ),
     ],
 )
-def test_a_budget_set_aside_at_a_launch_is_no_figure(text, expected):
+def test_budgets_at_a_launch_and_those_an_aid_campaign_reached(text, expected):
     assert facts(text) == expected
