@@ -204,6 +204,15 @@ _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
 )
+# An autonomous region's federation by its full name: 新疆 + 自治区 is 新疆维吾尔自治区总工会, not 新疆自治区总工会
+_REGION_IN_FULL = {"广西": "广西壮族", "宁夏": "宁夏回族", "新疆": "新疆维吾尔"}
+
+
+def _provincial_federation(short: str, level: str) -> str:
+    """陕西 + 省 → 陕西省总工会, 新疆 + 自治区 → 新疆维吾尔自治区总工会."""
+    return (_REGION_IN_FULL.get(short, short) if level == "自治区" else short) + level + "总工会"
+
+
 _NATIONAL_PAPER = re.compile(
     r"工人|人民|经济|法制|法治|光明|农民|科技|健康|中国|青年|解放|文汇|新华|南方|参考|商务|证券|金融"
 )
@@ -1321,7 +1330,7 @@ def find_organisation(norm: str) -> str | None:
         level = (
             "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
         )
-        return m.group(0) + level + "总工会"
+        return _provincial_federation(m.group(0), level)
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
     if (
         national
@@ -1390,7 +1399,7 @@ def _bare_federation(norm: str) -> str | None:
                 or level == "自治区"
                 and short in "内蒙古广西西藏宁夏新疆"
             ):
-                return short + level + "总工会"
+                return _provincial_federation(short, level)
     # 本市工会系统…为构建和谐天津做出贡献, 我镇总工会…为建设富裕文明和谐黄家埠添砖添瓦: the place its slogan names
     places = {m.group(1) for m in _SLOGAN_PLACE.finditer(norm) if not _NOT_A_PLACE.search(m.group(1))}
     own = re.findall(r"(?:本|我|全)([市县区镇])(?:工会|总工会|各级工会)", norm)

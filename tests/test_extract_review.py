@@ -416,9 +416,19 @@ def test_cases_told_and_firms_counted_give_no_figure(text, expected):
         # the city's own paper, its name whole where it stands alone; two characters inside a run of words
         ("市总工会慰问全国劳模74人。\n石家庄日报社版权所有", "石家庄市总工会"),
         ("本报讯据泉州晚报报道,市总工会慰问困难职工300户。", "泉州市总工会"),
+        # an autonomous region's federation by its full name, from the one region the text names
+        (
+            "自治区总工会金秋助学活动正式启动。\n宁夏新闻网消息,全区各级工会资助困难职工子女500名。",
+            "宁夏回族自治区总工会",
+        ),
+        ("新疆工会开展金秋助学\n全区各级工会资助困难职工子女500名。", "新疆维吾尔自治区总工会"),
+        (
+            "自治区总工会金秋助学活动正式启动。\n内蒙古新闻网消息,全区各级工会资助困难职工子女500名。",
+            "内蒙古自治区总工会",
+        ),
     ],
 )
-def test_honouring_bodies_time_words_and_leaders_are_no_organisation(text, org):
+def test_organisation_names_that_run_into_words_and_names_in_full(text, org):
     assert find_organisation(normalise(text)[0]) == org
     assert extract(text).organisation == org
 
