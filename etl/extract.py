@@ -85,6 +85,10 @@ _FUTURE_MARK = re.compile(
 )
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
+# At a campaign's launch (…工作启动, 活动正式启动) a sum set aside for it — 安排了60万元帮扶资金,将慰问…, 今年…专门筹集
+# 500万元用于金秋助学 — is its budget, not money paid out; its clause gives no figure.
+_LAUNCH = re.compile(r"启动")
+_BUDGET = re.compile(r"安排了?(?=[^,。;:]{0,8}?\d)|专门筹集|(?<=元)(?:专项)?用于")
 # A sentence telling one case (a firm, a worker) rather than the year's totals: 某企业, 该公司
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
 # … and a person named by surname and 某 (职工王某, 陈某辉, 张某某), as case stories in union news name them (某些,
@@ -191,6 +195,8 @@ _ORG_STOP = re.compile(
     r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
     # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
     r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
+    # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部
+    r"带领|率领|"
     # a story's words: 如果没有市总工会的帮助, 陈某辉致电…总工会
     r"如果|没有|致电|感谢|找到"
 )
@@ -198,6 +204,15 @@ _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
 )
+# An autonomous region's federation by its full name: 新疆 + 自治区 is 新疆维吾尔自治区总工会, not 新疆自治区总工会
+_REGION_IN_FULL = {"广西": "广西壮族", "宁夏": "宁夏回族", "新疆": "新疆维吾尔"}
+
+
+def _provincial_federation(short: str, level: str) -> str:
+    """陕西 + 省 → 陕西省总工会, 新疆 + 自治区 → 新疆维吾尔自治区总工会."""
+    return (_REGION_IN_FULL.get(short, short) if level == "自治区" else short) + level + "总工会"
+
+
 _NATIONAL_PAPER = re.compile(
     r"工人|人民|经济|法制|法治|光明|农民|科技|健康|中国|青年|解放|文汇|新华|南方|参考|商务|证券|金融"
 )
@@ -943,6 +958,7 @@ def extract(text: str) -> Extraction:
     found: list[Fact] = []  # every candidate; those with a review reason are only proposed
     # A text that gives this year's figures tells long-run totals (自2007年以来累计…, 17年来共…) as background.
     this_year = "今年" in norm
+    launch = bool(_LAUNCH.search(norm))
     this_year_figures = this_year or bool(re.search(r"(?:20\d\d)年度|本年度|全年", norm))
     last_indicator: str | None = None
     visitors: set[str] = set()
@@ -997,6 +1013,8 @@ def extract(text: str) -> Extraction:
             changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
             nums = find_numbers(clause_text, clause[0])
             nums = [n for n in nums if not any(a <= n.start < b for a, b in planned)]
+            if launch and _BUDGET.search(clause_text):
+                nums = [n for n in nums if n.unit != "yuan"]
             if not nums:
                 continue
             listed = _respectively(norm, clause, nums, phrases, text, idx)
@@ -1216,6 +1234,9 @@ def _clean_name(raw: str) -> str | None:
     m = _PROVINCE_SHORT.match(name)
     if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
         name = name[m.end() :]
+    level = re.search(r"省|自治区", name)
+    if level and not re.match(r"(?:" + _PROVINCE_SHORT.pattern + r"|陜西)", name) and not 2 <= level.start() <= 3:
+        return None  # 超额完成省总工会, 第一时间响应省总工会: words run into 省总工会; a province's name is short
     if (
         len(name) <= len(suffix) + 1
         or re.search(r"[和及与、委]", name)
@@ -1309,7 +1330,7 @@ def find_organisation(norm: str) -> str | None:
         level = (
             "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
         )
-        return m.group(0) + level + "总工会"
+        return _provincial_federation(m.group(0), level)
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
     if (
         national
@@ -1350,9 +1371,16 @@ def _bare_federation(norm: str) -> str | None:
         if m and not re.search(r"[首全各本该我家]", m.group(1)):
             return m.group(1) + level + "总工会"
         # 市总工会 in a city's own paper (渭南日报, 兰州晚报, 厦门商报): that city's federation
+        # a three-character city whole where its name stands alone (哈尔滨日报社 on its own line, not 据泉州晚报)
         papers = [
             p
-            for p in re.findall(r"([\u4e00-\u9fff]{2})(?:日报|晚报|商报|都市报)", norm)
+            for p in (
+                a or b
+                for a, b in re.findall(
+                    r"(?:(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})|([\u4e00-\u9fff]{2}))(?:日报|晚报|商报|都市报)",
+                    norm,
+                )
+            )
             if not _NATIONAL_PAPER.match(p)
         ]
         if level == "市" and papers and len(set(papers)) == 1:
@@ -1371,7 +1399,7 @@ def _bare_federation(norm: str) -> str | None:
                 or level == "自治区"
                 and short in "内蒙古广西西藏宁夏新疆"
             ):
-                return short + level + "总工会"
+                return _provincial_federation(short, level)
     # 本市工会系统…为构建和谐天津做出贡献, 我镇总工会…为建设富裕文明和谐黄家埠添砖添瓦: the place its slogan names
     places = {m.group(1) for m in _SLOGAN_PLACE.finditer(norm) if not _NOT_A_PLACE.search(m.group(1))}
     own = re.findall(r"(?:本|我|全)([市县区镇])(?:工会|总工会|各级工会)", norm)

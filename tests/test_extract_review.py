@@ -405,9 +405,30 @@ def test_cases_told_and_firms_counted_give_no_figure(text, expected):
         # a time word run into a bare level names nobody
         ("今年县总工会发放助学金30万元。", None),
         ("去年市总工会共慰问困难职工500户。", None),
+        # a leader leading the body out (带领, 率领) is no part of its name
+        ("县总工会主席王立新带领县总工会机关干部走访困难职工。", None),
+        ("柳城县总工会主席王立新率领机关干部走访困难职工。", "柳城县总工会"),
+        # words run into a bare 省总工会 name nobody: a province's federation opens with the province
+        ("今年,市总工会超额完成省总工会下达的建会任务。", None),
+        ("国庆节期间,市总工会第一时间响应省总工会要求,慰问全国劳模74人。", None),
+        ("陕西省总工会召开全委会议。", "陕西省总工会"),
+        ("陜西省总工会召开全委会议。", "陜西省总工会"),
+        # the city's own paper, its name whole where it stands alone; two characters inside a run of words
+        ("市总工会慰问全国劳模74人。\n石家庄日报社版权所有", "石家庄市总工会"),
+        ("本报讯据泉州晚报报道,市总工会慰问困难职工300户。", "泉州市总工会"),
+        # an autonomous region's federation by its full name, from the one region the text names
+        (
+            "自治区总工会金秋助学活动正式启动。\n宁夏新闻网消息,全区各级工会资助困难职工子女500名。",
+            "宁夏回族自治区总工会",
+        ),
+        ("新疆工会开展金秋助学\n全区各级工会资助困难职工子女500名。", "新疆维吾尔自治区总工会"),
+        (
+            "自治区总工会金秋助学活动正式启动。\n内蒙古新闻网消息,全区各级工会资助困难职工子女500名。",
+            "内蒙古自治区总工会",
+        ),
     ],
 )
-def test_honouring_bodies_and_time_words_are_no_organisation(text, org):
+def test_organisation_names_that_run_into_words_and_names_in_full(text, org):
     assert find_organisation(normalise(text)[0]) == org
     assert extract(text).organisation == org
 
@@ -472,3 +493,31 @@ def test_path_measurement_counts_right_and_false_figures_and_review(tmp_path):
     assert dict(paths) == {"near:0": [2, 1, 0, 1]}
     assert dict(reasons) == {"stock": [0, 1]}
     assert [(f.indicator, f.value) for _, _, f in false] == [("new_members", 2000.0)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # at a campaign's launch, a sum set aside for it (安排了…资金, 专门筹集…用于…) is its budget, not money paid
+        ("该县2020年春节送温暖工作启动。据介绍,县总工会安排了50万元帮扶资金,将慰问困难职工600户。", []),
+        ("区总工会2021年金秋助学活动正式启动。今年区总工会专门筹集300万元用于金秋助学。", []),
+        # counter-cases: the same words in a text that launches nothing; money paid on the launch day
+        ("县总工会安排了80万元帮扶资金,慰问困难职工500户。", [("aid_amount", 800000.0), ("aid_persons", 500.0)]),
+        (
+            "送温暖活动启动当天,县总工会向200名困难职工发放慰问金20万元。",
+            [("aid_persons", 200.0), ("aid_amount", 200000.0)],
+        ),
+        # those an aid campaign reached (惠及…, …受益) are the aided
+        ("夏送清凉活动中,县总工会为环卫工人送去降温物品,惠及职工1200人。", [("aid_persons", 1200.0)]),
+        ("县总工会投入帮扶资金50万元,近600名职工家庭受益。", [("aid_amount", 500000.0), ("aid_persons", 600.0)]),
+        # counter-cases: reached by events of another kind, or by the mutual scheme
+        ("全年开展法治体检12场次,惠及职工5000余人。", []),
+        ("职工文体活动惠及职工3万人次。", []),
+        (
+            "全市参加医疗互助保障活动的职工累计10万人次,有2000多名职工从中受益,共发放保障金、慰问金300万元。",
+            [("mutual_insurance_enrolled", 100000.0), ("mutual_insurance_payout", 3000000.0)],
+        ),
+    ],
+)
+def test_budgets_at_a_launch_and_those_an_aid_campaign_reached(text, expected):
+    assert facts(text) == expected
