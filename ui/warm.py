@@ -4,9 +4,9 @@ built for the years its year selector offers, so the next person to switch years
 A 全委会 opens one city and then moves through its years; a year's views cost a few tenths of a second of queries,
 pandas and Plotly the first time (views/cache.py keeps them for every session after). With 25 viewers switching
 at once, those first builds were where the slow redraws were (bench/viewers.py: the switches of the first six
-seconds took 2-5 s, those after 0.3-1.3 s). One thread per page, city, language and data version; it reads its
-own connection and never touches a session (no Streamlit call runs in it), and gives way to the pages (a lower
-scheduling priority for its thread)."""
+seconds took 2-5 s, those after 0.3-1.3 s). Once per page, city, language and data version, one worker thread
+for the whole server; it reads its own connection, never touches a session (no Streamlit call runs in it), and
+gives way to the pages: it builds only while no page is running."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import dataclasses
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,11 +32,14 @@ ENABLED = os.environ.get("UNION_WARM_YEARS", "1") != "0"
 
 _page = threading.local()  # .ctx, .years, .run: what page_setup said about this run's page
 _started: set = set()
-_running: list[threading.Thread] = []
+_jobs: list[tuple] = []  # (builds, years, runner), the newest last
+_worker: threading.Thread | None = None
 _lock = threading.Lock()
 _idle = threading.Condition()  # notified when no page run is going on
 _active = 0  # page runs going on now, in every session
-YIELD_MAX_S = 5.0  # the longest a warming waits for the pages between two builds before it builds anyway
+YIELD_MAX_S = 1.0  # the longest a warming waits for the pages between two builds before it builds anyway
+QUIET_S = 0.02  # and how long no page must have run
+_last_end = 0.0  # time.monotonic() when the last page run ended
 _stop = threading.Event()  # set at exit: a thread killed inside DuckDB at interpreter exit aborts the process
 
 
@@ -56,7 +60,7 @@ def note_page(ctx: Context, years: list[int], run) -> None:
 def page_run() -> Iterator[None]:
     """Around a page run (dashboard.py): note its builds; when it ends without error, make them for the other years
     in the background, unless that was done already for this page, city, language and data version."""
-    global _active
+    global _active, _last_end
     _page.ctx = None
     with _idle:
         _active += 1
@@ -66,6 +70,7 @@ def page_run() -> Iterator[None]:
     finally:
         with _idle:
             _active -= 1
+            _last_end = time.monotonic()
             if not _active:
                 _idle.notify_all()
     ctx, years, run = getattr(_page, "ctx", None), getattr(_page, "years", []), getattr(_page, "run", None)
@@ -85,48 +90,75 @@ def _order(years: list[int], year: int) -> list[int]:
     return sorted((y for y in years if y != year), key=lambda y: (abs(y - year), -y))[:MAX_YEARS]
 
 
-def start(calls: dict, ctx: Context, years: list[int], run) -> threading.Thread | None:
+def start(calls: dict, ctx: Context, years: list[int], run) -> bool:
+    """Queue the page's builds for its other years (newest request first: the page just drawn is the likeliest
+    to be switched); one worker thread takes them in turn. False when there is nothing to do or it was done."""
     todo = _order(years, ctx.year)
     if not todo:
-        return None
+        return False
     sig = _signature(calls, ctx)
+    global _worker
     with _lock:
         if sig in _started:
-            return None
+            return False
         if len(_started) >= MAX_STARTED:
             _started.clear()
         _started.add(sig)
-    thread = threading.Thread(target=_warm, args=(dict(calls), todo, run), name="warm-years", daemon=True)
-    with _lock:
-        _running[:] = [t for t in _running if t.is_alive()] + [thread]
-    thread.start()
-    stats["threads"] += 1
-    return thread
+        _jobs.append((dict(calls), todo, run))
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_work, name="warm-years", daemon=True)
+            _worker.start()
+            stats["threads"] += 1
+    return True
 
 
 def wait(timeout_s: float = 60.0) -> bool:
-    """Until every warming thread has ended (tests; a clean shutdown); False when one is still running."""
+    """Until the queue is done (tests; a clean shutdown); False when the worker is still running."""
     with _lock:
-        threads = list(_running)
-    for thread in threads:
-        thread.join(timeout_s)
-    return not any(t.is_alive() for t in threads)
+        worker = _worker
+    if worker is not None:
+        worker.join(timeout_s)
+        return not worker.is_alive()
+    return True
 
 
 def _after_pages() -> None:
-    """Wait while any page run is going on (at most YIELD_MAX_S): Python runs one thread at a time, and a page
-    someone waits for goes first; a lower OS priority alone does not give way to it."""
+    """Wait while any page run is going on, and QUIET_S after the last one ended (at most YIELD_MAX_S in all):
+    Python runs one thread at a time, and a page someone waits for goes first (a lower OS priority alone does not
+    give way to it; a session's next rerun often follows its last within a few milliseconds)."""
+    deadline = time.monotonic() + YIELD_MAX_S
     with _idle:
-        _idle.wait_for(lambda: not _active or _stop.is_set(), timeout=YIELD_MAX_S)
+        while not _stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            if _active:
+                _idle.wait(left)
+                continue
+            quiet = time.monotonic() - _last_end
+            if quiet >= QUIET_S:
+                break
+            _idle.wait(min(left, QUIET_S - quiet))
     if _stop.is_set():
         raise _Stopped
 
 
-def _warm(calls: dict, years: list[int], run) -> None:
+def _work() -> None:
+    global _worker
     try:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)  # this thread only (Linux)
     except (AttributeError, OSError):
         pass
+    while True:
+        with _lock:
+            if not _jobs or _stop.is_set():
+                _worker = None
+                return
+            job = _jobs.pop()
+        _warm(*job)
+
+
+def _warm(calls: dict, years: list[int], run) -> None:
     version = db.data_version()
     try:
         with db.shared_reads():  # one connection for the whole warming, closed at its end
