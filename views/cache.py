@@ -73,15 +73,23 @@ def build(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return fn(*args, **kwargs)
     key = (fn.__module__, fn.__qualname__, _frozen(args), _frozen(kwargs))
     calls = getattr(_recording, "calls", None)
-    if calls is not None:
+    if calls is None:
+        return _once(key, fn, args, kwargs)
+    depth = getattr(_recording, "depth", 0)
+    if not depth:  # a page's own builds only: those made inside them come again when they are made again
         calls.setdefault(key, (fn, args, kwargs))
-    return _once(key, fn, args, kwargs)
+    _recording.depth = depth + 1
+    try:
+        return _once(key, fn, args, kwargs)
+    finally:
+        _recording.depth = depth
 
 
 @contextmanager
 def recording() -> Iterator[dict]:
-    """While the block runs, every cached build of this thread is noted (key → builder and arguments), so that the
-    same builds can be made for the city's other years (`build_for_year`)."""
+    """While the block runs, every cached build this thread asks for is noted (key → builder and arguments; not
+    the builds made inside another, which a cached one does not ask for again), so that the same builds can be
+    made for the city's other years (`build_for_year`)."""
     before = getattr(_recording, "calls", None)
     calls: dict = {}
     _recording.calls = calls
