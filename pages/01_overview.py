@@ -17,7 +17,7 @@ if ctx is not None:
     cards = named.headline(ctx)
     st.subheader(t("headline_heading"))
     if len(cards.data):
-        metric_cards(cards.data)
+        metric_cards(cards)
     else:
         st.info(t("no_annual_figures", year=ctx.year))
     other_figures_ui(ctx)  # multi-year, each-year, part-year figures: with their period, never as the year's

@@ -7,8 +7,11 @@ has its PNG, SVG, slide, CSV and ⓘ link. Warnings and peers are page blocks of
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
+import texts
 from analysis.alerts import evaluate, evidence_text, load_rules
 from analysis.peers import HOW
 from etl.catalog import Metric, load_catalog
@@ -76,42 +79,64 @@ def warnings_ui(f: Filters) -> None:
     goto = st.session_state.pop(WARN_GOTO, None)  # a district button pressed in the rerun before
     if goto:
         st.switch_page(PROFILE_PAGE, query_params=goto)
-    cat = load_catalog()
-    rules, flags = cache.build(warning_flags, f)  # evaluated once per city, year and data, for every session
-    if flags is None:
+    words = cache.build(warning_words, f)  # worked out once per city, year, language and data, for every session
+    if words is None:
         return
-    small = fair.small_counts(f, sorted({c for r in rules for c in r.metrics()})) if flags else set()
     st.subheader(t("warnings_title"))
-    if not flags:
+    if not words.cards:
         st.caption(t("warnings_none", year=f.year))
-    by_rule: dict[str, list] = {}
-    for flag in flags:
-        by_rule.setdefault(flag.rule.code, []).append(flag)
-    for group in by_rule.values():
-        rule = group[0].rule
-        blocks = [
-            f"**{rule.name(f.lang)}** · {t('warnings_count', n=len(group))}  \n:gray[:small[{rule.explain(f.lang)}]]"
-        ]
-        for flag in group:
-            parts = []
-            for ev in flag.evidence:
-                mark = f" · {t('small_count')}" if (flag.district_code, ev.metric) in small else ""
-                parts.append(evidence_text(ev, cat.metrics, f.lang) + mark)
-            blocks.append(f"- **{flag.district(f.lang)}** · " + ("; " if f.lang == "en" else "；").join(parts))
+    for card in words.cards:
         with st.container(border=True):
-            st.markdown(blocks[0] + "\n\n" + "\n".join(blocks[1:]))
-    names = {flag.district_code: flag.district(f.lang) for flag in flags}
-    if names:
+            st.markdown(card)
+    if words.names:
         st.pills(
             t("warnings_profiles"),
-            list(names),
-            format_func=names.get,
+            list(words.names),
+            format_func=words.names.get,
             key=WARN_PILLS,
             on_change=_to_profile,
             args=(f.city, f.year),
         )
     with st.expander(t("warnings_rules")):
-        st.markdown("\n".join(f"- **{r.name(f.lang)}**：{r.explain(f.lang)}" for r in rules))
+        st.markdown(words.rules)
+
+
+@dataclass(frozen=True)
+class WarningWords:
+    """The warnings of a city and year as the overview shows them: a Markdown card per rule met (the rule, how
+    many districts, a line per district with its figures), the flagged districts' names by code, the rules."""
+
+    cards: list[str]
+    names: dict[str, str]
+    rules: str
+
+
+def warning_words(f: Filters) -> WarningWords | None:
+    """None where the city has no figures for the rules at all."""
+    cat, lg = load_catalog(), f.lang
+    rules, flags = cache.build(warning_flags, f)  # evaluated once per city, year and data, for every session
+    if flags is None:
+        return None
+    small = fair.small_counts(f, sorted({c for r in rules for c in r.metrics()})) if flags else set()
+    by_rule: dict[str, list] = {}
+    for flag in flags:
+        by_rule.setdefault(flag.rule.code, []).append(flag)
+    cards = []
+    for group in by_rule.values():
+        rule = group[0].rule
+        count = texts.t("warnings_count", lg, n=len(group))
+        lines = []
+        for flag in group:
+            parts = []
+            for ev in flag.evidence:
+                mark = f" · {texts.t('small_count', lg)}" if (flag.district_code, ev.metric) in small else ""
+                parts.append(evidence_text(ev, cat.metrics, lg) + mark)
+            lines.append(f"- **{flag.district(lg)}** · " + ("; " if lg == "en" else "；").join(parts))
+        head = f"**{rule.name(lg)}** · {count}  \n:gray[:small[{rule.explain(lg)}]]"
+        cards.append(head + "\n\n" + "\n".join(lines))
+    names = {flag.district_code: flag.district(lg) for flag in flags}
+    listed = "\n".join(f"- **{r.name(lg)}**：{r.explain(lg)}" for r in rules)
+    return WarningWords(cards, names, listed)
 
 
 WARN_PILLS, WARN_GOTO = "warn_profile", "_warn_goto"

@@ -24,24 +24,40 @@ def language_ui() -> str:
     return lang()
 
 
+@dataclass(frozen=True)
+class Cities:
+    """The cities of the store as the city filter needs them, worked out once per data version (shared)."""
+
+    names: list[str]  # city_zh, in the query's order
+    english: dict[str, str]
+    sample: frozenset[str]  # the made-up cities
+
+
+def _cities() -> Cities:
+    df = run_query("cities")
+    return Cities(
+        list(df["city_zh"]),
+        dict(zip(df["city_zh"], df["city_en"], strict=True)),
+        frozenset(df.loc[df["is_sample"].astype(bool), "city_zh"]),
+    )
+
+
 def city_selector(where=None) -> tuple[str, str, bool] | None:
     """The city filter, drawn in `where` (the top of the page; the sidebar by default)."""
     where = where or st.sidebar
-    cities = cache.keyed(view_version(), run_query, "cities")  # shared, read-only
-    if cities.empty:
+    cities = cache.keyed(view_version(), _cities)  # shared, read-only
+    if not cities.names:
         return None
-    names = list(cities["city_zh"])
-    english = dict(zip(cities["city_zh"], cities["city_en"], strict=True))
+    english = cities.english
     city = persistent_widget(
         where.selectbox,
         t("city"),
-        names,
+        cities.names,
         "city",
-        names[0],
+        cities.names[0],
         format_func=english.get if lang() == "en" else str,
     )
-    row = cities.set_index("city_zh").loc[city]
-    return city, english[city] if lang() == "en" else city, bool(row["is_sample"])
+    return city, english[city] if lang() == "en" else city, city in cities.sample
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import texts
 from analysis.changes import changes, small_change
 from charts.format import axis_unit, format_change, format_number, format_shown_change, format_value, with_unit
 from charts.phone import for_phone
@@ -113,47 +114,58 @@ def shown_table(view: View) -> pd.DataFrame:
     return readable_table(view.data, view.label_col)
 
 
-def method_note(row: pd.Series) -> str:
-    """How a city figure was made, in words."""
-    return method_text(row, lang())
-
-
-def metric_cards(rows: pd.DataFrame, per_row: int | None = None) -> None:
-    """A card per metric: the city figure, its change on last year coloured by polarity, how it was made."""
-    cat = load_catalog()
-    per_row = per_row or (4 if lang() == "zh" else 3)  # English names are longer
-    records = rows.to_dict("records")
-    for start in range(0, len(records), per_row):
+def metric_cards(view, per_row: int | None = None) -> None:
+    """A card per metric of a headline view (views.named.headline): the city figure, its change on last year
+    coloured by polarity, how it was made. The cards' words are worked out once per view and language
+    (views/cache.derived), not on every rerun of every session: they were a fifth of a year switch's server time."""
+    lg = lang()
+    cards = cache.derived(view, f"metric_cards_{lg}", lambda: _card_words(view.data, lg))
+    per_row = per_row or (4 if lg == "zh" else 3)  # English names are longer
+    for start in range(0, len(cards), per_row):
         cols = st.columns(per_row)
-        for col, row in zip(cols, records[start : start + per_row], strict=False):
-            m: Metric = cat.metrics[row["metric_code"]]
-            change = row["change"] if m.unit == "percent" else row["pct_change"]
-            delta = format_change(change, m.unit, lang())
-            divisor, unit = axis_unit(m.unit, m.unit_label(lang()), [row["value"]], lang())
-            label = m.short_name(lang()) if m.unit == "percent" else with_unit(m.short_name(lang()), unit, lang())
-            if row.get("coverage") == "one":  # one district's figure is shown as that district's, never the city's
-                district = row["only_district_en" if lang() == "en" else "only_district_zh"]
-                label = f"{label} · {t('coverage_one', district=district)}"
+        for col, card in zip(cols, cards[start : start + per_row], strict=False):
             with col.container(border=True):
                 st.metric(
-                    label,
-                    format_number(row["value"], m.unit, divisor, row.get("qualifier"), lang()),
-                    delta=f"{delta} {t('vs_last_year')}" if delta else None,
-                    delta_color=DELTA_COLOR[m.polarity],
-                    help=m.definition(lang()),
+                    card["label"], card["value"], delta=card["delta"], delta_color=card["color"], help=card["help"]
                 )
-                note = method_note(pd.Series(row))
-                reason = row.get("no_change_reason")
-                if not delta and isinstance(reason, str):
-                    note += " · " + t(f"no_change_{reason}")
-                if pd.notna(row["target"]) and row["n_with_target"]:
-                    note += " · " + t(
-                        "targets_caption",
-                        target=format_value(row["target"], m.unit, m.unit_label(lang()), lang()),
-                        n=int(row["n_meets"]),
-                        m=int(row["n_with_target"]),
-                    )
-                st.caption(note)
+                st.caption(card["note"])
+
+
+def _card_words(rows: pd.DataFrame, lg: str) -> list[dict]:
+    cat = load_catalog()
+    cards = []
+    for row in rows.to_dict("records"):
+        m: Metric = cat.metrics[row["metric_code"]]
+        change = row["change"] if m.unit == "percent" else row["pct_change"]
+        delta = format_change(change, m.unit, lg)
+        divisor, unit = axis_unit(m.unit, m.unit_label(lg), [row["value"]], lg)
+        label = m.short_name(lg) if m.unit == "percent" else with_unit(m.short_name(lg), unit, lg)
+        if row.get("coverage") == "one":  # one district's figure is shown as that district's, never the city's
+            district = row["only_district_en" if lg == "en" else "only_district_zh"]
+            label = f"{label} · {texts.t('coverage_one', lg, district=district)}"
+        note = method_text(pd.Series(row), lg)
+        reason = row.get("no_change_reason")
+        if not delta and isinstance(reason, str):
+            note += " · " + texts.t(f"no_change_{reason}", lg)
+        if pd.notna(row["target"]) and row["n_with_target"]:
+            note += " · " + texts.t(
+                "targets_caption",
+                lg,
+                target=format_value(row["target"], m.unit, m.unit_label(lg), lg),
+                n=int(row["n_meets"]),
+                m=int(row["n_with_target"]),
+            )
+        cards.append(
+            {
+                "label": label,
+                "value": format_number(row["value"], m.unit, divisor, row.get("qualifier"), lg),
+                "delta": f"{delta} {texts.t('vs_last_year', lg)}" if delta else None,
+                "color": DELTA_COLOR[m.polarity],
+                "help": m.definition(lg),
+                "note": note,
+            }
+        )
+    return cards
 
 
 def ranking_table(
