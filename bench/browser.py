@@ -42,6 +42,21 @@ def _new_page(browser):
     return page
 
 
+def quiet(*servers, step_s: float = 0.5, idle_cpu_s: float = 0.05, max_s: float = 30.0) -> float:
+    """Wait until no server has used more than `idle_cpu_s` of CPU in `step_s` (at most `max_s`): each visit timed
+    from the same state. The dashboard makes a page's other years after it is drawn (ui/warm.py); on a real
+    server that work does not slow the visitors' browsers, here it would share two cores with Chromium."""
+    t0 = time.perf_counter()
+    last = [s.cpu_s() for s in servers]
+    while time.perf_counter() - t0 < max_s:
+        time.sleep(step_s)
+        now = [s.cpu_s() for s in servers]
+        if all(b - a <= idle_cpu_s for a, b in zip(last, now, strict=True)):
+            break
+        last = now
+    return time.perf_counter() - t0
+
+
 def first_chart(browser, url: str) -> float:
     """A fresh tab: URL → the first Plotly chart drawn."""
     page = _new_page(browser)
@@ -62,10 +77,12 @@ def _settle(page) -> str:
     return page.evaluate(SIGNATURE_JS)
 
 
-def _timed_change(page, action) -> float | None:
+def _timed_change(page, action, server=None) -> float | None:
     """Run `action` (a click) and time until the charts differ from what they were; None when they do not
-    within SWITCH_TIMEOUT_MS (counted as a failed switch)."""
+    within SWITCH_TIMEOUT_MS (counted as a failed switch). With `server`, once it is quiet (see `quiet`)."""
     old = _settle(page)
+    if server is not None:
+        quiet(server)
     t = time.perf_counter()
     action()
     try:
@@ -101,7 +118,7 @@ def _pick(page, box_index: int, option_index: int) -> None:
     page.get_by_role("option").nth(option_index).click()
 
 
-def switches(browser, base: str, repeats: int) -> dict:
+def switches(browser, base: str, repeats: int, server=None) -> dict:
     """Page switch (sidebar link, overview ↔ a theme page), city switch and year switch, each timed to the new
     chart; medians of `repeats` tries."""
     page = _new_page(browser)
@@ -114,13 +131,15 @@ def switches(browser, base: str, repeats: int) -> dict:
             page.locator('[data-testid="stSidebarNav"] a').first,  # the overview, the default page
         ]
         for i in range(repeats):
-            out["page_switch_s"].append(_timed_change(page, links[i % 2].click))
+            out["page_switch_s"].append(_timed_change(page, links[i % 2].click, server))
         page.goto(f"{base}/contracts")
         _settle(page)
         for key, box in (("city_switch_s", 0), ("year_switch_s", 1)):
             n = _options(page, box)
             for i in range(repeats if n > 1 else 0):  # a store of one city has no city to switch to
-                out[key].append(_timed_change(page, lambda i=i, box=box, n=n: _pick(page, box, 1 + i % (n - 1))))
+                out[key].append(
+                    _timed_change(page, lambda i=i, box=box, n=n: _pick(page, box, 1 + i % (n - 1)), server)
+                )
     finally:
         page.close()
     medians = {k: _median_or_none(v) for k, v in out.items()}
@@ -152,9 +171,11 @@ def browser_run(env: dict[str, str], repeats: int = 3) -> dict:
             first_chart(browser, ref.base)
             ours, theirs = [], []
             for _ in range(repeats):
+                quiet(app, ref)
                 theirs.append(first_chart(browser, ref.base))
+                quiet(app, ref)
                 ours.append(first_chart(browser, app.base))
-            sw = switches(browser, app.base, repeats)
+            sw = switches(browser, app.base, repeats, app)
             page = _new_page(browser)
             for path in URLS[1:]:
                 page.goto(f"{app.base}/{path}")

@@ -78,3 +78,19 @@ def test_a_year_whose_view_fails_does_not_stop_the_others():
     assert cache.build(view, Context(ctx.run, "示例市", 2019, version="v-test")) == "view of 2019"
     assert cache.stats["misses"] == 2  # 2024 and 2019, the second found made
     cache.clear()
+
+
+def test_views_made_ahead_stop_before_the_cache_would_drop_others(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_VIEWS", 16)  # room for 8 made ahead
+
+    def view(ctx: Context) -> int:
+        return ctx.year
+
+    ctx = Context(lambda name, **p: pd.DataFrame(), "示例市", 2024, version="v-room")
+    cache.clear()
+    with cache.recording() as calls:
+        cache.build(view, ctx)
+    for year in range(2000, 2020):
+        cache.build_for_year(calls, year, ctx.run)
+    assert len(cache._views) == 8 and cache.room() == 0
+    cache.clear()

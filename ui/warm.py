@@ -165,6 +165,8 @@ def _warm(calls: dict, years: list[int], run) -> None:
             for y in years:
                 if db.data_version() != version:  # the store changed: these views would be for no page any more
                     break
+                if cache.room() <= 0:  # the shared cache is as full as views made ahead may make it
+                    break
                 stats["failed"] += cache.build_for_year(calls, y, run, before_each=_after_pages)
                 stats["years"] += 1
     except _Stopped:

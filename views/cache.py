@@ -99,6 +99,15 @@ def recording() -> Iterator[dict]:
         _recording.calls = before
 
 
+AHEAD_SHARE = 0.5  # views made ahead (for years nobody has asked yet) fill at most this share of MAX_VIEWS
+
+
+def room() -> int:
+    """How many more views may be made ahead before the cache would have to drop others for them."""
+    with _lock:
+        return int(MAX_VIEWS * AHEAD_SHARE) - len(_views)
+
+
 def _other_year(value: Any, year: int, run: Callable) -> Any:
     return dataclasses.replace(value, year=year, run=run) if isinstance(value, Context) else value
 
@@ -111,6 +120,8 @@ def build_for_year(calls: dict, year: int, run: Callable, before_each: Callable[
     for fn, args, kwargs in list(calls.values()):
         if before_each is not None:
             before_each()
+        if room() <= 0:  # made ahead, views must never push out those pages are showing
+            break
         try:
             build(
                 fn,
