@@ -3,6 +3,7 @@ with the same figures a page of that year would show, once per page, city, langu
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -93,4 +94,42 @@ def test_views_made_ahead_stop_before_the_cache_would_drop_others(monkeypatch):
     for year in range(2000, 2020):
         cache.build_for_year(calls, year, ctx.run)
     assert len(cache._views) == 8 and cache.room() == 0
+    cache.clear()
+
+
+def test_a_warming_that_waits_for_the_pages_holds_no_connection_a_writer_would_wait_for(fresh_db, monkeypatch):
+    monkeypatch.setenv("UNION_DB", str(fresh_db))
+    cache.clear()
+
+    def runner(name: str, **params) -> pd.DataFrame:
+        return db.shared_reader().execute("select count(*) as n from observations").df()  # as ui/data.py reads
+
+    def first(ctx: Context) -> int:
+        return int(ctx.query("any")["n"][0])
+
+    def second(ctx: Context) -> int:
+        return ctx.year
+
+    ctx = Context(runner, "示例市", 2023, version="v-writer")
+    with db.shared_reads(), cache.recording() as calls:
+        cache.build(first, ctx)
+        cache.build(second, ctx)
+    waiting, go, asked = threading.Event(), threading.Event(), []
+
+    def after_pages() -> None:  # the first build goes at once; before the second, a page is running
+        asked.append(1)
+        if len(asked) == 2:
+            waiting.set()
+            go.wait(30)
+
+    monkeypatch.setattr(warm, "_after_pages", after_pages)
+    thread = threading.Thread(target=warm._warm, args=(calls, [2022], runner))
+    thread.start()
+    assert waiting.wait(30)  # the first build has read the store; the warming now waits for the page
+    with db.connect(fresh_db, wait=3) as con:  # a writer gets in at once
+        con.execute("select 1")
+    go.set()
+    thread.join(30)
+    assert not thread.is_alive()
+    assert len(asked) == 2
     cache.clear()

@@ -5,8 +5,8 @@ A 全委会 opens one city and then moves through its years; a year's views cost
 pandas and Plotly the first time (views/cache.py keeps them for every session after). With 25 viewers switching
 at once, those first builds were where the slow redraws were (bench/viewers.py: the switches of the first six
 seconds took 2-5 s, those after 0.3-1.3 s). Once per page, city, language and data version, one worker thread
-for the whole server; it reads its own connection, never touches a session (no Streamlit call runs in it), and
-gives way to the pages: it builds only while no page is running."""
+for the whole server; it reads through a connection of its own for each build, never touches a session (no
+Streamlit call runs in it), and gives way to the pages: it builds only while no page is running."""
 
 from __future__ import annotations
 
@@ -161,14 +161,15 @@ def _work() -> None:
 def _warm(calls: dict, years: list[int], run) -> None:
     version = db.data_version()
     try:
-        with db.shared_reads():  # one connection for the whole warming, closed at its end
-            for y in years:
-                if db.data_version() != version:  # the store changed: these views would be for no page any more
-                    break
-                if cache.room() <= 0:  # the shared cache is as full as views made ahead may make it
-                    break
-                stats["failed"] += cache.build_for_year(calls, y, run, before_each=_after_pages)
-                stats["years"] += 1
+        for y in years:
+            if db.data_version() != version:  # the store changed: these views would be for no page any more
+                break
+            if cache.room() <= 0:  # the shared cache is as full as views made ahead may make it
+                break
+            # a connection for each build only, as a page run holds one for its run only: a writer (a load from
+            # the command line, a save in another session) never waits on a warming that is waiting for pages
+            stats["failed"] += cache.build_for_year(calls, y, run, before_each=_after_pages, within=db.shared_reads)
+            stats["years"] += 1
     except _Stopped:
         pass
     except Exception:  # a store kept busy, a removed store: the pages will say so; this only stops

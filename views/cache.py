@@ -22,7 +22,7 @@ import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from views.context import Context
@@ -112,10 +112,17 @@ def _other_year(value: Any, year: int, run: Callable) -> Any:
     return dataclasses.replace(value, year=year, run=run) if isinstance(value, Context) else value
 
 
-def build_for_year(calls: dict, year: int, run: Callable, before_each: Callable[[], None] | None = None) -> int:
+def build_for_year(
+    calls: dict,
+    year: int,
+    run: Callable,
+    before_each: Callable[[], None] | None = None,
+    within: Callable[[], AbstractContextManager] = nullcontext,
+) -> int:
     """The builds noted by `recording`, again with every Context's year set to `year` and its runner to `run` (the
     runner is no part of a key: the views are those a page of that year finds); the number that failed (a year
-    without figures may raise: those views are simply not made). `before_each()` is called before each build."""
+    without figures may raise: those views are simply not made). `before_each()` is called before each build,
+    and each build runs inside `within()` (ui/warm.py: one store connection for that build only)."""
     failed = 0
     for fn, args, kwargs in list(calls.values()):
         if before_each is not None:
@@ -123,11 +130,12 @@ def build_for_year(calls: dict, year: int, run: Callable, before_each: Callable[
         if room() <= 0:  # made ahead, views must never push out those pages are showing
             break
         try:
-            build(
-                fn,
-                *(_other_year(a, year, run) for a in args),
-                **{k: _other_year(v, year, run) for k, v in kwargs.items()},
-            )
+            with within():
+                build(
+                    fn,
+                    *(_other_year(a, year, run) for a in args),
+                    **{k: _other_year(v, year, run) for k, v in kwargs.items()},
+                )
         except Exception:  # noqa: BLE001 (a view that cannot be made for that year is made by no page either)
             failed += 1
     return failed
