@@ -3,6 +3,7 @@
 with scored as (
     select
         metric_code,
+        district_code,
         district_zh,
         district_en,
         value,
@@ -22,9 +23,11 @@ final as (
         max(s.target) as target_high,
         count(*) filter (where s.meets_target) as n_meets,
         count(*) as n_with_target,
-        -- lagging districts, furthest from their target first
-        string_agg(s.district_zh, '、' order by abs(s.value - s.target) desc) filter (where not s.meets_target) as laggards_zh,
-        string_agg(s.district_en, ', ' order by abs(s.value - s.target) desc) filter (where not s.meets_target) as laggards_en
+        -- lagging districts, furthest from their target first (equally far: by code, the same order every run)
+        string_agg(s.district_zh, '、' order by abs(s.value - s.target) desc, s.district_code)
+            filter (where not s.meets_target) as laggards_zh,
+        string_agg(s.district_en, ', ' order by abs(s.value - s.target) desc, s.district_code)
+            filter (where not s.meets_target) as laggards_en
     from scored as s
     group by s.metric_code
 )

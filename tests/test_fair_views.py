@@ -209,12 +209,12 @@ def test_a_warning_resting_on_fewer_than_5_cases_is_marked_on_the_overview(store
     at.query_params["year"] = "2024"
     at.run()
     names = dict(ctx_of(con).query("districts", city=CITY)[["district_zh", "district_code"]].values)
-    lines = [md.value for md in at.markdown]
-    judged = {}  # district code → the evidence line of its resolution-rate warning
-    for n, line in enumerate(lines):
-        if line.startswith("**") and "纠纷结案率低于" in line:
-            district = line[2 : line.index("**", 2)]
-            judged[names[district]] = next(x for x in lines[n + 1 :] if x.startswith("- 纠纷结案率"))
+    judged = {}  # district code → its line in the resolution-rate warning's card
+    for card in (md.value for md in at.markdown):
+        if card.startswith("**") and "纠纷结案率低于" in card.split("\n")[0]:
+            for line in card.split("\n"):
+                if line.startswith("- **"):
+                    judged[names[line[4 : line.index("**", 4)]]] = line
     assert judged
     for code, line in judged.items():
         assert line.endswith("事件过少（<5 起），不宜排名") == ((code, "dispute_resolution_rate") in small), line
