@@ -226,6 +226,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
                 )
             except Exception as err:  # the page may be gone; the report matters more
                 report.sections.append(("e2e artifacts", f"no screenshot: {err}"))
+            try:  # the main pane scrolls inside the page: its text says what the screenshot may cut off
+                text = p.locator('[data-testid="stMain"]').inner_text(timeout=5_000)
+                report.sections.append(("page text", f"{p.url}\n{text[-6000:]}"))
+            except Exception as err:
+                report.sections.append(("page text", f"no page text: {err}"))
             errors = getattr(p, "console_errors", [])
             if errors:
                 report.sections.append(("browser console errors", "\n".join(errors[-20:])))

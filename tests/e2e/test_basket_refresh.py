@@ -15,11 +15,18 @@ def test_collected_slides_survive_a_page_refresh(app_server, page):
     page.get_by_role("button", name="已加入幻灯片").first.wait_for()
     page.wait_for_url(re.compile(r"[?&]slides=[A-Za-z0-9_-]{20,}"))
     page.locator('[data-testid="stSidebarNav"]').get_by_text("导出幻灯片").click()
-    page.get_by_text("2024年各区县集体合同签订率（%）").first.wait_for()  # a bar chart is drawn twice: wide, phone
+    # The basket's own download button: only the slides page has it (the chart's title is also in the contracts
+    # page's elements while the page switch is under way, so waiting for the title alone proves nothing).
+    download = page.get_by_role("button", name="下载这 2 页幻灯片（.pptx）")
+    download.wait_for(timeout=60_000)
+    listed = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]').filter(
+        has_text="2024年各区县集体合同签订率（%）"
+    )
+    assert listed.count() == 1, page.locator('[data-testid="stMain"]').inner_text()
     page.wait_for_url(re.compile(r"/slides\?.*slides="))
     page.reload()
-    page.get_by_text("2024年各区县集体合同签订率（%）").first.wait_for(timeout=30_000)  # still in the basket
-    page.get_by_role("button", name="下载这 2 页幻灯片（.pptx）").wait_for()
+    download.wait_for(timeout=60_000)  # still in the basket: a new session found it by the URL's token
+    assert listed.count() == 1, page.locator('[data-testid="stMain"]').inner_text()
     assert page.get_by_text("还没有挑选图表").count() == 0
 
 
