@@ -11,6 +11,7 @@ concurrent calls get each other's images. Every call goes through one process-wi
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
 import threading
@@ -58,12 +59,14 @@ def browser_path() -> str | None:
 
 
 def images_available() -> bool:
-    """Whether PNG/SVG export can work here (kaleido installed and a Chromium to drive)."""
+    """Whether PNG/SVG export can work here (kaleido installed and a Chromium to drive). Every chart's buttons ask:
+    kaleido is looked for, not imported (importing it took 0.1 s of the first page run in each server process;
+    it is imported when a picture is first made)."""
     try:
-        import kaleido  # noqa: F401
-    except ImportError:
-        return False
-    return browser_path() is not None
+        found = importlib.util.find_spec("kaleido") is not None
+    except (ImportError, ValueError):
+        found = False
+    return found and browser_path() is not None
 
 
 def image_help(lang: str = "zh") -> str:
@@ -80,7 +83,10 @@ def _ensure_server() -> None:
     if path is None:
         raise ImagesUnavailable("no Chrome/Chromium found for kaleido")
     os.environ.setdefault("BROWSER_PATH", path)
-    import kaleido
+    try:
+        import kaleido
+    except ImportError as err:  # found by images_available but broken: said like a missing one
+        raise ImagesUnavailable(f"kaleido cannot be imported: {err}") from None
 
     pio.defaults.headers = None  # else plotly passes kopts per call and warns each time
     # mathjax=False: no LaTeX in these charts, and the CDN it would load is not reachable from every server.
