@@ -262,7 +262,14 @@ def build_report(
         )
     others = named.other_figures(ctx)  # multi-year, each-year, part-year figures, each with its period in words
     if others.has_data:
-        blocks.append(Table(others.title, others.table, [False, False, True, False, False], others.notes[0]))
+        blocks.append(
+            Table(
+                others.title,
+                others.table,
+                list(others.spec.align_right),
+                ("" if lang != "en" else " ").join(others.notes),
+            )
+        )
     sections.append(Section(_w("overview", lang), blocks))
 
     # a section per theme

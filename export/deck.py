@@ -64,7 +64,7 @@ def preset_views(ctx: Context, preset: str) -> list[View]:
     periods up to that year follow as a table."""
     views = [get_chart(name).build(ctx) for name in presets()[preset].charts]
     kept = [v for v in views if v.has_data]
-    others = named.other_figures(ctx)
+    others = named.other_figures(ctx, sources=False)  # the slide footer names the source
     if others.has_data:  # multi-year, each-year, part-year figures: their own table, never in an annual chart
         kept.append(others)
     missing = [v.title for v in views if not v.has_data]

@@ -188,7 +188,7 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     sections["s_attention"].append(Page("text", _w("attention_title", lang), _subtitle(ctx), lines=lines))
 
     # 报告中的其他数字: multi-year totals, each-year and part-year figures, with their periods; never in a chart
-    others = named.other_figures(ctx)
+    others = named.other_figures(ctx, sources=False)  # the slide footer names the source
     if others.has_data:
         sections["s_headline"].extend(table_pages(others.title, others.notes[0], others.spec, lang))
 

@@ -29,6 +29,7 @@ final as (
         o.evidence, -- a report's own words, where it came from a report
         o.source_ref,
         b.kind as batch_kind,
+        b.source_name, -- the file or report the figure came from
         o.batch_id
     from current_period_observations as o
     join city_codes as c

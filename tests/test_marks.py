@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -52,12 +53,12 @@ def context(db: Path, year: int = YEAR, lang: str = "zh", as_of: int | None = No
     return ctx
 
 
-def load_other_period(db: Path) -> None:
+def load_other_period(db: Path, rec: Record | None = None, name: str = "东城区五年工作回顾.txt") -> None:
     """东城区's 2019–2023 five-year total of people helped, from a report: a figure of another period."""
     cat = load_catalog()
-    rec = Record(DONG, YEAR, "aid_persons", 18976.0, "exact", "18976", "S", "A1", "total:2019-2023")
+    rec = rec or Record(DONG, YEAR, "aid_persons", 18976.0, "exact", "18976", "S", "A1", "total:2019-2023")
     with open_store(db) as con:
-        parsed = Parsed("东城区五年工作回顾.txt", None, records=[rec])
+        parsed = Parsed(name, None, records=[rec])
         stored = fetch_current(con, [DONG], [YEAR])
         plan = make_plan(parsed, validate(parsed, stored, cat), stored, con)
         assert plan.ok, [p.line() for p in plan.problems]
@@ -229,7 +230,7 @@ def test_meeting_deck_lists_the_other_figures_and_what_it_leaves_out(fresh_db):
         empty = [v.title for v in (get_chart(n).build(ctx) for n in presets()["annual"].charts) if not v.has_data]
     tables = slide_tables(deck)
     others = tables["报告中的其他数字"]
-    assert others[0] == ["单位", "指标", "数值", "期间", "原文"]
+    assert others[0] == ["单位", "指标", "数值", "期间", "原文"]  # the footer names the source
     assert others[1][0] == "东城区" and "18,976" in others[1][2] and "五年累计" in others[1][3]
     titles = [w[0] for w in slide_texts(deck) if w]
     assert titles.index("报告中的其他数字") < titles.index("二、各区县排名")  # in the first section
@@ -332,6 +333,8 @@ def test_profile_lists_the_districts_figures_of_other_periods_with_their_period(
     tables = [d.value for d in pages_app.dataframe]
     other = next(df for df in tables if "期间" in df.columns)
     assert other["单位"].tolist() == ["东城区"] and "五年累计" in other["期间"].iloc[0]
+    assert "来源" not in other.columns  # one source: said once, under the table
+    assert any(re.fullmatch(r"来源：东城区五年工作回顾\.txt（批次 #\d+）。", c.value) for c in pages_app.caption)
     pages_app.session_state["district"] = XI
     pages_app.switch_page("pages/07_profile.py").run()
     assert "报告中的其他数字" not in [h.value for h in pages_app.subheader]  # 西城区 has none
@@ -356,3 +359,19 @@ def test_a_chart_table_as_xlsx_says_its_source_and_snapshot_on_a_second_sheet(fr
     assert lines[0].startswith("数据来源：") and lines[1].startswith(f"数据截至快照 #{sid}（会前，")
     assert lines[2] == "未审核：东城区、西城区、南湖区（2023年）"
     assert book.worksheets[0].cell(row=1, column=1).value  # the data sheet first, a table as before
+
+
+def test_figures_of_other_periods_from_two_reports_name_each_ones_source(fresh_db):
+    """Where the figures came from more than one file, each row says which (and its batch); a slide, whose footer
+    names the source, keeps its five columns."""
+    load_other_period(fresh_db)
+    half = Record(DONG, YEAR, "new_members", 1200.0, "exact", "1200", "S", "A1", "m1-6")
+    load_other_period(fresh_db, half, "东城区上半年工作总结.txt")
+    with open_store(fresh_db, read_only=True) as con:
+        ctx = Context.of(con, CITY, YEAR)
+        table = named.other_figures(ctx).table
+        slide = named.other_figures(ctx, sources=False).table
+    by_metric = dict(zip(table["指标"], table["来源"], strict=True))
+    assert re.fullmatch(r"东城区五年工作回顾\.txt（批次 #\d+）", by_metric["帮扶困难职工"]), by_metric
+    assert re.fullmatch(r"东城区上半年工作总结\.txt（批次 #\d+）", by_metric["新发展会员"]), by_metric
+    assert list(slide.columns) == ["单位", "指标", "数值", "期间", "原文"]

@@ -56,6 +56,7 @@ def test_the_report_lists_the_figures_of_other_periods_and_says_nothing_compares
     tables = [b for b in overview.blocks if isinstance(b, Table)]
     periods = next(t for t in tables if t.caption == "报告中的其他数字")
     assert "2015–2019 五年累计" in set(periods.data.iloc[:, 3]) and "722件" in set(periods.data.iloc[:, 2])
+    assert "来源：2019_绍兴市总工会代表大会报告.txt（批次 #" in periods.note  # one report: named under the table
 
 
 @pytest.mark.parametrize(

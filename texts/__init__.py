@@ -589,6 +589,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No district has {metric} in both {a} and {b} to compare (two different years are needed).",
     },
     "title_other_figures": {"zh": "报告中的其他数字", "en": "Other figures from reports"},
+    "other_figure_source": {"zh": "{source}（批次 #{batch}）", "en": "{source} (batch #{batch})"},
+    "other_figures_from": {"zh": "来源：{source}。", "en": "Source: {source}."},
     "other_figures_note": {
         "zh": "这些数字不是某一年全年的数（多年累计、每年、半年或截至某月），不进入年度图表、排名和比上年变化。",
         "en": "These figures are not one calendar year's (multi-year totals, each-year figures, part-year or "

@@ -772,11 +772,17 @@ def profile(ctx: Context, district: str, title_key: str = "title_profile", stem:
 
 
 def other_figures(
-    ctx: Context, title_key: str = "title_other_figures", stem: str = "", district: str | None = None
+    ctx: Context,
+    title_key: str = "title_other_figures",
+    stem: str = "",
+    district: str | None = None,
+    sources: bool = True,
 ) -> View:
     """报告中的其他数字: the city's figures that are not one calendar year's, up to the year shown, each with its
-    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底) and its qualifier; never in an annual chart.
-    With `district`, that organisation's only (the district profile)."""
+    period in words (2015–2019 五年累计, 每年超过…, 截至2018年4月底), its qualifier and (`sources`) the file or report
+    it came from with its batch: in a note under the table where all came from one, else in a column of its own;
+    never in an annual chart. With `district`, that organisation's only (the district profile). A slide leaves the
+    source out (`sources=False`): its footer names it, and a sixth column made the others wrap out of their rows."""
     from etl.periods import period_label, qualified
 
     lg = ctx.lang
@@ -784,8 +790,13 @@ def other_figures(
     df = ctx.query("other_figures", city=ctx.city, year=ctx.year)
     if district is not None:
         df = df[df["district_code"] == district].reset_index(drop=True)
+    named_sources = [
+        t("other_figure_source", lg, source=s, batch=int(b))
+        for s, b in zip(df["source_name"], df["batch_id"], strict=True)
+    ]
+    column = sources and len(set(named_sources)) > 1
     rows = []
-    for r in df.to_dict("records"):
+    for r, source in zip(df.to_dict("records"), named_sources, strict=True):
         m = cat.metrics[r["metric_code"]]
         number = format_value(float(r["value"]), m.unit, m.unit_label(lg), lg)
         rows.append(
@@ -795,24 +806,28 @@ def other_figures(
                 qualified(number, r["qualifier"], r["period"], lg),
                 period_label(r["period"], int(r["year"]), lg),
                 r["evidence"] if isinstance(r["evidence"], str) else "",
+                *([source] * column),
             ]
         )
-    keys = ["col_organisation", "col_metric", "col_value", "col_period", "col_words"]
+    keys = ["col_organisation", "col_metric", "col_value", "col_period", "col_words", *(["col_source"] * column)]
     table = pd.DataFrame(rows, columns=[t(k, lg) for k in keys])
     title = t(title_key, lg)
+    notes = [t("other_figures_note", lg)]
+    if sources and not column and named_sources:
+        notes.append(t("other_figures_from", lg, source=named_sources[0]))
     spec = ChartSpec(
         "table",
         title,
         ctx.subtitle(),
         ctx.source,
         table=table,
-        align_right=[False, False, True, False, False],
+        align_right=[False, False, True, False, False, *([False] * column)],
         notes=t("other_figures_note", lg),
     )
     stem = stem or (f"{district}_{ctx.year}_other_figures" if district else f"{ctx.year}_other_figures")
     view = View.of(spec, stem, df, table_figure(table, title, ctx.source))
     view.table = table
-    view.notes = [t("other_figures_note", lg)]
+    view.notes = notes
     return view
 
 
