@@ -155,6 +155,11 @@ _RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六�
 # 2024年以来…累计 on a page of April 2025, cover the report's own span)
 _SPAN_FROM = re.compile(r"(?<!自)((?:19|20)\d\d)年(?:\d{1,2}月)?以来[^。]*?累计")
 _SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
+# 2013年以来,市总慰问…; 自2019年成立调解室至今,先后调解…: a span opened years before the report's, with or without
+# 累计; its figures, and those of the sentences after it in its paragraph (同时,…; 开展…活动,发放…), are a running
+# total, until a sentence turns back to the year (据统计, 今年, 全年, 截至, 2017年…)
+_SPAN_OPEN = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?[^,。;]{0,20}?(?:以来|至今)")
+_SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
 # 爱心企业向…总工会捐赠, 又讯,1月18日,共青团…市委领导对…慰问: a clause opened by a giver that is no union (a
@@ -222,9 +227,10 @@ _DATE = re.compile(
     r"(?<!\d)(?P<y1>20\d\d|19\d\d)(?:年|[-./])(?:0?[1-9]|1[0-2])(?:月|[-./])(?:[012]?\d|3[01])日?(?:(?!\d)|(?=\d{1,2}:\d\d))"
     r"|(?<![\d.])(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y2>20\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 )
-# 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始: the start of a span, not the year described
+# 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始, 自2019年成立…至今: the start of a span, not the
+# year described
 _SINCE = re.compile(
-    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
+    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始|至今)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
 )
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(
@@ -966,6 +972,8 @@ def extract(text: str) -> Extraction:
     year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
     case_until = 0  # where the paragraph of a case told just before ends
+    span_until = 0  # where the paragraph of a running span opened years before the report's ends
+    span_facts: list[Fact] = []  # their figures: a running total only beside figures the text gives for its year
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
@@ -982,6 +990,11 @@ def extract(text: str) -> Extraction:
         if sent.future or case or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
+        span_open = _SPAN_OPEN.search(sentence_text)
+        span = bool(span_open and year is not None and int(span_open.group(1)) < year - 1) or (
+            sent.start < span_until and not _SPAN_TURN.match(sentence_text.lstrip())
+        )
+        span_until = (line_end if line_end >= 0 else len(norm)) if span else 0
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
         if not visit and organisation and _another_body(sentence_text, organisation):
@@ -1003,8 +1016,13 @@ def extract(text: str) -> Extraction:
             visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
-        def take(fact: Fact, reason: str = "", visit: str = visit, giver_from: int = giver_from) -> None:
+        def take(
+            fact: Fact, reason: str = "", visit: str = visit, giver_from: int = giver_from, span: bool = span
+        ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
+            if span and not fact.review:
+                fact.review = "long_run"
+                span_facts.append(fact)
             found.append(fact)
 
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
@@ -1103,6 +1121,9 @@ def extract(text: str) -> Extraction:
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
+    if span_facts and not any(not f.review for f in found):
+        for f in span_facts:  # 自2002年以来…三年共: a text that gives no other figure is the span's own account
+            f.review = ""
     facts = _once([f for f in found if not f.review], text)
     review = [
         f

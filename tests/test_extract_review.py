@@ -521,3 +521,55 @@ def test_path_measurement_counts_right_and_false_figures_and_review(tmp_path):
 )
 def test_budgets_at_a_launch_and_those_an_aid_campaign_reached(text, expected):
     assert facts(text) == expected
+
+
+# Round 6 (holdout9's first look): a span opened years before the report's, with or without 累计, and the sentences
+# after it in its paragraph are a running total beside the figures the text gives for its year.
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        (
+            "2024年工作总结\n全年市总工会向120名困难职工子女发放助学金。2018年以来,市总工会慰问困难职工5000人次,"
+            "落实慰问金300万元。同时,开展大病救助,落实资金80万元。",
+            [("aid_persons", 120.0)],
+            [
+                ("aid_persons", 5000.0, "long_run"),
+                ("aid_amount", 3000000.0, "long_run"),
+                ("aid_amount", 800000.0, "long_run"),
+            ],
+        ),
+        # a sentence that turns back to the year ends the span's paragraph
+        (
+            "2024年工作总结\n2018年以来,市总工会落实慰问金300万元。今年,市总工会慰问困难职工800人。",
+            [("aid_persons", 800.0)],
+            [("aid_amount", 3000000.0, "long_run")],
+        ),
+        # counter-case: a text whose only figures are the span's is that span's own account
+        (
+            "本报2020年8月12日讯 自2016年以来,全市各级工会共帮助农民工讨回拖欠工资756万元。",
+            [("money_recovered", 7560000.0)],
+            [],
+        ),
+        # counter-case: a span that starts the year before the report's covers the report's own span
+        (
+            "2024年工作总结\n全年市总工会慰问困难职工800人。2023年以来,市总工会落实慰问金300万元。",
+            [("aid_persons", 800.0), ("aid_amount", 3000000.0)],
+            [],
+        ),
+    ],
+)
+def test_a_span_opened_years_before_the_report_is_a_running_total(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        ("来源:中工网\n2021-08-04 09:58\n自2019年成立调解室至今,县总工会先后调解劳动争议55件。", 2021),
+    ],
+)
+def test_a_span_up_to_now_starts_no_report_year(text, year):
+    assert find_report_year(normalise(text)[0]) == year
