@@ -159,6 +159,9 @@ _SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
 # 累计; its figures, and those of the sentences after it in its paragraph (同时,…; 开展…活动,发放…), are a running
 # total, until a sentence turns back to the year (据统计, 今年, 全年, 截至, 2017年…)
 _SPAN_OPEN = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?[^,。;]{0,20}?(?:以来|至今)")
+# 全年参保职工11.6万人…。已累计为近2万名患病职工赔付1200多万元: 已累计 with no start told is a running total too,
+# beside this year's figures (今年以来已累计, 上半年已累计 are the year's)
+_SO_FAR = re.compile(r"^(?:(?!今年|全年|本年|上半年|当年|年内).)*?已累计", re.S)
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
@@ -1009,6 +1012,7 @@ def extract(text: str) -> Extraction:
                 _RUNNING_TOTAL.search(sentence_text)
                 or after_start
                 and "累计" in sentence_text
+                or _SO_FAR.search(sentence_text)
                 or span_from
                 and (year is None or int(span_from.group(1)) < year - 1)
             )

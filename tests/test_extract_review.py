@@ -566,6 +566,29 @@ def test_a_span_opened_years_before_the_report_is_a_running_total(text, taken, p
 
 
 @pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # 已累计 with no start told, beside the year's figures
+        (
+            "全年全市参保职工5万人。已累计为1万名患病职工赔付互助金800万元。",
+            [("mutual_insurance_enrolled", 50000.0)],
+            [("mutual_insurance_payout", 8000000.0, "long_run")],
+        ),
+        # counter-cases: what this year or half-year has reached so far
+        (
+            "全年全市参保职工5万人,今年以来已累计发放互助金300万元。",
+            [("mutual_insurance_enrolled", 50000.0), ("mutual_insurance_payout", 3000000.0)],
+            [],
+        ),
+        ("上半年,县总工会已累计发放慰问金20万元。", [("aid_amount", 200000.0)], []),
+    ],
+)
+def test_so_far_with_no_start_is_a_running_total(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
     "text,year",
     [
         ("来源:中工网\n2021-08-04 09:58\n自2019年成立调解室至今,县总工会先后调解劳动争议55件。", 2021),
