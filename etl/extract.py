@@ -162,6 +162,12 @@ _SPAN_OPEN = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?[^,。
 # 全年参保职工11.6万人…。已累计为近2万名患病职工赔付1200多万元: 已累计 with no start told is a running total too,
 # beside this year's figures (今年以来已累计, 上半年已累计 are the year's)
 _SO_FAR = re.compile(r"^(?:(?!今年|全年|本年|上半年|当年|年内).)*?已累计", re.S)
+# 每人获得救助金5000元、…分别获得救助金3000元、2000元; 为每名困难职工发放1500元慰问金和价值500元的慰问品;…为劳模发放
+# 1000元慰问金: in a sentence that gives sums per head, a sum no larger than twice the largest of them, in a clause
+# with no word of a total (共, 合计, 筹集, 投入…), is what each one of another group got (为11名…发放医疗救助金4.7万元
+# beside 每户2500元 is a total)
+_HEAD_SUM = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、;。]{0,10}?(\d+(?:\.\d+)?)(万)?元")
+_TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹措|投入")
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
@@ -249,7 +255,18 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
 # single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
 # total since the start told beside this year's figures, a sentence about another federation than the report's.
-REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body", "stock", "unpaid")
+REVIEW_REASONS = (
+    "visit",
+    "range",
+    "maximum",
+    "far_label",
+    "part",
+    "long_run",
+    "other_body",
+    "stock",
+    "unpaid",
+    "per_head",
+)
 
 
 @dataclass
@@ -998,6 +1015,10 @@ def extract(text: str) -> Extraction:
             sent.start < span_until and not _SPAN_TURN.match(sentence_text.lstrip())
         )
         span_until = (line_end if line_end >= 0 else len(norm)) if span else 0
+        full_from = max(norm.rfind("。", 0, sent.start), norm.rfind("\n", 0, sent.start)) + 1
+        full_to = min(k for k in (norm.find("。", sent.end - 1), line_end, len(norm)) if k >= 0)
+        heads = [float(m[1]) * (1e4 if m[2] else 1) for m in _HEAD_SUM.finditer(norm[full_from:full_to])]
+        head_max = max(heads, default=0.0)
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
         if not visit and organisation and _another_body(sentence_text, organisation):
@@ -1021,9 +1042,19 @@ def extract(text: str) -> Extraction:
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
         def take(
-            fact: Fact, reason: str = "", visit: str = visit, giver_from: int = giver_from, span: bool = span
+            fact: Fact,
+            reason: str = "",
+            visit: str = visit,
+            giver_from: int = giver_from,
+            span: bool = span,
+            head_max: float = head_max,
         ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
+            if not fact.review and fact.unit == "yuan" and 0 < fact.value <= 2 * head_max:
+                end = _norm_offset(idx, fact.end - 1) + 1
+                own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
+                if not _TOTAL_WORD.search(own):
+                    fact.review = "per_head"
             if span and not fact.review:
                 fact.review = "long_run"
                 span_facts.append(fact)

@@ -596,3 +596,27 @@ def test_so_far_with_no_start_is_a_running_total(text, taken, proposed):
 )
 def test_a_span_up_to_now_starts_no_report_year(text, year):
     assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # in a sentence that gives sums per head, a sum of their size is what each one of another group got
+        (
+            "在发放仪式上,大病职工每人获得救助金5000元、受灾职工分别获得救助金3000元、2000元。",
+            [],
+            [("aid_amount", 3000.0, "per_head"), ("aid_amount", 2000.0, "per_head")],
+        ),
+        ("区总工会为每名困难职工发放1000元慰问金;为劳动模范发放800元慰问金。", [], [("aid_amount", 800.0, "per_head")]),
+        # counter-cases: a sum far larger than the sums per head, or said as a total, is a total
+        (
+            "以每户2500元的标准,对全县600名困难职工进行慰问,为11名患大病职工发放医疗救助金4.7万元。",
+            [("aid_persons", 600.0), ("aid_persons", 11.0), ("aid_amount", 47000.0)],
+            [],
+        ),
+        ("为每名困难职工发放1500元慰问金,共发放慰问金3000元。", [("aid_amount", 3000.0)], []),
+    ],
+)
+def test_sums_the_size_of_those_per_head_are_per_head(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
