@@ -167,6 +167,9 @@ _SO_FAR = re.compile(r"^(?:(?!今年|全年|本年|上半年|当年|年内).)*?�
 # with no word of a total (共, 合计, 筹集, 投入…), is what each one of another group got (为11名…发放医疗救助金4.7万元
 # beside 每户2500元 is a total)
 _HEAD_SUM = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、;。]{0,10}?(\d+(?:\.\d+)?)(万)?元")
+# 已建规模企业工会组织79家, 有83个成立园区工会组织, 建立民间艺术社区工会组织42个: unions of one kind are no count of
+# all the unions (新组建企业工会420家 and 新建非公企业工会 are the year's new unions, another indicator)
+_ONE_KIND_OF_UNION = re.compile(r"(?:园区|社区|规模(?:以上)?企业|村级|楼宇|行业|非公(?:有制)?企业)(?:基层)?工会")
 _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹措|投入")
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
@@ -1055,6 +1058,10 @@ def extract(text: str) -> Extraction:
                 own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
                 if not _TOTAL_WORD.search(own):
                     fact.review = "per_head"
+            if not fact.review and fact.indicator == "total_unions":
+                own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
+                if _ONE_KIND_OF_UNION.search(own):
+                    fact.review = "part"
             if span and not fact.review:
                 fact.review = "long_run"
                 span_facts.append(fact)

@@ -620,3 +620,19 @@ def test_a_span_up_to_now_starts_no_report_year(text, year):
 def test_sums_the_size_of_those_per_head_are_per_head(text, taken, proposed):
     assert facts(text) == taken
     assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # unions of one kind (of the larger firms, of a park, of a community) are no count of all the unions
+        ("全镇已建规模企业工会组织60家。", [], [("total_unions", 60.0, "part")]),
+        ("全县建立社区工会组织42个,吸收会员800人。", [("new_members", 800.0)], [("total_unions", 42.0, "part")]),
+        # counter-cases: all the unions, and the year's new unions of a kind
+        ("全县共有基层工会组织500个。", [("total_unions", 500.0)], []),
+        ("今年新组建企业工会420家。", [("new_unions", 420.0)], []),
+    ],
+)
+def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
