@@ -1580,7 +1580,8 @@ def find_report_year(norm: str) -> int | None:
         month = (_publication(body) or (published, 12))[1]
         return published - 1 if month <= 4 and not any(y >= published for y in years) else published
     if published:
-        years = [y for y in years if y >= published - 3]
+        # 2025年莆田工会夏令营开营 among a 2015 page's links to other news: no year after the page's own
+        years = [y for y in years if published - 3 <= y <= published]
         if said_this_year and years and max(years) < published:
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     if years:

@@ -592,9 +592,13 @@ def test_so_far_with_no_start_is_a_running_total(text, taken, proposed):
     "text,year",
     [
         ("来源:中工网\n2021-08-04 09:58\n自2019年成立调解室至今,县总工会先后调解劳动争议55件。", 2021),
+        # a year after the page's own date is another page's (links to later news), not the year described
+        ("【发布日期:2015-08-24】\n连日来,区总工会为2000名一线职工送去清凉。\n2025年工会夏令营开营", 2015),
+        # counter-case: a year before the page's date is the year described
+        ("【发布日期:2015-08-24】\n2014年,区总工会为2000名一线职工送去清凉。", 2014),
     ],
 )
-def test_a_span_up_to_now_starts_no_report_year(text, year):
+def test_span_ends_and_later_years_are_not_the_report_year(text, year):
     assert find_report_year(normalise(text)[0]) == year
 
 
