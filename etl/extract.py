@@ -1463,6 +1463,19 @@ def _bare_federation(norm: str) -> str | None:
                 and short in "内蒙古广西西藏宁夏新疆"
             ):
                 return _provincial_federation(short, level)
+    # 昆明五华区总启动春节送温暖, 宜昌市总主动融入…: X区总 / X市总 is a federation's short name (not 县总人口, 市总面积)
+    head = _URL.sub(" ", norm[:600])
+    for m in _SHORT_FORM.finditer(head):
+        place = m.group(1)
+        if (
+            len(place) == 3
+            and m.start() > 0
+            and "\u4e00" <= head[m.start() - 1] <= "\u9fff"
+            and head[m.start() - 1] not in "省市州"
+        ):
+            place = place[1:]  # 昆明五华区总: the district is 五华区
+        if not re.match(r"[全各本该我每县市区]", place):
+            return place + m.group(2) + "总工会"
     # 本市工会系统…为构建和谐天津做出贡献, 我镇总工会…为建设富裕文明和谐黄家埠添砖添瓦: the place its slogan names
     places = {m.group(1) for m in _SLOGAN_PLACE.finditer(norm) if not _NOT_A_PLACE.search(m.group(1))}
     own = re.findall(r"(?:本|我|全)([市县区镇])(?:工会|总工会|各级工会)", norm)
@@ -1472,6 +1485,9 @@ def _bare_federation(norm: str) -> str | None:
     return None
 
 
+_SHORT_FORM = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(市|区|县)总(?![人面数额量计投产体结部队站局经书支校医公值收规和工会务])"
+)
 _SLOGAN_PLACE = re.compile(
     r"(?:建设|构建|打造)[^,。]{0,10}?(?:美丽|和谐|幸福|富裕|文明)([\u4e00-\u9fff]{2,3}?)(?=作出|做出|添砖|贡献|而|,|。|、)"
 )

@@ -640,3 +640,21 @@ def test_sums_the_size_of_those_per_head_are_per_head(text, taken, proposed):
 def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
     assert facts(text) == taken
     assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # X区总 / X市总 is a federation's short name, in a text that otherwise says only 区总工会
+        ("昆明五华区总启动春节送温暖\n本报讯 区总工会主席一行到企业慰问困难职工。", "五华区总工会"),
+        (
+            "宜昌工会调解员全部入驻调解中心\n近年来,宜昌市总主动融入社会治理大局,区总工会调解员全部入驻。",
+            "宜昌市总工会",
+        ),
+        # counter-cases: 总 of a total (总人口, 总面积) names nobody
+        ("工会送温暖\n该县总人口50万,县总工会慰问困难职工200人。", None),
+        ("工会送温暖\n青山区总面积80平方公里,区总工会慰问困难职工200人。", None),
+    ],
+)
+def test_a_federations_short_name_gives_its_place(text, org):
+    assert find_organisation(normalise(text)[0]) == org
