@@ -1463,6 +1463,22 @@ def _bare_federation(norm: str) -> str | None:
                 and short in "内蒙古广西西藏宁夏新疆"
             ):
                 return _provincial_federation(short, level)
+        if level in ("市", "县", "区"):
+            # 秀屿区领导带领区总工会…, 这是我市…对南昌市…: the one place of its level the text names
+            roots = set()
+            body = _URL.sub(" ", norm)
+            for m in re.finditer(level + r"(?!委|政府|人大|政协|总工会|级|内|直|属|长|域|划|县|市|区)", body):
+                three, two = body[max(0, m.start() - 3) : m.start()], body[max(0, m.start() - 2) : m.start()]
+                if len(three) == 3 and not "\u4e00" <= body[m.start() - 4 : m.start() - 3] <= "\u9fff":
+                    two = (
+                        three
+                        if re.fullmatch(r"[\u4e00-\u9fff]{3}", three) and not _NOT_OWN_PLACE.search(three)
+                        else two
+                    )
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", two) and not _NOT_OWN_PLACE.search(two):
+                    roots.add(two)
+            if len(roots) == 1:
+                return roots.pop() + level + "总工会"
     # 昆明五华区总启动春节送温暖, 宜昌市总主动融入…: X区总 / X市总 is a federation's short name (not 县总人口, 市总面积)
     head = _URL.sub(" ", norm[:600])
     for m in _SHORT_FORM.finditer(head):
@@ -1485,6 +1501,9 @@ def _bare_federation(norm: str) -> str | None:
     return None
 
 
+_NOT_OWN_PLACE = re.compile(
+    r"[全各本该我今去年对为这了就向在和与及的到是等个各每城郊辖]|组织|深入|其中|慰问|建立|推进|接纳|城区|市区"
+)
 _SHORT_FORM = re.compile(
     r"([\u4e00-\u9fff]{2,3}?)(市|区|县)总(?![人面数额量计投产体结部队站局经书支校医公值收规和工会务])"
 )
