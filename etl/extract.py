@@ -155,6 +155,23 @@ _RUNNING_TOTAL = re.compile(r"(?:已|连续)(?:\d{2,}|[2-9]|[两二三四五六�
 # 2024年以来…累计 on a page of April 2025, cover the report's own span)
 _SPAN_FROM = re.compile(r"(?<!自)((?:19|20)\d\d)年(?:\d{1,2}月)?以来[^。]*?累计")
 _SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
+# 2013年以来,市总慰问…; 自2019年成立调解室至今,先后调解…: a span opened years before the report's, with or without
+# 累计; its figures, and those of the sentences after it in its paragraph (同时,…; 开展…活动,发放…), are a running
+# total, until a sentence turns back to the year (据统计, 今年, 全年, 截至, 2017年…)
+_SPAN_OPEN = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?[^,。;]{0,20}?(?:以来|至今)")
+# 全年参保职工11.6万人…。已累计为近2万名患病职工赔付1200多万元: 已累计 with no start told is a running total too,
+# beside this year's figures (今年以来已累计, 上半年已累计 are the year's)
+_SO_FAR = re.compile(r"^(?:(?!今年|全年|本年|上半年|当年|年内).)*?已累计", re.S)
+# 每人获得救助金5000元、…分别获得救助金3000元、2000元; 为每名困难职工发放1500元慰问金和价值500元的慰问品;…为劳模发放
+# 1000元慰问金: in a sentence that gives sums per head, a sum no larger than twice the largest of them, in a clause
+# with no word of a total (共, 合计, 筹集, 投入…), is what each one of another group got (为11名…发放医疗救助金4.7万元
+# beside 每户2500元 is a total)
+_HEAD_SUM = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、;。]{0,10}?(\d+(?:\.\d+)?)(万)?元")
+# 已建规模企业工会组织79家, 有83个成立园区工会组织, 建立民间艺术社区工会组织42个: unions of one kind are no count of
+# all the unions (新组建企业工会420家 and 新建非公企业工会 are the year's new unions, another indicator)
+_ONE_KIND_OF_UNION = re.compile(r"(?:园区|社区|规模(?:以上)?企业|村级|楼宇|行业|非公(?:有制)?企业)(?:基层)?工会")
+_TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹措|投入")
+_SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
 # 爱心企业向…总工会捐赠, 又讯,1月18日,共青团…市委领导对…慰问: a clause opened by a giver that is no union (a
@@ -222,9 +239,10 @@ _DATE = re.compile(
     r"(?<!\d)(?P<y1>20\d\d|19\d\d)(?:年|[-./])(?:0?[1-9]|1[0-2])(?:月|[-./])(?:[012]?\d|3[01])日?(?:(?!\d)|(?=\d{1,2}:\d\d))"
     r"|(?<![\d.])(?:[012]?\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y2>20\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 )
-# 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始: the start of a span, not the year described
+# 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始, 自2019年成立…至今: the start of a span, not the
+# year described
 _SINCE = re.compile(
-    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
+    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始|至今)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
 )
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(
@@ -240,7 +258,18 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
 # single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
 # total since the start told beside this year's figures, a sentence about another federation than the report's.
-REVIEW_REASONS = ("visit", "range", "maximum", "far_label", "part", "long_run", "other_body", "stock", "unpaid")
+REVIEW_REASONS = (
+    "visit",
+    "range",
+    "maximum",
+    "far_label",
+    "part",
+    "long_run",
+    "other_body",
+    "stock",
+    "unpaid",
+    "per_head",
+)
 
 
 @dataclass
@@ -966,6 +995,8 @@ def extract(text: str) -> Extraction:
     year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
     case_until = 0  # where the paragraph of a case told just before ends
+    span_until = 0  # where the paragraph of a running span opened years before the report's ends
+    span_facts: list[Fact] = []  # their figures: a running total only beside figures the text gives for its year
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
@@ -982,6 +1013,15 @@ def extract(text: str) -> Extraction:
         if sent.future or case or this_year and _LONG_RUN.search(sentence_text):
             continue
         planned = _future_spans(sentence_text, sent.start)
+        span_open = _SPAN_OPEN.search(sentence_text)
+        span = bool(span_open and year is not None and int(span_open.group(1)) < year - 1) or (
+            sent.start < span_until and not _SPAN_TURN.match(sentence_text.lstrip())
+        )
+        span_until = (line_end if line_end >= 0 else len(norm)) if span else 0
+        full_from = max(norm.rfind("。", 0, sent.start), norm.rfind("\n", 0, sent.start)) + 1
+        full_to = min(k for k in (norm.find("。", sent.end - 1), line_end, len(norm)) if k >= 0)
+        heads = [float(m[1]) * (1e4 if m[2] else 1) for m in _HEAD_SUM.finditer(norm[full_from:full_to])]
+        head_max = max(heads, default=0.0)
         opening = sentence_text.lstrip()[:4]
         visit = "visit" if _VISIT.search(sentence_text) or any(v in opening for v in visitors) else ""
         if not visit and organisation and _another_body(sentence_text, organisation):
@@ -996,6 +1036,7 @@ def extract(text: str) -> Extraction:
                 _RUNNING_TOTAL.search(sentence_text)
                 or after_start
                 and "累计" in sentence_text
+                or _SO_FAR.search(sentence_text)
                 or span_from
                 and (year is None or int(span_from.group(1)) < year - 1)
             )
@@ -1003,8 +1044,27 @@ def extract(text: str) -> Extraction:
             visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
 
-        def take(fact: Fact, reason: str = "", visit: str = visit, giver_from: int = giver_from) -> None:
+        def take(
+            fact: Fact,
+            reason: str = "",
+            visit: str = visit,
+            giver_from: int = giver_from,
+            span: bool = span,
+            head_max: float = head_max,
+        ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
+            if not fact.review and fact.unit == "yuan" and 0 < fact.value <= 2 * head_max:
+                end = _norm_offset(idx, fact.end - 1) + 1
+                own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
+                if not _TOTAL_WORD.search(own):
+                    fact.review = "per_head"
+            if not fact.review and fact.indicator == "total_unions":
+                own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
+                if _ONE_KIND_OF_UNION.search(own):
+                    fact.review = "part"
+            if span and not fact.review:
+                fact.review = "long_run"
+                span_facts.append(fact)
             found.append(fact)
 
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
@@ -1103,6 +1163,9 @@ def extract(text: str) -> Extraction:
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
+    if span_facts and not any(not f.review for f in found):
+        for f in span_facts:  # 自2002年以来…三年共: a text that gives no other figure is the span's own account
+            f.review = ""
     facts = _once([f for f in found if not f.review], text)
     review = [
         f
@@ -1400,6 +1463,35 @@ def _bare_federation(norm: str) -> str | None:
                 and short in "内蒙古广西西藏宁夏新疆"
             ):
                 return _provincial_federation(short, level)
+        if level in ("市", "县", "区"):
+            # 秀屿区领导带领区总工会…, 这是我市…对南昌市…: the one place of its level the text names
+            roots = set()
+            body = _URL.sub(" ", norm)
+            for m in re.finditer(level + r"(?!委|政府|人大|政协|总工会|级|内|直|属|长|域|划|县|市|区)", body):
+                three, two = body[max(0, m.start() - 3) : m.start()], body[max(0, m.start() - 2) : m.start()]
+                if len(three) == 3 and not "\u4e00" <= body[m.start() - 4 : m.start() - 3] <= "\u9fff":
+                    two = (
+                        three
+                        if re.fullmatch(r"[\u4e00-\u9fff]{3}", three) and not _NOT_OWN_PLACE.search(three)
+                        else two
+                    )
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", two) and not _NOT_OWN_PLACE.search(two):
+                    roots.add(two)
+            if len(roots) == 1:
+                return roots.pop() + level + "总工会"
+    # 昆明五华区总启动春节送温暖, 宜昌市总主动融入…: X区总 / X市总 is a federation's short name (not 县总人口, 市总面积)
+    head = _URL.sub(" ", norm[:600])
+    for m in _SHORT_FORM.finditer(head):
+        place = m.group(1)
+        if (
+            len(place) == 3
+            and m.start() > 0
+            and "\u4e00" <= head[m.start() - 1] <= "\u9fff"
+            and head[m.start() - 1] not in "省市州"
+        ):
+            place = place[1:]  # 昆明五华区总: the district is 五华区
+        if not re.match(r"[全各本该我每县市区]", place):
+            return place + m.group(2) + "总工会"
     # 本市工会系统…为构建和谐天津做出贡献, 我镇总工会…为建设富裕文明和谐黄家埠添砖添瓦: the place its slogan names
     places = {m.group(1) for m in _SLOGAN_PLACE.finditer(norm) if not _NOT_A_PLACE.search(m.group(1))}
     own = re.findall(r"(?:本|我|全)([市县区镇])(?:工会|总工会|各级工会)", norm)
@@ -1409,6 +1501,12 @@ def _bare_federation(norm: str) -> str | None:
     return None
 
 
+_NOT_OWN_PLACE = re.compile(
+    r"[全各本该我今去年对为这了就向在和与及的到是等个各每城郊辖]|组织|深入|其中|慰问|建立|推进|接纳|城区|市区"
+)
+_SHORT_FORM = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(市|区|县)总(?![人面数额量计投产体结部队站局经书支校医公值收规和工会务])"
+)
 _SLOGAN_PLACE = re.compile(
     r"(?:建设|构建|打造)[^,。]{0,10}?(?:美丽|和谐|幸福|富裕|文明)([\u4e00-\u9fff]{2,3}?)(?=作出|做出|添砖|贡献|而|,|。|、)"
 )
@@ -1517,7 +1615,8 @@ def find_report_year(norm: str) -> int | None:
         month = (_publication(body) or (published, 12))[1]
         return published - 1 if month <= 4 and not any(y >= published for y in years) else published
     if published:
-        years = [y for y in years if y >= published - 3]
+        # 2025年莆田工会夏令营开营 among a 2015 page's links to other news: no year after the page's own
+        years = [y for y in years if published - 3 <= y <= published]
         if said_this_year and years and max(years) < published:
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     if years:

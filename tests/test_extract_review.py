@@ -521,3 +521,145 @@ def test_path_measurement_counts_right_and_false_figures_and_review(tmp_path):
 )
 def test_budgets_at_a_launch_and_those_an_aid_campaign_reached(text, expected):
     assert facts(text) == expected
+
+
+# Round 6 (holdout9's first look): a span opened years before the report's, with or without 累计, and the sentences
+# after it in its paragraph are a running total beside the figures the text gives for its year.
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        (
+            "2024年工作总结\n全年市总工会向120名困难职工子女发放助学金。2018年以来,市总工会慰问困难职工5000人次,"
+            "落实慰问金300万元。同时,开展大病救助,落实资金80万元。",
+            [("aid_persons", 120.0)],
+            [
+                ("aid_persons", 5000.0, "long_run"),
+                ("aid_amount", 3000000.0, "long_run"),
+                ("aid_amount", 800000.0, "long_run"),
+            ],
+        ),
+        # a sentence that turns back to the year ends the span's paragraph
+        (
+            "2024年工作总结\n2018年以来,市总工会落实慰问金300万元。今年,市总工会慰问困难职工800人。",
+            [("aid_persons", 800.0)],
+            [("aid_amount", 3000000.0, "long_run")],
+        ),
+        # counter-case: a text whose only figures are the span's is that span's own account
+        (
+            "本报2020年8月12日讯 自2016年以来,全市各级工会共帮助农民工讨回拖欠工资756万元。",
+            [("money_recovered", 7560000.0)],
+            [],
+        ),
+        # counter-case: a span that starts the year before the report's covers the report's own span
+        (
+            "2024年工作总结\n全年市总工会慰问困难职工800人。2023年以来,市总工会落实慰问金300万元。",
+            [("aid_persons", 800.0), ("aid_amount", 3000000.0)],
+            [],
+        ),
+    ],
+)
+def test_a_span_opened_years_before_the_report_is_a_running_total(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # 已累计 with no start told, beside the year's figures
+        (
+            "全年全市参保职工5万人。已累计为1万名患病职工赔付互助金800万元。",
+            [("mutual_insurance_enrolled", 50000.0)],
+            [("mutual_insurance_payout", 8000000.0, "long_run")],
+        ),
+        # counter-cases: what this year or half-year has reached so far
+        (
+            "全年全市参保职工5万人,今年以来已累计发放互助金300万元。",
+            [("mutual_insurance_enrolled", 50000.0), ("mutual_insurance_payout", 3000000.0)],
+            [],
+        ),
+        ("上半年,县总工会已累计发放慰问金20万元。", [("aid_amount", 200000.0)], []),
+    ],
+)
+def test_so_far_with_no_start_is_a_running_total(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        ("来源:中工网\n2021-08-04 09:58\n自2019年成立调解室至今,县总工会先后调解劳动争议55件。", 2021),
+        # a year after the page's own date is another page's (links to later news), not the year described
+        ("【发布日期:2015-08-24】\n连日来,区总工会为2000名一线职工送去清凉。\n2025年工会夏令营开营", 2015),
+        # counter-case: a year before the page's date is the year described
+        ("【发布日期:2015-08-24】\n2014年,区总工会为2000名一线职工送去清凉。", 2014),
+    ],
+)
+def test_span_ends_and_later_years_are_not_the_report_year(text, year):
+    assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # in a sentence that gives sums per head, a sum of their size is what each one of another group got
+        (
+            "在发放仪式上,大病职工每人获得救助金5000元、受灾职工分别获得救助金3000元、2000元。",
+            [],
+            [("aid_amount", 3000.0, "per_head"), ("aid_amount", 2000.0, "per_head")],
+        ),
+        ("区总工会为每名困难职工发放1000元慰问金;为劳动模范发放800元慰问金。", [], [("aid_amount", 800.0, "per_head")]),
+        # counter-cases: a sum far larger than the sums per head, or said as a total, is a total
+        (
+            "以每户2500元的标准,对全县600名困难职工进行慰问,为11名患大病职工发放医疗救助金4.7万元。",
+            [("aid_persons", 600.0), ("aid_persons", 11.0), ("aid_amount", 47000.0)],
+            [],
+        ),
+        ("为每名困难职工发放1500元慰问金,共发放慰问金3000元。", [("aid_amount", 3000.0)], []),
+    ],
+)
+def test_sums_the_size_of_those_per_head_are_per_head(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # unions of one kind (of the larger firms, of a park, of a community) are no count of all the unions
+        ("全镇已建规模企业工会组织60家。", [], [("total_unions", 60.0, "part")]),
+        ("全县建立社区工会组织42个,吸收会员800人。", [("new_members", 800.0)], [("total_unions", 42.0, "part")]),
+        # counter-cases: all the unions, and the year's new unions of a kind
+        ("全县共有基层工会组织500个。", [("total_unions", 500.0)], []),
+        ("今年新组建企业工会420家。", [("new_unions", 420.0)], []),
+    ],
+)
+def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # X区总 / X市总 is a federation's short name, in a text that otherwise says only 区总工会
+        ("昆明五华区总启动春节送温暖\n本报讯 区总工会主席一行到企业慰问困难职工。", "五华区总工会"),
+        (
+            "宜昌工会调解员全部入驻调解中心\n近年来,宜昌市总主动融入社会治理大局,区总工会调解员全部入驻。",
+            "宜昌市总工会",
+        ),
+        # counter-cases: 总 of a total (总人口, 总面积) names nobody
+        ("工会送温暖\n该县总人口50万,县总工会慰问困难职工200人。", None),
+        ("工会送温暖\n青山区总面积80平方公里,与石岭区相邻,区总工会慰问困难职工200人。", None),
+        # a text that says only 区总工会 / 市总工会 and names one place of that level: that place's federation
+        ("区总工会送清凉\n秀屿区领导带领区总工会人员深入企业,该区总工会为2000名一线职工送去清凉。", "秀屿区总工会"),
+        ("市总工会互助保障\n这是我市工会的缩影。市总工会向南昌市三级劳模赠送保障计划。", "南昌市总工会"),
+        # counter-case: two places of that level name nobody
+        ("县总工会送温暖\n县总工会走访青山县和石岭县的困难职工。", None),
+    ],
+)
+def test_a_federations_short_name_gives_its_place(text, org):
+    assert find_organisation(normalise(text)[0]) == org

@@ -207,6 +207,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the sentence is about another body (a district's union, the youth league, a donating firm), not "
         "necessarily this report's",
     },
+    "ri_reason_per_head": {
+        "zh": "与同一句里的每人（每户）标准一样大，多半是另一组人每人所得，不是总数",
+        "en": "as large as the sums per head in the same sentence: most likely what each one of another group got, "
+        "not a total",
+    },
     "ri_reason_stock": {
         "zh": "“发展会员”与已建工会总数并列（截至目前、累计），可能是会员总数而非当年新发展数",
         "en": "发展会员 beside a stock of unions (so far, in all): it may count all members, not the year's new ones",
