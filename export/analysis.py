@@ -24,7 +24,7 @@ from narrative.sentences import STOP, join_clauses
 from narrative.tables import ranking_grid, yoy_table
 from views import named
 from views.context import Context
-from views.marks import page_words, snapshot_words
+from views.marks import page_words, snapshot_words, years_shown
 from views.view import View
 
 # Layout pixels of a chart in the report: 1100 px over the 15.6 cm text width makes the export's 20 px font
@@ -141,6 +141,11 @@ def source_text(kinds: str, newest: dt.datetime, lang: str = "zh") -> str:
 PICTURES = Memo(64)  # (png, title) of the report's charts, per store version, city, year, language and source
 
 
+def _upto(df: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The rows of the report's year and before, as its charts draw them (views.named._upto)."""
+    return df[df["year"] <= int(year)].reset_index(drop=True) if len(df) else df
+
+
 def _png(view: View, lang: str, source: str) -> bytes:
     """The view's chart for the report: its title and subtitle, the source in plain words."""
     return figure_png(
@@ -173,8 +178,6 @@ def build_report(
     city_label = ctx.city_label
     today = today or dt.date.today()
     kinds, newest = plain_source(ctx.query, city, year, lang)
-    # under every table and chart: the source in plain words, the snapshot or 定稿 shown, 未审核 (views/marks.py)
-    source = " · ".join([source_text(kinds, newest, lang), *ctx.marks_all])
 
     overview = query("city_overview", city=city, year=year)
     attainment = query("target_attainment", city=city, year=year)
@@ -220,6 +223,18 @@ def build_report(
         )
 
     headline = [m for m in shown if m.headline]
+    # each theme's key indicator: its first headline one, else its first; drawn over the years where it has more
+    # than one year up to this one
+    themed = [[m for m in shown if m.theme == theme.code] for theme in cat.themes.values()]
+    keys = {ms[0].code for ms in ([m for m in ms if m.headline] or ms[:1] for ms in themed if ms)}
+    trends = {c: _upto(query("city_metric_trend", city=city, metric=c), year) for c in keys}
+    drawn = [df for df in trends.values() if pictures and df["year"].nunique() > 1]
+    others = named.other_figures(ctx)  # multi-year, each-year, part-year figures, each with its period in words
+    # under every table and chart: the source in plain words, the snapshot or 定稿 shown, and the 未审核 mark of
+    # the years the report shows (views/marks.py)
+    years = years_shown(year, [overview, *districts.values(), others.data, *drawn])
+    marks = ctx.marks_of(years)
+    source = " · ".join([source_text(kinds, newest, lang), *marks])
     sections: list[Section] = []
     store = store_key(con)
 
@@ -260,7 +275,6 @@ def build_report(
                 source,
             )
         )
-    others = named.other_figures(ctx)  # multi-year, each-year, part-year figures, each with its period in words
     if others.has_data:
         blocks.append(
             Table(
@@ -293,7 +307,7 @@ def build_report(
             else:
                 blocks.append(s.full)
             if m is key:
-                trend = query("city_metric_trend", city=city, metric=m.code)
+                trend = trends[m.code]
                 if pictures and trend["year"].nunique() > 1:
                     png, title = picture(named.city_trend, m)
                     said_trend = trend_sentence(m, trend, year=year, lang=lang)
@@ -346,7 +360,7 @@ def build_report(
         _w("source_line", lang, kinds=kinds, as_of=_w("as_of", lang, date=_date(newest.date(), lang))),
         _w("snapshot", lang, date=_date(newest.date(), lang), time=f"{newest:%H:%M}"),
     ]
-    if stamp := page_words(ctx, every_year=True):  # which snapshot or 定稿 these are, and what is 未审核
+    if stamp := page_words(ctx, years=years):  # which snapshot or 定稿 these are, and what is 未审核
         blocks.append(_w("edition", lang, marks=stamp))
     absent = [m.short_name(lang) for m in cat.metrics.values() if m.headline and m.code not in rows.index]
     if absent:  # what the report leaves out, said rather than left to be wondered about
@@ -363,7 +377,7 @@ def build_report(
         sections=sections,
         lang=lang,
         author=federation,
-        footnote=" · ".join(ctx.marks_all),  # at the foot of every page, over the page number
+        footnote=" · ".join(marks),  # at the foot of every page, over the page number
     )
 
 

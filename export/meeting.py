@@ -8,8 +8,8 @@ news, the districts where it rose, in its unit, fewer than 5 cases marked; then 
 The first section ends with 报告中的其他数字 (the figures of other periods, each with its period in words); a
 last slide names the preset's charts left out for want of figures. Each chart slide is titled with the sentence
 that reads it (narrative/); the view's own title moves to the line under it. Every slide's foot gives the source
-in plain words (各区县2024年报表，截至2025年1月31日), the snapshot or 定稿 the deck shows and its 未审核 mark
-(views/marks.py), and the page number: no batch numbers, file names or ISO dates. The title slide repeats the
+in plain words (各区县2024年报表，截至2025年1月31日), the snapshot or 定稿 the deck shows and the 未审核
+mark of the years its slides show (views/marks.py), and the page number: no batch numbers, file names or ISO dates. The title slide repeats the
 snapshot or 定稿 under its date.
 """
 
@@ -38,6 +38,7 @@ from texts import t
 from views import named
 from views.catalog import get_chart, presets
 from views.context import Context
+from views.marks import years_shown
 from views.spec import ChartSpec
 from views.view import View
 
@@ -144,8 +145,6 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     used = {c.metric.code: c.metric for c in charts if c.metric is not None}
     f = facts(ctx, list({**{m.code: m for m in headline}, **used}.values()))
     kinds, newest = plain_source(ctx.query, ctx.city, ctx.year, lang)
-    # the source in plain words, then the snapshot or 定稿 the deck shows and its 未审核 mark (views/marks.py)
-    source = " · ".join(x for x in (source_text(kinds, newest, lang) if kinds else "", *ctx.marks_all) if x)
 
     sections: dict[str, list[Page]] = {k: [] for k in SECTIONS}
     missing: list[str] = []  # the preset's charts the city has no figures for that year: named on a last slide
@@ -158,6 +157,16 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
         title = conclusion(view)
         subtitle = view.title if title != view.title else view.subtitle
         sections[section].append(Page("view", title, subtitle, view=view))
+
+    # 报告中的其他数字: multi-year totals, each-year and part-year figures, with their periods; never in a chart
+    others = named.other_figures(ctx, sources=False)  # the slide footer names the source
+    if others.has_data:
+        sections["s_headline"].extend(table_pages(others.title, others.notes[0], others.spec, lang))
+    # the source in plain words, then the snapshot or 定稿 the deck shows and the 未审核 mark of the years its
+    # slides show (views/marks.py)
+    shown_views = [p.view.data for k in SECTIONS for p in sections[k] if p.view is not None]
+    years = years_shown(ctx.year, [*shown_views, others.data, f.overview, *f.districts.values()])
+    source = " · ".join(x for x in (source_text(kinds, newest, lang) if kinds else "", *ctx.marks_of(years)) if x)
 
     # 同比: every headline indicator with a city figure, at the top of its section
     shown = [m for m in headline if f.row(m.code) is not None]
@@ -186,11 +195,6 @@ def meeting_pages(ctx: Context, preset: str, today: dt.date) -> tuple[list[Page]
     compared = f.overview.loc[f.overview["headline"], "change"].notna().any() if len(f.overview) else False
     lines = [s.full for s in items[:MAX_ATTENTION]] or [_w("nothing" if compared else "nothing_to_compare", lang)]
     sections["s_attention"].append(Page("text", _w("attention_title", lang), _subtitle(ctx), lines=lines))
-
-    # 报告中的其他数字: multi-year totals, each-year and part-year figures, with their periods; never in a chart
-    others = named.other_figures(ctx, sources=False)  # the slide footer names the source
-    if others.has_data:
-        sections["s_headline"].extend(table_pages(others.title, others.notes[0], others.spec, lang))
 
     kept = [k for k in SECTIONS if sections[k]]  # a section with nothing in it is neither listed nor opened
     heads = [section_number(i + 1, lang) + _w(k, lang) for i, k in enumerate(kept)]

@@ -298,6 +298,26 @@ def test_report_of_an_approved_live_store_has_no_marks(fresh_db, reviewer):
     assert "本报告所用数字" not in "\n".join(p.text for p in doc.paragraphs)
 
 
+def test_deck_and_report_mark_only_the_years_they_show(fresh_db, reviewer):
+    """A 2020 figure nobody approved is not the business of a 2023 deck or report that never shows 2020; the
+    2022 figures beside 2023's (上年) are."""
+    with open_store(fresh_db) as con:
+        cycle.approve(con, CITY, YEAR, "chief")
+    load_other_period(fresh_db, Record(DONG, 2020, "aid_persons", 120.0, "exact", "120", "S", "A1"), "旧表.xlsx")
+    with open_store(fresh_db, read_only=True) as con:
+        report = build_report(con, CITY, YEAR, pictures=False, today=dt.date(2026, 12, 1))
+        deck = preset_deck(con, "annual", CITY, YEAR, exported=dt.date(2026, 12, 1))
+    assert report.footnote == "2022年数据未审核"  # the 上年 column of every table shows 2022; 2020 is not shown
+    feet = {w for words in slide_texts(deck)[1:] for w in words if w.startswith("各区县2023年报表")}
+    assert feet and all("未审核" in w and "2020" not in w for w in feet)
+    with open_store(fresh_db) as con:
+        cycle.approve(con, CITY, 2022, "chief")
+    with open_store(fresh_db, read_only=True) as con:
+        report = build_report(con, CITY, YEAR, pictures=False, today=dt.date(2026, 12, 1))
+    assert report.footnote == ""  # before: 未审核：东城区（2020年）
+    assert "未审核" not in "\n".join(str(b) for s in report.sections for b in s.blocks)
+
+
 # Pages -------------------------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ Either way a view asks `ctx.query(name, **params)` and never opens the store its
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -110,6 +110,17 @@ class Context:
         from views.marks import review_mark
 
         return review_mark(self.run, self.city, self.year, self.lang, every_year=True)
+
+    def review_of(self, years: Iterable[int]) -> str:
+        """The 未审核 mark of the figures of `years` (views.marks.years_shown: those a deck or report shows)."""
+        from views.marks import review_mark
+
+        return review_mark(self.run, self.city, self.year, self.lang, years=years)
+
+    def marks_of(self, years: Iterable[int]) -> list[str]:
+        """The marks of the figures of `years`: the snapshot or 定稿 shown, and those years' 未审核 mark."""
+        review = self.review_of(years)
+        return [*self.edition, *([review] if review else [])]
 
     @property
     def marks(self) -> list[str]:

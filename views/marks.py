@@ -8,6 +8,8 @@ query runner, so pages (cached queries) and exports (a connection, perhaps as of
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import duckdb
 import pandas as pd
 
@@ -68,21 +70,47 @@ def unreviewed_words(state: pd.DataFrame, lang: str = "zh") -> str:
     return t("mark_unreviewed_some", lang, names=shown, years=years)
 
 
-def review_mark(run, city: str, year: int, lang: str = "zh", every_year: bool = False) -> str:
-    """The 未审核 mark of a city's figures of `year` (or of every year up to it, `every_year`); '' where all are
-    approved or locked, and always in approved-only viewing (which shows no other figures)."""
+def review_mark(
+    run, city: str, year: int, lang: str = "zh", every_year: bool = False, years: Iterable[int] | None = None
+) -> str:
+    """The 未审核 mark of a city's figures of `year` (or of every year up to it, `every_year`, or of the `years`
+    an output shows); '' where all are approved or locked, and always in approved-only viewing (which shows no
+    other figures)."""
     state = run("review_state", city=city, year=int(year))
-    if not every_year and len(state):
+    if len(state) and years is not None:
+        state = state[state["year"].isin([int(y) for y in years])]
+    elif len(state) and not every_year:
         state = state[state["year"] == int(year)]
     return unreviewed_words(state, lang)
 
 
-def page_words(ctx, every_year: bool = False) -> str:
+def years_shown(year: int, frames: Iterable[pd.DataFrame | None]) -> set[int]:
+    """The years whose figures a deck or a report shows, from the data of what it shows: the chosen year, every
+    year in a 'year' column, and the year before where last year's figures stand beside this year's (a
+    'prev_value' column with a value). Its marks are those of these years (Context.marks_of), so a deck of one
+    year does not say that a year it never shows is 未审核."""
+    years = {int(year)}
+    for df in frames:
+        if df is None or not len(df):
+            continue
+        if "year" in df:
+            years |= {int(y) for y in df["year"].dropna()}
+        if "prev_value" in df and df["prev_value"].notna().any():
+            years.add(int(year) - 1)
+    return years
+
+
+def page_words(ctx, every_year: bool = False, years: Iterable[int] | None = None) -> str:
     """The line over a page (views.context.Context): its marks joined (those of every year up to the chosen one,
-    `every_year`), and where some figures are 未审核 that they may still change; '' when there is none."""
-    marks = ctx.marks_all if every_year else ctx.marks
+    `every_year`, or of the `years` an output shows), and where some figures are 未审核 that they may still
+    change; '' when there is none."""
+    if years is not None:
+        marks = ctx.marks_of(years)
+        review = ctx.review_of(years)
+    else:
+        marks = ctx.marks_all if every_year else ctx.marks
+        review = ctx.review_all if every_year else ctx.review
     if not marks:
         return ""
     joined = ("; " if ctx.lang == "en" else "；").join(marks)
-    review = ctx.review_all if every_year else ctx.review
     return t("marks_page", ctx.lang, marks=joined) if review else joined + ("." if ctx.lang == "en" else "。")

@@ -822,7 +822,7 @@ def other_figures(
         ctx.source,
         table=table,
         align_right=[False, False, True, False, False, *([False] * column)],
-        notes=t("other_figures_note", lg),
+        notes=notes[0],
     )
     stem = stem or (f"{district}_{ctx.year}_other_figures" if district else f"{ctx.year}_other_figures")
     view = View.of(spec, stem, df, table_figure(table, title, ctx.source))
