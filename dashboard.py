@@ -5,9 +5,8 @@ import streamlit as st
 from ui.auth import account_ui, require_viewer
 from ui.data import page_reads, said_after_rerun_ui
 from ui.exports import keep_basket_in_url
-from ui.frame import framed, navigation
+from ui.frame import app_logo, framed, navigation
 from ui.hardening import keep_caches_to_ourselves, session_guard
-from ui.i18n import t
 from ui.phone import phone_css
 from ui.print import print_view
 from ui.setup import language_ui
@@ -20,7 +19,7 @@ print_view()  # A4 landscape printouts without sidebar or buttons (@media print 
 phone_css()
 language_ui()
 keep_basket_in_url()  # the slide basket survives a page refresh (its token in the URL)
-st.sidebar.title(t("app_title"))
+app_logo()  # the app's name over the navigation
 account_ui()
 require_viewer()
 # the page's queries share one connection while it runs; its views are then made for the city's other years

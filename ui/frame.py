@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import escape
 
 import streamlit as st
 
@@ -44,3 +45,28 @@ def ensure_framed() -> None:
     if not st.session_state.get(IN_FRAME):
         st.navigation(navigation(), position="hidden")
         st.rerun()
+
+
+LOGO_ICON = (
+    '<rect x="0" y="4" width="24" height="24" rx="5" fill="#1f5fa8"/>'
+    '<path d="M6.5 22V16M12 22V10M17.5 22V13" stroke="#fff" stroke-width="3" stroke-linecap="round"/>'
+)
+LOGO_FONTS = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+
+def logo_svg(title: str) -> str:
+    """The app's name beside a chart mark, as the logo Streamlit draws at the top of the sidebar (above the
+    navigation; a st.sidebar.title lands under it, after the language switch). Its width follows the name: a CJK
+    character takes the font size, any other character a little over half."""
+    width = 32 + round(sum(19 if ord(ch) > 0x2E80 else 10.5 for ch in title)) + 2
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="32" viewBox="0 0 {width} 32">{LOGO_ICON}'
+        f'<text x="32" y="22.5" font-family="{LOGO_FONTS}" font-size="19" font-weight="700" fill="#262730">'
+        f"{escape(title)}</text></svg>"
+    )
+
+
+def app_logo() -> None:
+    """The app's name at the top of the sidebar; the mark alone over a collapsed sidebar."""
+    icon = f'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="32" viewBox="0 0 24 32">{LOGO_ICON}</svg>'
+    st.logo(logo_svg(t("app_title")), size="large", icon_image=icon)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -13,6 +15,11 @@ DRAWN_CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
 
 def test_dashboard_shows_title_and_a_chart(app_server, page, artifacts_dir):
     page.goto(app_server)
-    page.get_by_text(TITLE).filter(visible=True).first.wait_for(state="visible", timeout=30_000)
+    logo = page.locator('[data-testid="stSidebarLogo"]').first  # the app's name over the navigation
+    logo.wait_for(state="visible", timeout=30_000)
+    src = logo.get_attribute("src")
+    assert src.startswith("data:image/svg+xml;base64,")
+    assert TITLE in base64.b64decode(src.split(",", 1)[1]).decode("utf-8")
+    assert logo.bounding_box()["y"] < page.locator('[data-testid="stSidebarNav"]').bounding_box()["y"]
     page.locator(DRAWN_CHART).first.wait_for(state="visible", timeout=30_000)
     page.screenshot(path=str(artifacts_dir / "smoke.png"), full_page=True)
