@@ -33,8 +33,12 @@ def fixed(x: float, places: int, sign: bool = False) -> str:
 
 
 def decimals(unit: str, divisor: float) -> int:
+    """Decimals of a value scaled by `divisor`: 92.1%, 3,150.5万元, and two of 亿元 (1.15亿元: one decimal would show a
+    report's 11516.3万元 as 1.2亿元, 4 % off; two keep 亿 within 0.5 %, as one of 万元 is from 10万 up)."""
     if unit in ("percent", "per_10k"):
         return 1 if unit == "percent" else 2
+    if divisor >= 1e8:
+        return 2
     return 1 if divisor > 1 else 0
 
 

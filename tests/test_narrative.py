@@ -179,6 +179,8 @@ def test_a_change_that_cannot_be_made_is_said_not_invented(row, lang, expected):
         (DISPUTES, 142, None, "zh", "142起"),
         (AID, 4108485, None, "zh", "410.8万元"),
         (AID, 870000, "nearly", "zh", "近87.0万元"),
+        (AID, 115163000, None, "zh", "1.15亿元"),  # a report's 11516.3万元: not 1.2亿元, 4 % off
+        (AID, 300000000, "more_than", "zh", "超过3.00亿元"),
         (MEMBERS, 4375085, None, "zh", "437.5万人"),
         (MEMBERS, 4300000, "more_than", "zh", "超过430.0万人"),
         (MEMBERS, 1200, "approx", "zh", "约1,200人"),
