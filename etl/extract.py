@@ -24,6 +24,7 @@ import opencc
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, period_in_context
+from etl.places import government_site_place
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -304,10 +305,12 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     review: list[Fact] = field(default_factory=list)
     period: str = ANNUAL
+    organisation_from: str = "text"  # "address": read from the source address alone (etl/places.py), to confirm
 
     def as_dict(self) -> dict:
         return {
             "organisation": self.organisation,
+            "organisation_from": self.organisation_from,
             "report_year": self.report_year,
             "period": self.period,
             "facts": [f.as_dict() for f in self.facts],
@@ -991,7 +994,9 @@ def extract(text: str) -> Extraction:
     this_year_figures = this_year or bool(re.search(r"(?:20\d\d)年度|本年度|全年", norm))
     last_indicator: str | None = None
     visitors: set[str] = set()
-    organisation = find_organisation(_words_apart(text, norm, idx))
+    organisation, read_from = find_organisation(_words_apart(text, norm, idx)), "text"
+    if organisation is None and (organisation := organisation_from_address(norm)):
+        read_from = "address"  # to confirm: the text never names its place
     year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
     case_until = 0  # where the paragraph of a case told just before ends
@@ -1174,7 +1179,7 @@ def extract(text: str) -> Extraction:
     ]
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
-    return Extraction(organisation, year, facts, review, _report_period(norm, facts, year))
+    return Extraction(organisation, year, facts, review, _report_period(norm, facts, year), read_from)
 
 
 def _words_apart(text: str, norm: str, idx: list[int]) -> str:
@@ -1411,6 +1416,16 @@ def find_organisation(norm: str) -> str | None:
         name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
         if len(name) >= 5 and not re.match(r"[全各本该我]", name):  # 日从全省工会, 全年我区工会: no name
             return name
+    return None
+
+
+def organisation_from_address(norm: str) -> str | None:
+    """县总工会 / 我县 in a page of huangzhong.gov.cn, where the text names no place of its own: a government site's
+    address names it (etl/places.py), at a level the text names its federation by."""
+    levels = set(_bare_levels(norm)) | set(re.findall(r"我([县市区])", norm))
+    address = next((m.group(0) for ln in norm.split("\n")[:2] if (m := _URL.match(ln.strip()))), "")
+    if levels and address and (place := government_site_place(address, levels)):
+        return place + "总工会"
     return None
 
 

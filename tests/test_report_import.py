@@ -83,6 +83,15 @@ def test_unknown_organisation_asks_for_the_district_and_a_scoped_editor_sees_onl
     assert app.button(key="ri_commit").label == "导入勾选的 1 项数据"
 
 
+def test_an_organisation_read_from_the_address_is_said_to_be_checked(app):
+    open_import(app)
+    text = "https://www.pingluo.gov.cn/xwzx/1.html\n县总工会开展送温暖活动\n春节前，县总工会走访慰问困难职工120户。"
+    app.text_area(key="ri_text").input(text).run()
+    assert not app.exception
+    assert any("平罗县总工会" in i.value for i in app.info)
+    assert any("按来源网址（政府网站）推断的，请核对" in c.value for c in app.caption)
+
+
 def test_text_without_figures_says_so(app):
     open_import(app)
     app.text_area(key="ri_text").input("全区各级工会紧紧围绕中心大局，锐意进取。力争新建工会组织100家。").run()

@@ -162,6 +162,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Organisation found: {org}; year of the figures: {year}; {n} candidate figures.",
     },
     "ri_unknown": {"zh": "未识别", "en": "not found"},
+    "ri_org_from_address": {
+        "zh": "报告正文只说“{level}总工会”，机构是按来源网址（政府网站）推断的，请核对。",
+        "en": "The report names its federation only by level; the organisation was read from its source address "
+        "(a government site): please check it.",
+    },
     "ri_pick_district": {
         "zh": "未能把报告中的机构对应到区县，请在下面选择。",
         "en": "The report's organisation matches no district; choose one below.",

@@ -1,0 +1,38 @@
+"""Places by name and level (data/geo/places.csv, scripts/build_places.py): whose federation a report is, where
+the text names it only by its level (县总工会, 我县) and its source address is the place's government site
+(huangzhong.gov.cn: 湟中; zgh.jimo.gov.cn: 即墨)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+PLACES_CSV = Path(__file__).resolve().parent.parent / "data" / "geo" / "places.csv"
+# the site of a government: the label before gov.cn names its place (www.pingluo.gov.cn, zgh.jimo.gov.cn)
+_GOV_HOST = re.compile(r"https?://(?:[\w-]+\.)*?([a-z]+)\.gov\.cn(?=[:/]|$)", re.IGNORECASE)
+
+
+@cache
+def _by_pinyin() -> dict[str, set[tuple[str, str]]]:
+    """pinyin of a place's short name → {(short name, level)}: 湟中 as 县 (before 2020) and as 区 (now)."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["pinyin"], set()).add((row["short"], row["level"]))
+    return out
+
+
+def government_site_place(address: str, levels: set[str]) -> str | None:
+    """The place a government site's address names, at one of `levels` (the levels the text names its own
+    federation by: 县, 市 …), as 湟中县; None where the address is no government site, its label is no place's
+    pinyin, or it could be more than one place of those levels (tongren: 铜仁市 and 同仁市)."""
+    m = _GOV_HOST.search(address)
+    if not m:
+        return None
+    found = {(short, level) for short, level in _by_pinyin().get(m.group(1).lower(), ()) if level in levels}
+    if len(found) != 1:
+        return None
+    short, level = found.pop()
+    return short if short.endswith(level) else short + level

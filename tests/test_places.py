@@ -1,0 +1,74 @@
+"""Whose federation a report is when its text names it only by level: a government site's address names the place
+(etl/places.py over data/geo/places.csv), and the import page says it was read from the address."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from etl.extract import extract
+from etl.places import PLACES_CSV, government_site_place
+
+
+@pytest.mark.parametrize(
+    "address,levels,expected",
+    [
+        ("https://www.pingluo.gov.cn/xwzx/202302/t1.html", {"县"}, "平罗县"),
+        ("http://zgh.jimo.gov.cn/n1/n2/1.html", {"市"}, "即墨市"),  # the county-level city before 2017
+        ("http://zgh.jimo.gov.cn/n1/n2/1.html", {"区"}, "即墨区"),  # and the district it is now
+        ("https://huangzhong.gov.cn/html/1.html", {"县", "市"}, "湟中县"),
+        ("https://www.hengshan.gov.cn/a/1.html", {"县"}, "衡山县"),
+        ("https://www.hengshan.gov.cn/a/1.html", {"区"}, None),  # 恒山区 and 横山区: either
+        ("https://www.tongren.gov.cn/2026/1.shtml", {"市"}, None),  # 铜仁市 and 同仁市
+        ("https://www.pingluo.gov.cn/xwzx/", {"市"}, None),  # no city of that name
+        ("http://nanning.example.com/xinwen/1.html", {"市"}, None),  # an aggregator's city pages: no government
+        ("http://www.gov.cn/xinwen/1.htm", {"市"}, None),
+        ("https://www.diqing.gov.cn/xwzx/1.html", {"州"}, "迪庆州"),  # 迪庆藏族自治州, named by its level
+    ],
+)
+def test_a_government_sites_address_names_one_place_of_the_level(address, levels, expected):
+    assert government_site_place(address, levels) == expected
+
+
+REPORT = """{address}
+{title}
+{body}
+"""
+BODY_BARE = "8月20日，县总工会举行金秋助学金发放仪式，为45名困难职工子女发放助学金13.5万元。我县各级工会…"
+
+
+@pytest.mark.parametrize(
+    "address,title,body,organisation,read_from",
+    [
+        ("https://www.pingluo.gov.cn/xwzx/1.html", "县总工会举行助学金发放仪式", BODY_BARE, "平罗县总工会", "address"),
+        # the text's own name wins over the address
+        (
+            "https://www.pingluo.gov.cn/xwzx/1.html",
+            "金秋助学",
+            BODY_BARE.replace("县总工会", "永宁县总工会", 1),
+            "永宁县总工会",
+            "text",
+        ),
+        # no government site: the organisation stays unknown rather than guessed
+        ("http://news.example.com/1.html", "县总工会举行助学金发放仪式", BODY_BARE, None, "text"),
+    ],
+)
+def test_a_text_naming_its_federation_by_level_takes_the_place_of_its_government_site(
+    address, title, body, organisation, read_from
+):
+    found = extract(REPORT.format(address=address, title=title, body=body))
+    assert (found.organisation, found.organisation_from) == (organisation, read_from)
+    assert found.as_dict()["organisation_from"] == read_from
+    assert [f.value for f in found.facts if f.indicator == "aid_amount"] == [135000.0]
+
+
+def test_the_places_file_has_every_level_and_plain_pinyin():
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) > 3000
+    assert {r["level"] for r in rows} >= {"省", "自治区", "市", "区", "县", "州", "旗", "盟", "地区"}
+    assert all(r["pinyin"].isascii() and r["pinyin"].isalpha() and r["pinyin"].islower() for r in rows)
+    assert {("湟中", "县"), ("湟中", "区"), ("迪庆", "州"), ("新疆", "自治区"), ("渠县", "县")} <= {
+        (r["short"], r["level"]) for r in rows
+    }
