@@ -1422,7 +1422,11 @@ def find_organisation(norm: str) -> str | None:
 def organisation_from_address(norm: str) -> str | None:
     """县总工会 / 我县 in a page of huangzhong.gov.cn, where the text names no place of its own: a government site's
     address names it (etl/places.py), at a level the text names its federation by."""
-    levels = set(_bare_levels(norm)) | set(re.findall(r"我([县市区])", norm))
+    levels = (
+        set(_bare_levels(norm))
+        | set(re.findall(r"我([县市区旗])", norm))
+        | set(re.findall(r"(?:(?<![\u4e00-\u9fff])|(?<=[我本]))([州旗盟])总工会", norm))  # 州总工会 of a 自治州
+    )
     address = next((m.group(0) for ln in norm.split("\n")[:2] if (m := _URL.match(ln.strip()))), "")
     if levels and address and (place := government_site_place(address, levels)):
         return place + "总工会"

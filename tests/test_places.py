@@ -50,6 +50,13 @@ BODY_BARE = "8月20日，县总工会举行金秋助学金发放仪式，为45�
             "永宁县总工会",
             "text",
         ),
+        (
+            "http://www.diqing.gov.cn/xwzx/1.html",
+            "州总工会开展金秋助学活动",
+            BODY_BARE.replace("县总工会", "州总工会").replace("我县", "全州"),
+            "迪庆州总工会",
+            "address",
+        ),
         # no government site: the organisation stays unknown rather than guessed
         ("http://news.example.com/1.html", "县总工会举行助学金发放仪式", BODY_BARE, None, "text"),
     ],
