@@ -761,7 +761,8 @@ class _Hit:
     kw_start: int
     kw_end: int
     weak: str = ""  # why the link to the indicator is too weak to take the figure ("far_label"), else ""
-    path: str = "near"  # how the label was found: near | sentence | after | generic | list | carried | respectively
+    # how the label was found: near | sentence | after | generic | list | carried | respectively | spent
+    path: str = "near"
 
 
 # Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
@@ -801,6 +802,34 @@ def _last_match(rx: re.Pattern, text: str) -> re.Match | None:
     for m in rx.finditer(text):
         last = m
     return last
+
+
+# 共投入资金83万多元,慰问困难职工183人 / 先后投入220万元,为4000余名困难职工…提供了生活救助: a sum spent, with no
+# label of its own, whose sentence goes on to say whom it aided is the aid paid (not a building, a contest, a loan)
+_SPENT = re.compile(r"投入(?:资金|資金)?$")
+_AID_AFTER = re.compile(r"^[,:]\S*?(?:慰问|慰問|救助|帮扶|幫扶|资助|資助)")
+_NOT_AID_USE = re.compile(
+    r"建|修|改造|阵地|陣地|书屋|書屋|驿站|驛站|竞赛|競賽|器材|设备|設備|贷款|貸款|培训|培訓|就业|就業"
+)
+
+
+def _spent_on_aid(norm: str, num: Number, window_start: int, sentence: Sentence) -> _Hit | None:
+    """aid_amount for a sum right after 投入(资金) when the rest of its sentence tells the aid it paid, else None."""
+    if num.unit != "yuan":
+        return None
+    m = _SPENT.search(norm[max(window_start, num.start - 6) : num.start].rstrip("共达计了"))
+    rest = norm[num.end : sentence.end]
+    if not m or not _AID_AFTER.match(rest) or _NOT_AID_USE.search(rest[: _AID_AFTER.match(rest).end()]):
+        return None
+    kw_start = max(window_start, num.start - 6) + m.start()
+    return _Hit(
+        "aid_amount",
+        num.start - (kw_start + len(m.group(0))),
+        len(m.group(0)),
+        kw_start,
+        kw_start + len(m.group(0)),
+        path="spent",
+    )
 
 
 def choose_indicator(
@@ -1121,6 +1150,8 @@ def extract(text: str) -> Extraction:
                     continue
                 else:
                     hit = choose_indicator(norm, num, window, clause, sent, phrases)
+                    if hit is None:
+                        hit = _spent_on_aid(norm, num, window, sent)
                 if hit is not None and _TO_LEVEL.match(norm[num.end : num.end + 8]):
                     # the starting level of a change: only the level it reached is this year's figure
                     prev, window, carried = (num, hit), num.end, hit

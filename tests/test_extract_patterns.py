@@ -455,3 +455,28 @@ def test_organisation_in_more_kinds_of_text(text, org):
 )
 def test_report_year_from_the_meeting_and_the_address(text, year):
     assert extract(text).report_year == year
+
+
+# Round 7 (holdout10): a sum spent (投入) with no label of its own, whose sentence goes on to say whom it aided, is the
+# aid paid; a sum spent on a building, a contest, training or loans stays no figure.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "春节前夕,县总工会共投入资金45万元,慰问困难职工600人。",
+            [("aid_amount", 450000.0, "exact"), ("aid_persons", 600.0, "exact")],
+        ),
+        ("今年先后投入180万元,为困难职工家庭提供了生活救助和助学救助。", [("aid_amount", 1800000.0, "exact")]),
+        (
+            "两节期间区总工会一次性投入资金12.5万元,并购买了米、油,对困难职工家庭进行了走访慰问。",
+            [("aid_amount", 125000.0, "exact")],
+        ),
+        # counter-cases: spent on a building, repairs, a contest or training, or nothing said of its use
+        ("区总工会投入资金60万元,建设职工服务中心和帮扶站点。", []),
+        ("投入资金15万元,维修职工书屋,并慰问了部分困难职工。", []),
+        ("市总工会投入30万元,举办职工技能竞赛,帮扶企业提升技能。", []),
+        ("全年投入资金20万元。", []),
+    ],
+)
+def test_a_sum_spent_on_those_it_aided(text, expected):
+    assert facts(text) == expected
