@@ -24,7 +24,7 @@ import opencc
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, period_in_context
-from etl.places import government_site_place
+from etl.places import government_site_place, is_place
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -1527,6 +1527,8 @@ def _bare_federation(norm: str) -> str | None:
                     )
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", two) and not _NOT_OWN_PLACE.search(two):
                     roots.add(two)
+            # a place is one of the places file's (not 业强 of 工业强县, nor 指导 of 指导市供销系统)
+            roots = {r for r in roots if is_place(r)}
             if len(roots) == 1:
                 return roots.pop() + level + "总工会"
     # 昆明五华区总启动春节送温暖, 宜昌市总主动融入…: X区总 / X市总 is a federation's short name (not 县总人口, 市总面积)

@@ -1,6 +1,6 @@
 """Places by name and level (data/geo/places.csv, scripts/build_places.py): whose federation a report is, where
 the text names it only by its level (县总工会, 我县) and its source address is the place's government site
-(huangzhong.gov.cn: 湟中; zgh.jimo.gov.cn: 即墨)."""
+(huangzhong.gov.cn: 湟中; zgh.jimo.gov.cn: 即墨), and whether a word before 县 / 市 / 区 is a place at all."""
 
 from __future__ import annotations
 
@@ -12,6 +12,17 @@ from pathlib import Path
 PLACES_CSV = Path(__file__).resolve().parent.parent / "data" / "geo" / "places.csv"
 # the site of a government: the label before gov.cn names its place (www.pingluo.gov.cn, zgh.jimo.gov.cn)
 _GOV_HOST = re.compile(r"https?://(?:[\w-]+\.)*?([a-z]+)\.gov\.cn(?=[:/]|$)", re.IGNORECASE)
+
+
+@cache
+def _shorts() -> frozenset[str]:
+    return frozenset(short for found in _by_pinyin().values() for short, _ in found)
+
+
+def is_place(short: str) -> bool:
+    """Whether a name without its level is a province's, city's or county's, now or formerly, at any level (密云
+    was a 县 and is a 区): 秀屿 and 南昌 are; 业强 (工业强县) and 指导 (指导市供销系统) are not."""
+    return short in _shorts()
 
 
 @cache

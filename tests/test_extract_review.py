@@ -653,12 +653,12 @@ def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
         ),
         # counter-cases: 总 of a total (总人口, 总面积) names nobody
         ("工会送温暖\n该县总人口50万,县总工会慰问困难职工200人。", None),
-        ("工会送温暖\n青山区总面积80平方公里,与石岭区相邻,区总工会慰问困难职工200人。", None),
+        ("工会送温暖\n青山区总面积80平方公里,与东河区相邻,区总工会慰问困难职工200人。", None),
         # a text that says only 区总工会 / 市总工会 and names one place of that level: that place's federation
         ("区总工会送清凉\n秀屿区领导带领区总工会人员深入企业,该区总工会为2000名一线职工送去清凉。", "秀屿区总工会"),
         ("市总工会互助保障\n这是我市工会的缩影。市总工会向南昌市三级劳模赠送保障计划。", "南昌市总工会"),
         # counter-case: two places of that level name nobody
-        ("县总工会送温暖\n县总工会走访青山县和石岭县的困难职工。", None),
+        ("县总工会送温暖\n县总工会走访青山县和永定县的困难职工。", None),
     ],
 )
 def test_a_federations_short_name_gives_its_place(text, org):

@@ -79,3 +79,20 @@ def test_the_places_file_has_every_level_and_plain_pinyin():
     assert {("湟中", "县"), ("湟中", "区"), ("迪庆", "州"), ("新疆", "自治区"), ("渠县", "县")} <= {
         (r["short"], r["level"]) for r in rows
     }
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        # the one place of its level the text names is that federation's, when it is a place
+        ("县总工会开展送温暖活动\n春节前，永定县领导和县总工会走访慰问困难职工120户。", "永定县总工会"),
+        # 工业强县 names no 业强县, 指导市 no 指导市: no place, so none is guessed
+        ("县总工会开展送温暖活动\n为推进工业强县，县总工会走访慰问困难职工120户。", None),
+        (
+            "市总工会开展送温暖活动\n市总工会指导市供销系统工会，走访慰问南平市困难职工120户。",
+            "南平市总工会",
+        ),
+    ],
+)
+def test_the_one_place_a_text_names_at_its_level_must_be_a_place(text, organisation):
+    assert extract(text).organisation == organisation
