@@ -817,11 +817,13 @@ def _spent_on_aid(norm: str, num: Number, window_start: int, sentence: Sentence)
     """aid_amount for a sum right after 投入(资金) when the rest of its sentence tells the aid it paid, else None."""
     if num.unit != "yuan":
         return None
-    m = _SPENT.search(norm[max(window_start, num.start - 6) : num.start].rstrip("共达计了"))
+    before = max(window_start, num.start - 6)
+    m = _SPENT.search(norm[before : num.start].rstrip("共达计了"))
     rest = norm[num.end : sentence.end]
-    if not m or not _AID_AFTER.match(rest) or _NOT_AID_USE.search(rest[: _AID_AFTER.match(rest).end()]):
+    aid = _AID_AFTER.match(rest)
+    if not m or not aid or _NOT_AID_USE.search(rest[: aid.end()]):
         return None
-    kw_start = max(window_start, num.start - 6) + m.start()
+    kw_start = before + m.start()
     return _Hit(
         "aid_amount",
         num.start - (kw_start + len(m.group(0))),

@@ -141,11 +141,6 @@ def source_text(kinds: str, newest: dt.datetime, lang: str = "zh") -> str:
 PICTURES = Memo(64)  # (png, title) of the report's charts, per store version, city, year, language and source
 
 
-def _upto(df: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The rows of the report's year and before, as its charts draw them (views.named._upto)."""
-    return df[df["year"] <= int(year)].reset_index(drop=True) if len(df) else df
-
-
 def _png(view: View, lang: str, source: str) -> bytes:
     """The view's chart for the report: its title and subtitle, the source in plain words."""
     return figure_png(
@@ -223,11 +218,17 @@ def build_report(
         )
 
     headline = [m for m in shown if m.headline]
-    # each theme's key indicator: its first headline one, else its first; drawn over the years where it has more
-    # than one year up to this one
-    themed = [[m for m in shown if m.theme == theme.code] for theme in cat.themes.values()]
-    keys = {ms[0].code for ms in ([m for m in ms if m.headline] or ms[:1] for ms in themed if ms)}
-    trends = {c: _upto(query("city_metric_trend", city=city, metric=c), year) for c in keys}
+    # each theme with figures: its metrics and the headline ones among them (else its first); the first of those is
+    # its key indicator, drawn over the years where it has more than one year up to this one
+    themed = []
+    for theme in cat.themes.values():
+        ms = [m for m in shown if m.theme == theme.code]
+        if ms:
+            themed.append((theme, ms, [m for m in ms if m.headline] or ms[:1]))
+    trends = {
+        heads[0].code: named.upto(ctx, query("city_metric_trend", city=city, metric=heads[0].code))
+        for _, _, heads in themed
+    }
     drawn = [df for df in trends.values() if pictures and df["year"].nunique() > 1]
     others = named.other_figures(ctx)  # multi-year, each-year, part-year figures, each with its period in words
     # under every table and chart: the source in plain words, the snapshot or 定稿 shown, and the 未审核 mark of
@@ -288,11 +289,7 @@ def build_report(
 
     # a section per theme
     key_metrics: list[Metric] = []
-    for theme in cat.themes.values():
-        ms = [m for m in shown if m.theme == theme.code]
-        if not ms:
-            continue
-        heads = [m for m in ms if m.headline] or ms[:1]
+    for theme, ms, heads in themed:
         key = heads[0]
         key_metrics.append(key)
         blocks = []

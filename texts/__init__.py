@@ -163,7 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ri_unknown": {"zh": "未识别", "en": "not found"},
     "ri_org_from_address": {
-        "zh": "报告正文只说“{level}总工会”，机构是按来源网址（政府网站）推断的，请核对。",
+        "zh": "报告正文没有写出本机构的地名，机构是按来源网址（政府网站）推断的，请核对。",
         "en": "The report names its federation only by level; the organisation was read from its source address "
         "(a government site): please check it.",
     },

@@ -83,7 +83,7 @@ def _span(ctx: Context, years: list[int]) -> str:
     return ctx.subtitle(pd.DataFrame({"year": [years[0], years[-1]]}) if years else None)
 
 
-def _upto(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
+def upto(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
     """The rows of the year shown and before: a chart for 2020 never runs to 2024."""
     return df[df["year"] <= ctx.year].reset_index(drop=True) if len(df) else df
 
@@ -373,7 +373,7 @@ def spread(ctx: Context, m: Metric, title_key: str = "title_box", stem: str = ""
     slide it goes in as its picture."""
     lg = ctx.lang
     df = ctx.query("metric_by_district", city=ctx.city, year=ctx.year, metric=m.code)
-    trend = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
+    trend = upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
     _, shown, unit_label = _shown_unit(m, trend["value"], lg)  # the unit of the page's other charts of it
     title = t(title_key, lg, year=ctx.year, metric=m.short_name(lg), unit=shown)
     fig = quartile_dots(
@@ -479,7 +479,7 @@ def _over_years(
 def city_trend(ctx: Context, m: Metric, title_key: str = "title_city_trend", stem: str = "") -> View:
     """The city figure year by year with how it was made, the districts' median (for rates) and the target."""
     lg = ctx.lang
-    df = _upto(ctx, ctx.query("city_metric_trend", city=ctx.city, metric=m.code))
+    df = upto(ctx, ctx.query("city_metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, city=ctx.city_label, metric=m.short_name(lg), unit=shown)
     args = _chart_args(ctx, m, title, ctx.source_all)
@@ -536,8 +536,8 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
     """Every district's line over the years in its own colour (grey unless highlighted, when some are), with the
     city-wide target."""
     lg = ctx.lang
-    df = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
-    targets = _upto(ctx, ctx.query("target_trend", city=ctx.city, metric=m.code))
+    df = upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
+    targets = upto(ctx, ctx.query("target_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, metric=m.short_name(lg), unit=shown)
     picked = _picked(ctx, df)
@@ -565,7 +565,7 @@ def district_trends(ctx: Context, m: Metric, title_key: str = "title_trend", ste
 def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str = "") -> View:
     """Districts × years for one metric; on a slide, a table shaded like the heatmap."""
     lg = ctx.lang
-    df = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
+    df = upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, df["value"], lg)
     title = t(title_key, lg, metric=m.short_name(lg), unit=shown)
     fig = heatmap_chart(
@@ -617,7 +617,7 @@ def heatmap(ctx: Context, m: Metric, title_key: str = "title_heatmap", stem: str
 def slope(ctx: Context, m: Metric, year_a: int, year_b: int, title_key: str = "title_slope", stem: str = "") -> View:
     """Each district's value in two years joined by a line (districts missing either year left out)."""
     lg = ctx.lang
-    trend = _upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
+    trend = upto(ctx, ctx.query("metric_trend", city=ctx.city, metric=m.code))
     divisor, shown, unit_label = _shown_unit(m, trend["value"], lg)
     title = t(title_key, lg, metric=m.short_name(lg), a=year_a, b=year_b, unit=shown)
     picked = _picked(ctx, trend)
