@@ -24,7 +24,7 @@ import opencc
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, period_in_context
-from etl.places import government_site_place, is_place
+from etl.places import government_site_place, is_place, place_named_alone
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -172,6 +172,10 @@ _HEAD_SUM = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、;。
 # all the unions (新组建企业工会420家 and 新建非公企业工会 are the year's new unions, another indicator)
 _ONE_KIND_OF_UNION = re.compile(r"(?:园区|社区|规模(?:以上)?企业|村级|楼宇|行业|非公(?:有制)?企业)(?:基层)?工会")
 _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹措|投入")
+# 按照救助政策,对一名…发放救助金4000元; 本科生每年救助标准由5500元提升至6000元: sums a policy sets per head, in a sentence
+# that opens by the policy or in a clause naming the standard before the sum
+_BY_POLICY = re.compile(r"(?:按照|根据|依照)[^,;。]{0,12}?(?:政策|标准|办法|规定)")
+_STANDARD = re.compile(r"标准")
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
@@ -1079,6 +1083,7 @@ def extract(text: str) -> Extraction:
         ):
             visit = "long_run"
         part_from = None  # where a clause opened by 其中 starts in this sentence
+        by_policy = bool(_BY_POLICY.match(sentence_text.lstrip()))
 
         def take(
             fact: Fact,
@@ -1087,12 +1092,18 @@ def extract(text: str) -> Extraction:
             giver_from: int = giver_from,
             span: bool = span,
             head_max: float = head_max,
+            by_policy: bool = by_policy,
         ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
             if not fact.review and fact.unit == "yuan" and 0 < fact.value <= 2 * head_max:
                 end = _norm_offset(idx, fact.end - 1) + 1
                 own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
                 if not _TOTAL_WORD.search(own):
+                    fact.review = "per_head"
+            if not fact.review and fact.unit == "yuan":
+                end = _norm_offset(idx, fact.end - 1) + 1
+                own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]
+                if by_policy or _STANDARD.search(own):
                     fact.review = "per_head"
             if not fact.review and fact.indicator == "total_unions":
                 own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
@@ -1332,6 +1343,11 @@ def _clean_name(raw: str) -> str | None:
     m = re.search(r"(?:" + _PROVINCE_SHORT.pattern + r")(?:省|自治区|市)", name)
     if m and m.start() > 0:
         name = name[m.start() :]  # …致电云南省鲁甸县总工会: a name starts at its province
+    m = re.match(r"((?:(?![省市区县州盟旗自])[\u4e00-\u9fff]){3,8}?)(?:省|自治区|市|区|县|州|盟|旗)", name)
+    if m and not is_place(m.group(1)):
+        # 记者随巴中市总工会, 昨天听说庆云县总工会: the words before a place of the places file are no part of its name
+        cut = next((k for k in range(1, len(m.group(1)) - 1) if is_place(m.group(1)[k:])), 0)
+        name = name[cut:]
     m = _PROVINCE_SHORT.match(name)
     if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
         name = name[m.end() :]
@@ -1552,6 +1568,9 @@ def _bare_federation(norm: str) -> str | None:
     if len(places) == 1 and own:
         place, level = places.pop(), max(("市", "县", "区", "镇"), key=own.count)
         return place + ("" if place.endswith(level) else level) + "总工会"
+    # 县总工会在竹山一中举行…, 在巢湖跨越赶超中: the one place of its level the text names by its short form alone
+    if bare and level in ("市", "县", "区") and (place := place_named_alone(_URL.sub(" ", norm), level)):
+        return place + "总工会"
     return None
 
 

@@ -1,6 +1,7 @@
 """Places by name and level (data/geo/places.csv, scripts/build_places.py): whose federation a report is, where
 the text names it only by its level (县总工会, 我县) and its source address is the place's government site
-(huangzhong.gov.cn: 湟中; zgh.jimo.gov.cn: 即墨), and whether a word before 县 / 市 / 区 is a place at all."""
+(huangzhong.gov.cn: 湟中; zgh.jimo.gov.cn: 即墨) or the text names the place only in its short form (竹山一中, 在巢湖…),
+and whether a word before 县 / 市 / 区 is a place at all."""
 
 from __future__ import annotations
 
@@ -33,6 +34,30 @@ def _by_pinyin() -> dict[str, set[tuple[str, str]]]:
         for row in csv.DictReader(f):
             out.setdefault(row["pinyin"], set()).add((row["short"], row["level"]))
     return out
+
+
+@cache
+def _alone(level: str) -> dict[str, str]:
+    """Short name → full name of the places of one level whose short name, read alone, is a place name (the
+    `alone` column: 巢湖 → 巢湖市; not 互助, 安康, 永定), where that short name is one place's at that level."""
+    names: dict[str, set[str]] = {}
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] == level and row["alone"] == "1":
+                names.setdefault(row["short"], set()).add(row["short"] + level)
+    return {short: full.pop() for short, full in names.items() if len(full) == 1}
+
+
+def place_named_alone(text: str, level: str) -> str | None:
+    """The one place of `level` (市, 县, 区) whose short name the text uses without its level (竹山一中, 在巢湖跨越赶超,
+    美丽故城), as 竹山县; None where it uses none or more than one (东湖 and 罗湖), or only with a level after it (孟州市
+    总工会 is another federation, named in full)."""
+    found = {
+        full
+        for short, full in _alone(level).items()
+        if short in text and re.search(re.escape(short) + "(?![市县区州旗盟省镇])", text)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def government_site_place(address: str, levels: set[str]) -> str | None:

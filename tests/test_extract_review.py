@@ -426,6 +426,11 @@ def test_cases_told_and_firms_counted_give_no_figure(text, expected):
             "自治区总工会金秋助学活动正式启动。\n内蒙古新闻网消息,全区各级工会资助困难职工子女500名。",
             "内蒙古自治区总工会",
         ),
+        # the words before a place of data/geo/places.csv are no part of its name; a root that is no place stays
+        ("本报记者随巴中市总工会一行走访了返乡农民工。", "巴中市总工会"),
+        ("记者昨天听说庆云县总工会为农民工讨回工资。", "庆云县总工会"),
+        ("九江经开区总工会慰问一线职工。", "九江经开区总工会"),
+        ("鄂伦春自治旗总工会慰问一线职工。", "鄂伦春自治旗总工会"),
     ],
 )
 def test_organisation_names_that_run_into_words_and_names_in_full(text, org):
@@ -619,6 +624,19 @@ def test_span_ends_and_later_years_are_not_the_report_year(text, year):
             [],
         ),
         ("为每名困难职工发放1500元慰问金,共发放慰问金3000元。", [("aid_amount", 3000.0)], []),
+        # sums a policy sets: a sentence opened by the policy, a clause naming the standard before its sum
+        (
+            "按照助学政策,对一名困难职工家庭的大一新生发放助学金5000元,对三名在读学生各发放助学金2000元。",
+            [],
+            [("aid_amount", 5000.0, "per_head"), ("aid_amount", 2000.0, "per_head")],
+        ),
+        ("今年研究生每年救助标准由往年的6000元提升至7000元。", [], [("aid_amount", 7000.0, "per_head")]),
+        # counter-case: a standard in an earlier clause leaves a total said after it a total
+        (
+            "今年提高了金秋助学补助标准,全年为300名困难职工子女发放助学金12万元。",
+            [("aid_persons", 300.0), ("aid_amount", 120000.0)],
+            [],
+        ),
     ],
 )
 def test_sums_the_size_of_those_per_head_are_per_head(text, taken, proposed):

@@ -8,7 +8,7 @@ import csv
 import pytest
 
 from etl.extract import extract
-from etl.places import PLACES_CSV, government_site_place
+from etl.places import PLACES_CSV, government_site_place, place_named_alone
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,41 @@ def test_the_places_file_has_every_level_and_plain_pinyin():
 )
 def test_the_one_place_a_text_names_at_its_level_must_be_a_place(text, organisation):
     assert extract(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text,level,expected",
+    [
+        ("县总工会在竹山一中举行金秋助学金集中发放仪式。", "县", "竹山县"),
+        ("为在巢湖跨越赶超中发挥更大作用，市总工会…", "市", "巢湖市"),
+        ("为建设美丽故城贡献力量，县总工会…", "县", "故城县"),
+        # words that are also places' short names are read as words: 互助 (互助县), 安康 (安康市), 永定 (永定区)
+        ("县总工会推进职工互助保障，祝全县职工新春安康、生活永定。", "县", None),
+        # named with its level it is another federation, named in full (rule of the one place of its level)
+        ("市总工会九届五次全会召开，孟州市总工会、沁阳市总工会作了交流发言。", "市", None),
+        # two places' short forms: none is chosen
+        ("区总工会组织职工到东湖、罗湖参观学习。", "区", None),
+        ("县总工会在竹山一中举行金秋助学金发放仪式。", "市", None),  # no city of that name
+    ],
+)
+def test_a_place_named_by_its_short_form_alone(text, level, expected):
+    assert place_named_alone(text, level) == expected
+
+
+@pytest.mark.parametrize(
+    "body,organisation",
+    [
+        (
+            "8月28日，县总工会在竹山一中举行2024年金秋助学金集中发放仪式，为45名困难职工子女发放助学金13.5万元。",
+            "竹山县总工会",
+        ),
+        # a common word that is also a city's short name (安康市) names no federation
+        ("8月28日，县总工会祝全县职工阖家安康，为45名困难职工子女发放助学金13.5万元。", None),
+    ],
+)
+def test_a_text_naming_its_federation_by_level_takes_the_one_place_it_names_by_short_form(body, organisation):
+    found = extract(
+        REPORT.format(address="http://news.example.com/1.html", title="县总工会举行助学金发放仪式", body=body)
+    )
+    assert (found.organisation, found.organisation_from) == (organisation, "text")
+    assert [f.value for f in found.facts if f.indicator == "aid_amount"] == [135000.0]
