@@ -309,7 +309,9 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     review: list[Fact] = field(default_factory=list)
     period: str = ANNUAL
-    organisation_from: str = "text"  # "address": read from the source address alone (etl/places.py), to confirm
+    # "text": named in the text as it stands; "inferred": its place read from the text, the name not written out
+    # (市总工会 beside 渭南日报, 在巢湖…, 构建和谐天津), to confirm; "address": from the source address alone, to confirm
+    organisation_from: str = "text"
 
     def as_dict(self) -> dict:
         return {
@@ -1032,6 +1034,8 @@ def extract(text: str) -> Extraction:
     organisation, read_from = find_organisation(_words_apart(text, norm, idx)), "text"
     if organisation is None and (organisation := organisation_from_address(norm)):
         read_from = "address"  # to confirm: the text never names its place
+    elif organisation and organisation != NATIONAL and re.sub(r"总?工会$", "", organisation) not in norm:
+        read_from = "inferred"  # to confirm: the text never writes that name out
     year = find_report_year(norm)
     since_before = False  # the sentence before named the start of a span (自2006年起)
     case_until = 0  # where the paragraph of a case told just before ends

@@ -92,6 +92,18 @@ def test_an_organisation_read_from_the_address_is_said_to_be_checked(app):
     assert any("按来源网址（政府网站）推断的，请核对" in c.value for c in app.caption)
 
 
+def test_an_organisation_the_text_never_writes_out_is_said_to_be_checked(app):
+    open_import(app)
+    text = "渭南日报讯 市总工会开展送温暖活动\n春节前，市总工会走访慰问困难职工120户。"
+    app.text_area(key="ri_text").input(text).run()
+    assert not app.exception
+    assert any("渭南市总工会" in i.value for i in app.info)
+    assert any("按正文中的地名（报纸名、简称、标题等）推断的，请核对" in c.value for c in app.caption)
+    # named in full: no such note
+    app.text_area(key="ri_text").input(text.replace("春节前，市总工会", "春节前，渭南市总工会")).run()
+    assert not any("请核对" in c.value for c in app.caption)
+
+
 def test_text_without_figures_says_so(app):
     open_import(app)
     app.text_area(key="ri_text").input("全区各级工会紧紧围绕中心大局，锐意进取。力争新建工会组织100家。").run()

@@ -167,6 +167,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The report names its federation only by level; the organisation was read from its source address "
         "(a government site): please check it.",
     },
+    "ri_org_inferred": {
+        "zh": "报告正文没有写出本机构的全称，机构是按正文中的地名（报纸名、简称、标题等）推断的，请核对。",
+        "en": "The report never writes out its federation's name; the organisation was inferred from the places it "
+        "names (a paper's name, a short form, the title): please check it.",
+    },
     "ri_pick_district": {
         "zh": "未能把报告中的机构对应到区县，请在下面选择。",
         "en": "The report's organisation matches no district; choose one below.",

@@ -51,8 +51,8 @@ def extraction_ui(text: str) -> tuple[Extraction, str]:
     unknown = t("ri_unknown")
     org, year = plain(extraction.organisation or unknown), extraction.report_year or unknown
     st.info(t("ri_found", org=org, year=year, n=len(extraction.facts)))
-    if extraction.organisation_from == "address":
-        st.caption(t("ri_org_from_address"))
+    if extraction.organisation_from in ("address", "inferred"):
+        st.caption(t("ri_org_from_address" if extraction.organisation_from == "address" else "ri_org_inferred"))
     if extraction.review:
         st.caption(t("ri_found_review", n=len(extraction.review)))
     if not extraction.facts and not extraction.review:
