@@ -23,7 +23,7 @@ import opencc
 
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
-from etl.periods import ANNUAL, period_in_context
+from etl.periods import ANNUAL, PeriodError, parse_period, period_in_context
 from etl.places import government_site_place, is_place, place_named_alone
 
 # unit word as written -> (unit recorded, multiplier already in the value)
@@ -1227,6 +1227,8 @@ def extract(text: str) -> Extraction:
     ]
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
+        if f.review == "long_run" and f.period == ANNUAL:
+            f.period = _running_period(norm, _norm_offset(idx, f.start), year) or ANNUAL
     return Extraction(organisation, year, facts, review, _report_period(norm, facts, year), read_from)
 
 
@@ -1262,6 +1264,36 @@ def _period(norm: str, idx: list[int], fact: Fact, year: int | None) -> str:
     start = _norm_offset(idx, fact.start)
     end = _norm_offset(idx, fact.end - 1) + 1
     return period_in_context(norm, start, year, end) or ANNUAL
+
+
+# where a running total starts: 自2006年起, 2016年以来, 连续26年, 十年来 (N years up to the report's year)
+_RUN_START = re.compile(
+    r"自((?:19|20)\d\d)年(?:\d{1,2}月)?起|((?:19|20)\d\d)年(?:\d{1,2}月)?以来|(?:连续|已)(\d{1,2}|[两二三四五六七八九十]{1,3})年"
+    r"|(\d{1,2}|[两二三四五六七八九十]{1,3})年来"
+)
+
+
+def _running_period(norm: str, start: int, year: int | None) -> str | None:
+    """The span of a running total proposed for review (long_run), from where its sentence or the one before says
+    it starts (自2006年起…。截至目前,已累计筹集28.86万元 in a 2014 report → total:2006-2014; 已连续26年开展…累计发放 in
+    2025 → total:2000-2025), so that staff who take it take it with its span, not as the year's; None where the
+    text says no start (历年累计) or no year is known."""
+    if year is None:
+        return None
+    before = max(norm.rfind(c, 0, start) for c in "。！？\n")
+    before = max(norm.rfind(c, 0, before) for c in "。！？\n") + 1 if before > 0 else 0
+    found = list(_RUN_START.finditer(norm, before, start))
+    if not found:
+        return None
+    m = found[-1]
+    phrase = (
+        f"{m.group(1) or m.group(2)}年以来累计" if m.group(1) or m.group(2) else f"{m.group(3) or m.group(4)}年来累计"
+    )
+    try:
+        period = parse_period(phrase, year)
+    except PeriodError:  # a start in the report's year or after it, one year: no span
+        return None
+    return None if period.is_annual else period.code
 
 
 def _norm_offset(idx: list[int], original: int) -> int:

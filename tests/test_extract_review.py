@@ -681,3 +681,29 @@ def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
 )
 def test_a_federations_short_name_gives_its_place(text, org):
     assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,proposed",
+    [
+        # a running total proposed for review carries the span its text says it started, so staff who take it take
+        # it with that span, never as the year's
+        (
+            "2014年,县总工会全年为120名困难职工子女发放助学金18万元。自2006年起,县总工会开展金秋助学活动。"
+            "截至目前,已累计筹集助学资金90万元。",
+            [("aid_amount", 900000.0, "long_run", "total:2006-2014")],
+        ),
+        (
+            "【发布日期:2025-08-24】\n今年县总工会为80名困难职工子女发放助学金12万元。"
+            "县总工会已连续20年开展金秋助学活动,累计发放助学金300万元。",
+            [("aid_amount", 3000000.0, "long_run", "total:2006-2025")],
+        ),
+        # no start said (已累计 alone): the period stays the year's, and the review reason says what it is
+        (
+            "【发布日期:2025-08-24】\n今年县总工会为80名困难职工子女发放助学金12万元。已累计为2000名患病职工赔付500万元。",
+            [("mutual_insurance_payout", 5000000.0, "long_run", "year")],
+        ),
+    ],
+)
+def test_a_running_total_proposed_for_review_carries_its_span(text, proposed):
+    assert [(f.indicator, f.value, f.review, f.period) for f in extract(text).review] == proposed
