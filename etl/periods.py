@@ -185,7 +185,12 @@ _TABLE: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:{_Y})?前({_N})个?月"), "first_months"),
     (re.compile(rf"(?:{_Y})?({_N})\s*月(?:份)?"), "month"),
     # several years
-    (re.compile(rf"{_SPAN}(?:年)?(?:间|期间)?\s*(?:[一二两三四五六七八九十]+年)?\s*(?:累计|合计|共计|总计)"), "total"),
+    (
+        re.compile(
+            rf"{_SPAN}(?:年)?(?:间|期间)?\s*(?:(?:[一二两三四五六七八九十]+|\d{{1,2}})年)?\s*(?:累计|合计|共计|总计)"
+        ),
+        "total",
+    ),
     (re.compile(rf"(?:total\s*)?{_SPAN}\s*(?:total|cumulative)", re.I), "total"),
     (re.compile(rf"{_SPAN}(?:年)?(?:间|期间)?(?:中)?\s*(?:[一二两三四五六七八九十]+年中?)?\s*每年"), "each"),
     (re.compile(rf"(?:each year|every year|per year|annually)\s*{_SPAN}", re.I), "each"),
@@ -203,6 +208,7 @@ def parse_period(text: object, year: int | None = None) -> Period:
     raw = "" if text is None else str(text)
     s = re.sub(r"\s+", " ", raw.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))).strip()
     s = s.strip("（）()[]【】 ")
+    s = _from_english(s)
     for pattern, how in _TABLE:
         m = pattern.fullmatch(s)
         if m:
@@ -214,6 +220,36 @@ def parse_period(text: object, year: int | None = None) -> Period:
             _check(period, raw)
             return period
     raise PeriodError(raw, "unknown")
+
+
+_EN_TRAILING_YEAR = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
+_EN_MONTHS = {m.lower(): n for n, m in enumerate(_MONTHS_EN_LONG, 1)} | {
+    m.lower(): n for n, m in enumerate(_MONTHS_EN, 1)
+}
+
+
+def _from_english(s: str) -> str:
+    """The English words Period.label gives, as the Chinese ones the table reads: "H1 2020" → 2020年上半年, "Jan–Aug
+    2020" → 2020年1–8月, "as of end of April 2018" → 截至2018年4月底, "2015–2019 total (5 years)" → 2015–2019 total (the
+    import page shows a period in the chosen language and reads back what it shows)."""
+    s = re.sub(r"\s*\(\d+ years?\)?$", "", s)  # its ")" is stripped above
+    m = _EN_TRAILING_YEAR.fullmatch(s)
+    if not m:
+        return s
+    body, y = m.group(1).strip(), m.group(2)
+    named = {en: zh for zh, en in _NAMED_PARTS.values()}
+    if body in named:
+        return f"{y}年{named[body]}"
+    low = body.lower()
+    asof = re.fullmatch(r"as of (?:the )?end of ([a-z]+)", low)
+    if asof and asof.group(1) in _EN_MONTHS:
+        return f"截至{y}年{_EN_MONTHS[asof.group(1)]}月底"
+    if low in _EN_MONTHS:
+        return f"{y}年{_EN_MONTHS[low]}月"
+    span = re.fullmatch(r"([a-z]+)\s*[-–—]\s*([a-z]+)", low)
+    if span and span.group(1) in _EN_MONTHS and span.group(2) in _EN_MONTHS:
+        return f"{y}年{_EN_MONTHS[span.group(1)]}–{_EN_MONTHS[span.group(2)]}月"
+    return s
 
 
 def _given_year(m: re.Match, year: int | None) -> int | None:

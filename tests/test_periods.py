@@ -96,6 +96,25 @@ def test_period_label_says_period_in_words(code, year, zh, en):
     assert period_label(code, year, "en") == en
 
 
+@pytest.mark.parametrize(
+    "code,year",
+    [
+        ("m1-6", 2020),
+        ("total:2015-2019", 2019),
+        ("total:2008-2019", 2019),
+        ("total:2000-2025", 2025),
+        ("total:1980-2024", 2024),
+        ("each:2015-2019", 2019),
+        ("asof:2018-04", 2018),
+        ("year", 2024),
+    ],
+)
+def test_the_words_of_a_period_read_back_as_its_code(code, year):
+    # the import page shows a candidate's period in words and stores what it reads back: 2000–2025 26年累计 too
+    for lang in ("zh", "en"):
+        assert parse_period(period_label(code, year, lang), year).code == code
+
+
 @pytest.mark.parametrize("code,annual", [("year", True), (None, True), ("m1-6", False), ("total:2015-2019", False)])
 def test_only_the_calendar_year_is_annual(code, annual):
     assert is_annual(code) is annual

@@ -118,14 +118,18 @@ FIVE_YEARS = (
 )
 
 
-def test_a_five_year_reports_figures_are_proposed_and_stored_with_their_periods(app):
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_five_year_reports_figures_are_proposed_and_stored_with_their_periods(app, language):
+    # the grid shows each period in the chosen language (2015–2019 total (5 years)) and stores what it reads back
+    app.session_state["lang"] = language
     open_import(app)
     app.text_area(key="ri_text").input(FIVE_YEARS).run()
     assert not app.exception
     app.number_input(key=next(k.key for k in app.number_input if k.key.startswith("ri_year_"))).set_value(2019).run()
     app.button(key="ri_commit").click().run()
     assert not app.exception
-    assert [s.value for s in app.success if "已导入为批次" in s.value], [e.value for e in app.error]
+    done = "Loaded as batch" if language == "en" else "已导入为批次"
+    assert [s.value for s in app.success if done in s.value], [e.value for e in app.error]
     with open_store(os.environ["UNION_DB"], read_only=True) as con:
         rows = con.execute(
             """
