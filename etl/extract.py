@@ -175,7 +175,6 @@ _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹�
 # 按照救助政策,对一名…发放救助金4000元; 本科生每年救助标准由5500元提升至6000元: sums a policy sets per head, in a sentence
 # that opens by the policy or in a clause naming the standard before the sum
 _BY_POLICY = re.compile(r"(?:按照|根据|依照)[^,;。]{0,12}?(?:政策|标准|办法|规定)")
-_STANDARD = re.compile(r"标准")
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
@@ -1099,15 +1098,10 @@ def extract(text: str) -> Extraction:
             by_policy: bool = by_policy,
         ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
-            if not fact.review and fact.unit == "yuan" and 0 < fact.value <= 2 * head_max:
-                end = _norm_offset(idx, fact.end - 1) + 1
-                own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
-                if not _TOTAL_WORD.search(own):
-                    fact.review = "per_head"
             if not fact.review and fact.unit == "yuan":
                 end = _norm_offset(idx, fact.end - 1) + 1
-                own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]
-                if by_policy or _STANDARD.search(own):
+                own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
+                if (0 < fact.value <= 2 * head_max and not _TOTAL_WORD.search(own)) or by_policy or "标准" in own:
                     fact.review = "per_head"
             if not fact.review and fact.indicator == "total_unions":
                 own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
@@ -1286,9 +1280,8 @@ def _running_period(norm: str, start: int, year: int | None) -> str | None:
     if not found:
         return None
     m = found[-1]
-    phrase = (
-        f"{m.group(1) or m.group(2)}年以来累计" if m.group(1) or m.group(2) else f"{m.group(3) or m.group(4)}年来累计"
-    )
+    first = m.group(1) or m.group(2)  # 自2006年起, 2016年以来; else 连续26年, 十年来
+    phrase = f"{first}年以来累计" if first else f"{m.group(3) or m.group(4)}年来累计"
     try:
         period = parse_period(phrase, year)
     except PeriodError:  # a start in the report's year or after it, one year: no span
@@ -1521,6 +1514,7 @@ def organisation_from_address(norm: str) -> str | None:
 def _bare_federation(norm: str) -> str | None:
     """The federation a text names only as 市总工会 / 省总工会 …: its place from the title (石狮总工会…), from 安徽省
     祁门县… near the start, from the city's or province's own paper, or from the one province the text names."""
+    body = _URL.sub(" ", norm)  # the text without its source addresses
     bare = [lv for lv, n in _bare_levels(norm).items() for _ in range(n)]
     if bare:
         # 根据省总工会要求 in a city's text: the province is named only when no city, county or district is
@@ -1556,7 +1550,7 @@ def _bare_federation(norm: str) -> str | None:
         provinces = [p for p in papers if _PROVINCE_SHORT.fullmatch(p)]
         if level == "省" and provinces and len(set(provinces)) == 1:
             return provinces[0] + "省总工会"
-        shorts = set(_PROVINCE_SHORT.findall(_URL.sub(" ", norm)))
+        shorts = set(_PROVINCE_SHORT.findall(body))
         if level in ("省", "自治区") and len(shorts) == 1 and level + "总工会" in "\n".join(norm.split("\n", 3)[:3]):
             # 省总工会 … 陕西省技术能手, 自治区总工会 … 内蒙古职工: the one province the text names
             short = shorts.pop()
@@ -1570,7 +1564,6 @@ def _bare_federation(norm: str) -> str | None:
         if level in ("市", "县", "区"):
             # 秀屿区领导带领区总工会…, 这是我市…对南昌市…: the one place of its level the text names
             roots = set()
-            body = _URL.sub(" ", norm)
             for m in re.finditer(level + r"(?!委|政府|人大|政协|总工会|级|内|直|属|长|域|划|县|市|区)", body):
                 three, two = body[max(0, m.start() - 3) : m.start()], body[max(0, m.start() - 2) : m.start()]
                 if len(three) == 3 and not "\u4e00" <= body[m.start() - 4 : m.start() - 3] <= "\u9fff":
@@ -1605,7 +1598,7 @@ def _bare_federation(norm: str) -> str | None:
         place, level = places.pop(), max(("市", "县", "区", "镇"), key=own.count)
         return place + ("" if place.endswith(level) else level) + "总工会"
     # 县总工会在竹山一中举行…, 在巢湖跨越赶超中: the one place of its level the text names by its short form alone
-    if bare and level in ("市", "县", "区") and (place := place_named_alone(_URL.sub(" ", norm), level)):
+    if bare and level in ("市", "县", "区") and (place := place_named_alone(body, level)):
         return place + "总工会"
     return None
 

@@ -226,6 +226,7 @@ _EN_TRAILING_YEAR = re.compile(r"(.+?)\s+((?:19|20)\d\d)")
 _EN_MONTHS = {m.lower(): n for n, m in enumerate(_MONTHS_EN_LONG, 1)} | {
     m.lower(): n for n, m in enumerate(_MONTHS_EN, 1)
 }
+_EN_PARTS = {en: zh for zh, en in _NAMED_PARTS.values()}  # H1 → 上半年
 
 
 def _from_english(s: str) -> str:
@@ -237,9 +238,8 @@ def _from_english(s: str) -> str:
     if not m:
         return s
     body, y = m.group(1).strip(), m.group(2)
-    named = {en: zh for zh, en in _NAMED_PARTS.values()}
-    if body in named:
-        return f"{y}年{named[body]}"
+    if body in _EN_PARTS:
+        return f"{y}年{_EN_PARTS[body]}"
     low = body.lower()
     asof = re.fullmatch(r"as of (?:the )?end of ([a-z]+)", low)
     if asof and asof.group(1) in _EN_MONTHS:

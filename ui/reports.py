@@ -51,8 +51,9 @@ def extraction_ui(text: str) -> tuple[Extraction, str]:
     unknown = t("ri_unknown")
     org, year = plain(extraction.organisation or unknown), extraction.report_year or unknown
     st.info(t("ri_found", org=org, year=year, n=len(extraction.facts)))
-    if extraction.organisation_from in ("address", "inferred"):
-        st.caption(t("ri_org_from_address" if extraction.organisation_from == "address" else "ri_org_inferred"))
+    check = {"address": "ri_org_from_address", "inferred": "ri_org_inferred"}.get(extraction.organisation_from)
+    if check:  # a name the text never writes out: staff confirm it
+        st.caption(t(check))
     if extraction.review:
         st.caption(t("ri_found_review", n=len(extraction.review)))
     if not extraction.facts and not extraction.review:
