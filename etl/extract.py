@@ -260,15 +260,14 @@ _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
 # Why a candidate is only proposed for review, not taken: the account of a visit, one end of a range, the largest
-# single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a running
-# total since the start told beside this year's figures, a sentence about another federation than the report's.
+# single case, a label that stands in an earlier clause with its own figure, a part listed after 其中, a sentence
+# about another federation than the report's. (A running total is taken, with its span: see extract.)
 REVIEW_REASONS = (
     "visit",
     "range",
     "maximum",
     "far_label",
     "part",
-    "long_run",
     "other_body",
     "stock",
     "unpaid",
@@ -1039,7 +1038,7 @@ def extract(text: str) -> Extraction:
     since_before = False  # the sentence before named the start of a span (自2006年起)
     case_until = 0  # where the paragraph of a case told just before ends
     span_until = 0  # where the paragraph of a running span opened years before the report's ends
-    span_facts: list[Fact] = []  # their figures: a running total only beside figures the text gives for its year
+    runs: list[Fact] = []  # running totals (自2006年起…已累计, a span's paragraph): taken with their span, not the year
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
@@ -1072,7 +1071,7 @@ def extract(text: str) -> Extraction:
         giver = _OTHER_GIVER.search(sentence_text)
         giver_from = sent.start + giver.start() if giver else len(norm)  # the giver's clause and those after it
         span_from = _SPAN_FROM.search(sentence_text)
-        if (
+        running = bool(
             not visit
             and this_year_figures
             and (
@@ -1083,8 +1082,7 @@ def extract(text: str) -> Extraction:
                 or span_from
                 and (year is None or int(span_from.group(1)) < year - 1)
             )
-        ):
-            visit = "long_run"
+        )
         part_from = None  # where a clause opened by 其中 starts in this sentence
         by_policy = bool(_BY_POLICY.match(sentence_text.lstrip()))
 
@@ -1096,6 +1094,7 @@ def extract(text: str) -> Extraction:
             span: bool = span,
             head_max: float = head_max,
             by_policy: bool = by_policy,
+            running: bool = running,
         ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
             if not fact.review and fact.unit == "yuan":
@@ -1107,9 +1106,8 @@ def extract(text: str) -> Extraction:
                 own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
                 if _ONE_KIND_OF_UNION.search(own):
                     fact.review = "part"
-            if span and not fact.review:
-                fact.review = "long_run"
-                span_facts.append(fact)
+            if (span or running) and not fact.review:
+                runs.append(fact)
             found.append(fact)
 
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
@@ -1210,19 +1208,19 @@ def extract(text: str) -> Extraction:
                 prev = (num, hit)
                 window = num.end
                 last_indicator = hit.indicator if hit else None
-    if span_facts and not any(not f.review for f in found):
-        for f in span_facts:  # 自2002年以来…三年共: a text that gives no other figure is the span's own account
-            f.review = ""
     facts = _once([f for f in found if not f.review], text)
     review = [
         f
         for f in _once([f for f in found if f.review], text)
         if (f.indicator, f.value) not in {(g.indicator, g.value) for g in facts}
     ]
+    # A running total told beside the year's figures is a figure of its own span, as the shared gold takes 历年累计:
+    # taken with that span (total:2006-2014) or, where the text says no start (已累计赔付1200多万元), cum.
+    running_ids = {id(f) for f in runs}
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
-        if f.review == "long_run" and f.period == ANNUAL:
-            f.period = _running_period(norm, _norm_offset(idx, f.start), year) or ANNUAL
+        if id(f) in running_ids and f.period == ANNUAL:
+            f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
     return Extraction(organisation, year, facts, review, _report_period(norm, facts, year), read_from)
 
 
@@ -1260,18 +1258,18 @@ def _period(norm: str, idx: list[int], fact: Fact, year: int | None) -> str:
     return period_in_context(norm, start, year, end) or ANNUAL
 
 
-# where a running total starts: 自2006年起, 2016年以来, 连续26年, 十年来 (N years up to the report's year)
+# where a running total starts: 自2006年起, 自2019年成立调解室至今, 2016年以来, 连续26年, 十年来 (N years up to the report's year)
 _RUN_START = re.compile(
-    r"自((?:19|20)\d\d)年(?:\d{1,2}月)?起|((?:19|20)\d\d)年(?:\d{1,2}月)?以来|(?:连续|已)(\d{1,2}|[两二三四五六七八九十]{1,3})年"
+    r"自((?:19|20)\d\d)年[^。,;]{0,20}?(?:起|至今|以来)|((?:19|20)\d\d)年(?:\d{1,2}月)?以来|(?:连续|已)(\d{1,2}|[两二三四五六七八九十]{1,3})年"
     r"|(\d{1,2}|[两二三四五六七八九十]{1,3})年来"
 )
 
 
 def _running_period(norm: str, start: int, year: int | None) -> str | None:
-    """The span of a running total proposed for review (long_run), from where its sentence or the one before says
+    """The span of a running total told beside the year's figures, from where its sentence or the one before says
     it starts (自2006年起…。截至目前,已累计筹集28.86万元 in a 2014 report → total:2006-2014; 已连续26年开展…累计发放 in
-    2025 → total:2000-2025), so that staff who take it take it with its span, not as the year's; None where the
-    text says no start (历年累计) or no year is known."""
+    2025 → total:2000-2025), so that it is stored with its span, not as the year's; None where the text says no
+    start (已累计 alone: the caller says cum) or no year is known."""
     if year is None:
         return None
     before = max(norm.rfind(c, 0, start) for c in "。！？\n")

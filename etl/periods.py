@@ -11,6 +11,8 @@ Every observation has a period, stored as a short code in `observations.period`,
 | `total:2015-2019`  | a total over several years                | the last year      | 2015–2019 五年累计        |
 | `each:2015-2019`   | a figure reached in each year of a span   | the last year      | 2015–2019 每年           |
 | `asof:2018-04`     | a count at the end of a month (a stock)   | that month's year  | 截至2018年4月底          |
+| `cum`              | a running total up to the year, from a    | that year          | 截至2016年累计            |
+|                    | start the text does not say (历年累计)     |                    |                          |
 
 Only `year` figures are annual: rankings, trends, year-on-year changes, targets, decks and exports use them alone;
 the others are shown with their period in words. A count at the end of December (截至12月底, 年末) is the year's.
@@ -22,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 ANNUAL = "year"
-KINDS = ("year", "months", "total", "each", "asof")
+KINDS = ("year", "months", "total", "each", "asof", "cum")
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CN_OF = {v: k for k, v in _CN_DIGITS.items() if k != "两"}
@@ -63,9 +65,9 @@ class PeriodError(ValueError):
     def message(self, lang: str = "zh") -> str:
         texts = {
             "unknown": (
-                "看不懂期间“{t}”。可写：全年、上半年、1–8月、5月、2015–2019累计、2015–2019每年、截至4月底。",
+                "看不懂期间“{t}”。可写：全年、上半年、1–8月、5月、2015–2019累计、2015–2019每年、截至4月底、历年累计。",
                 "Cannot read the period “{t}”. Write e.g. full year, H1, Jan–Aug, May, 2015–2019 total, "
-                "each year 2015–2019, as of end of April.",
+                "each year 2015–2019, as of end of April, cumulative.",
             ),
             "needs_year": (
                 "期间“{t}”需要年份才能确定（例如“五年来”截至哪一年）。",
@@ -84,7 +86,7 @@ class PeriodError(ValueError):
 class Period:
     """One period: its kind and span. `year` is the year stored with the figure (the period's last year)."""
 
-    kind: str  # year | months | total | each | asof
+    kind: str  # year | months | total | each | asof | cum
     year: int | None = None  # the figure's year (for total/each: the span's last year); None while unknown
     first_year: int | None = None  # total/each: the span's first year
     first_month: int = 1  # months: first month; asof: the month
@@ -101,6 +103,8 @@ class Period:
             return f"m{self.first_month}-{self.last_month}"
         if self.kind in ("total", "each"):
             return f"{self.kind}:{self.first_year}-{self.year}"
+        if self.kind == "cum":
+            return "cum"
         return f"asof:{self.year}-{self.first_month:02d}"
 
     @property
@@ -115,6 +119,8 @@ class Period:
         """The period in words: 2020年上半年, 2015–2019 五年累计, 截至2018年4月底; in English with lang="en"."""
         y = self.year
         en = lang == "en"
+        if y is None and self.kind in ("months", "cum"):
+            return _yearless(self, en)
         if self.kind == "year":
             return str(y) if en else f"{y}年"
         if self.kind == "months":
@@ -134,7 +140,21 @@ class Period:
             return f"{self.first_year}–{y} {_cn_count(n)}年累计"
         if self.kind == "each":
             return f"each year {self.first_year}–{y}" if en else f"{self.first_year}–{y} 每年"
+        if self.kind == "cum":
+            return f"cumulative to {y}" if en else f"截至{y}年累计"
         return f"as of end of {_MONTHS_EN_LONG[self.first_month - 1]} {y}" if en else f"截至{y}年{self.first_month}月底"
+
+
+def _yearless(p: Period, en: bool) -> str:
+    """A part of a year or a running total before its year is known (上半年, 历年累计), in words parse_period reads
+    back once the year is given."""
+    if p.kind == "cum":
+        return "cumulative" if en else "历年累计"
+    return (
+        Period(p.kind, 2000, None, p.first_month, p.last_month)
+        .label("en" if en else "zh")
+        .replace(" 2000" if en else "2000年", "")
+    )
 
 
 def _cn_count(n: int) -> str:
@@ -169,6 +189,7 @@ _TABLE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"m(\d{1,2})(?:-(\d{1,2}))?"), "code_months"),
     (re.compile(r"(total|each):((?:19|20)\d{2})-((?:19|20)\d{2})"), "code_span"),
     (re.compile(r"asof:((?:19|20)\d{2})-(\d{1,2})"), "code_asof"),
+    (re.compile(r"cum"), "code_cum"),
     # the calendar year
     (
         re.compile(
@@ -198,6 +219,13 @@ _TABLE: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:近|过去)?({_N})年(?:来|间|中)?每年"), "n_years_each"),
     (re.compile(rf"{_Y}以来(?:累计|合计)?"), "since"),
     (re.compile(rf"(?:截至|截止|至|as of end of)\s*(?:{_Y})?({_N})\s*月(?:底|末|31日|30日)?"), "asof"),
+    # a running total whose start is not said: 截至2016年累计, 历年累计 (with the year), cumulative to 2016
+    (
+        re.compile(
+            rf"(?:(?:截至|截止|至)\s*(?:{_Y})?(?:底|末)?\s*(?:历年)?累计|历年累计|cumulative(?: to)?(?: {_Y})?)", re.I
+        ),
+        "cum",
+    ),
 ]
 
 
@@ -235,20 +263,18 @@ def _from_english(s: str) -> str:
     import page shows a period in the chosen language and reads back what it shows)."""
     s = re.sub(r"\s*\(\d+ years?\)?$", "", s)  # its ")" is stripped above
     m = _EN_TRAILING_YEAR.fullmatch(s)
-    if not m:
-        return s
-    body, y = m.group(1).strip(), m.group(2)
+    body, y = (m.group(1).strip(), f"{m.group(2)}年") if m else (s, "")  # "Jan–Aug" before the year is known
     if body in _EN_PARTS:
-        return f"{y}年{_EN_PARTS[body]}"
+        return f"{y}{_EN_PARTS[body]}"
     low = body.lower()
     asof = re.fullmatch(r"as of (?:the )?end of ([a-z]+)", low)
     if asof and asof.group(1) in _EN_MONTHS:
-        return f"截至{y}年{_EN_MONTHS[asof.group(1)]}月底"
+        return f"截至{y}{_EN_MONTHS[asof.group(1)]}月底"
     if low in _EN_MONTHS:
-        return f"{y}年{_EN_MONTHS[low]}月"
+        return f"{y}{_EN_MONTHS[low]}月"
     span = re.fullmatch(r"([a-z]+)\s*[-–—]\s*([a-z]+)", low)
     if span and span.group(1) in _EN_MONTHS and span.group(2) in _EN_MONTHS:
-        return f"{y}年{_EN_MONTHS[span.group(1)]}–{_EN_MONTHS[span.group(2)]}月"
+        return f"{y}{_EN_MONTHS[span.group(1)]}–{_EN_MONTHS[span.group(2)]}月"
     return s
 
 
@@ -267,6 +293,11 @@ def _build(how: str, m: re.Match, year: int | None, raw: str) -> Period:
         return Period(m.group(1), int(m.group(3)), int(m.group(2)))
     if how == "code_asof":
         return _asof(int(m.group(1)), int(m.group(2)))
+    if how == "code_cum":
+        return Period("cum", year)
+    if how == "cum":
+        own = next((g for g in m.groups() if g), None)
+        return Period("cum", int(own) if own else year)
     y = _given_year(m, year)
     if how == "year":
         return Period("year", y)
@@ -369,10 +400,22 @@ def qualified(value_text: str, qualifier: str | None, code: str | None = None, l
 # "累计" (累计参加培训18860人次) is that year's running total, so it is not one of them.
 _SPAN_WORDS = re.compile(rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来))")
 _EACH_WORD = re.compile(r"每年")
+_TURN_TO_YEAR = re.compile(r"今年|全年|本年|当年|年内")
+_ALL_YEARS = re.compile(r"历年(?:来|以来)?(?:累计|共计|合计)?")
 _PART_WORDS = re.compile(
     rf"(?P<named>上半年|下半年|前三季度|第?[一二三四]季度)|(?P<months>{_N}\s*月?{_DASH}{_N}\s*月(?:份)?)"
     rf"|(?P<asof>(?:截至|截止)\s*(?:{_Y}|今年|当年|本年)?{_N}\s*月(?:底|末)?)"
 )
+
+
+def _relative(phrase: str) -> Period | None:
+    """The months a phrase names whose code needs no year (上半年 → m1-6), read before the year is known."""
+    try:
+        p = parse_period(phrase, 2000)
+    except PeriodError:
+        return None
+    return p if p.kind == "months" else None
+
 
 _SENTENCE_END = "。！？；\n"
 _CLAUSE_END = _SENTENCE_END + ",，、:："
@@ -381,7 +424,7 @@ _CLAUSE_END = _SENTENCE_END + ",，、:："
 def period_in_context(text: str, start: int, year: int | None, end: int | None = None) -> str | None:
     """The period code a report's words give the figure whose evidence is text[start:end], or None when they say
     nothing beyond the report's year: a part-year phrase in the figure's sentence up to it (上半年, 1–8月,
-    截至4月底); 每年 in its own clause, over a span named in its paragraph (五年来, 2015年以来, 2015–2019年) →
+    截至4月底); 历年(累计) in its sentence → cum:…; 每年 in its own clause, over a span named in its paragraph (五年来, 2015年以来, 2015–2019年) →
     each:…; such a span alone → total:…. For `etl extract` and the report-import page to propose; a reviewer
     confirms ("今年" is taken as `year`)."""
     end = start if end is None else end
@@ -391,6 +434,8 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
     clause = text[clause_start:end]
     paragraph_start = text.rfind("\n", 0, start) + 1
     paragraph = text[paragraph_start:end]
+    if _ALL_YEARS.search(before):
+        return "cum"  # 历年累计近97万人次: over all the years up to the report's
     part = None
     for m in _PART_WORDS.finditer(before):
         part = m
@@ -398,8 +443,8 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
         phrase = re.sub(r"今年|当年|本年", "", part.group(0))
         try:
             p = parse_period(phrase, year)
-        except PeriodError:
-            p = None
+        except PeriodError as err:  # 上半年 with the year not known yet: m1-6 is said relative to whichever it is
+            p = _relative(phrase) if err.reason == "needs_year" else None
         if p is not None and not p.is_annual:
             return p.code
     span = None
@@ -407,6 +452,8 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
         span = m
     if span is None or year is None and not span.group("span"):
         return None
+    if paragraph_start + span.start() < sentence_start and _TURN_TO_YEAR.search(before):
+        return None  # 2018年以来…300万元。今年,慰问困难职工800人: a sentence that turns back to the year is the year's
     phrase = span.group(0)
     each = _EACH_WORD.search(clause) is not None
     try:

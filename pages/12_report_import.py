@@ -29,10 +29,10 @@ if report is None:
 name, text = report
 extraction, digest = extraction_ui(text)
 district, year = district_year_ui(extraction, editor, digest)
-table = candidate_table(extraction, text)
+table = candidate_table(extraction, text, year)
 if table["indicator"].duplicated().any():
     st.caption(t("ri_duplicates"))
-edited = candidates_ui(table, key=f"ri_grid_{digest[:8]}")
+edited = candidates_ui(table, key=f"ri_grid_{digest[:8]}_{year}")  # periods are read with the year
 evidence_ui(text, table)
 if district is None or year is None:
     st.stop()

@@ -177,17 +177,6 @@ def test_last_year_only_when_the_text_looks_back_on_it(text, year):
 @pytest.mark.parametrize(
     "text,taken,proposed",
     [
-        # a running total since the start, told beside this year's figures
-        (
-            "今年共资助困难职工子女40名。县总工会已连续15年开展助学活动,累计发放助学金200万元。",
-            [("aid_persons", 40.0)],
-            [("aid_amount", 2000000.0, "long_run")],
-        ),
-        (
-            "今年共筹集5万元资助30名学生。自2008年起,县总工会坚持开展此项活动。截至目前,已累计筹集助学资金40万元。",
-            [("aid_amount", 50000.0), ("aid_persons", 30.0)],
-            [("aid_amount", 400000.0, "long_run")],
-        ),
         # a sentence opened by another federation in the city's report
         (
             "全市新发展会员2万人。\n东区总工会定期举行入会仪式,3000多名农民工以这种方式加入了工会组织。",
@@ -196,7 +185,7 @@ def test_last_year_only_when_the_text_looks_back_on_it(text, year):
         ),
     ],
 )
-def test_running_totals_and_other_bodies_are_proposed(text, taken, proposed):
+def test_other_bodies_are_proposed(text, taken, proposed):
     text = "滨海市总工会工作报告\n" + text
     result = extract(text)
     assert [(f.indicator, f.value) for f in result.facts] == taken
@@ -310,23 +299,6 @@ def test_contributions_received_are_no_payout_nor_aid(text):
 @pytest.mark.parametrize(
     "text,taken,proposed",
     [
-        # a running total from a year before the report's, told beside this year's figures
-        (
-            "今年,市总工会发放助学金30万元。2015年以来,市总工会已累计发放助学金400万元,资助困难职工子女1500名。",
-            [("aid_amount", 300000.0)],
-            [("aid_amount", 4000000.0, "long_run"), ("aid_persons", 1500.0, "long_run")],
-        ),
-        (
-            "今年市总工会发放慰问金80万元。市总工会连续三年在春节前走访慰问困难会员,发放慰问金共计150万元。",
-            [("aid_amount", 800000.0)],
-            [("aid_amount", 1500000.0, "long_run")],
-        ),
-        # counter-case: a span that starts in the report's own year is its figure
-        (
-            "2024年工作总结\n今年以来,市总工会共办理法律援助案件310件。2024年以来,全市累计为职工挽回经济损失900万元。",
-            [("legal_aid_cases", 310.0), ("money_recovered", 9000000.0)],
-            [],
-        ),
         # a giver that is no union: the youth league, donating firms (from its clause on)
         (
             "今年县总工会慰问困难职工200名。又讯,团县委领导对10名困难青少年进行了慰问,送去助学金5000元。",
@@ -528,69 +500,85 @@ def test_budgets_at_a_launch_and_those_an_aid_campaign_reached(text, expected):
     assert facts(text) == expected
 
 
-# Round 6 (holdout9's first look): a span opened years before the report's, with or without 累计, and the sentences
-# after it in its paragraph are a running total beside the figures the text gives for its year.
+# A running total told beside the year's figures (rounds 6 and 9): taken, as the shared gold takes 历年累计, with the
+# span its text says it started (自2006年起, 2018年以来, 连续20年, and the sentences after such a span in its
+# paragraph), or as cum (up to the report's year, its start unsaid: 已累计 alone, 历年累计); never as the year's.
 
 
 @pytest.mark.parametrize(
-    "text,taken,proposed",
+    "text,expected",
     [
+        (
+            "2014年,县总工会全年为120名困难职工子女发放助学金18万元。自2006年起,县总工会开展金秋助学活动。"
+            "截至目前,已累计筹集助学资金90万元。",
+            [
+                ("aid_persons", 120.0, "year"),
+                ("aid_amount", 180000.0, "year"),
+                ("aid_amount", 900000.0, "total:2006-2014"),
+            ],
+        ),
+        (
+            "【发布日期:2025-08-24】\n今年县总工会为80名困难职工子女发放助学金12万元。"
+            "县总工会已连续20年开展金秋助学活动,累计发放助学金300万元。",
+            [
+                ("aid_persons", 80.0, "year"),
+                ("aid_amount", 120000.0, "year"),
+                ("aid_amount", 3000000.0, "total:2006-2025"),
+            ],
+        ),
+        (
+            "2021年工作总结\n今年市总工会发放慰问金80万元。市总工会连续两年在春节前走访慰问困难会员,发放慰问金共计150万元。",
+            [("aid_amount", 800000.0, "year"), ("aid_amount", 1500000.0, "total:2020-2021")],
+        ),
+        # the sentences after a span opened years before, in its paragraph, up to one that turns back to the year
         (
             "2024年工作总结\n全年市总工会向120名困难职工子女发放助学金。2018年以来,市总工会慰问困难职工5000人次,"
             "落实慰问金300万元。同时,开展大病救助,落实资金80万元。",
-            [("aid_persons", 120.0)],
             [
-                ("aid_persons", 5000.0, "long_run"),
-                ("aid_amount", 3000000.0, "long_run"),
-                ("aid_amount", 800000.0, "long_run"),
+                ("aid_persons", 120.0, "year"),
+                ("aid_persons", 5000.0, "total:2018-2024"),
+                ("aid_amount", 3000000.0, "total:2018-2024"),
+                ("aid_amount", 800000.0, "total:2018-2024"),
             ],
         ),
-        # a sentence that turns back to the year ends the span's paragraph
         (
             "2024年工作总结\n2018年以来,市总工会落实慰问金300万元。今年,市总工会慰问困难职工800人。",
-            [("aid_persons", 800.0)],
-            [("aid_amount", 3000000.0, "long_run")],
+            [("aid_amount", 3000000.0, "total:2018-2024"), ("aid_persons", 800.0, "year")],
         ),
-        # counter-case: a text whose only figures are the span's is that span's own account
+        # no start said: up to the report's year
         (
-            "本报2020年8月12日讯 自2016年以来,全市各级工会共帮助农民工讨回拖欠工资756万元。",
-            [("money_recovered", 7560000.0)],
-            [],
+            "2015年工作总结\n全年全市参保职工5万人。已累计为1万名患病职工赔付互助金800万元。",
+            [("mutual_insurance_enrolled", 50000.0, "year"), ("mutual_insurance_payout", 8000000.0, "cum")],
         ),
-        # counter-case: a span that starts the year before the report's covers the report's own span
+        (
+            "2013年上半年\n截至目前,全市参加医疗互助保障活动的职工历年累计近10万人次,共发放保障金300万元。",
+            [("mutual_insurance_enrolled", 100000.0, "cum"), ("mutual_insurance_payout", 3000000.0, "cum")],
+        ),
+        # counter-cases: what this year or half-year has reached so far; a span that starts in the report's own
+        # year, or the year before it; a text whose only figures are the span's
+        (
+            "2015年工作总结\n全年全市参保职工5万人,今年以来已累计发放互助金300万元。",
+            [("mutual_insurance_enrolled", 50000.0, "year"), ("mutual_insurance_payout", 3000000.0, "year")],
+        ),
+        ("2015年\n上半年,县总工会已累计发放慰问金20万元。", [("aid_amount", 200000.0, "m1-6")]),
+        (
+            "2024年工作总结\n今年以来,市总工会共办理法律援助案件310件。2024年以来,全市累计为职工挽回经济损失900万元。",
+            [("legal_aid_cases", 310.0, "year"), ("money_recovered", 9000000.0, "year")],
+        ),
         (
             "2024年工作总结\n全年市总工会慰问困难职工800人。2023年以来,市总工会落实慰问金300万元。",
-            [("aid_persons", 800.0), ("aid_amount", 3000000.0)],
-            [],
+            [("aid_persons", 800.0, "year"), ("aid_amount", 3000000.0, "total:2023-2024")],
+        ),
+        (
+            "2020年工作总结\n自2016年以来,全市各级工会共帮助农民工讨回拖欠工资756万元。",
+            [("money_recovered", 7560000.0, "total:2016-2020")],
         ),
     ],
 )
-def test_a_span_opened_years_before_the_report_is_a_running_total(text, taken, proposed):
-    assert facts(text) == taken
-    assert review(text) == proposed
-
-
-@pytest.mark.parametrize(
-    "text,taken,proposed",
-    [
-        # 已累计 with no start told, beside the year's figures
-        (
-            "全年全市参保职工5万人。已累计为1万名患病职工赔付互助金800万元。",
-            [("mutual_insurance_enrolled", 50000.0)],
-            [("mutual_insurance_payout", 8000000.0, "long_run")],
-        ),
-        # counter-cases: what this year or half-year has reached so far
-        (
-            "全年全市参保职工5万人,今年以来已累计发放互助金300万元。",
-            [("mutual_insurance_enrolled", 50000.0), ("mutual_insurance_payout", 3000000.0)],
-            [],
-        ),
-        ("上半年,县总工会已累计发放慰问金20万元。", [("aid_amount", 200000.0)], []),
-    ],
-)
-def test_so_far_with_no_start_is_a_running_total(text, taken, proposed):
-    assert facts(text) == taken
-    assert review(text) == proposed
+def test_a_running_total_is_taken_with_its_span(text, expected):
+    result = extract("滨海市总工会\n" + text)
+    assert [(f.indicator, f.value, f.period) for f in result.facts] == expected
+    assert result.review == []
 
 
 @pytest.mark.parametrize(
@@ -681,29 +669,3 @@ def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
 )
 def test_a_federations_short_name_gives_its_place(text, org):
     assert find_organisation(normalise(text)[0]) == org
-
-
-@pytest.mark.parametrize(
-    "text,proposed",
-    [
-        # a running total proposed for review carries the span its text says it started, so staff who take it take
-        # it with that span, never as the year's
-        (
-            "2014年,县总工会全年为120名困难职工子女发放助学金18万元。自2006年起,县总工会开展金秋助学活动。"
-            "截至目前,已累计筹集助学资金90万元。",
-            [("aid_amount", 900000.0, "long_run", "total:2006-2014")],
-        ),
-        (
-            "【发布日期:2025-08-24】\n今年县总工会为80名困难职工子女发放助学金12万元。"
-            "县总工会已连续20年开展金秋助学活动,累计发放助学金300万元。",
-            [("aid_amount", 3000000.0, "long_run", "total:2006-2025")],
-        ),
-        # no start said (已累计 alone): the period stays the year's, and the review reason says what it is
-        (
-            "【发布日期:2025-08-24】\n今年县总工会为80名困难职工子女发放助学金12万元。已累计为2000名患病职工赔付500万元。",
-            [("mutual_insurance_payout", 5000000.0, "long_run", "year")],
-        ),
-    ],
-)
-def test_a_running_total_proposed_for_review_carries_its_span(text, proposed):
-    assert [(f.indicator, f.value, f.review, f.period) for f in extract(text).review] == proposed

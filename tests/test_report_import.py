@@ -190,3 +190,36 @@ def test_every_review_reason_has_its_words_in_both_languages():
     for reason in REVIEW_REASONS:
         zh, en = texts.t("ri_reason_" + reason, "zh"), texts.t("ri_reason_" + reason, "en")
         assert zh and en and zh != en and "ri_reason" not in zh + en
+
+
+NO_YEAR = (
+    "示例市东城区总工会上半年工作总结\n"
+    "上半年，全区新建工会组织30家。截至目前，全区参加医疗互助保障活动的职工历年累计10万人次。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "language,before,after",
+    [
+        ("zh", ["上半年", "历年累计"], ["2020年上半年", "截至2020年累计"]),
+        ("en", ["H1", "cumulative"], ["H1 2020", "cumulative to 2020"]),
+    ],
+)
+def test_a_text_without_a_year_is_read_again_with_the_year_chosen(app, language, before, after):
+    # before the year is chosen a half-year figure is no 全年, and a running total since all years is no year's figure;
+    # once it is, the grid says both with that year and stores them so
+    app.session_state["lang"] = language
+    open_import(app)
+    app.text_area(key="ri_text").input(NO_YEAR).run()
+    assert not app.exception
+    assert list(app.dataframe[0].value["period"]) == before
+    app.number_input(key=next(k.key for k in app.number_input if k.key.startswith("ri_year_"))).set_value(2020).run()
+    assert list(app.dataframe[0].value["period"]) == after
+    app.button(key="ri_commit").click().run()
+    assert not app.exception
+    with open_store(os.environ["UNION_DB"], read_only=True) as con:
+        rows = con.execute(
+            "select indicator_code, year, period from observations where batch_id = (select max(batch_id) from batches)"
+            " order by indicator_code"
+        ).fetchall()
+    assert rows == [("mutual_insurance_enrolled", 2020, "cum"), ("new_unions", 2020, "m1-6")]

@@ -208,10 +208,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "列在“其中”之后，是前面已给出的数字的一部分",
         "en": "listed after 其中 (of which): a part of a figure already given",
     },
-    "ri_reason_long_run": {
-        "zh": "是开展以来的累计数，而报告讲的是今年",
-        "en": "a running total since the start, in a report about this year",
-    },
     "ri_reason_other_body": {
         "zh": "这句话讲的是另一个单位（如下属区县工会、团委、爱心企业），不一定是本报告单位的数字",
         "en": "the sentence is about another body (a district's union, the youth league, a donating firm), not "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +19,7 @@ from ui.i18n import lang, plain, t
 MAX_REPORT_MB = 10  # a long report in .docx is well under 1 MB
 # How much of the text around a figure is shown with it, in characters each side at most.
 CONTEXT_CHARS = 60
+_ANY_YEAR = 2000  # to read a code relative to its year (m1-6, cum) before the year is known
 
 
 def report_input_ui() -> tuple[str, str] | None:
@@ -88,11 +90,14 @@ def district_year_ui(extraction: Extraction, editor: Editor, digest: str) -> tup
 
 
 def period_words(code: str | None, year: int | None) -> str:
-    """A period code as the words shown in the grid (全年 for the calendar year), which parse_period reads back."""
-    if not code or code == "year" or year is None:
+    """A period code as the words shown in the grid (全年 for the calendar year), which parse_period reads back;
+    before the year is known, a part of a year or a running total without it (上半年, 历年累计)."""
+    if not code or code == "year":
         return t("period_full_year")
     try:
-        return period_label(code, year, lang())
+        if year is not None:
+            return period_label(code, year, lang())
+        return replace(parse_period(code, _ANY_YEAR), year=None).label(lang())  # m1-6, cum: relative to the year
     except PeriodError:
         pass
     try:  # a span that names its own years (1992–2011累计 in a 2012 report): its own words, stored in its last year
@@ -101,19 +106,21 @@ def period_words(code: str | None, year: int | None) -> str:
         return code
 
 
-def candidate_table(extraction: Extraction, text: str | None = None) -> pd.DataFrame:
+def candidate_table(extraction: Extraction, text: str | None = None, year: int | None = None) -> pd.DataFrame:
     """One row per candidate; where an indicator repeats only its first figure is ticked. The period is the
-    extractor's where it gives one, else what the words around the figure say (五年来, 每年, 上半年 …), else 全年.
+    extractor's where it gives one, else what the words around the figure say (五年来, 每年, 上半年 …), else 全年;
+    for a text that gives no year, read again with the year staff chose (上半年 needs it to be told from 全年).
     The candidates only proposed for review come last, unticked, each marked 待核实 with the reason."""
     cat = load_catalog()
     seen: set[str] = set()
     rows = []
-    year = extraction.report_year
+    reread = extraction.report_year is None and year is not None
+    year = extraction.report_year if extraction.report_year is not None else year
     for f in [*extraction.facts, *extraction.review]:
         reason = getattr(f, "review", "")
         ind = cat.indicators[f.indicator]
         code = getattr(f, "period", None)
-        if code is None and text is not None:
+        if text is not None and (code is None or reread and code == "year"):
             code = period_in_context(text, f.start, year, f.end)
         rows.append(
             {
