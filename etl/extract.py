@@ -82,7 +82,9 @@ _FUTURE_MARK = re.compile(
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
     r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
     # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
-    r"(?<!保障)(?<!关爱)(?<!互助)计划(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训)|任务数|目标数"
+    r"(?<!保障)(?<!关爱)(?<!互助)计划(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训)|任务数|目标数|"
+    # 全年培训职工不少于20万人次, 建成工作室不少于300家: a floor set, not a count reached (that is 超过, 以上)
+    r"不少于"
 )
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
@@ -171,6 +173,8 @@ _HEAD_SUM = re.compile(r"(?:每人|每户|每名|人均|户均|每位)[^,、;。
 # 已建规模企业工会组织79家, 有83个成立园区工会组织, 建立民间艺术社区工会组织42个: unions of one kind are no count of
 # all the unions (新组建企业工会420家 and 新建非公企业工会 are the year's new unions, another indicator)
 _ONE_KIND_OF_UNION = re.compile(r"(?:园区|社区|规模(?:以上)?企业|村级|楼宇|行业|非公(?:有制)?企业)(?:基层)?工会")
+# what may follow the count of all members in its clause (全市202万名工会会员中,…); anything else tells what they did
+_MEMBERS_END = re.compile(r"\s*(?:中|以上|左右|之多)?[)）]?\s*")
 _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹措|投入")
 # 按照救助政策,对一名…发放救助金4000元; 本科生每年救助标准由5500元提升至6000元: sums a policy sets per head, in a sentence
 # that opens by the policy or in a clause naming the standard before the sum
@@ -194,7 +198,7 @@ _SENTENCE_END = "。！？；;!?\n"
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _ORG = re.compile(
     r"((?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))?(?:XX[市区县])?总工会"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?总工会"
     # a township's union often has no 总: 烟墩镇工会
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
@@ -204,7 +208,7 @@ _ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是�
 # 街道总工会, 开发区工会: a level with no place names nobody
 _LEVEL_ONLY = re.compile(
     # 14个县市区总工会, 各县(市、区)总工会: a list of levels is all of them, no one
-    r"(?:[省市区县州盟旗镇乡]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
+    r"(?:[省市区县州盟旗镇乡街]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
 )
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
 _HONOURED_BY = re.compile(r"(?:被|荣获|获得|受到|获)了?(?:中华)?$")
@@ -272,6 +276,7 @@ REVIEW_REASONS = (
     "stock",
     "unpaid",
     "per_head",
+    "subject",
 )
 
 
@@ -1106,6 +1111,11 @@ def extract(text: str) -> Extraction:
                 own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
                 if _ONE_KIND_OF_UNION.search(own):
                     fact.review = "part"
+            if not fact.review and fact.indicator == "total_members":
+                end = _norm_offset(idx, fact.end - 1) + 1
+                rest = norm[end : min(k for k in (*(norm.find(c, end) for c in ",、;:。\n"), len(norm)) if k >= 0)]
+                if not _MEMBERS_END.fullmatch(rest):
+                    fact.review = "subject"  # 会员共有426人成功实施了手术, 8.7万会员喜领…: who did or got what follows
             if (span or running) and not fact.review:
                 runs.append(fact)
             found.append(fact)
@@ -1353,14 +1363,25 @@ def _once(facts: list[Fact], text: str) -> list[Fact]:
 NATIONAL = "中华全国总工会"
 
 
+def _placed(name: str) -> bool:
+    """Whether a name is one place of the places file with its level (太和县, 和平区: their 和 joins no two bodies)."""
+    m = re.fullmatch(r"(.+?)(?:省|自治区|市|区|县|州|盟|旗)", name)
+    return bool(m and is_place(m.group(1)))
+
+
 def _clean_name(raw: str) -> str | None:
     """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
+    suffix = "总工会" if raw.endswith("总工会") else "工会"
+    # 太和县, 和平区: a place of the places file whose name holds 和 is not cut at it
+    placed = next((k for k in range(len(raw) - len(suffix) - 1) if _placed(raw[k : -len(suffix)])), len(raw))
     name = _ORG_LEADING.sub("", raw)
+    if len(raw) - len(name) > placed:
+        name = raw[placed:]
     if re.fullmatch(r"(?:中华)?全国总工会", name):
         return NATIONAL
-    suffix = "总工会" if name.endswith("总工会") else "工会"
     prefix = name[: -len(suffix)]
-    for m in reversed(list(_ORG_STOP.finditer(prefix))):
+    placed -= len(raw) - len(name)
+    for m in reversed([m for m in _ORG_STOP.finditer(prefix) if m.start() < placed]):
         rest = prefix[m.end() :]
         if _LEVEL_ONLY.fullmatch(rest + suffix):
             return None  # 提出了街道总工会: what follows the verb is a level with no place
@@ -1384,6 +1405,7 @@ def _clean_name(raw: str) -> str | None:
     if (
         len(name) <= len(suffix) + 1
         or re.search(r"[和及与、委]", name)
+        and not _placed(name[: -len(suffix)])
         or re.match(r"[全各本该我]", name)
         or _LEVEL_ONLY.fullmatch(name)
     ):
@@ -1638,6 +1660,10 @@ def _sentence_around(text: str, pos: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
+_CLOCK_BEFORE = re.compile(r"(?:今天是|今日是|今天|当前时间|现在时间|现在是)\s*[:：]?\s*$")
+_PUBLISHED_BEFORE = re.compile(r"(?:发布|发表|发稿|刊发|更新)(?:时间|日期|于)\s*[:：]?\s*$")
+
+
 def _publication_date(text: str) -> int | None:
     """The year of the first full date that is not the start of a span (成立以来): when the page was published."""
     dated = _publication(text)
@@ -1645,13 +1671,23 @@ def _publication_date(text: str) -> int | None:
 
 
 def _publication(text: str) -> tuple[int, int] | None:
-    """Year and month of the first full date that is not the start of a span."""
+    """Year and month of the page's date: the first full date said to be its publication (发布时间:2015-02-26),
+    else the first full date; never the start of a span (成立以来) nor the site's clock (今天是:2024-7-16 星期二;
+    2024年11月16日 星期六 above 发布时间:2015-02-26 gives way to it)."""
+    first = None
     for m in _DATE.finditer(text):
+        if re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _CLOCK_BEFORE.search(text[max(line_start, m.start() - 8) : m.start()]):
+            continue
         y = int(m.group("y1") or m.group("y2"))
-        if not re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
-            month = re.search(r"(?:年|[-./])(\d{1,2})(?:月|[-./])", m.group(0)) if m.group("y1") else None
-            return y, int(month.group(1)) if month else int(m.group(0).split(".")[1])
-    return None
+        month = re.search(r"(?:年|[-./])(\d{1,2})(?:月|[-./])", m.group(0)) if m.group("y1") else None
+        dated = (y, int(month.group(1)) if month else int(m.group(0).split(".")[1]))
+        if _PUBLISHED_BEFORE.search(text[max(line_start, m.start() - 10) : m.start()]):
+            return dated
+        first = first or dated
+    return first
 
 
 def find_report_year(norm: str) -> int | None:

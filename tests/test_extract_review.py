@@ -669,3 +669,71 @@ def test_a_count_of_unions_of_one_kind_is_no_total(text, taken, proposed):
 )
 def test_a_federations_short_name_gives_its_place(text, org):
     assert find_organisation(normalise(text)[0]) == org
+
+
+# Round 9 (holdout12's first look), each measured on all fifteen sets: words that settle a dispute, a floor set, the
+# bodies unions set up, members the sentence goes on about, and places whose name holds 和 or ends in 街.
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # 调处 settles a dispute (loudi, changzhou); 协调处理 and 参与调处 handle it, as 参与处理 does
+        ("全年共调处各类劳动争议案件120件。", [("disputes_resolved", 120.0)], []),
+        ("五年来依法调处劳动争议 1500件。", [("disputes_resolved", 1500.0)], []),
+        (
+            "上半年已协调处理劳资纠纷等案件60余起,成功调解50起。",
+            [("disputes_reported", 60.0), ("disputes_resolved", 50.0)],
+            [],
+        ),
+        (
+            "全年共参与调处劳动争议案件42件,调处成功39件。",
+            [("disputes_reported", 42.0), ("disputes_resolved", 39.0)],
+            [],
+        ),
+        # 不少于 sets a floor (binhai, dev's 建成工作室不少于300家): a target, not a count reached
+        ("全年培训职工不少于20万人次。", [], []),
+        ("全年培训职工20万人次以上。", [("training_persons", 200000.0)], []),
+        # what the unions set up (mediation bodies, supervision bodies, reading rooms) is not their number
+        ("建立基层工会调解组织4000家、法律监督组织900家。", [], []),
+        ("全区建成职工书屋12家。", [], []),
+        ("全区共有基层工会组织1200家。", [("total_unions", 1200.0)], []),
+        # members the sentence goes on about (who had an operation, who got a gift) are not all the members
+        ("活动期间,辖区在职、退休工会会员共有400人成功实施了眼疾康复手术。", [], [("total_members", 400.0, "subject")]),
+        ("全区有基层工会500家,会员6万人。", [("total_unions", 500.0), ("total_members", 60000.0)], []),
+        ("全市20万名工会会员中,女会员占四成。", [("total_members", 200000.0)], []),
+        ("此次活动惠及会员职工8万人。", [], []),
+    ],
+)
+def test_round_nine_patterns(text, taken, proposed):
+    assert facts("滨海市总工会\n" + text) == taken
+    assert review("滨海市总工会\n" + text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("近日,太和县总工会正式启动新春系列活动。", "太和县总工会"),
+        ("记者从和平区总工会获悉,全区新建工会30家。", "和平区总工会"),
+        ("2020年,西营门街总工会按照区总工会要求开展工作。", "西营门街总工会"),
+        # counter-cases: 和 still joins two bodies; a level alone names nobody
+        ("联合调研\n市委和省总工会联合开展调研。", None),
+        ("慰问活动\n街总工会开展慰问。", None),
+    ],
+)
+def test_places_whose_name_holds_he_or_ends_in_jie(text, org):
+    assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # the site's clock is no page date (wanghua); a date said to be the publication's beats one above it (binhai)
+        ("今天是:2024-7-16 星期二 加入收藏\n时间:2016年3月1日\n2015年,区总工会慰问困难职工100户。", 2015),
+        ("2024年11月16日 星期六\n发布时间:2015-02-26 14:31:29 来源:滨海时报\n今年新区总工会慰问困难职工100户。", 2015),
+        # counter-case: with no label the first full date is still the page's
+        ("2016-03-02\n去年,全市工会共慰问困难职工3000人。", 2015),
+    ],
+)
+def test_the_page_date_is_its_publication_not_the_sites_clock(text, year):
+    assert find_report_year(normalise(text)[0]) == year

@@ -208,6 +208,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "列在“其中”之后，是前面已给出的数字的一部分",
         "en": "listed after 其中 (of which): a part of a figure already given",
     },
+    "ri_reason_subject": {
+        "zh": "句子在人数后还在说这些会员做了或得到了什么，不一定是会员总数",
+        "en": "the sentence goes on to say what these members did or got: not necessarily all the members",
+    },
     "ri_reason_other_body": {
         "zh": "这句话讲的是另一个单位（如下属区县工会、团委、爱心企业），不一定是本报告单位的数字",
         "en": "the sentence is about another body (a district's union, the youth league, a donating firm), not "
