@@ -75,10 +75,10 @@ _NUMBERED_HEAD = re.compile(
 _FUTURE_MARK = re.compile(
     r"力争|确保|争取(?=[^,。]{0,8}?(?:达到|实现|完成|突破|超过|提高到|建成|创建)|在|于|到20|年底|明年|今年|全年|早日|使|让|把|更|"
     r"进一步|新建|发展|做到)|"
-    r"目标(?:是|为)|任务(?:是|为|包括)|预计|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
+    r"目标(?:是|为)|任务(?:是|为|包括)|预计|估计|预估|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
     r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
     # 将对20万名农民工会员进行免费培训, 20万农民工可享免费技能培训: what will be done, what one may get
-    r"将(?:对|为|向)|可享|均可参加|"
+    r"将(?:对|为|向|通过)|可享|均可参加|"
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
     r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
     # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
@@ -208,6 +208,8 @@ _ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是�
 # 街道总工会, 开发区工会: a level with no place names nobody
 _LEVEL_ONLY = re.compile(
     # 14个县市区总工会, 各县(市、区)总工会: a list of levels is all of them, no one
+    # xx、xx两级市总工会, 各级工会: levels counted are no one body
+    r"(?:(?:[两二三四]|各)级)?"
     r"(?:[省市区县州盟旗镇乡街]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
 )
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
@@ -814,8 +816,9 @@ def _last_match(rx: re.Pattern, text: str) -> re.Match | None:
 
 
 # 共投入资金83万多元,慰问困难职工183人 / 先后投入220万元,为4000余名困难职工…提供了生活救助: a sum spent, with no
-# label of its own, whose sentence goes on to say whom it aided is the aid paid (not a building, a contest, a loan)
-_SPENT = re.compile(r"投入(?:资金|資金)?$")
+# label of its own, whose sentence goes on to say whom it aided is the aid paid (not a building, a contest, a loan);
+# so is a sum raised (筹资50万余元,帮扶救助了28户…; 共筹资约16.2625万元,慰问700余人)
+_SPENT = re.compile(r"(?:投入(?:资金|資金)?|筹资|籌資)$")
 _AID_AFTER = re.compile(r"^[,:]\S*?(?:慰问|慰問|救助|帮扶|幫扶|资助|資助)")
 _NOT_AID_USE = re.compile(
     r"建|修|改造|阵地|陣地|书屋|書屋|驿站|驛站|竞赛|競賽|器材|设备|設備|贷款|貸款|培训|培訓|就业|就業"
@@ -1057,8 +1060,10 @@ def extract(text: str) -> Extraction:
         )
         line_end = norm.find("\n", sent.end)
         case_until = (line_end if line_end >= 0 else len(norm)) if case else 0
-        if sent.future or case or this_year and _LONG_RUN.search(sentence_text):
+        if sent.future or case:
             continue
+        # 自1998年以来,先后累计筹集…150多万元, 17年来共…: a long run told beside this year's figures is a running total
+        long_run = this_year and bool(_LONG_RUN.search(sentence_text))
         planned = _future_spans(sentence_text, sent.start)
         span_open = _SPAN_OPEN.search(sentence_text)
         span = bool(span_open and year is not None and int(span_open.group(1)) < year - 1) or (
@@ -1078,6 +1083,8 @@ def extract(text: str) -> Extraction:
         span_from = _SPAN_FROM.search(sentence_text)
         running = bool(
             not visit
+            and long_run
+            or not visit
             and this_year_figures
             and (
                 _RUNNING_TOTAL.search(sentence_text)
@@ -1408,6 +1415,7 @@ def _clean_name(raw: str) -> str | None:
         and not _placed(name[: -len(suffix)])
         or re.match(r"[全各本该我]", name)
         or _LEVEL_ONLY.fullmatch(name)
+        or "级" in name[: -len(suffix)]  # 上级两级市总工会, 县乡两级工会: levels, no place has 级 in its name
     ):
         return None  # 市总工会 alone names nobody; 市委和省总工会 is two bodies run together; 全镇工会 is all of them
     return name
@@ -1609,7 +1617,8 @@ def _bare_federation(norm: str) -> str | None:
             and head[m.start() - 1] not in "省市州"
         ):
             place = place[1:]  # 昆明五华区总: the district is 五华区
-        if not re.match(r"[全各本该我每县市区]", place):
+        # 按照市总年初的部署: a verb before 市总 is no place; the place is one of the places file's, as above
+        if not re.match(r"[全各本该我每县市区]", place) and is_place(place):
             return place + m.group(2) + "总工会"
     # 本市工会系统…为构建和谐天津做出贡献, 我镇总工会…为建设富裕文明和谐黄家埠添砖添瓦: the place its slogan names
     places = {m.group(1) for m in _SLOGAN_PLACE.finditer(norm) if not _NOT_A_PLACE.search(m.group(1))}
@@ -1690,6 +1699,18 @@ def _publication(text: str) -> tuple[int, int] | None:
     return first
 
 
+# 2007 年,市总工会继续… / 2013年,区总工会通过…: a year-book entry opens its text with the year it records and the
+# union that did it; that year stands however long before the page's date the entry was posted
+_ENTRY_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*年\s*[,，]\s*[^\n,，。]{0,8}?工会")
+
+
+def _entry_year(body: str) -> int | None:
+    """The year a text's first paragraph of prose opens with, when the union is its subject (a year-book entry)."""
+    first = next((p for p in body.split("\n") if len(p.strip()) >= 30 and re.search(r"[,，]", p)), "")
+    m = _ENTRY_YEAR.match(first)
+    return int(m.group(1)) if m else None
+
+
 def find_report_year(norm: str) -> int | None:
     """The year the figures describe.
 
@@ -1752,7 +1773,8 @@ def find_report_year(norm: str) -> int | None:
         return published - 1 if month <= 4 and not any(y >= published for y in years) else published
     if published:
         # 2025年莆田工会夏令营开营 among a 2015 page's links to other news: no year after the page's own
-        years = [y for y in years if published - 3 <= y <= published]
+        entry = _entry_year(body)
+        years = [y for y in years if published - 3 <= y <= published or y == entry]
         if said_this_year and years and max(years) < published:
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     if years:
