@@ -223,3 +223,23 @@ def test_a_text_without_a_year_is_read_again_with_the_year_chosen(app, language,
             " order by indicator_code"
         ).fetchall()
     assert rows == [("mutual_insurance_enrolled", 2020, "cum"), ("new_unions", 2020, "m1-6")]
+
+
+def test_a_running_total_does_not_untick_the_years_figure_after_it():
+    """Two figures of one indicator and two periods are two observations: both ticked, each with its period."""
+    from etl.extract import extract
+    from ui.reports import candidate_table
+
+    text = (
+        "示例市东城区总工会开展金秋助学\n"
+        "2021年,区总工会自1998年以来累计筹集助学资金150多万元,资助1000余名困难职工子女。"
+        "今年共筹集助学资金10.2万元,资助51名困难职工子女,每人2000元。\n"
+    )
+    grid = candidate_table(extract(text), text, 2021)
+    assert list(grid["value"]) == [1500000.0, 1000.0, 102000.0, 51.0]
+    assert list(grid["accept"]) == [True, True, True, True]
+    assert grid["period"].iloc[0] != grid["period"].iloc[2] and "1998" in grid["period"].iloc[0]
+    # the same indicator twice in one period: only the first is ticked, as before
+    again = text + "全区各级工会还为困难职工发放帮扶资金30万元。\n"
+    grid = candidate_table(extract(again), again, 2021)
+    assert list(grid["value"])[-1] == 300000.0 and list(grid["accept"]) == [True, True, True, True, False]

@@ -107,7 +107,8 @@ def period_words(code: str | None, year: int | None) -> str:
 
 
 def candidate_table(extraction: Extraction, text: str | None = None, year: int | None = None) -> pd.DataFrame:
-    """One row per candidate; where an indicator repeats only its first figure is ticked. The period is the
+    """One row per candidate; where an indicator repeats for one period only its first figure is ticked (a running
+    total, 1998–2021累计, does not untick the year's figure told after it: they are two observations). The period is the
     extractor's where it gives one, else what the words around the figure say (五年来, 每年, 上半年 …), else 全年;
     for a text that gives no year, read again with the year staff chose (上半年 needs it to be told from 全年).
     The candidates only proposed for review come last, unticked, each marked 待核实 with the reason."""
@@ -124,7 +125,7 @@ def candidate_table(extraction: Extraction, text: str | None = None, year: int |
             code = period_in_context(text, f.start, year, f.end)
         rows.append(
             {
-                "accept": not reason and f.indicator not in seen,
+                "accept": not reason and (f.indicator, code) not in seen,
                 "check": t("ri_to_check", reason=t("ri_reason_" + reason)) if reason else "",
                 "indicator": ind.name(lang()),
                 "value": f.value,
@@ -137,7 +138,7 @@ def candidate_table(extraction: Extraction, text: str | None = None, year: int |
             }
         )
         if not reason:
-            seen.add(f.indicator)
+            seen.add((f.indicator, code))
     table = pd.DataFrame(
         rows,
         columns=["accept", "check", "indicator", "value", "unit", "qualifier", "period", "evidence", "start", "end"],
