@@ -407,6 +407,7 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
 
     from etl.catalog import load_catalog
     from etl.extract import ReportError, decode_report, extract, read_report_file
+    from etl.periods import period_words
 
     try:
         text, how = decode_report(sys.stdin.buffer.read(), "-") if source == "-" else read_report_file(source)
@@ -429,10 +430,13 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
         )
         + say(lang, "extract_read_as", how=how)
     )
+    full_year = t("period_full_year", lang)
     for f in result.facts:
         ind = cat.indicators.get(f.indicator)
         name = ind.name(lang) if ind else f.indicator
-        print(f"  {name}\t{format_number(f.value)}\t{f.qualifier}\t«{f.evidence}»")
+        # each figure with what it covers: a running total (1998–2021 24年累计) is never shown as the year's
+        period = period_words(f.period, result.report_year, lang, full_year)
+        print(f"  {name}\t{format_number(f.value)}\t{f.qualifier}\t{period}\t«{f.evidence}»")
     return EXIT_OK
 
 

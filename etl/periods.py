@@ -21,7 +21,7 @@ the others are shown with their period in words. A count at the end of December 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ANNUAL = "year"
 KINDS = ("year", "months", "total", "each", "asof", "cum")
@@ -376,6 +376,26 @@ def is_annual(code: str | None) -> bool:
 def period_label(code: str | None, year: int, lang: str = "zh") -> str:
     """The words for a stored period code and year: "2015–2019 五年累计", "2020年上半年", "2024年"."""
     return from_code(code, year).label(lang)
+
+
+_ANY_YEAR = 2000  # to read a code relative to its year (m1-6, cum) before the year is known
+
+
+def period_words(code: str | None, year: int | None, lang: str = "zh", full_year: str = "") -> str:
+    """A period code as the words shown beside a figure (`full_year` for the calendar year), which parse_period reads
+    back; before the year is known, a part of a year or a running total without it (上半年, 历年累计)."""
+    if not code or code == "year":
+        return full_year
+    try:
+        if year is not None:
+            return period_label(code, year, lang)
+        return replace(parse_period(code, _ANY_YEAR), year=None).label(lang)  # m1-6, cum: relative to the year
+    except PeriodError:
+        pass
+    try:  # a span that names its own years (1992–2011累计 in a 2012 report): its own words, stored in its last year
+        return parse_period(code, None).label(lang)
+    except PeriodError:
+        return code
 
 
 # Words for the qualifiers, as they stand before a number (exact has none).

@@ -310,6 +310,15 @@ def test_cli_table_and_missing_file(tmp_path):
     assert missing.returncode == 2 and "none.txt" in missing.stderr and "Traceback" not in missing.stderr
 
 
+def test_cli_table_says_what_each_figure_covers():
+    """A running total is printed with its span, the year's figure with 全年 / full year: never one for the other."""
+    text = "2021年,县总工会自1998年以来累计筹集助学资金150多万元。今年共筹集助学资金10.2万元。"
+    lines = run_cli("-", stdin=text).stdout.splitlines()[1:]
+    assert [line.split("\t")[3] for line in lines] == ["1998–2021 24年累计", "全年"]
+    lines = run_cli("-", "--lang", "en", stdin=text).stdout.splitlines()[1:]
+    assert [line.split("\t")[3] for line in lines][1] == "full year" and "1998" in lines[0].split("\t")[3]
+
+
 @pytest.mark.skipif(not DEV_REPORTS.is_dir(), reason="the shared dev reports are not beside the repo")
 def test_dev_reports_score_at_least_085():
     out = subprocess.run(

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
+from etl import periods
 from etl.auth import Editor
 from etl.catalog import load_catalog
 from etl.extract import Extraction, ReportError, extract, match_organisation, report_text
 from etl.numbers import QUALIFIERS
-from etl.periods import PeriodError, parse_period, period_in_context, period_label
+from etl.periods import period_in_context
 from ui.i18n import lang, plain, t
 
 MAX_REPORT_MB = 10  # a long report in .docx is well under 1 MB
 # How much of the text around a figure is shown with it, in characters each side at most.
 CONTEXT_CHARS = 60
-_ANY_YEAR = 2000  # to read a code relative to its year (m1-6, cum) before the year is known
 
 
 def report_input_ui() -> tuple[str, str] | None:
@@ -90,20 +89,8 @@ def district_year_ui(extraction: Extraction, editor: Editor, digest: str) -> tup
 
 
 def period_words(code: str | None, year: int | None) -> str:
-    """A period code as the words shown in the grid (全年 for the calendar year), which parse_period reads back;
-    before the year is known, a part of a year or a running total without it (上半年, 历年累计)."""
-    if not code or code == "year":
-        return t("period_full_year")
-    try:
-        if year is not None:
-            return period_label(code, year, lang())
-        return replace(parse_period(code, _ANY_YEAR), year=None).label(lang())  # m1-6, cum: relative to the year
-    except PeriodError:
-        pass
-    try:  # a span that names its own years (1992–2011累计 in a 2012 report): its own words, stored in its last year
-        return parse_period(code, None).label(lang())
-    except PeriodError:
-        return code
+    """A period code as the words shown in the grid (全年 for the calendar year), which parse_period reads back."""
+    return periods.period_words(code, year, lang(), t("period_full_year"))
 
 
 def candidate_table(extraction: Extraction, text: str | None = None, year: int | None = None) -> pd.DataFrame:
