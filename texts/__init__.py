@@ -181,8 +181,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No indicator figures were found in the report (numbers in plans, targets and single cases are left out).",
     },
     "ri_duplicates": {
-        "zh": "同一指标在报告中出现多次的，默认只勾选第一处；一个区县一年每项指标只存一个数值，请核对后保留正确的一处。",
-        "en": "Where an indicator appears more than once, only the first is ticked: the store keeps one value per district, year and indicator, so keep the right one.",
+        "zh": "同一指标同一期间在报告中出现多次的，默认只勾选第一处；一个区县一年每项指标每个期间只存一个数值（累计数与全年数分开保存），请核对后保留正确的一处。",
+        "en": "Where an indicator appears more than once for one period, only the first is ticked: the store keeps one value per district, year, indicator and period (a running total apart from the year's figure), so keep the right one.",
     },
     "ri_found_review": {
         "zh": "另有 {n} 项待核实的候选数据，列在表格最后，默认不勾选；核对原文后才勾选。",
