@@ -68,6 +68,12 @@ _FUTURE_HEAD = re.compile(
     r".{0,12}?(任务|安排|打算|要点|思路|计划|部署|目标|展望|重点工作|工作意见)"
 )
 _PAST_HEAD = re.compile(r"回顾|过去|完成情况|工作情况|主要工作|主要成绩|成效|总结|以来")
+# 现将20__年工作及未来计划报告如下, 2023年工作和2024年打算: a line naming the year's work before the plan opens the
+# work, not a plan section (下半年工作及打算 is a plan: its work is the future's)
+_WORK_THEN_PLAN = re.compile(
+    r"^(?:(?!今后|未来|明年|下一步|下步|新的一年|下一阶段|下阶段|下半年)[^,。])*?工作(?:情况)?[及和与暨]"
+    r"[^,。]{0,8}?(?:今后|未来|明年|下一步|下步|新的一年|下一阶段|下阶段|下半年|20\d\d年)"
+)
 _NUMBERED_HEAD = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）])"
 )
@@ -86,6 +92,9 @@ _FUTURE_MARK = re.compile(
     # 全年培训职工不少于20万人次, 建成工作室不少于300家: a floor set, not a count reached (that is 超过, 以上)
     r"不少于"
 )
+# 超额完成区总下达的1500人参保任务, 下达了4000人的职业技能培训计划: a figure a higher body assigned is a quota, not
+# a count reached (the clause's figure only: 完成市总下达的任务,新建工会120家 keeps its 120)
+_QUOTA = re.compile(r"下达(?:了|的)?[^,。;:]{0,12}?\d[^,。;:]{0,12}?(?:任务|计划|指标)")
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
 # At a campaign's launch (…工作启动, 活动正式启动) a sum set aside for it — 安排了60万元帮扶资金,将慰问…, 今年…专门筹集
@@ -96,7 +105,24 @@ _BUDGET = re.compile(r"安排了?(?=[^,。;:]{0,8}?\d)|专门筹集|(?<=元)(?:�
 _ANECDOTE = re.compile(r"某(?:企业|公司|单位|厂)|该(?:企业|公司|厂|单位|群体)")
 # … and a person named by surname and 某 (职工王某, 陈某辉, 张某某), as case stories in union news name them (某些,
 # 某种 are no one). Its figures are the case's; its year (2025年4月底,邓某入职…) may still be the report's.
-_CASE = re.compile(_ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)")
+# … or workers named in full before their number (刘发磊等9名民工, 纪在杆、张道木等36位农民工: a wage case's story; 李炜玮
+# 等6名…困难职工子女 aided is no such case), by a common surname (the hundred most common: 建筑、石化等3000名 names no one)
+_SURNAMES = (
+    "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤纪"
+)
+_NAMED_WORKERS = (
+    r"(?:(?:["
+    + _SURNAMES
+    + r"][\u4e00-\u9fff]{1,2}、)+["
+    + _SURNAMES
+    + r"][\u4e00-\u9fff]{1,2}|(?<![\u4e00-\u9fff])["
+    + _SURNAMES
+    + r"][\u4e00-\u9fff]{2}|(?<=[村镇的])["
+    + _SURNAMES
+    + r"][\u4e00-\u9fff]{2})等\d+[名位](?:农民工|民工|职工|工人)"
+)
+_CASE = re.compile(_ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)|" + _NAMED_WORKERS)
 # what turns from a case back to the year's totals: 据统计, 据悉, 今年以来, 全年, 截至…, 此外
 _SUMMARY_OPENING = re.compile(
     r"(?:据(?:统计|悉|了解|介绍)|今年以来|全年|截至|截止|此外|同时|目前|近年来|近期|去年|(?:19|20)\d\d年|全[省市县区镇])"
@@ -197,14 +223,19 @@ _FIGURE_START = re.compile(
 _SENTENCE_END = "。！？；;!?\n"
 _PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 _ORG = re.compile(
-    r"((?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
+    # xx街道总工会, **街道总工会, *区总工会, __经济开发区总工会: a template or a page that masks the place still names a
+    # body of that level (not ****年区总工会: a masked year)
+    r"((?<![A-Za-z])[xX*_×]{1,4}(?:(?![年月日的了在和与及])[\u4e00-\u9fff]){0,4}?(?:[省市区县旗镇乡]|街道)总?工会|"
+    r"(?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
     r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?总工会"
     # a township's union often has no 总: 烟墩镇工会
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 # 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
 _TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年"
-_ORG_LEADING = re.compile(r"^(?:\d+年|\d+月|\d+日|[年月日了在于由是和对向从的据与及]|关于|其中|" + _TIME_WORDS + ")+")
+_ORG_LEADING = re.compile(
+    r"^(?:\d+年|\d+月|\d+日|\d*页|[年月日了在于由是和对向从的据与及]|关于|其中|" + _TIME_WORDS + ")+"
+)
 # 街道总工会, 开发区工会: a level with no place names nobody
 _LEVEL_ONLY = re.compile(
     # 14个县市区总工会, 各县(市、区)总工会: a list of levels is all of them, no one
@@ -212,6 +243,8 @@ _LEVEL_ONLY = re.compile(
     r"(?:(?:[两二三四]|各)级)?"
     r"(?:[省市区县州盟旗镇乡街]|街道|社区|园区|开发区|高新区|自治区|乡镇|镇街|(?:个|各)?[县市区]{2,3})总?工会"
 )
+# 区总工会, xx街道总工会: a federation named by its level alone, or with its place masked
+_LEVEL_NAME = re.compile(r"(?:[xX*_×]{1,4}[\u4e00-\u9fff]{0,4}?)?(?:自治区|[省市区县镇乡]|街道)总?工会")
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
 _HONOURED_BY = re.compile(r"(?:被|荣获|获得|受到|获)了?(?:中华)?$")
 _HONOURS = re.compile(r"(?:授予|表彰|评为|命名)")
@@ -225,7 +258,9 @@ _ORG_STOP = re.compile(
     # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部
     r"带领|率领|"
     # a story's words: 如果没有市总工会的帮助, 陈某辉致电…总工会
-    r"如果|没有|致电|感谢|找到"
+    r"如果|没有|致电|感谢|找到|"
+    # a title run into the name by a page with no line breaks: 领导班子工作报告区总工会领导班子… (no place has these)
+    r"工作|报告|总结|汇报"
 )
 _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
@@ -315,7 +350,8 @@ class Extraction:
     review: list[Fact] = field(default_factory=list)
     period: str = ANNUAL
     # "text": named in the text as it stands; "inferred": its place read from the text, the name not written out
-    # (市总工会 beside 渭南日报, 在巢湖…, 构建和谐天津), to confirm; "address": from the source address alone, to confirm
+    # (市总工会 beside 渭南日报, 在巢湖…, 构建和谐天津), to confirm; "address": from the source address alone, to confirm;
+    # "level": a name with its place masked (xx街道总工会, *区总工会), to choose
     organisation_from: str = "text"
 
     def as_dict(self) -> dict:
@@ -734,7 +770,11 @@ def sentences(norm: str) -> list[Sentence]:
                 if numbered or short:
                     probe = head[:30]
                     kind = _heading_kind(head)
-                    if _FUTURE_HEAD.search(probe) and not re.search(r"完成|回顾|总结|以来|成效|成绩|取得", probe):
+                    if (
+                        _FUTURE_HEAD.search(probe)
+                        and not re.search(r"完成|回顾|总结|以来|成效|成绩|取得", probe)
+                        and not _WORK_THEN_PLAN.search(probe)
+                    ):
                         future, opened_by = True, kind
                     elif _PAST_HEAD.search(probe) or future and kind is not None and kind == opened_by:
                         future = False
@@ -1040,6 +1080,8 @@ def extract(text: str) -> Extraction:
     organisation, read_from = find_organisation(_words_apart(text, norm, idx)), "text"
     if organisation is None and (organisation := organisation_from_address(norm)):
         read_from = "address"  # to confirm: the text never names its place
+    elif organisation and _LEVEL_NAME.fullmatch(organisation):
+        read_from = "level"  # to choose: the text says 区总工会 (or xx街道总工会) and never which one
     elif organisation and organisation != NATIONAL and re.sub(r"总?工会$", "", organisation) not in norm:
         read_from = "inferred"  # to confirm: the text never writes that name out
     year = find_report_year(norm)
@@ -1343,6 +1385,7 @@ def _future_spans(sentence_text: str, offset: int) -> list[tuple[int, int]]:
         if done is None:
             break
         pos = done.end()
+    spans += [(offset + m.start(), offset + m.end()) for m in _QUOTA.finditer(sentence_text)]
     return spans
 
 
@@ -1520,7 +1563,12 @@ def find_organisation(norm: str) -> str | None:
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,6}|XX)[省市区县]工会", norm[:3000]):
         stops = list(_ORG_STOP.finditer(m.group(0)[:-3]))
         name = _ORG_LEADING.sub("", m.group(0)[stops[-1].end() :] if stops else m.group(0))
-        if len(name) >= 5 and not re.match(r"[全各本该我]", name):  # 日从全省工会, 全年我区工会: no name
+        # 日从全省工会, 全年我区工会, XX年度全区工会工作: all the unions of a place, no name
+        if (
+            len(name) >= 5
+            and not re.match(r"[全各本该我]", name)
+            and not re.search(r"[全各本该我][省市区县]工会$", name)
+        ):
             return name
     return None
 
@@ -1550,7 +1598,8 @@ def _bare_federation(norm: str) -> str | None:
         level = max(lower, key=bare.count)
         title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
-        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|" + _TIME_WORDS, m.group(1)):
+        # 街道总工会工作总结 over a text that says 区总工会 (its higher body): 街道 is a level, no place
+        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|街道|社区|乡镇|园区|" + _TIME_WORDS, m.group(1)):
             return m.group(1) + level + "总工会"  # 今年县总工会…: a time word is no place
         # 邯郸市20万农民工可享免费技能培训 over a text that says 市总工会: the title opens with its place
         m = re.match(r"([\u4e00-\u9fff]{2,3}?" + level + r")(?=\d|今年|全[市县区镇])", title)
@@ -1730,10 +1779,12 @@ def find_report_year(norm: str) -> int | None:
     reviewed: list[int] = []  # 总结2023年全县工会工作, 总结回顾2021年…工作情况: the year a meeting looked back on
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
     said_this_year = False  # 今年 in a sentence that looks back (not a plan)
+    says_this_year = False
     for sent in sentences(named):
         if sent.future:
             continue
         s = _YEAR_RANGE.sub(" ", named[sent.start : sent.end])
+        says_this_year = says_this_year or "今年" in s  # a plan's 今年…将 too: the year the text is written in
         if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
             continue
         said_this_year = said_this_year or "今年" in s
@@ -1777,6 +1828,20 @@ def find_report_year(norm: str) -> int | None:
         years = [y for y in years if published - 3 <= y <= published or y == entry]
         if said_this_year and years and max(years) < published:
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
+    dated = _publication_date(urls) or next(
+        (int(y) for y in re.findall(r"/(20\d\d)(?:(?:0[1-9]|1[0-2])(?:[0-3]\d)?)?/", urls)), None
+    )
+    if (
+        not published
+        and dated
+        and says_this_year
+        and years
+        and dated - 3 <= max(years) < dated
+        and not re.search(str(max(years)) + r"年\d{1,2}月", named)
+    ):
+        # 今年… on a page filed under /2017/0927/ whose one year is 2016年特困职工582人, or under /201607/ beside 截至
+        # 2015年底: as on a dated page, 今年 is the page's year (2014年1月,…今年 on a 2015 repost dates its own events)
+        return dated
     if years:
         return max(years)
     if spans:
@@ -1786,9 +1851,6 @@ def find_report_year(norm: str) -> int | None:
     if published:
         return published - 1 if last_year else published
     # a date in the address: /20200914/, /202009/ (year and month), /2012/ (a year folder)
-    dated = _publication_date(urls) or next(
-        (int(y) for y in re.findall(r"/(20\d\d)(?:(?:0[1-9]|1[0-2])(?:[0-3]\d)?)?/", urls)), None
-    )
     if dated:
         return dated - 1 if last_year else dated
     return None

@@ -37,13 +37,20 @@ def _by_pinyin() -> dict[str, set[tuple[str, str]]]:
 
 
 @cache
+def _vocabulary() -> str:
+    """The report vocabulary's text (data/catalog/report_phrases.csv): a short name that is one of its words (新建区's
+    新建, as in 新建工会 and 全区新建12家工会) is read as that word, never as the place alone."""
+    return (PLACES_CSV.parent.parent / "catalog" / "report_phrases.csv").read_text(encoding="utf-8")
+
+
+@cache
 def _alone(level: str) -> dict[str, str]:
     """Short name → full name of the places of one level whose short name, read alone, is a place name (the
     `alone` column: 巢湖 → 巢湖市; not 互助, 安康, 永定), where that short name is one place's at that level."""
     names: dict[str, set[str]] = {}
     with PLACES_CSV.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            if row["level"] == level and row["alone"] == "1":
+            if row["level"] == level and row["alone"] == "1" and row["short"] not in _vocabulary():
                 names.setdefault(row["short"], set()).add(row["short"] + level)
     return {short: full.pop() for short, full in names.items() if len(full) == 1}
 

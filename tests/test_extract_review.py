@@ -828,3 +828,114 @@ def test_levels_counted_and_verbs_before_a_short_name(text, org):
 )
 def test_a_year_book_entry_keeps_its_year(text, year):
     assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a line naming the year's work before the plan (现将…年工作及未来计划报告如下, 2023年工作和2024年打算) opens
+        # the work, not a plan section (kfq_wz lost its seven figures to it)
+        (
+            "现将20__年工作及未来计划报告如下:\n(一)组织建设\n今年新建企业工会组织6家。\n(二)维权帮扶\n"
+            "组织企业参加职工医疗互助保障人数达6000人。",
+            [("new_unions", 6.0), ("mutual_insurance_enrolled", 6000.0)],
+        ),
+        ("2023年工作和2024年打算\n一、2023年工作\n全年新建企业工会组织6家。", [("new_unions", 6.0)]),
+        # counter-cases: a heading whose work is the future's is a plan; so is one naming only the plan
+        ("一、下半年工作及打算\n新建企业工会组织6家。", []),
+        ("二、2024年工作计划\n新建企业工会组织6家。", []),
+    ],
+)
+def test_a_heading_naming_the_work_before_the_plan_opens_the_work(text, taken):
+    assert facts("滨海区总工会2023年工作报告\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a figure a higher body assigned (下达的1500人参保任务, 下达了4000人的培训计划) is a quota (jiedao_huiyuan,
+        # dev2's weinan, haikou's 下达的28家…建设任务)
+        ("今年参保人数达到了1793人,超额完成区总下达的1500人参保任务。", [("mutual_insurance_enrolled", 1793.0)]),
+        ("上半年下达了4000人的职业技能培训计划,培训职工3200人次。", [("training_persons", 3200.0)]),
+        # counter-case: the clause after the quota keeps its figure
+        ("今年完成市总下达的任务,新建工会120家。", [("new_unions", 120.0)]),
+    ],
+)
+def test_a_figure_a_higher_body_assigned_is_a_quota(text, taken):
+    assert facts("滨海区总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a template or a page that masks the place (xx, **, *, __) still names a body of that level
+        ("工作总结\n一年以来,**街道总工会在区总工会的指导下开展工作。", "**街道总工会"),
+        ("上半年工作总结\nXX年上半年,xx街道总工会按照要求开展工会工作。", "xx街道总工会"),
+        ("集体协商工作总结\n2025年,*区总工会坚持以构建和谐劳动关系为主线。", "*区总工会"),
+        # counter-case: a masked year is no place (hongkou's ****年区总工会)
+        ("全委会议召开\n****年区总工会全面学习贯彻会议精神。", None),
+        # a title opening with a level (街道总工会工作总结) names no place; XX年度全区工会 is all the unions
+        ("街道总工会工作总结\n街道总工会在区总工会的指导下开展工作。", None),
+        ("工作总结\n以《XX年度全区工会工作考核细化指标体系》为标准开展工作。", None),
+        # a title run into the name by a page with no breaks (领导班子工作报告区总工会) is no name
+        ("第1页共8页区总工会领导班子工作报告区总工会领导班子2023年工作报告", None),
+        # 新建, as in 新建工会, is a word of the report vocabulary and never 新建区 read alone
+        ("工作总结\n2020年区总工会全区新建12家工会,对新建的工会进行指导。", None),
+        # counter-case: a place read alone still gives its federation
+        ("助学仪式\n县总工会在竹山一中举行仪式。", "竹山县总工会"),
+    ],
+)
+def test_masked_places_and_words_that_name_no_place(text, org):
+    assert find_organisation(normalise(text)[0]) == org
+
+
+def test_a_masked_or_level_only_name_is_to_choose():
+    ex = extract("工作总结\n一年以来,**街道总工会在区总工会的指导下,发展新会员658人。")
+    assert (ex.organisation, ex.organisation_from) == ("**街道总工会", "level")
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # 今年 on a page whose address gives its date, and a year named only before it (2016年特困职工, 截至2015年底):
+        # the page's year, as on a page whose text is dated (lianyungang, fumeng)
+        (
+            "http://news.example.cn/2017/0927/1.shtml\n中秋慰问\n9月27日,市总工会启动慰问活动,今年将有693名困难职工"
+            "领到慰问金,确保过好中秋。对象包括2016年特困职工582人。",
+            2017,
+        ),
+        (
+            "https://workercn.cn/30019/201607/15/1.shtml\n农民工入会\n截至2015年底,全县有农民工会员1万人。今年以来,"
+            "县总工会新发展农民工会员500人。",
+            2016,
+        ),
+        # counter-case: a year named with its month dates the text's own events (wanxiu: 2014年1月 on a 2015 repost)
+        (
+            "http://www.example.com/news/2015-08-13/509.html\n送温暖\n2014年1月,区总工会开展送温暖活动。今年,我会"
+            "争取到帮扶资金20多万元。",
+            2014,
+        ),
+    ],
+)
+def test_this_year_on_a_page_dated_by_its_address(text, year):
+    assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # workers named in full before their number tell one wage case (jiange, youxi): its sum is the case's; the
+        # paragraph's totals after 据悉 / 今年以来 are the year's
+        (
+            "近日,窑沟村刘发磊等9名民工给县总工会送来锦旗,感谢为他们讨回了10多万元工资。\n"
+            "据悉,今年以来,县总工会为29名农民工挽回经济损失500多万元。",
+            [("money_recovered", 5000000.0)],
+        ),
+        ("25日,纪在杆、张道木等36位农民工终于领到了追讨一年的41.8775万元工资。", []),
+        # counter-cases: students aided, one named first, are aided; trades listed before 等 name no one
+        ("2019年,县总工会帮助李炜玮等6名困难职工子女圆梦大学。", [("aid_persons", 6.0)]),
+        ("2019年,县总工会为建筑、石化等3000名农民工追回欠薪1200万元。", [("money_recovered", 12000000.0)]),
+    ],
+)
+def test_workers_named_in_full_tell_one_case(text, taken):
+    assert facts("剑阁县总工会\n" + text) == taken

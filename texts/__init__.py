@@ -172,6 +172,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The report never writes out its federation's name; the organisation was inferred from the places it "
         "names (a paper's name, a short form, the title): please check it.",
     },
+    "ri_org_level": {
+        "zh": "报告只写了机构的级别（如“区总工会”“xx街道总工会”），没有写明是哪个地方的，请在下面选择区县。",
+        "en": "The report names its federation only by its level (区总工会, xx街道总工会), not which place it is: "
+        "choose the district below.",
+    },
     "ri_pick_district": {
         "zh": "未能把报告中的机构对应到区县，请在下面选择。",
         "en": "The report's organisation matches no district; choose one below.",

@@ -52,7 +52,9 @@ def extraction_ui(text: str) -> tuple[Extraction, str]:
     unknown = t("ri_unknown")
     org, year = plain(extraction.organisation or unknown), extraction.report_year or unknown
     st.info(t("ri_found", org=org, year=year, n=len(extraction.facts)))
-    check = {"address": "ri_org_from_address", "inferred": "ri_org_inferred"}.get(extraction.organisation_from)
+    check = {"address": "ri_org_from_address", "inferred": "ri_org_inferred", "level": "ri_org_level"}.get(
+        extraction.organisation_from
+    )
     if check:  # a name the text never writes out: staff confirm it
         st.caption(t(check))
     if extraction.review:
