@@ -216,6 +216,8 @@ _OTHER_GIVER = re.compile(
 # 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
 # members there are or the year's new ones; 新发展 is always the latter
 _STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
+# 162家企业、6000余名职工 / 17家共1444名职工: after a count of firms, the persons in them
+_COUNT_THEN_PERSONS = re.compile(r"(?:企业|单位|公司|家庭)?(?:、|和|及|共|的)$")
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
@@ -694,6 +696,8 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         if pre == "上" and m["num"] not in ("万", "亿"):
             pre, s = None, s + 1  # 上 only qualifies 上万 / 上亿
         after = clause[e:]
+        if unit in ("家", "个") and (re.match(r"[^,、;\d]{0,12}?家庭", after) or clause[:s].endswith("家庭")):
+            unit = "户"  # 走访慰问了24家特困…职工家庭, 帮扶困难职工家庭42个: households, counted as 户
         if unit == "个" and re.match(r"(?:字|月|小时|百分点|工作日|季度|批次)", after):
             continue  # 3个百分点, 6个月: a measure of something else
         if unit is None:
@@ -1196,6 +1200,7 @@ def extract(text: str) -> Extraction:
                 continue
             window = clause[0]
             prev: tuple[Number, _Hit | None] | None = None
+            prev_window: int | None = None  # where the window of the number before began
             carried: _Hit | None = None  # 从85%提高到93%: the earlier figure's indicator, for the later one
             for num in nums:
                 gap = norm[window : num.start]
@@ -1224,6 +1229,18 @@ def extract(text: str) -> Extraction:
                     # the starting level of a change: only the level it reached is this year's figure
                     prev, window, carried = (num, hit), num.end, hit
                     continue
+                if (
+                    hit is None
+                    and prev
+                    and prev[1] is None
+                    and prev_window is not None
+                    and _COUNT_THEN_PERSONS.match(norm[prev[0].end : num.start])
+                ):
+                    # 走访慰问162家企业、6000余名职工, 慰问单位、企业17家共1444名职工: the firms counted take no
+                    # indicator; the persons after them take the label before the firms
+                    hit = choose_indicator(norm, num, prev_window, clause, sent, phrases)
+                    if hit is not None and hit.indicator not in ("aid_persons", "mutual_insurance_enrolled"):
+                        hit = None
                 if hit is None and prev and prev[1] and norm[prev[0].end : num.start].startswith("、"):
                     # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
@@ -1264,10 +1281,10 @@ def extract(text: str) -> Extraction:
                     fact = _fact(text, idx, start, end, hit.indicator, num)
                     fact.path = f"near:{hit.distance}" if hit.path == "near" else hit.path
                     take(fact, reason)
-                prev = (num, hit)
+                prev, prev_window = (num, hit), window
                 window = num.end
                 last_indicator = hit.indicator if hit else None
-    facts = _once([f for f in found if not f.review], text)
+    facts = _rounded_once(_once([f for f in found if not f.review], text), text)
     review = [
         f
         for f in _once([f for f in found if f.review], text)
@@ -1404,6 +1421,30 @@ def _once(facts: list[Fact], text: str) -> list[Fact]:
             out.append(f)
         same.append((f, line))
     return out
+
+
+def _rounded_once(facts: list[Fact], text: str) -> list[Fact]:
+    """A figure told rounded in a headline or lead (56万多名, 近3万人) and exact in the body (560296人参加) is one
+    figure: the exact one stays. Only across lines, of one indicator and period, the rounded one within 1 % of the
+    exact and on the side its qualifier says (多/余 below it, 近 above)."""
+    line = [text.count("\n", 0, f.start) for f in facts]
+    drop = set()
+    for i, f in enumerate(facts):
+        if f.qualifier not in ("more_than", "nearly", "approx"):
+            continue
+        for j, g in enumerate(facts):
+            if (
+                j != i
+                and g.qualifier == "exact"
+                and g.indicator == f.indicator
+                and g.period == f.period
+                and line[j] != line[i]
+                and abs(g.value - f.value) <= 0.01 * g.value
+                and (f.qualifier == "approx" or (f.value <= g.value) == (f.qualifier == "more_than"))
+            ):
+                drop.add(i)
+                break
+    return [f for i, f in enumerate(facts) if i not in drop]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1549,6 +1590,12 @@ def find_organisation(norm: str) -> str | None:
         )
         return _provincial_federation(m.group(0), level)
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
+    # 中华全国总工会又投入12万元,为长春市的…建设了职工书屋 in 长春日报's text that says 市总工会: the national body acts
+    # in a city's story, whose federation the paper names
+    lower = {lv: n for lv, n in bare_counts.items() if lv in ("市", "县", "区", "镇")}
+    local = _bare_federation(norm) if lower else None
+    if local and local not in visiting:
+        return local
     if (
         national
         and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national)

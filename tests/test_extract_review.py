@@ -939,3 +939,76 @@ def test_this_year_on_a_page_dated_by_its_address(text, year):
 )
 def test_workers_named_in_full_tell_one_case(text, taken):
     assert facts("剑阁县总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # the national body acting in a city's story (中华全国总工会又投入12万元,为长春市的…) that says 市总工会 in the
+        # city's own paper: the city's federation, as the national body is everywhere else a last resort (changchun)
+        (
+            "长春市再添4个职工书屋\n长春日报9月1日讯:日前,中华全国总工会又投入12万元,为长春市的4家企业建设了职工书屋。"
+            "市总工会始终高度重视职工精神文化需求。",
+            "长春市总工会",
+        ),
+        # counter-case: a text of the national body that names no place of its own
+        ("全总召开会议\n中华全国总工会召开书记处会议,部署全国工会工作。", "中华全国总工会"),
+    ],
+)
+def test_a_citys_federation_before_the_national_body_acting_in_its_story(text, org):
+    assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # those a campaign helped, after the number: 帮助N名困难职工(的)子女 (huazhou, xinjiang, lengshuijiang)
+        ("2019年,市总工会共帮助419名困难职工子女圆了读书梦。", [("aid_persons", 419.0)]),
+        ("2019年,全区各级工会开展金秋助学活动,帮助了近12万名困难职工的子女。", [("aid_persons", 120000.0)]),
+        # given to (为N名…发放慰问金): the persons and the sum (ziyang)
+        ("2023年,为47名患癌症职工发放慰问金9.4万元。", [("aid_persons", 47.0), ("aid_amount", 94000.0)]),
+        # counter-cases: a payout of the mutual scheme (住院关爱) and legal aid are no hardship aid
+        ("2018年,为2872名职工发放住院关爱计划慰问金。", []),
+        ("2018年,为4000余名农民工提供了法律援助。", []),
+        # after a count of firms the persons in them take the label before the firms (hengshui, sanyuan)
+        ("2024年,市总工会共走访慰问162家企业、6000余名职工。", [("aid_persons", 6000.0)]),
+        ("2019年,已慰问单位、企业17家共1444名职工。", [("aid_persons", 1444.0)]),
+        # households counted in 家 or 个 (jingan, lianping)
+        ("2019年,走访慰问了24家特困在职和退休职工家庭。", [("aid_persons", 24.0)]),
+        ("2023年,共计帮扶困难职工家庭42个。", [("aid_persons", 42.0)]),
+    ],
+)
+def test_round_twelve_those_aided(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # N人参加 in a sentence about the mutual scheme (chengbu, wulingyuan, pingcheng)
+        ("2014年,共组织动员4730名职工参加医疗互助活动。", [("mutual_insurance_enrolled", 4730.0)]),
+        ("2021年,开展了第15期职工大病医疗互助,全区共有5553人参加。", [("mutual_insurance_enrolled", 5553.0)]),
+        # counter-case: the women's special cover is a plan of its own (wulingyuan's 女职工特保)
+        ("2014年,有64家单位1337名女职工参加女职工特保,共收到特保互助金13370元。", []),
+        # … and in a sentence about training (yunnan, wanghua, henghe)
+        ("2016年,开展技能培训14957场次,369967人参加。", [("training_persons", 369967.0)]),
+        ("2015年,基层工会培训达到100余次,参加人数约6000余人。", [("training_persons", 6000.0)]),
+        # counter-case: a contest is no training
+        ("2016年,开展技能培训和技能竞赛,3000人参加竞赛。", []),
+    ],
+)
+def test_round_twelve_those_who_took_part(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+def test_a_figure_rounded_in_the_lead_and_exact_in_the_body_is_one():
+    text = (
+        "云南56万多名农民工接受引导性培训\n2016年,全省工会组织56万多名农民工参加引导性培训。\n"
+        "据统计,农民工引导性培训7389场次,560296人参加。"
+    )
+    assert facts(text) == [("training_persons", 560296.0)]
+    # counter-case: two figures of one indicator further apart than 1 % stay two
+    assert facts("滨海市总工会\n2016年,培训职工5万多人。\n另组织农民工培训56000人次。") == [
+        ("training_persons", 50000.0),
+        ("training_persons", 56000.0),
+    ]
