@@ -218,6 +218,8 @@ _OTHER_GIVER = re.compile(
 _STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
 # 162家企业、6000余名职工 / 17家共1444名职工: after a count of firms, the persons in them
 _COUNT_THEN_PERSONS = re.compile(r"(?:企业|单位|公司|家庭)?(?:、|和|及|共|的)$")
+_PERSON_INDICATORS = {"aid_persons", "mutual_insurance_enrolled", "training_persons", "new_members"}
+_PERSONS_JOINED = re.compile(r"[\u4e00-\u9fff]{1,10}[和及]")  # 212名农牧民工和|13名劳动模范
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
@@ -253,8 +255,8 @@ _HONOURS = re.compile(r"(?:授予|表彰|评为|命名)")
 _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
-    r"[的了在从向对据由是将把被让给到为和与及者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
-    r"召开|举行|成立|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
+    r"[的了在从向对据由是将把被让给到为和与及即者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
+    r"召开|举行|成立|选举|当选|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
     # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
     r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
     # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部
@@ -1202,6 +1204,7 @@ def extract(text: str) -> Extraction:
             prev: tuple[Number, _Hit | None] | None = None
             prev_window: int | None = None  # where the window of the number before began
             carried: _Hit | None = None  # 从85%提高到93%: the earlier figure's indicator, for the later one
+            unlabelled: Number | None = None  # the number just before, when it took no indicator
             for num in nums:
                 gap = norm[window : num.start]
                 # 新发展会员5.6万人(其中农民工3.2万人): a part is no figure of its own, unless another indicator
@@ -1219,7 +1222,7 @@ def extract(text: str) -> Extraction:
                     or _CHANGE_BEFORE.search(gap)
                     or (_CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start]))
                 ):
-                    prev, window, last_indicator = (num, None), num.end, None
+                    prev, window, last_indicator, unlabelled = (num, None), num.end, None, None
                     continue
                 else:
                     hit = choose_indicator(norm, num, window, clause, sent, phrases)
@@ -1227,7 +1230,7 @@ def extract(text: str) -> Extraction:
                         hit = _spent_on_aid(norm, num, window, sent)
                 if hit is not None and _TO_LEVEL.match(norm[num.end : num.end + 8]):
                     # the starting level of a change: only the level it reached is this year's figure
-                    prev, window, carried = (num, hit), num.end, hit
+                    prev, window, carried, unlabelled = (num, hit), num.end, hit, None
                     continue
                 if (
                     hit is None
@@ -1241,8 +1244,18 @@ def extract(text: str) -> Extraction:
                     hit = choose_indicator(norm, num, prev_window, clause, sent, phrases)
                     if hit is not None and hit.indicator not in ("aid_persons", "mutual_insurance_enrolled"):
                         hit = None
-                if hit is None and prev and prev[1] and norm[prev[0].end : num.start].startswith("、"):
-                    # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it
+                if (
+                    hit is None
+                    and prev
+                    and prev[1]
+                    and (
+                        norm[prev[0].end : num.start].startswith("、")
+                        or num.unit == prev[0].unit == "person"
+                        and _PERSONS_JOINED.fullmatch(norm[prev[0].end : num.start])
+                    )
+                ):
+                    # 申报帮扶困难劳模89人、特殊困难劳模73人: a list item takes the indicator before it; so do the
+                    # persons joined to persons by 和 under one verb (看望慰问212名农牧民工和13名劳动模范)
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
                     if ph is not None:
                         hit = replace(prev[1], path="list")
@@ -1281,6 +1294,18 @@ def extract(text: str) -> Extraction:
                     fact = _fact(text, idx, start, end, hit.indicator, num)
                     fact.path = f"near:{hit.distance}" if hit.path == "near" else hit.path
                     take(fact, reason)
+                    if (
+                        unlabelled is not None
+                        and num.unit == unlabelled.unit == "person"
+                        and hit.indicator in _PERSON_INDICATORS
+                        and _PERSONS_JOINED.fullmatch(norm[unlabelled.end : num.start])
+                    ):
+                        # 向20名困难职工和27名防疫一线工作人员送上…慰问品: persons joined by 和 before the verb
+                        # they share take its indicator
+                        joined = _fact(text, idx, min(unlabelled.start, hit.kw_start), end, hit.indicator, unlabelled)
+                        joined.path = "joined"
+                        take(joined, reason)
+                unlabelled = num if hit is None and not ranged else None
                 prev, prev_window = (num, hit), window
                 window = num.end
                 last_indicator = hit.indicator if hit else None
@@ -1613,6 +1638,7 @@ def find_organisation(norm: str) -> str | None:
         # 日从全省工会, 全年我区工会, XX年度全区工会工作: all the unions of a place, no name
         if (
             len(name) >= 5
+            and not _LEVEL_ONLY.fullmatch(name)  # 高新区工会召开…: a level with no place names nobody
             and not re.match(r"[全各本该我]", name)
             and not re.search(r"[全各本该我][省市区县]工会$", name)
         ):

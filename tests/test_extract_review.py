@@ -1012,3 +1012,35 @@ def test_a_figure_rounded_in_the_lead_and_exact_in_the_body_is_one():
         ("training_persons", 50000.0),
         ("training_persons", 56000.0),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # persons joined to persons by 和 share the verb: after it (erlian) or before it (aotou)
+        ("2025年,慰问组看望慰问212名农牧民工和13名劳动模范。", [("aid_persons", 212.0), ("aid_persons", 13.0)]),
+        (
+            "2023年,镇总工会向20名困难职工和27名防疫一线工作人员送上慰问品。",
+            [("aid_persons", 27.0), ("aid_persons", 20.0)],
+        ),
+        # counter-case: firms joined by 和 are no persons
+        ("2025年,看望慰问212名困难职工和13家困难企业。", [("aid_persons", 212.0)]),
+    ],
+)
+def test_round_thirteen_persons_joined_by_he(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # 即 (namely) and a vote (选举, 当选) run into the name they introduce; 即墨区 keeps its 即
+        ("东城区工会召开代表大会\n大会选举产生三委委员,即东城区总工会第一届委员会委员。", "东城区总工会"),
+        ("大会投票等额选举东城区总工会第一届委员会主席。", "东城区总工会"),
+        ("大会选举产生即墨区总工会第一届委员会。", "即墨区总工会"),
+        # a level with no place (高新区工会) names nobody; the one with its place does (hengyang_gxq)
+        ("高新区工会召开第一次代表大会\n12月27日上午,衡阳国家高新区工会召开第一次代表大会。", "衡阳国家高新区工会"),
+    ],
+)
+def test_round_thirteen_words_that_run_into_a_name(text, org):
+    assert find_organisation(normalise(text)[0]) == org
