@@ -87,6 +87,8 @@ _FUTURE_MARK = re.compile(
     r"将(?:对|为|向|通过)|可享|均可参加|"
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
     r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
+    # 2024年,街道总工会将积极构建…: 将 before an adverb of effort (将积极分子吸收入会, 将积极性 are 把)
+    r"将(?:积极(?!分子|性)|大力|全力|持续|着力|努力|加快|不断|切实|重点)|"
     # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
     r"(?<!保障)(?<!关爱)(?<!互助)计划(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训)|任务数|目标数|"
     # 全年培训职工不少于20万人次, 建成工作室不少于300家: a floor set, not a count reached (that is 超过, 以上)
@@ -122,7 +124,11 @@ _NAMED_WORKERS = (
     + _SURNAMES
     + r"][\u4e00-\u9fff]{2})等\d+[名位](?:农民工|民工|职工|工人)"
 )
-_CASE = re.compile(_ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)|" + _NAMED_WORKERS)
+# … or one worker named in full after what they are (…公司职工赵鑫,拿到了…; 下岗职工段冉冉、…四位困难家庭)
+_NAMED_WORKER = r"(?:职工|农民工|员工|工人|劳模)[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}(?=[,、:])"
+_CASE = re.compile(
+    _ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)|" + _NAMED_WORKERS + "|" + _NAMED_WORKER
+)
 # what turns from a case back to the year's totals: 据统计, 据悉, 今年以来, 全年, 截至…, 此外
 _SUMMARY_OPENING = re.compile(
     r"(?:据(?:统计|悉|了解|介绍)|今年以来|全年|截至|截止|此外|同时|目前|近年来|近期|去年|(?:19|20)\d\d年|全[省市县区镇])"
@@ -236,7 +242,7 @@ _ORG = re.compile(
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 # 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
-_TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年"
+_TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年|近年来|近年|近期|多年来"
 _ORG_LEADING = re.compile(
     r"^(?:\d+年|\d+月|\d+日|\d*页|[年月日了在于由是和对向从的据与及]|关于|其中|" + _TIME_WORDS + ")+"
 )
@@ -625,6 +631,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
         norm = unicodedata.normalize("NFKC", ch)
         if norm in ("“", "”", "‘", "’"):
             norm = ch
+        elif ch in "\ufe33\ufe34":
+            norm = "|"  # ︳: a vertical-form low line that web titles use as a bar between parts, not the _ of a mask
         for c in norm:
             out.append(c)
             idx.append(i)

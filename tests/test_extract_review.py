@@ -1044,3 +1044,50 @@ def test_round_thirteen_persons_joined_by_he(text, taken):
 )
 def test_round_thirteen_words_that_run_into_a_name(text, org):
     assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # ︳ (a vertical-form low line) is a bar between a title's parts, not the _ of a masked place (xinfeng)
+        ("就地过年︳滨海县总工会开展送温暖活动\n滨海县总工会开展了送温暖活动。", "滨海县总工会"),
+        # counter-case: a masked place keeps its mask
+        ("__经济开发区总工会工作总结\n今年,__经济开发区总工会开展了送温暖活动。", "__经济开发区总工会"),
+        # 近年来, 近期, 多年来 are time words run into a bare level, as 今年 is (pingdingshan): no name
+        ("锦旗送到帮扶中心\n近年来市总工会为许多困难职工进行了无偿的法律援助。", None),
+        ("锦旗送到帮扶中心\n近期县总工会为困难职工送去慰问金。", None),
+    ],
+)
+def test_round_fourteen_bars_and_time_words_before_a_name(text, org):
+    assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # one worker named in full after what they are tells a case (xiangxiang; shangshui's visit)
+        ("2019年12月,做完手术的滨海化工有限公司职工赵鑫,拿到了工会给予的4000元生活救助金和1.98万元医疗救助金。", []),
+        ("2021年,看望县百货大楼下岗职工王伟、县环卫大队劳模马二菊,送上1000元慰问金。", []),
+        # counter-case: workers counted, not named, are the year's
+        ("2019年,市总工会为120名困难职工发放生活救助金24万元。", [("aid_persons", 120.0), ("aid_amount", 240000.0)]),
+    ],
+)
+def test_round_fourteen_one_worker_named_in_full_is_a_case(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # 将 before an adverb of effort (将积极构建, 将持续…) is a plan: its year is not the year described (wuning)
+        (
+            "街道2023年工会工作亮点多\n发布时间:2024-01-26\n2023年,街道工会工作成绩瞩目。\n2024年,街道总工会将积极构建四大工作体系。",
+            2023,
+        ),
+        ("总工会工作综述\n发布时间:2024-01-20\n2023年,全区工会新建工会12家。2024年,区总工会将持续深化维权服务。", 2023),
+        # counter-case: 将积极分子吸收入会 is 把 (a result, in its year)
+        ("总工会工作综述\n2024年,区总工会将积极分子吸收入会。", 2024),
+    ],
+)
+def test_round_fourteen_a_plan_with_an_adverb_of_effort(text, year):
+    assert find_report_year(normalise(text)[0]) == year
