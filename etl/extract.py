@@ -125,7 +125,7 @@ _NAMED_WORKERS = (
     + r"][\u4e00-\u9fff]{2})等\d+[名位](?:农民工|民工|职工|工人)"
 )
 # … or one worker named in full after what they are (…公司职工赵鑫,拿到了…; 下岗职工段冉冉、…四位困难家庭)
-_NAMED_WORKER = r"(?:职工|农民工|员工|工人|劳模)[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}(?=[,、:])"
+_NAMED_WORKER = r"(?:职工|农民工|员工|工人|劳模)[" + _SURNAMES + r"][\u4e00-\u9fff]{1,2}(?=[,、:]|在|拿到|领到)"
 _CASE = re.compile(
     _ANECDOTE.pattern + r"|[\u4e00-\u9fff]某(?!些|种|项|方面|一|个|时|段|地|处)|" + _NAMED_WORKERS + "|" + _NAMED_WORKER
 )
@@ -237,12 +237,14 @@ _ORG = re.compile(
     # body of that level (not ****年区总工会: a masked year)
     r"((?<![A-Za-z])[xX*_×]{1,4}(?:(?![年月日的了在和与及])[\u4e00-\u9fff]){0,4}?(?:[省市区县旗镇乡]|街道)总?工会|"
     r"(?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?总工会"
+    # 柳东新区(高新区)总工会: a zone's second name in brackets is part of its federation's name
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?"
+    r"(?:\((?:[\u4e00-\u9fff]{1,4}(?:新区|区|县|市))\))?总工会"
     # a township's union often has no 总: 烟墩镇工会
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
 )
 # 2004年7月云南省总工会, 提出了街道总工会: a date or a particle run into the name
-_TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年|近年来|近年|近期|多年来"
+_TIME_WORDS = "今年|去年|明年|近日|日前|目前|同时|上半年|下半年|近年来|近年|近期|多年来|随后|此后|之后"
 _ORG_LEADING = re.compile(
     r"^(?:\d+年|\d+月|\d+日|\d*页|[年月日了在于由是和对向从的据与及]|关于|其中|" + _TIME_WORDS + ")+"
 )
@@ -262,7 +264,7 @@ _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
     r"[的了在从向对据由是将把被让给到为和与及即者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
-    r"召开|举行|成立|选举|当选|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
+    r"召开|举行|成立|选举|当选|代表|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
     # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
     r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
     # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部
@@ -302,6 +304,10 @@ _SINCE = re.compile(
 # 五年来, 过去五年, 二十年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(
     r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来|(?:代会|代表大会)(?:以来|至今)"
+)
+# Copyright©2008-2011 by www.workercn.cn, 版权所有 2003-2025: a site's notice, whose years are no span of the report
+_COPYRIGHT = re.compile(
+    r"(?:Copyright|版权所有|©)[^\n]{0,24}?(?:19|20)\d\d(?:\s*[-–—~]\s*(?:19|20)\d\d)?", re.IGNORECASE
 )
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
@@ -669,6 +675,13 @@ def _unit_word(raw: str | None) -> str | None:
     return {"人(次)": "人次", "人/次": "人次", "次/人": "人次", "件(次)": "件次"}.get(raw, raw)
 
 
+def _alike(a: Number, b: Number) -> bool:
+    """Whether two figures count the same kind of thing: persons and households (劳动模范15人、…职工31户) are alike,
+    person-times and cases (法律咨询11504人次、代理文书443件) are not."""
+    kind = {"户": "person"}
+    return kind.get(a.unit_word, a.unit) == kind.get(b.unit_word, b.unit)
+
+
 def find_numbers(clause: str, offset: int) -> list[Number]:
     """Every figure with a unit in a clause (offsets into the whole normalised text)."""
     found = []
@@ -708,6 +721,8 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         after = clause[e:]
         if unit in ("家", "个") and (re.match(r"[^,、;\d]{0,12}?家庭", after) or clause[:s].endswith("家庭")):
             unit = "户"  # 走访慰问了24家特困…职工家庭, 帮扶困难职工家庭42个: households, counted as 户
+        elif unit == "户" and re.match(r"(?:企业|单位|公司)", after):
+            unit = "家"  # 等15户企业中, 针对44户企业的775名…职工: firms counted in 户, not households
         if unit == "个" and re.match(r"(?:字|月|小时|百分点|工作日|季度|批次)", after):
             continue  # 3个百分点, 6个月: a measure of something else
         if unit is None:
@@ -871,8 +886,8 @@ def _last_match(rx: re.Pattern, text: str) -> re.Match | None:
 
 # 共投入资金83万多元,慰问困难职工183人 / 先后投入220万元,为4000余名困难职工…提供了生活救助: a sum spent, with no
 # label of its own, whose sentence goes on to say whom it aided is the aid paid (not a building, a contest, a loan);
-# so is a sum raised (筹资50万余元,帮扶救助了28户…; 共筹资约16.2625万元,慰问700余人)
-_SPENT = re.compile(r"(?:投入(?:资金|資金)?|筹资|籌資)$")
+# so is a sum raised (筹资50万余元,帮扶救助了28户…; 共筹资约16.2625万元,慰问700余人) or set aside (拨出资金近50万元,对…190名…慰问)
+_SPENT = re.compile(r"(?:(?:投入|拨出|撥出|拿出)(?:资金|資金)?|筹资|籌資)$")
 _AID_AFTER = re.compile(r"^[,:]\S*?(?:慰问|慰問|救助|帮扶|幫扶|资助|資助)")
 _NOT_AID_USE = re.compile(
     r"建|修|改造|阵地|陣地|书屋|書屋|驿站|驛站|竞赛|競賽|器材|设备|設備|贷款|貸款|培训|培訓|就业|就業"
@@ -1258,6 +1273,7 @@ def extract(text: str) -> Extraction:
                     and prev[1]
                     and (
                         norm[prev[0].end : num.start].startswith("、")
+                        and _alike(num, prev[0])  # 法律咨询11504人次、代理文书443件: unlike units, unlike items
                         or num.unit == prev[0].unit == "person"
                         and _PERSONS_JOINED.fullmatch(norm[prev[0].end : num.start])
                     )
@@ -1495,6 +1511,10 @@ def _placed(name: str) -> bool:
 
 def _clean_name(raw: str) -> str | None:
     """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
+    alias = re.search(r"\([^()]*\)(?=总工会$)", raw)
+    if alias:  # 柳东新区(高新区)总工会: the name is read without its bracketed second name, which then goes back in
+        name = _clean_name(raw[: alias.start()] + raw[alias.end() :])
+        return name[: -len("总工会")] + alias.group(0) + "总工会" if name else None
     suffix = "总工会" if raw.endswith("总工会") else "工会"
     # 太和县, 和平区: a place of the places file whose name holds 和 is not cut at it
     placed = next((k for k in range(len(raw) - len(suffix) - 1) if _placed(raw[k : -len(suffix)])), len(raw))
@@ -1616,8 +1636,8 @@ def find_organisation(norm: str) -> str | None:
         return most
     title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
     m = _PROVINCE_SHORT.match(title)
-    if m and re.match(r"(?:省|自治区|市)?总?工会", title[m.end() :]):
-        # 山东工会依法为民工撑腰: a headline naming a province's unions is about its federation
+    if m and re.match(r"(?:全省|全区|全市|省|自治区|市)?总?工会", title[m.end() :]):
+        # 山东工会依法为民工撑腰, 安徽全省工会受理…: a headline naming a province's unions is about its federation
         level = (
             "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
         )
@@ -1851,7 +1871,7 @@ def find_report_year(norm: str) -> int | None:
     come last.
     """
     # //www.workercn.cn2014-06-24 08:15:02: a page's date glued to the site's address is the page's date
-    norm = _GLUED_DATE.sub(r"\1 ", norm)
+    norm = _COPYRIGHT.sub(" ", _GLUED_DATE.sub(r"\1 ", norm))
     urls = " ".join(_URL.findall(norm))
     body = _URL.sub(" ", norm)
     published = _publication_date(body)

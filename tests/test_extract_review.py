@@ -1091,3 +1091,53 @@ def test_round_fourteen_one_worker_named_in_full_is_a_case(text, taken):
 )
 def test_round_fourteen_a_plan_with_an_adverb_of_effort(text, year):
     assert find_report_year(normalise(text)[0]) == year
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a list item takes the indicator before it only when it counts the same kind of thing (anhui)
+        ("2023年,全省工会接受法律咨询11504人次、代理文书443件。", [("legal_consultations", 11504.0)]),
+        # counter-case: persons and households are alike (yanqing's 劳动模范15人、…职工31户)
+        ("2016年,区总工会走访慰问劳动模范15人、困难及大病职工31户。", [("aid_persons", 15.0), ("aid_persons", 31.0)]),
+        # firms counted in 户 are no households (ziyang_gxq, zigong, xianyang)
+        ("2024年,慰问组先后到15户企业中,慰问困难职工、先进劳模等315名。", [("aid_persons", 315.0)]),
+        # a sum set aside (拨出, 拿出) whose sentence says whom it aided is the aid (shengzhou)
+        (
+            "2015年,市总工会拨出资金近50万元,对190名特别困难的职工进行逐个慰问。",
+            [("aid_amount", 500000.0), ("aid_persons", 190.0)],
+        ),
+        # one worker named in full before what they do tells a case (yongxiu's 职工刘玉玲在领到…)
+        ("2014年5月15日,困难职工刘玉玲在领到自己600元生活救助款及孩子360元助学款时,动情地说。", []),
+    ],
+)
+def test_round_fifteen_figures(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # 代表 (on behalf of) and 随后 run into the name after them (suzhou_gxq, kunming)
+        ("慰问派驻干部\n随后,徐礼华代表东城区总工会慰问了派驻干部。", "东城区总工会"),
+        ("调研职工之家\n随后柳东新区总工会主席陪同调研。", "柳东新区总工会"),
+        # a zone's second name in brackets is part of its federation's name (liudong); a list of levels is no one
+        (
+            "调研职工之家\n柳东新区(高新区)总工会主席陪同调研,参观柳东新区(高新区)总工会职工之家。",
+            "柳东新区(高新区)总工会",
+        ),
+        ("工作会议召开\n各县区(开发区)总工会负责人参加会议。", None),
+        # a headline naming all a province's unions (安徽全省工会…) is about its federation, as 山东工会… is (anhui)
+        ("安徽全省工会受理劳动争议调解案件6.7万件\n2023年,全省工会受理调解案件6.7万件。", "安徽省总工会"),
+    ],
+)
+def test_round_fifteen_names(text, org):
+    assert find_organisation(normalise(text)[0]) == org
+
+
+def test_round_fifteen_a_copyright_notice_is_no_span():
+    text = (
+        "永修县总46.8万元救助1171名困难职工群众\n//www.workercn.cn2014-05-20 15:51:12来源: 中工网\n"
+        "日前,县总工会为全县1171名特困职工发放上半年救助款46.8万元。\n中工网版权所有\nCopyright © 2008-2011 by www.workercn.cn"
+    )
+    assert find_report_year(normalise(text)[0]) == 2014
