@@ -24,7 +24,7 @@ import opencc
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, PeriodError, parse_period, period_in_context
-from etl.places import government_site_place, is_place, place_named_alone
+from etl.places import government_site_place, is_place, place_levels, place_named_alone
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -83,6 +83,8 @@ _FUTURE_MARK = re.compile(
     r"进一步|新建|发展|做到)|"
     r"目标(?:是|为)|任务(?:是|为|包括)|预计|估计|预估|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
     r"到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
+    # 今年,省总工会向全社会承诺继续做好10件实事: a pledge is a plan
+    r"承诺(?:继续|将|要)|"
     # 将对20万名农民工会员进行免费培训, 20万农民工可享免费技能培训: what will be done, what one may get
     r"将(?:对|为|向|通过)|可享|均可参加|"
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
@@ -223,7 +225,11 @@ _OTHER_GIVER = re.compile(
 # members there are or the year's new ones; 新发展 is always the latter
 _STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
 # 162家企业、6000余名职工 / 17家共1444名职工: after a count of firms, the persons in them
-_COUNT_THEN_PERSONS = re.compile(r"(?:企业|单位|公司|家庭)?(?:、|和|及|共|的)$")
+# 162家企业、6000余名职工 / 慰问困难企业101家、一线职工7361人: the persons after a count of firms, with or without a
+# noun of their own before their number
+_COUNT_THEN_PERSONS = re.compile(
+    r"(?:企业|单位|公司|家庭)?(?:、|和|及|共|的)(?:[\u4e00-\u9fff]{0,6}?(?:职工|工人|农民工|劳模|劳动者|员工))?$"
+)
 _PERSON_INDICATORS = {"aid_persons", "mutual_insurance_enrolled", "training_persons", "new_members"}
 _PERSONS_JOINED = re.compile(r"[\u4e00-\u9fff]{1,10}[和及]")  # 212名农牧民工和|13名劳动模范
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
@@ -1546,6 +1552,8 @@ def _clean_name(raw: str) -> str | None:
     level = re.search(r"省|自治区", name)
     if level and not re.match(r"(?:" + _PROVINCE_SHORT.pattern + r"|陜西)", name) and not 2 <= level.start() <= 3:
         return None  # 超额完成省总工会, 第一时间响应省总工会: words run into 省总工会; a province's name is short
+    if level and level.group(0) == "自治区" and not re.match(r"内蒙古|广西|西藏|宁夏|新疆", name):
+        return None  # 当选新一届自治区总工会主席: there are five autonomous regions, and 新一届 is none of them
     if (
         len(name) <= len(suffix) + 1
         or re.search(r"[和及与、委]", name)
@@ -1589,6 +1597,12 @@ def find_organisation(norm: str) -> str | None:
         # 获全国总工会表彰: the national body is a last resort
         return [n for n in found if n != NATIONAL and n not in visiting]
 
+    # …签订了帮扶合作协议。(从江县总工会 肖海波), …热潮。(凉山州总工会): a story signed at its end by a federation, alone
+    # or with its writers' names, is that federation's, whoever else it names as visiting or visited
+    for m in reversed(list(_BYLINE.finditer(norm, max(0, len(norm) - 400)))):
+        signed = _clean_name(m.group(1))
+        if signed and signed != NATIONAL:
+            return signed
     head = "\n".join(norm.split("\n", 3)[:3])
     counts: dict[str, int] = {}
     for name in names(norm):
@@ -1610,7 +1624,19 @@ def find_organisation(norm: str) -> str | None:
             counts[alias[short]] += counts.pop(short)
     most = max(counts, key=counts.get) if counts else None
     title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
-    in_title = [n for n in counts if len(place := _place(n)) >= 2 and place in title]
+    # 黔南广州两地工会…: a title may name a place without its level (黔南 for 黔南州总工会), where the short name is a
+    # place at one level only (承德 is a city and a county: 承德各级工会 names neither 承德县 nor 承德市 for sure)
+    in_title = [
+        n
+        for n in counts
+        if len(place := _place(n)) >= 2
+        and (
+            place in title
+            or len(short := re.sub(r"(?:省|自治区|市|区|县|州|盟|旗)$", "", place)) >= 2
+            and short in title
+            and len(place_levels(short)) == 1
+        )
+    ]
     if in_title:  # 玉溪市第二十二期职工医疗互助活动… names 玉溪市总工会's place, not 云南省总工会's
         return max(in_title, key=lambda n: (counts[n], len(n)))
     bare_counts = _bare_levels(norm)
@@ -1810,6 +1836,7 @@ def _bare_levels(norm: str) -> dict[str, int]:
     return {lv: found.count(lv) for lv in set(found)}
 
 
+_BYLINE = re.compile(r"[(（] ?([\u4e00-\u9fff]{2,20}?总?工会)(?: ?[\u4e00-\u9fff]{2,3}){0,3} ?[)）]")
 _VISITING_PARTY = re.compile(r"(?:领导)?(?:一行|检查组|考察组|调研组|督导组|慰问团|代表团)|(?:来|到|赴)我[县市区镇]")
 
 

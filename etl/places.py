@@ -26,6 +26,11 @@ def is_place(short: str) -> bool:
     return short in _shorts()
 
 
+def place_levels(short: str) -> frozenset[str]:
+    """The levels a short name is a place at: 黔南 → {州}; 承德 → {市, 县} (a city and a county of that name)."""
+    return frozenset(level for found in _by_pinyin().values() for name, level in found if name == short)
+
+
 @cache
 def _by_pinyin() -> dict[str, set[tuple[str, str]]]:
     """pinyin of a place's short name → {(short name, level)}: 湟中 as 县 (before 2020) and as 区 (now)."""

@@ -1141,3 +1141,46 @@ def test_round_fifteen_a_copyright_notice_is_no_span():
         "日前,县总工会为全县1171名特困职工发放上半年救助款46.8万元。\n中工网版权所有\nCopyright © 2008-2011 by www.workercn.cn"
     )
     assert find_report_year(normalise(text)[0]) == 2014
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a story signed at its end by a federation, alone or with its writers, is that federation's (congjiang; the
+        # same signature stands in qingchuan, lizhou, yuxi, yuanan and liangshan)
+        (
+            "滨海市总工会到东山县考察调研\n6月17日,滨海市总工会常务副主席一行到东山县考察。滨海市总工会与东山县总工会签订协议。"
+            "(东山县总工会 肖海波)",
+            "东山县总工会",
+        ),
+        # a title may name a place without its level, where the short name is a place at one level only (qiannan)
+        ("黔南广州两地工会召开座谈会\n广州市总工会调研员到黔南州总工会洽谈。黔南州总工会通报了工作。", "黔南州总工会"),
+        # there are five autonomous regions: 当选新一届自治区总工会主席 names none; the headline names 西藏's (xizang)
+        ("西藏自治区工会第十一次代表大会闭幕\n大会选举唐明英当选新一届自治区总工会主席。", "西藏自治区总工会"),
+    ],
+)
+def test_round_sixteen_names(text, org):
+    assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # the persons after a count of firms, with a noun of their own (hainan_2018)
+        ("2018年,省总工会慰问困难企业101家、一线职工7361人。", [("aid_persons", 7361.0)]),
+        # goods listed with 、 before their noun (dalate)
+        ("2021年,本次活动发放价值30余万元的米、面、油慰问品。", [("aid_amount", 300000.0)]),
+    ],
+)
+def test_round_sixteen_figures(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+def test_round_sixteen_a_pledge_is_a_plan():
+    # 今年,…承诺继续做好10件实事 on a February 2019 page that reports 2018年's results: the year described is 2018
+    text = (
+        "海南省总服务职工10件实事兑现\n2019年02月12日09:59 来源:《工人日报》\n"
+        "近日,记者获悉,2018年省总工会服务职工10件实事全部兑现,今年,省总工会向全社会承诺继续做好10件实事。\n"
+        "2018年,省总共筹集资金4033.04万元,精准帮扶建档困难职工28150人次。"
+    )
+    assert find_report_year(normalise(text)[0]) == 2018

@@ -8,7 +8,7 @@ import csv
 import pytest
 
 from etl.extract import extract
-from etl.places import PLACES_CSV, government_site_place, place_named_alone
+from etl.places import PLACES_CSV, government_site_place, place_levels, place_named_alone
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,10 @@ def test_a_text_naming_its_federation_by_level_takes_the_one_place_it_names_by_s
     # a name the text never writes out is inferred, for staff to confirm
     assert (found.organisation, found.organisation_from) == (organisation, "inferred" if organisation else "text")
     assert [f.value for f in found.facts if f.indicator == "aid_amount"] == [135000.0]
+
+
+def test_the_levels_a_short_name_is_a_place_at():
+    # 黔南广州两地工会… names 黔南州 by its short name alone; 承德各级工会… names no one for sure (a city and a county)
+    assert place_levels("黔南") == {"州"}
+    assert place_levels("承德") == {"市", "县"}
+    assert place_levels("需要") == frozenset()
