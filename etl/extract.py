@@ -224,9 +224,8 @@ _OTHER_GIVER = re.compile(
 # 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
 # members there are or the year's new ones; 新发展 is always the latter
 _STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
-# 162家企业、6000余名职工 / 17家共1444名职工: after a count of firms, the persons in them
-# 162家企业、6000余名职工 / 慰问困难企业101家、一线职工7361人: the persons after a count of firms, with or without a
-# noun of their own before their number
+# 162家企业、6000余名职工 / 17家共1444名职工 / 慰问困难企业101家、一线职工7361人: after a count of firms, the persons
+# in them, with or without a noun of their own before their number
 _COUNT_THEN_PERSONS = re.compile(
     r"(?:企业|单位|公司|家庭)?(?:、|和|及|共|的)(?:[\u4e00-\u9fff]{0,6}?(?:职工|工人|农民工|劳模|劳动者|员工))?$"
 )
@@ -284,6 +283,9 @@ _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
 )
+# The five autonomous regions and the four municipalities, by their short names
+_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 # An autonomous region's federation by its full name: 新疆 + 自治区 is 新疆维吾尔自治区总工会, not 新疆自治区总工会
 _REGION_IN_FULL = {"广西": "广西壮族", "宁夏": "宁夏回族", "新疆": "新疆维吾尔"}
 
@@ -1552,7 +1554,7 @@ def _clean_name(raw: str) -> str | None:
     level = re.search(r"省|自治区", name)
     if level and not re.match(r"(?:" + _PROVINCE_SHORT.pattern + r"|陜西)", name) and not 2 <= level.start() <= 3:
         return None  # 超额完成省总工会, 第一时间响应省总工会: words run into 省总工会; a province's name is short
-    if level and level.group(0) == "自治区" and not re.match(r"内蒙古|广西|西藏|宁夏|新疆", name):
+    if level and level.group(0) == "自治区" and not name.startswith(_REGIONS):
         return None  # 当选新一届自治区总工会主席: there are five autonomous regions, and 新一届 is none of them
     if (
         len(name) <= len(suffix) + 1
@@ -1660,13 +1662,10 @@ def find_organisation(norm: str) -> str | None:
             return found[0]
     if most:
         return most
-    title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
     m = _PROVINCE_SHORT.match(title)
     if m and re.match(r"(?:全省|全区|全市|省|自治区|市)?总?工会", title[m.end() :]):
         # 山东工会依法为民工撑腰, 安徽全省工会受理…: a headline naming a province's unions is about its federation
-        level = (
-            "市" if m.group(0) in "北京天津上海重庆" else "自治区" if m.group(0) in "内蒙古广西西藏宁夏新疆" else "省"
-        )
+        level = "市" if m.group(0) in _MUNICIPALITIES else "自治区" if m.group(0) in _REGIONS else "省"
         return _provincial_federation(m.group(0), level)
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
     # 中华全国总工会又投入12万元,为长春市的…建设了职工书屋 in 长春日报's text that says 市总工会: the national body acts
@@ -1758,12 +1757,7 @@ def _bare_federation(norm: str) -> str | None:
         if level in ("省", "自治区") and len(shorts) == 1 and level + "总工会" in "\n".join(norm.split("\n", 3)[:3]):
             # 省总工会 … 陕西省技术能手, 自治区总工会 … 内蒙古职工: the one province the text names
             short = shorts.pop()
-            if (
-                level == "省"
-                and short not in "内蒙古广西西藏宁夏新疆北京天津上海重庆"
-                or level == "自治区"
-                and short in "内蒙古广西西藏宁夏新疆"
-            ):
+            if level == "省" and short not in _REGIONS + _MUNICIPALITIES or level == "自治区" and short in _REGIONS:
                 return _provincial_federation(short, level)
         if level in ("市", "县", "区"):
             # 秀屿区领导带领区总工会…, 这是我市…对南昌市…: the one place of its level the text names

@@ -16,19 +16,24 @@ _GOV_HOST = re.compile(r"https?://(?:[\w-]+\.)*?([a-z]+)\.gov\.cn(?=[:/]|$)", re
 
 
 @cache
-def _shorts() -> frozenset[str]:
-    return frozenset(short for found in _by_pinyin().values() for short, _ in found)
+def _levels() -> dict[str, frozenset[str]]:
+    """Short name → the levels it is a place at, from the places file read once (_by_pinyin)."""
+    out: dict[str, set[str]] = {}
+    for found in _by_pinyin().values():
+        for short, level in found:
+            out.setdefault(short, set()).add(level)
+    return {short: frozenset(levels) for short, levels in out.items()}
 
 
 def is_place(short: str) -> bool:
     """Whether a name without its level is a province's, city's or county's, now or formerly, at any level (密云
     was a 县 and is a 区): 秀屿 and 南昌 are; 业强 (工业强县) and 指导 (指导市供销系统) are not."""
-    return short in _shorts()
+    return short in _levels()
 
 
 def place_levels(short: str) -> frozenset[str]:
     """The levels a short name is a place at: 黔南 → {州}; 承德 → {市, 县} (a city and a county of that name)."""
-    return frozenset(level for found in _by_pinyin().values() for name, level in found if name == short)
+    return _levels().get(short, frozenset())
 
 
 @cache
