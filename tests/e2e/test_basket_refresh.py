@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from streamlit_runs import click_when_drawn
 
 pytestmark = pytest.mark.e2e
 
 
 def test_collected_slides_survive_a_page_refresh(app_server, page):
     page.goto(f"{app_server}/contracts?year=2024")
-    page.get_by_role("button", name="加入幻灯片").first.click()
+    click_when_drawn(page, page.get_by_role("button", name="加入幻灯片").first)
     page.get_by_role("button", name="已加入幻灯片").first.wait_for()
     page.wait_for_url(re.compile(r"[?&]slides=[A-Za-z0-9_-]{20,}"))
     page.locator('[data-testid="stSidebarNav"]').get_by_text("导出幻灯片").click()

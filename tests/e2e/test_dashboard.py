@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from streamlit_runs import wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -27,11 +28,6 @@ def wait_for_title(page, pattern: str, timeout: int = 30_000) -> None:
         arg=pattern,
         timeout=timeout,
     )
-
-
-def wait_idle(page, timeout: int = 30_000) -> None:
-    """Until Streamlit has finished the current run (its "Running…" status widget is gone)."""
-    page.wait_for_function("""() => !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=timeout)
 
 
 def choose(page, selectbox, option: str) -> None:

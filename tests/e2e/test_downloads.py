@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from streamlit_runs import click_when_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +51,7 @@ def test_excel_download_has_the_numbers_behind_the_chart(app_server, page):
 
 def test_picked_charts_and_the_preset_download_as_decks_with_native_charts(app_server, page):
     page.goto(f"{app_server}/contracts?year=2024")
-    page.get_by_role("button", name="加入幻灯片").first.click()
+    click_when_drawn(page, page.get_by_role("button", name="加入幻灯片").first)
     page.get_by_role("button", name="已加入幻灯片").first.wait_for()
     page.locator('[data-testid="stSidebarNav"]').get_by_text("导出幻灯片").click()
     page.get_by_text("2024年各区县集体合同签订率（%）").first.wait_for()  # a bar chart is drawn twice: wide, phone
