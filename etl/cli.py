@@ -424,7 +424,7 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
         say(
             lang,
             "extract_head",
-            org=result.organisation or unknown,
+            org=result.organisation_written or result.organisation or unknown,
             year=result.report_year or unknown,
             n=len(result.facts),
         )

@@ -24,7 +24,7 @@ import opencc
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, PeriodError, parse_period, period_in_context
-from etl.places import government_site_place, is_place, place_levels, place_named_alone
+from etl.places import government_site_place, is_place, own_name, place_levels, place_named_alone
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -377,11 +377,15 @@ class Extraction:
     # (市总工会 beside 渭南日报, 在巢湖…, 构建和谐天津), to confirm; "address": from the source address alone, to confirm;
     # "level": a name with its place masked (xx街道总工会, *区总工会), to choose
     organisation_from: str = "text"
+    # the name with the province and city the text writes before it, where `organisation` is the federation's own
+    # name without them (etl.places.own_name): 云南省鲁甸县总工会 for 鲁甸县总工会; else None
+    organisation_written: str | None = None
 
     def as_dict(self) -> dict:
         return {
             "organisation": self.organisation,
             "organisation_from": self.organisation_from,
+            "organisation_written": self.organisation_written,
             "report_year": self.report_year,
             "period": self.period,
             "facts": [f.as_dict() for f in self.facts],
@@ -1354,7 +1358,9 @@ def extract(text: str) -> Extraction:
         f.period = _period(norm, idx, f, year)
         if id(f) in running_ids and f.period == ANNUAL:
             f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
-    return Extraction(organisation, year, facts, review, _report_period(norm, facts, year), read_from)
+    own = own_name(organisation) if organisation else None
+    written = organisation if own != organisation else None
+    return Extraction(own, year, facts, review, _report_period(norm, facts, year), read_from, written)
 
 
 def _words_apart(text: str, norm: str, idx: list[int]) -> str:

@@ -89,3 +89,39 @@ def government_site_place(address: str, levels: set[str]) -> str | None:
         return None
     short, level = found.pop()
     return short if short.endswith(level) else short + level
+
+
+# a federation's name: the place's name with its level, then 总工会 / 工会 (永修县总工会, 延边州总工会)
+_UNIT = re.compile(r"([\u4e00-\u9fff]{2,8}?)(省|自治区|特别行政区|市|州|盟|地区|县|区|旗)(总工会|工会)")
+_PARENT_LEVELS = ("省", "自治区", "市", "州", "盟", "地区")
+
+
+def own_name(name: str) -> str:
+    """A county's or city's federation by its own name: the province and city a text writes before it go
+    (云南省鲁甸县总工会 → 鲁甸县总工会; 江西省九江市永修县总工会 → 永修县总工会), as the path written varies from text
+    to text for one federation (河北省赤城县 beside 张家口市赤城县) and its own name stays. Any other name (a street's,
+    a development zone's, 市总工会, a province's) is returned as it is; a short form (延边州) stays as written."""
+    unit = _own_unit(name)
+    return "".join(unit) if unit else name
+
+
+@cache
+def _parent_pattern() -> re.Pattern:
+    """A province's, region's or city's name as a text writes it before a federation's (云南省, 宁夏回族自治区,
+    宁夏自治区, 九江市, 凉山州, 锡林郭勒盟): full names and short name with level, longest first."""
+    names: set[str] = set()
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level"] in _PARENT_LEVELS:
+                names |= {row["name"], row["short"] + row["level"]}
+    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+
+
+def _own_unit(text: str) -> tuple[str, str, str] | None:
+    """(short name, level, 总工会) where `text` is a place's name and level and then 总工会, after the names of the
+    province and city it is in, if any (江西省九江市永修县总工会 → 永修, 县, 总工会)."""
+    m = _UNIT.fullmatch(text)
+    if m and m.group(2) in place_levels(m.group(1)):
+        return m.group(1), m.group(2), m.group(3)
+    parent = _parent_pattern().match(text)
+    return _own_unit(text[parent.end() :]) if parent else None

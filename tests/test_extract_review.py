@@ -276,7 +276,7 @@ def test_visitors_level_lists_titles_and_plan_spans(text, org, year):
         ),
         # a story's words run into a name; a name starts at its province
         ("市总工会为农民工维权\n“如果没有市总工会的帮助,我拿不到补偿款。”", None, None),
-        ("县总深化法律援助\n近日,职工陈某致电云南省河口县总工会法律援助窗口。", "云南省河口县总工会", None),
+        ("县总深化法律援助\n近日,职工陈某致电云南省河口县总工会法律援助窗口。", "河口县总工会", None),
     ],
 )
 def test_dates_and_names_in_stories(text, org, year):

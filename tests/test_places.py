@@ -8,7 +8,7 @@ import csv
 import pytest
 
 from etl.extract import extract
-from etl.places import PLACES_CSV, government_site_place, place_levels, place_named_alone
+from etl.places import PLACES_CSV, government_site_place, own_name, place_levels, place_named_alone
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,39 @@ def test_the_levels_a_short_name_is_a_place_at():
     assert place_levels("黔南") == {"州"}
     assert place_levels("承德") == {"市", "县"}
     assert place_levels("需要") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("written", "own"),
+    [
+        # a county's or a city's federation after the province, the city or both that the text writes before it
+        ("云南省鲁甸县总工会", "鲁甸县总工会"),
+        ("江西省九江市永修县总工会", "永修县总工会"),
+        ("宁夏回族自治区石嘴山市平罗县总工会", "平罗县总工会"),
+        ("内蒙古自治区锡林郭勒盟正蓝旗总工会", "正蓝旗总工会"),
+        ("重庆市万州区总工会", "万州区总工会"),
+        ("浙江省金华市义乌市总工会", "义乌市总工会"),
+        ("广西壮族自治区柳州市总工会", "柳州市总工会"),
+        ("凉山州西昌市总工会", "西昌市总工会"),
+        # nothing before it, or a name that is not a place and its level: as written
+        ("永修县总工会", "永修县总工会"),
+        ("延边州总工会", "延边州总工会"),
+        ("江苏省总工会", "江苏省总工会"),
+        ("新疆维吾尔自治区总工会", "新疆维吾尔自治区总工会"),
+        ("北京市东城区东华门街道总工会", "北京市东城区东华门街道总工会"),
+        ("九江经开区总工会", "九江经开区总工会"),
+        ("柳东新区(高新区)总工会", "柳东新区(高新区)总工会"),
+        ("市总工会", "市总工会"),
+        ("中华全国总工会", "中华全国总工会"),
+    ],
+)
+def test_a_federation_is_named_by_its_own_name_without_the_places_above_it(written, own):
+    assert own_name(written) == own
+
+
+def test_the_extraction_gives_the_own_name_and_keeps_the_name_as_written():
+    found = extract("江西省永修县总工会2014年工作总结\n全年共为困难职工发放救助金12.5万元。")
+    assert (found.organisation, found.organisation_written) == ("永修县总工会", "江西省永修县总工会")
+    assert found.as_dict()["organisation_written"] == "江西省永修县总工会"
+    plain = extract("永修县总工会2014年工作总结\n全年共为困难职工发放救助金12.5万元。")
+    assert (plain.organisation, plain.organisation_written) == ("永修县总工会", None)

@@ -50,7 +50,10 @@ def extraction_ui(text: str) -> tuple[Extraction, str]:
         found[digest] = extract(text)
     extraction = found[digest]
     unknown = t("ri_unknown")
-    org, year = plain(extraction.organisation or unknown), extraction.report_year or unknown
+    org, year = (
+        plain(extraction.organisation_written or extraction.organisation or unknown),
+        extraction.report_year or unknown,
+    )
     st.info(t("ri_found", org=org, year=year, n=len(extraction.facts)))
     check = {"address": "ri_org_from_address", "inferred": "ri_org_inferred", "level": "ri_org_level"}.get(
         extraction.organisation_from
@@ -71,7 +74,7 @@ def district_year_ui(extraction: Extraction, editor: Editor, digest: str) -> tup
     cat = load_catalog()
     allowed = [d for d in cat.districts.values() if editor.districts is None or d.code in editor.districts]
     codes = [d.code for d in allowed]
-    guess = match_organisation(extraction.organisation, cat)
+    guess = match_organisation(extraction.organisation_written or extraction.organisation, cat)
     if guess not in codes:
         st.warning(t("ri_pick_district"))
     zh = lang() == "zh"
