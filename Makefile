@@ -9,6 +9,8 @@ PIP_Q  := -q
 STORE  ?= data/union.duckdb
 PORT   ?= 8501
 PYTEST_ARGS ?=
+# workers for the tests without a browser (the machines here have 2 cores)
+JOBS ?= 2
 
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
@@ -22,9 +24,12 @@ run: $(RUNTIME_STAMP)
 	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0 \
 		--server.headless true --browser.gatherUsageStats false
 
-## test: dev tools, Debian packages for browser/image tests, then the whole suite
+## test: dev tools, Debian packages for browser/image tests, then the whole suite: the tests without a browser on
+## $(JOBS) workers (pytest-xdist), then the browser tests alone, so no other test loads the CPU they time and draw on.
+## Exit code 5 (nothing collected, e.g. PYTEST_ARGS names one file of the other kind) is not a failure.
 test: $(DEV_STAMP) system-packages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(JOBS) -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PY) -m pytest -m e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 ## lint: ruff rules and formatting, without changing files
 lint: $(DEV_STAMP)
