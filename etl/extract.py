@@ -24,7 +24,15 @@ import opencc
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, PeriodError, parse_period, period_in_context
-from etl.places import government_site_place, is_place, own_name, place_levels, place_named_alone
+from etl.places import (
+    government_site_place,
+    is_place,
+    own_name,
+    place_levels,
+    place_named_alone,
+    prefecture_named,
+    whole_name,
+)
 
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
@@ -274,6 +282,9 @@ _ORG_STOP = re.compile(
     r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
     # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部
     r"带领|率领|"
+    # a verb of receiving run into the body given by: 102名困难职工获市总工会…帮扶资金, 郏县总工会荣获市总工会… (获嘉县 is
+    # a place of the places file, which no cut splits)
+    r"获|"
     # a story's words: 如果没有市总工会的帮助, 陈某辉致电…总工会
     r"如果|没有|致电|感谢|找到|"
     # a title run into the name by a page with no line breaks: 领导班子工作报告区总工会领导班子… (no place has these)
@@ -865,6 +876,11 @@ _BENEFICIARY = re.compile(
 )
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
+_NEW_FORM = re.compile(r"新就业形态|新业态")
+# persons at a ceremony or meeting (300余人参加了启动仪式, 近100人出席大会): its attendance, no figure
+_ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
+# persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
+_SELECTED = re.compile(r"确定(?:了|出)?$")
 _COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
 
 # A payout says it was paid (发放, 赔付, 理赔, 补助, 报销, 获…, 享受…); money the scheme took in (收取互助金, 共收到
@@ -999,6 +1015,10 @@ def choose_indicator(
                 )
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
+    if num.unit == "person" and _ATTENDED.match(norm, num.end):
+        return None  # 受助学生和基层工会主席等300余人参加了启动仪式, 近100人参加会议: those at the meeting
+    if num.unit == "person" and _SELECTED.search(before_text):
+        return None  # 确定了267名困难职工救助对象, 最终确定102名符合条件的困难职工: those chosen, told again
     if num.unit_word == "户" and re.search(r"(?:企业|单位|公司)$", norm[window_start : num.start]):
         return None  # 走访慰问困难企业95户, 覆盖企业125户: the households counted are firms
     if num.unit_word in ("家", "个") and _COUNTED_NOUN.match(norm, num.end):
@@ -1021,6 +1041,12 @@ def choose_indicator(
     }
     hits = [h for h in hits if h.indicator not in outranked]
     hits.sort(key=lambda h: (h.distance, -h.length))
+    if hits[0].indicator == "total_members" and _NEW_FORM.search(
+        context[: num.start - max(prev_clause_start, sentence.start)]
+    ):
+        # 新就业形态劳动者会员57768人, 建立新业态领域工会组织91家,会员7103人: the members of new-form workers' unions
+        # (organised since 2021) are the drive's recruits, new members, even counted 截至 a month
+        return replace(hits[0], indicator="new_members", path="new_form")
     return hits[0]
 
 
@@ -1313,6 +1339,7 @@ def extract(text: str) -> Extraction:
                     unpaid = hit.indicator == "mutual_insurance_payout" and not _PAID.search(norm[start:end])
                     stock = (
                         hit.indicator == "new_members"
+                        and hit.path != "new_form"
                         and "新" not in norm[hit.kw_start - 1 : hit.kw_end]
                         and _STOCK_CONTEXT.search(norm[sent.start : num.start])
                     )
@@ -1358,6 +1385,8 @@ def extract(text: str) -> Extraction:
         f.period = _period(norm, idx, f, year)
         if id(f) in running_ids and f.period == ANNUAL:
             f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
+    if organisation and (m := re.fullmatch(r"(.+?自治[县州旗])(总?工会)", organisation)):
+        organisation = whole_name(m.group(1), norm) + m.group(2)  # 回族土族自治县 → 大通回族土族自治县
     own = own_name(organisation) if organisation else None
     written = organisation if own != organisation else None
     return Extraction(own, year, facts, review, _report_period(norm, facts, year), read_from, written)
@@ -1486,10 +1515,21 @@ def _once(facts: list[Fact], text: str) -> list[Fact]:
     return out
 
 
+def _last_digit(f: Fact) -> float:
+    """What the last digit written before 万 / 亿 is worth (超5.7万名: 1000), at most 5 % of the value; 0 for a
+    number written without them."""
+    for m in re.finditer(r"(\d+)(?:\.(\d+))?(万|亿)", f.evidence):
+        scale = 1e4 if m.group(3) == "万" else 1e8
+        if abs(float(m.group(0)[:-1]) * scale - f.value) < 1e-6 * scale:
+            return min(scale / 10 ** len(m.group(2) or ""), 0.05 * f.value)
+    return 0.0
+
+
 def _rounded_once(facts: list[Fact], text: str) -> list[Fact]:
-    """A figure told rounded in a headline or lead (56万多名, 近3万人) and exact in the body (560296人参加) is one
-    figure: the exact one stays. Only across lines, of one indicator and period, the rounded one within 1 % of the
-    exact and on the side its qualifier says (多/余 below it, 近 above)."""
+    """A figure told rounded in a headline or lead (56万多名, 超5.7万名, 近3万人) and exact in the body (560296人参加,
+    57768人) is one figure: the exact one stays. Only across lines, of one indicator, period and unit, the rounded one
+    within 1 % of the exact or within what its last digit is worth (5.7万: 1000, at most 5 %), and on the side its
+    qualifier says (多/余/超 below it, 近 above)."""
     line = [text.count("\n", 0, f.start) for f in facts]
     drop = set()
     for i, f in enumerate(facts):
@@ -1501,8 +1541,9 @@ def _rounded_once(facts: list[Fact], text: str) -> list[Fact]:
                 and g.qualifier == "exact"
                 and g.indicator == f.indicator
                 and g.period == f.period
+                and g.unit == f.unit  # 约1.8万职工 and 18860人次 are persons and visits
                 and line[j] != line[i]
-                and abs(g.value - f.value) <= 0.01 * g.value
+                and abs(g.value - f.value) <= max(0.01 * g.value, _last_digit(f))
                 and (f.qualifier == "approx" or (f.value <= g.value) == (f.qualifier == "more_than"))
             ):
                 drop.add(i)
@@ -1686,6 +1727,12 @@ def find_organisation(norm: str) -> str | None:
         and not re.search(r"我[县市区镇]", norm)  # 全国总工会调研组来我县: the national body never says 我县
     ):
         return NATIONAL  # a text naming no other federation; 全总 is the national one's usual short name
+    # 州总工会…为全州8675名困难职工 in 《甘孜日报》, 玉树藏族自治州各级工会…全州: a text that speaks as a prefecture's
+    # and names one autonomous prefecture is its federation's
+    if _PREFECTURE_SELF.search(norm) and (
+        prefecture := prefecture_named(_URL.sub(" ", norm), tuple(_PROVINCE_SHORT.pattern.split("|")))
+    ):
+        return prefecture + "总工会"
     named = _bare_federation(norm)
     if named and named not in visiting:
         return named
@@ -1808,6 +1855,8 @@ def _bare_federation(norm: str) -> str | None:
     return None
 
 
+# 州总工会, 州、县总工会, 全州 / 我州: the prefecture's own federation and unions (not 全州县, 本州市)
+_PREFECTURE_SELF = re.compile(r"(?<![\u4e00-\u9fff])州(?:、[县市])?总工会|[全我本]州(?![县市])")
 _NOT_OWN_PLACE = re.compile(
     r"[全各本该我今去年对为这了就向在和与及的到是等个各每城郊辖]|组织|深入|其中|慰问|建立|推进|接纳|城区|市区"
 )

@@ -99,10 +99,56 @@ _PARENT_LEVELS = ("省", "自治区", "市", "州", "盟", "地区")
 def own_name(name: str) -> str:
     """A county's or city's federation by its own name: the province and city a text writes before it go
     (云南省鲁甸县总工会 → 鲁甸县总工会; 江西省九江市永修县总工会 → 永修县总工会), as the path written varies from text
-    to text for one federation (河北省赤城县 beside 张家口市赤城县) and its own name stays. Any other name (a street's,
-    a development zone's, 市总工会, a province's) is returned as it is; a short form (延边州) stays as written."""
+    to text for one federation (河北省赤城县 beside 张家口市赤城县) and its own name stays. An autonomous prefecture's
+    federation is named in full (凉山州总工会 → 凉山彝族自治州总工会): 州 is the short form of no other kind of place,
+    and the full name is the one a path and the places file give. A county's short form (孟村县) stays as written,
+    as do the names of streets, development zones, provinces and 市总工会."""
     unit = _own_unit(name)
-    return "".join(unit) if unit else name
+    if not unit:
+        return name
+    short, level, suffix = unit
+    if level == "州" and (full := _prefectures().get(short)):
+        return full + suffix
+    return "".join(unit)
+
+
+@cache
+def _prefectures() -> dict[str, str]:
+    """An autonomous prefecture's short name → its full name (凉山 → 凉山彝族自治州)."""
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        return {row["short"]: row["name"] for row in csv.DictReader(f) if row["level"] == "州"}
+
+
+def prefecture_named(text: str, provinces: tuple[str, ...] = ()) -> str | None:
+    """The one autonomous prefecture a text names, in full (玉树藏族自治州), short with its level (玉树州) or as its
+    paper's name (甘孜日报), as its full name; None where it names none or more than one. A short name that is a
+    province's too (海南: 海南日报 is the province's paper) counts only with 州 or in full."""
+    found = set()
+    for short, full in _prefectures().items():
+        if full in text or short + "州" in text:
+            found.add(full)
+        elif short not in provinces and re.search(re.escape(short) + "(?:日报|晚报|都市报)", text):
+            found.add(full)
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _full_names() -> dict[str, frozenset[str]]:
+    """The full names of the places whose name is longer than short name and level (大通回族土族自治县), by their
+    last seven characters (回族土族自治县: 大通's and 民和's)."""
+    by_tail: dict[str, set[str]] = {}
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["name"] != row["short"] + row["level"] and len(row["name"]) > 7:
+                by_tail.setdefault(row["name"][-7:], set()).add(row["name"])
+    return {tail: frozenset(names) for tail, names in by_tail.items()}
+
+
+def whole_name(place: str, text: str) -> str:
+    """A place's name cut short at its front, as a pattern of at most seven characters before 县 reads it
+    (回族土族自治县 of 大通回族土族自治县): the one full name ending so that the text writes; else `place` as it is."""
+    found = {n for n in _full_names().get(place[-7:], ()) if n != place and n.endswith(place) and n in text}
+    return found.pop() if len(found) == 1 else place
 
 
 @cache

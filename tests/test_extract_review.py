@@ -1184,3 +1184,60 @@ def test_round_sixteen_a_pledge_is_a_plan():
         "2018年,省总共筹集资金4033.04万元,精准帮扶建档困难职工28150人次。"
     )
     assert find_report_year(normalise(text)[0]) == 2018
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # unions of new-form workers set up are new unions, their members new members, even counted 截至 a month
+        # (huhehaote, datong; dev2's yulin codes them so)
+        (
+            "2022年以来,截至2022年11月,全市建立新业态领域工会组织35家,会员2410人。",
+            [("new_unions", 35.0), ("new_members", 2410.0)],
+        ),
+        ("目前,全县已组建新就业形态工会组织6个,覆盖快递员等约800人。", [("new_unions", 6.0)]),
+        ("全区新就业形态劳动者会员3120人。", [("new_members", 3120.0)]),
+        # a stock of unions and members without new-form workers stays a stock
+        (
+            "截至2022年底,全市共有基层工会组织2300个,会员18.6万人。",
+            [("total_unions", 2300.0), ("total_members", 186000.0)],
+        ),
+        # members recruited with the groups in focus between 发展 and 会员 (liaocheng)
+        ("发展以快递员、网约车司机为重点的新就业形态劳动者会员4210人。", [("new_members", 4210.0)]),
+        # those at a ceremony or a meeting are its attendance (fengxin; huazhou and zizhu say it alike)
+        (
+            "受助学生和基层工会主席等200余人参加了启动仪式。会上,县总工会向80名困难职工子女发放助学金16万元。",
+            [("aid_persons", 80.0), ("aid_amount", 160000.0)],
+        ),
+        # persons fixed as the ones to aid, told after the aid, are those aided again (fenyi; ruichang, tianjin_beichen)
+        (
+            "此次共救助困难职工150名,发放救助金30万元。经层层审核,确定了150名困难职工救助对象。",
+            [("aid_persons", 150.0), ("aid_amount", 300000.0)],
+        ),
+        # 参与 as 参加: those who joined the mutual scheme (jixi)
+        ("截至目前,全市参与互助保障的职工约2.1万人次。", [("mutual_insurance_enrolled", 21000.0)]),
+    ],
+)
+def test_round_seventeen_figures(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+def test_round_seventeen_a_headline_rounded_to_its_last_digit_is_the_bodys_figure():
+    # 超4.2万名 in the headline, 42680人 in the body: one figure (more than 1 % apart, within what the last digit of
+    # 4.2万 is worth); persons and person-times are never one figure
+    text = "全市新就业形态劳动者会员超4.2万名\n今年,全市新就业形态劳动者会员42680人。"
+    assert facts(text) == [("new_members", 42680.0)]
+    visits = "约1.8万职工参加了技能培训\n全年累计参加岗位培训18860人次。"
+    assert sorted(facts(visits)) == [("training_persons", 18000.0), ("training_persons", 18860.0)]
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a verb of receiving run into the body that gave (ruichang; 荣获市总工会 in jiaxian): no name of its own
+        ("东区58名困难职工获市总工会救助资金\n近日,滨海市总工会救助资金发放到困难职工手中。", "滨海市总工会"),
+        ("工作简报\n获嘉县总工会为困难职工发放救助金。", "获嘉县总工会"),  # 获嘉县 is a place
+    ],
+)
+def test_round_seventeen_names(text, org):
+    assert find_organisation(normalise(text)[0]) == org

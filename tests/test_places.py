@@ -8,7 +8,7 @@ import csv
 import pytest
 
 from etl.extract import extract
-from etl.places import PLACES_CSV, government_site_place, own_name, place_levels, place_named_alone
+from etl.places import PLACES_CSV, government_site_place, own_name, place_levels, place_named_alone, whole_name
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ BODY_BARE = "8月20日，县总工会举行金秋助学金发放仪式，为45�
             "http://www.diqing.gov.cn/xwzx/1.html",
             "州总工会开展金秋助学活动",
             BODY_BARE.replace("县总工会", "州总工会").replace("我县", "全州"),
-            "迪庆州总工会",
+            "迪庆藏族自治州总工会",
             "address",
         ),
         # no government site: the organisation stays unknown rather than guessed
@@ -156,9 +156,14 @@ def test_the_levels_a_short_name_is_a_place_at():
         ("浙江省金华市义乌市总工会", "义乌市总工会"),
         ("广西壮族自治区柳州市总工会", "柳州市总工会"),
         ("凉山州西昌市总工会", "西昌市总工会"),
+        # an autonomous prefecture's by its full name, with or without a province before it; a county's short form
+        # stays as written
+        ("延边州总工会", "延边朝鲜族自治州总工会"),
+        ("四川省凉山州总工会", "凉山彝族自治州总工会"),
+        ("黔南布依族苗族自治州总工会", "黔南布依族苗族自治州总工会"),
+        ("孟村县总工会", "孟村县总工会"),
         # nothing before it, or a name that is not a place and its level: as written
         ("永修县总工会", "永修县总工会"),
-        ("延边州总工会", "延边州总工会"),
         ("江苏省总工会", "江苏省总工会"),
         ("新疆维吾尔自治区总工会", "新疆维吾尔自治区总工会"),
         ("北京市东城区东华门街道总工会", "北京市东城区东华门街道总工会"),
@@ -178,3 +183,34 @@ def test_the_extraction_gives_the_own_name_and_keeps_the_name_as_written():
     assert found.as_dict()["organisation_written"] == "江西省永修县总工会"
     plain = extract("永修县总工会2014年工作总结\n全年共为困难职工发放救助金12.5万元。")
     assert (plain.organisation, plain.organisation_written) == ("永修县总工会", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        # a text speaking as a prefecture's (州总工会, 全州, 我州) that names one autonomous prefecture: by its paper,
+        # its full name, or its short name with 州
+        (
+            "州总工会向困难职工发放帮扶资金\n《甘孜日报》 2015年12月18日\n今年州总工会为全州8675名困难职工实施救助。",
+            "甘孜藏族自治州总工会",
+        ),
+        (
+            "玉树州困难职工帮扶工作取得成效\n今年以来,玉树藏族自治州各级工会深入开展帮扶,全州已建档困难职工4600户。",
+            "玉树藏族自治州总工会",
+        ),
+        ("州总工会开展金秋助学\n近日,州总工会为全州89名困难职工子女发放助学金27.1万元。", None),  # names no prefecture
+        # two prefectures named: whose is unknown
+        ("州总工会座谈会\n州总工会与凉山州、甘孜州工会交流,全州参会。", None),
+        # 海南日报 is the province's paper, not 海南藏族自治州's
+        ("州总工会慰问\n《海南日报》讯 州总工会为全州职工送去温暖。", None),
+    ],
+)
+def test_a_prefectures_text_that_names_one_autonomous_prefecture_is_its_federations(text, organisation):
+    assert extract(text).organisation == organisation
+
+
+def test_an_autonomous_countys_name_is_read_whole_where_the_pattern_cuts_it():
+    # 大通回族土族自治县 is longer than a county's name the pattern reads; 民和回族土族自治县 ends alike
+    found = extract("大通回族土族自治县总工会举办入会仪式\n全县已组建工会组织9个。")
+    assert found.organisation == "大通回族土族自治县总工会"
+    assert whole_name("回族土族自治县", "民和回族土族自治县总工会和大通回族土族自治县总工会") == "回族土族自治县"
