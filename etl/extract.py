@@ -1387,9 +1387,23 @@ def extract(text: str) -> Extraction:
             f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
     if organisation and (m := re.fullmatch(r"(.+?自治[县州旗])(总?工会)", organisation)):
         organisation = whole_name(m.group(1), norm) + m.group(2)  # 回族土族自治县 → 大通回族土族自治县
-    own = own_name(organisation) if organisation else None
+    own = own_name(_federation_of(organisation)) if organisation else None
     written = organisation if own != organisation else None
     return Extraction(own, year, facts, review, _report_period(norm, facts, year), read_from, written)
+
+
+def _federation_of(name: str) -> str:
+    """青云谱区工会, 苏州高新区工会: a county's, district's or development zone's unions written without 总 are its
+    federation (青云谱区总工会); a township's, a street's or a community's union (烟墩镇工会, 老西街社区工会), and a
+    mine's or a campus's (矿区工会), are named 工会 and stay so."""
+    m = re.fullmatch(r"(.+?(?:[区县市旗]))工会", name)
+    if (
+        m
+        and not name.endswith("总工会")
+        and (_placed(m.group(1)) or re.search(r"(?:高新|开发|经开|新)区$", m.group(1)))
+    ):
+        return m.group(1) + "总工会"
+    return name
 
 
 def _words_apart(text: str, norm: str, idx: list[int]) -> str:

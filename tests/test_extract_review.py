@@ -1241,3 +1241,19 @@ def test_round_seventeen_a_headline_rounded_to_its_last_digit_is_the_bodys_figur
 )
 def test_round_seventeen_names(text, org):
     assert find_organisation(normalise(text)[0]) == org
+
+
+@pytest.mark.parametrize(
+    "text,org,written",
+    [
+        # a district's or a development zone's unions written without 总 are its federation (nanchang_qingyunpu,
+        # hengyang_gxq, suzhou_gxq); the written form stays beside it
+        ("东湖区千名困难职工受助\n2014年,东湖区工会累计发放救助款80余万元。", "东湖区总工会", "东湖区工会"),
+        ("滨海高新区工会开展送温暖\n滨海高新区工会为困难职工送去慰问金。", "滨海高新区总工会", "滨海高新区工会"),
+        # a township's, a community's or a mine's union is named 工会
+        ("烟墩镇工会开展慰问\n烟墩镇工会为困难职工送去慰问金。", "烟墩镇工会", None),
+    ],
+)
+def test_round_seventeen_a_federation_written_without_its_zong(text, org, written):
+    found = extract(text)
+    assert (found.organisation, found.organisation_written) == (org, written)
