@@ -68,6 +68,10 @@ _NUM = re.compile(
 )
 # The qualifiers spreadsheets use, and 上万 / 上亿 ("more than ten thousand") which only prose has.
 _PREFIX_QUALIFIER = {**PREFIX_QUALIFIERS, "上": "more_than"}
+# a counted noun other than unions right before a number (企业114家, 制度3个), where the union label stands earlier
+_OTHER_COUNTED = re.compile(r"(?:企业|单位|公司|制度|项目|场所|站点|阵地)(?:共|达)?$")
+# money the mutual scheme pays out (互助互济金, 互助救济金, 互助保障理赔金, 理赔金)
+_MUTUAL_PAID = re.compile(r"互助(?:保障|医疗|补偿|互济|救济|救助)?(?:理赔)?金|理赔金")
 _SUFFIX_QUALIFIER = SUFFIX_QUALIFIERS
 
 # A heading that opens next year's plan, and one that looks back (which ends a plan section).
@@ -276,7 +280,7 @@ _HONOURS = re.compile(r"(?:授予|表彰|评为|命名)")
 _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
 _YEAR = re.compile(r"(?<![\d-])(20\d\d|19\d\d)年")
 _ORG_STOP = re.compile(
-    r"[的了在从向对据由是将把被让给到为和与及即者讯悉入该本我各]|近日|日前|目前|今年|去年|明年|上半年|下半年|会上|会议|通过|产生|"
+    r"[的了在从向对据由是将把被让给到为和与及即者讯悉入该本我各]|近日|日前|昨日|今日|昨天|今天|目前|今年|去年|明年|来自|上半年|下半年|会上|会议|通过|产生|"
     r"召开|举行|成立|选举|当选|代表|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
     # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
     r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
@@ -728,6 +732,7 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             if (
                 len(num) == 1
                 and not (num in "万亿" and m["pre"])
+                and not (num in "十百千" and m["mult"])  # 十余万元: a figure
                 or len(num) >= 2
                 and not any(c in "十百千万亿" for c in num)
             ):
@@ -735,7 +740,8 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             if num in "万亿" and m["pre"]:
                 num, mult, is_cn = "1", num, False
             else:
-                mult = None
+                # 二十万 holds its 万; 二十余万 / 十多万 write it after the qualifier, where it still scales the figure
+                mult = m["mult"]
         else:
             mult = m["mult"]
         pre = m["pre"]
@@ -1289,6 +1295,17 @@ def extract(text: str) -> Extraction:
                     hit = choose_indicator(norm, num, window, clause, sent, phrases)
                     if hit is None:
                         hit = _spent_on_aid(norm, num, window, sent)
+                if hit is not None and hit.indicator == "aid_persons" and _MUTUAL_PAID.search(norm[num.end : sent.end]):
+                    # 此次救助惠及会员76人,发放互助互济金15.8万元: those the mutual scheme paid are its beneficiaries,
+                    # not persons given hardship aid
+                    hit = None
+                if (
+                    hit is not None
+                    and hit.indicator == "total_unions"
+                    and _OTHER_COUNTED.search(norm[hit.kw_end : num.start])
+                ):
+                    # 工会组织共排查…行业企业114家, 帮助基层工会制定制度3个: the number counts what stands before it
+                    hit = None
                 if hit is not None and _TO_LEVEL.match(norm[num.end : num.end + 8]):
                     # the starting level of a change: only the level it reached is this year's figure
                     prev, window, carried, unlabelled = (num, hit), num.end, hit, None
@@ -1892,9 +1909,9 @@ def _place(name: str) -> str:
 
 
 def _bare_levels(norm: str) -> dict[str, int]:
-    """How often the text says 市总工会 / 县总工会 / 区总工会 / 省总工会 with no place before it."""
+    """How often the text says 市总工会 / 县总工会 / 区总工会 / 省总工会 with no place before it (来自市总工会 too)."""
     found = re.findall(
-        r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,]))(自治区|[市县区省镇])总工会", norm
+        r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,自]))(自治区|[市县区省镇])总工会", norm
     )
     return {lv: found.count(lv) for lv in set(found)}
 
@@ -2020,7 +2037,7 @@ def find_report_year(norm: str) -> int | None:
         if said_this_year and years and max(years) < published:
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     dated = _publication_date(urls) or next(
-        (int(y) for y in re.findall(r"/(20\d\d)(?:(?:0[1-9]|1[0-2])(?:[0-3]\d)?)?/", urls)), None
+        (int(y) for y in re.findall(r"/(20\d\d)(?:[-_]?(?:0[1-9]|1[0-2])(?:[-_]?[0-3]\d)?)?/", urls)), None
     )
     if (
         not published
@@ -2041,7 +2058,7 @@ def find_report_year(norm: str) -> int | None:
     last_year = bool(_LAST_YEAR.search(named)) and not re.search(r"今年|上半年|年初以来", named)
     if published:
         return published - 1 if last_year else published
-    # a date in the address: /20200914/, /202009/ (year and month), /2012/ (a year folder)
+    # a date in the address: /20200914/, /202009/ (year and month), /2014_01/ or /2018-04/, /2012/ (a year folder)
     if dated:
         return dated - 1 if last_year else dated
     return None

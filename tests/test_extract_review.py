@@ -1257,3 +1257,65 @@ def test_round_seventeen_names(text, org):
 def test_round_seventeen_a_federation_written_without_its_zong(text, org, written):
     found = extract(text)
     assert (found.organisation, found.organisation_written) == (org, written)
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a figure in Chinese numerals with its qualifier before 万 (hanshan): 二十余万元 is 200,000, never 20
+        ("区总工会积极筹措资金二十余万元,慰问困难职工。", [("aid_amount", 200000.0)]),
+        ("区总工会共发放救助金十多万元。", [("aid_amount", 100000.0)]),
+        ("区总工会为困难职工发放慰问金一百二十余万元。", [("aid_amount", 1200000.0)]),
+        # those each given a sum or cash are the aided (hanshan, yongxiu)
+        (
+            "区总工会提高救助标准,对在档133名特困职工每人发放现金600元和米面油票。",
+            [("aid_persons", 133.0)],
+        ),
+        (
+            "县总工会为99名甲级困难职工每人发放救助款600元;为208名乙级困难职工每人发放360元。",
+            [("aid_persons", 99.0), ("aid_persons", 208.0)],
+        ),
+        # a bonus is no aid, and a sum not given per head names no aided persons
+        ("区总工会为52名职工发放3000元奖金,慰问一线职工。", []),
+        # the mutual scheme's payouts by their names (pingcheng, yanbian, kuiwen) and those who joined its
+        # association (wanzhou, kuiwen)
+        ("审核上报第14期职工大病补偿申请42人,共发放互助补偿金22.3086万元。", [("mutual_insurance_payout", 223086.0)]),
+        ("区总工会推动职工互助保障工作。目前,全区已有6000多人参加了互助会。", [("mutual_insurance_enrolled", 6000.0)]),
+        ("去年全区参加职工互助会的单位共有176家,入会14861人次。", [("mutual_insurance_enrolled", 14861.0)]),
+        # those the mutual scheme paid are its beneficiaries, not persons given hardship aid (yanbian, kuiwen)
+        ("此次救助惠及会员76人,发放互助互济金15.8万元。", [("mutual_insurance_payout", 158000.0)]),
+        ("此次救助惠及困难职工76人,发放救助金15.8万元。", [("aid_persons", 76.0), ("aid_amount", 158000.0)]),
+        # the number counts the noun right before it, not the unions named earlier (haidong, chuxiong)
+        ("全市各级工会组织共排查建筑、制造等行业企业114家。", []),
+        ("工作组帮助基层工会制定制度3个。", []),
+        ("截至年底,全市共有基层工会组织2300个。", [("total_unions", 2300.0)]),
+    ],
+)
+def test_round_eighteen_figures(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a page filed under /2014_01/25/ or /2018-04/12/ whose text names no year (hanshan)
+        (
+            "http://news.example.cn/html/news/2014_01/25/21894626.html\n区总工会慰问困难职工\n春节前,区总工会走访慰问困难职工。",
+            2014,
+        ),
+        (
+            "http://paper.example.cn/html/2018-04/12/content_1.htm\n区总工会慰问困难职工\n春节前,区总工会走访慰问困难职工。",
+            2018,
+        ),
+    ],
+)
+def test_round_eighteen_a_year_from_the_address_folder(text, year):
+    assert find_report_year(normalise(text)[0]) == year
+
+
+def test_round_eighteen_time_and_from_words_are_no_name():
+    # 昨日来自市总工会 (fuzhou_fj), 今日从市总工会: the name is 市总工会, its city read from the city's paper
+    for said in ("记者昨日来自市总工会获悉", "记者今天从县总工会获悉", "今日来自区总工会的消息"):
+        assert extract(f"送温暖活动结束\n{said},送温暖活动结束。").organisation is None  # no place: none named
+    text = "送温暖活动结束\n福州日报记者 李白蕾\n记者昨日来自市总工会获悉,全市工会走访慰问职工24849人次。"
+    assert extract(text).organisation == "福州市总工会"
