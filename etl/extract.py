@@ -27,6 +27,7 @@ from etl.periods import ANNUAL, PeriodError, parse_period, period_in_context
 from etl.places import (
     government_site_place,
     is_place,
+    is_place_path,
     own_name,
     place_levels,
     place_named_alone,
@@ -104,7 +105,9 @@ _FUTURE_MARK = re.compile(
     # 2024年,街道总工会将积极构建…: 将 before an adverb of effort (将积极分子吸收入会, 将积极性 are 把)
     r"将(?:积极(?!分子|性)|大力|全力|持续|着力|努力|加快|不断|切实|重点)|"
     # 计划筹资3500万 / 发展会员任务数500人: a plan or a quota
-    r"(?<!保障)(?<!关爱)(?<!互助)计划(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训)|任务数|目标数|"
+    # (计划全年新建工会组织20家: the plan's span may stand between)
+    r"(?<!保障)(?<!关爱)(?<!互助)计划(?:全年|年内|今年|本年度?|明年|[上下]半年)?"
+    r"(?:筹集|筹资|筹措|资助|发放|投入|新建|发展|完成|培训|建设|建立|组建|慰问|救助|帮扶)|任务数|目标数|"
     # 全年培训职工不少于20万人次, 建成工作室不少于300家: a floor set, not a count reached (that is 超过, 以上)
     r"不少于"
 )
@@ -189,7 +192,10 @@ _MAXIMUM = re.compile(r"(?:最高|最多|最大|最低|最少|单笔|单次|单�
 _RANGE_BEFORE = re.compile(r"\d(?:万|亿)?(?:元|人|名|%)?(?:至|到|~|～|—|－|-)$")
 _RANGE_FROM = re.compile(r"(?:由|从)[^,]{0,12}$")
 # 每人发放1000元, 人均2000元: per head, not a total
-_PER_HEAD = re.compile(r"(?:每人|每户|每名|人均|户均|每位|一一)[^,、]{0,10}$")  # 向受助学生一一发放了1000元
+# (每户困难职工家庭获得救助金2000元; a word of a total after it, 向每户…发放慰问金及物资共计56.8万元, makes a total)
+_PER_HEAD = re.compile(
+    r"(?:每人|每户|每名|人均|户均|每位|一一)(?:(?!共|合计|总计|累计)[^,、]){0,16}$"
+)  # 一一发放了1000元
 # 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
 _GENERIC_RATE = re.compile(
     r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
@@ -766,7 +772,7 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             unit == "元" and (_VALUE_BEFORE.search(clause[:s]) or _MONEY_NOUN_AFTER.match(after))
         ):
             continue  # 30多人的纠纷: an attribute in a story, not a total
-        if _PER_HEAD.search(clause[max(0, s - 14) : s]):
+        if _PER_HEAD.search(clause[max(0, s - 20) : s]):
             continue  # 每人发放1000元: a rate per person, not a total
         if (unit in ("人", "名", "位", "人次") or m["q3"] == "以上") and _THRESHOLD_AFTER.match(
             (m["q3"] or "") + after
@@ -1589,10 +1595,16 @@ def _rounded_once(facts: list[Fact], text: str) -> list[Fact]:
 NATIONAL = "中华全国总工会"
 
 
+def _path(name: str) -> bool:
+    """A place or a path of places (is_place_path), but not one that begins with a conjunction (领导和县总工会: 和县 is
+    a county, and here 和 joins two bodies)."""
+    return is_place_path(name) and name[:1] not in "和与及"
+
+
 def _placed(name: str) -> bool:
     """Whether a name is one place of the places file with its level (太和县, 和平区: their 和 joins no two bodies)."""
     m = re.fullmatch(r"(.+?)(?:省|自治区|市|区|县|州|盟|旗)", name)
-    return bool(m and is_place(m.group(1)))
+    return bool(m and is_place(m.group(1))) or _path(name)  # 呼和浩特市赛罕区: a path of places too
 
 
 def _clean_name(raw: str) -> str | None:
@@ -1602,8 +1614,11 @@ def _clean_name(raw: str) -> str | None:
         name = _clean_name(raw[: alias.start()] + raw[alias.end() :])
         return name[: -len("总工会")] + alias.group(0) + "总工会" if name else None
     suffix = "总工会" if raw.endswith("总工会") else "工会"
-    # 太和县, 和平区: a place of the places file whose name holds 和 is not cut at it
-    placed = next((k for k in range(len(raw) - len(suffix) - 1) if _placed(raw[k : -len(suffix)])), len(raw))
+    # 太和县, 和平区, 日照市东港区: a place or a path of places of the places file is not cut (at its 和, its 日)
+    placed = next(
+        (k for k in range(len(raw) - len(suffix) - 1) if _placed(raw[k : -len(suffix)])),
+        len(raw),
+    )
     name = _ORG_LEADING.sub("", raw)
     if len(raw) - len(name) > placed:
         name = raw[placed:]
@@ -1615,19 +1630,30 @@ def _clean_name(raw: str) -> str | None:
         rest = prefix[m.end() :]
         if _LEVEL_ONLY.fullmatch(rest + suffix):
             return None  # 提出了街道总工会: what follows the verb is a level with no place
-        if len(rest) == 1 or len(rest) >= 3:  # 从化区: a cut leaving one character and a level is a place name
+        # 从化区: a cut leaving one character and a level is a place name, unless that is one (和莒县 → 莒县)
+        if len(rest) == 1 or len(rest) >= 3 or _path(rest):
             name = name[m.end() :]
             break
     m = re.search(r"(?:" + _PROVINCE_SHORT.pattern + r")(?:省|自治区|市)", name)
     if m and m.start() > 0:
         name = name[m.start() :]  # …致电云南省鲁甸县总工会: a name starts at its province
+    prefix = name[: -len(suffix)]
+    cut = next((k for k in range(1, len(prefix) - 1) if _path(prefix[k:])), 0)
+    if cut and not _placed(prefix) and not re.search(r"[省市区县州盟旗]", prefix[:cut]):
+        # 届时洋县总工会, 会同勉县总工会: words with no level before a place or path of places are no part of its name
+        name = name[cut:]
     m = re.match(r"((?:(?![省市区县州盟旗自])[\u4e00-\u9fff]){3,8}?)(?:省|自治区|市|区|县|州|盟|旗)", name)
     if m and not is_place(m.group(1)):
         # 记者随巴中市总工会, 昨天听说庆云县总工会: the words before a place of the places file are no part of its name
         cut = next((k for k in range(1, len(m.group(1)) - 1) if is_place(m.group(1)[k:])), 0)
         name = name[cut:]
     m = _PROVINCE_SHORT.match(name)
-    if m and not re.match(r"省|市|自治区", name[m.end() :]) and len(name) - m.end() > 4:
+    if (
+        m
+        and not re.match(r"省|市|自治区", name[m.end() :])
+        and len(name) - m.end() > 4
+        and not is_place_path(name[: -len(suffix)])  # 宁夏回族自治区 is one name, 山东莒县 two
+    ):
         name = name[m.end() :]
     level = re.search(r"省|自治区", name)
     if level and not re.match(r"(?:" + _PROVINCE_SHORT.pattern + r"|陜西)", name) and not 2 <= level.start() <= 3:

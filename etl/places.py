@@ -31,6 +31,49 @@ def is_place(short: str) -> bool:
     return short in _levels()
 
 
+@cache
+def _written_forms() -> frozenset[str]:
+    """Every place's name as a text writes it with its level: full (日照市, 洋县, 凉山彝族自治州) or short with its
+    level (凉山州, 延边州); never a level alone (the file's one row whose short name is 县)."""
+    out: set[str] = set()
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["short"] != row["level"]:
+                out.update(n for n in (row["name"], row["short"] + row["level"]) if len(n) >= 2)
+    return frozenset(out)
+
+
+@cache
+def _short_names() -> frozenset[str]:
+    """Places' short names of two characters or more (苏州, 锦州), as a development zone's name begins."""
+    return frozenset(s for s in _levels() if len(s) >= 2)
+
+
+# a development zone named after its place (苏州高新区, 锦州经济技术开发区, 衡阳国家高新区, 九江经开区)
+_ZONE = re.compile(
+    r"(?:国家级?)?(?:高新技术产业开发区|高新区|经济技术开发区|经济开发区|经开区|开发区|新区|工业园区|综合保税区|保税区)"
+)
+
+
+@cache
+def is_place_path(name: str) -> bool:
+    """Whether a name is one place or a path of places, each written with its level (日照市东港区, 山东省莒县,
+    洋县), the last of them perhaps a development zone named after its place (江苏省苏州高新区): what stands before
+    总工会 in a federation's name when nothing has run into it."""
+    forms = _written_forms()
+    ends = {0}
+    for i in range(1, len(name) + 1):
+        if any(j in ends and name[j:i] in forms for j in range(max(0, i - 12), i)):
+            ends.add(i)
+    if len(name) in ends and name:
+        return True
+    for end in ends:  # the zone's place as written (苏州市高新区) or short (苏州高新区)
+        for k in range(end + 2, min(len(name), end + 12)):
+            if (name[end:k] in forms or name[end:k] in _short_names()) and _ZONE.fullmatch(name[k:]):
+                return True
+    return False
+
+
 def place_levels(short: str) -> frozenset[str]:
     """The levels a short name is a place at: 黔南 → {州}; 承德 → {市, 县} (a city and a county of that name)."""
     return _levels().get(short, frozenset())

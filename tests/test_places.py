@@ -8,7 +8,15 @@ import csv
 import pytest
 
 from etl.extract import extract
-from etl.places import PLACES_CSV, government_site_place, own_name, place_levels, place_named_alone, whole_name
+from etl.places import (
+    PLACES_CSV,
+    government_site_place,
+    is_place_path,
+    own_name,
+    place_levels,
+    place_named_alone,
+    whole_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -214,3 +222,46 @@ def test_an_autonomous_countys_name_is_read_whole_where_the_pattern_cuts_it():
     found = extract("大通回族土族自治县总工会举办入会仪式\n全县已组建工会组织9个。")
     assert found.organisation == "大通回族土族自治县总工会"
     assert whole_name("回族土族自治县", "民和回族土族自治县总工会和大通回族土族自治县总工会") == "回族土族自治县"
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("日照市东港区", True),  # a city and its district
+        ("山东省莒县", True),  # a county of one character and its level
+        ("宁夏回族自治区", True),
+        ("呼和浩特市赛罕区", True),
+        ("苏州高新区", True),  # a development zone named after its place
+        ("江苏省锦州经济技术开发区", True),
+        ("届时洋县", False),  # a word run into the name
+        ("会同勉县", False),
+        ("民服务苏州高新区", False),
+        ("高新区", False),  # a zone with no place
+        ("县", False),  # a level alone
+    ],
+)
+def test_a_place_or_a_path_of_places_as_written(name, path):
+    assert is_place_path(name) is path
+
+
+@pytest.mark.parametrize(
+    ("said", "organisation"),
+    [
+        # words with no level before a place are no part of its name, whatever they are (no list of stop words)
+        ("届时洋县总工会开展送温暖活动。", "洋县总工会"),
+        ("会同勉县总工会开展送温暖活动。", "勉县总工会"),
+        ("全体干部职工和莒县总工会一道开展送温暖活动。", "莒县总工会"),
+        ("为民服务苏州高新区总工会开展送温暖活动。", "苏州高新区总工会"),
+        # a path of places keeps its first character (日照's 日 is no date) and is read as the federation's own name
+        ("日照市东港区总工会开展送温暖活动。", "东港区总工会"),
+        # the full names of the autonomous regions and a city's district with 和 in its name
+        ("刚刚闭幕的宁夏回族自治区总工会全委会上,主席作报告。", "宁夏回族自治区总工会"),
+        ("新疆维吾尔自治区总工会开展送温暖活动。", "新疆维吾尔自治区总工会"),
+        ("呼和浩特市赛罕区总工会开展送温暖活动。", "赛罕区总工会"),
+        # counter-cases: a leader's name before a bare level names nobody; a place that was a county stays whole
+        ("春节前夕,主席王建国率领市总工会慰问困难职工。", None),
+        ("密云县总工会开展送温暖活动。", "密云县总工会"),
+    ],
+)
+def test_a_federations_name_is_the_place_path_before_it(said, organisation):
+    assert extract("送温暖活动\n" + said).organisation == organisation
