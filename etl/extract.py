@@ -23,7 +23,7 @@ import opencc
 
 from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
-from etl.periods import ANNUAL, PeriodError, parse_period, period_in_context
+from etl.periods import ANNUAL, FIVE_YEAR_PLAN, PeriodError, five_year_plan_years, parse_period, period_in_context
 from etl.places import (
     government_site_place,
     is_place,
@@ -2051,6 +2051,17 @@ def find_report_year(norm: str) -> int | None:
     plans = [a for a, _, plan in spans if plan]
     if plans:
         return max(plans)
+    # “十三五”期间…累计 on a page of 2021: a review of a five-year plan's period ends in its last year, unless the
+    # text names a later year it looks back on (2021年,… beside 十三五期间…)
+    reviewed_plans = [
+        five_year_plan_years(m)[1]
+        for m in FIVE_YEAR_PLAN.finditer(named)
+        if not m.group(0).endswith("以来")  # “十四五”以来: a plan still running
+        and five_year_plan_years(m)[1] < (published or 9999)
+        and not _FUTURE_MARK.search(_sentence_around(named, m.start()))
+    ]
+    if reviewed_plans and not any(y > max(reviewed_plans) for y in years):
+        return max(reviewed_plans)
     if published and _SPAN_TO_NOW.search(named):
         # 五年来 on a page of April 2018, 近两年 in March 2017: a review up to early in a year ends with the year
         # before it (published in July, it takes in that year's first half; 2012年元旦春节… names its own year)

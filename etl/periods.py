@@ -418,9 +418,23 @@ def qualified(value_text: str, qualifier: str | None, code: str | None = None, l
 
 # Phrases in a report's prose that say a figure covers more or less than its year, nearest first. A one-year report's
 # "累计" (累计参加培训18860人次) is that year's running total, so it is not one of them.
-_SPAN_WORDS = re.compile(rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来))")
+# A five-year plan's period looked back on (“十三五”期间, 十二五时期, “十四五”以来): its years, 2016–2020 for 十三五
+FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五[”\"']?(?:规划)?(?:期间|时期|以来)")
+_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15}
+
+
+def five_year_plan_years(m: re.Match) -> tuple[int, int]:
+    """The first and last year of the plan a FIVE_YEAR_PLAN match names: 十三五 → (2016, 2020)."""
+    first = 1981 + 5 * (_PLAN_NUMBER[m.group(1)] - 6)  # 六五 was 1981–1985
+    return first, first + 4
+
+
+_SPAN_WORDS = re.compile(
+    rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来))|(?P<plan>{FIVE_YEAR_PLAN.pattern})"
+)
 _EACH_WORD = re.compile(r"每年")
-_TURN_TO_YEAR = re.compile(r"今年|全年|本年|当年|年内")
+# (2022年,新建工会30家 after 五年来…: a year named alone, not a span's start, 2018年以来 or 2016年至)
+_TURN_TO_YEAR = re.compile(r"今年|全年|本年|当年|年内|(?<![\d至到-])(?:19|20)\d\d年(?!\d|以来|至|到|-|—)")
 _ALL_YEARS = re.compile(r"历年(?:来|以来)?(?:累计|共计|合计)?")
 _PART_WORDS = re.compile(
     rf"(?P<named>上半年|下半年|前三季度|第?[一二三四]季度)|(?P<months>{_N}\s*月?{_DASH}{_N}\s*月(?:份)?)"
@@ -470,14 +484,18 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
     span = None
     for m in _SPAN_WORDS.finditer(paragraph):
         span = m
-    if span is None or year is None and not span.group("span"):
+    if span is None or year is None and not (span.group("span") or span.group("plan")):
         return None
     if paragraph_start + span.start() < sentence_start and _TURN_TO_YEAR.search(before):
         return None  # 2018年以来…300万元。今年,慰问困难职工800人: a sentence that turns back to the year is the year's
     phrase = span.group(0)
     each = _EACH_WORD.search(clause) is not None
     try:
-        if span.group("span"):  # 1992年至2011年…累计: a named span ends in its own last year, not the report's
+        if span.group("plan"):  # “十三五”期间…累计: the plan's years, up to the report's where it is still running
+            first, last = five_year_plan_years(FIVE_YEAR_PLAN.match(phrase))
+            last = min(last, year) if year and year > first else last
+            p = parse_period(f"{first}年至{last}年" + ("每年" if each else "累计"))
+        elif span.group("span"):  # 1992年至2011年…累计: a named span ends in its own last year, not the report's
             p = parse_period(phrase + ("每年" if each else "累计"))
         elif span.group("since"):
             p = parse_period(phrase + "累计", year)

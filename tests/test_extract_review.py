@@ -1319,3 +1319,27 @@ def test_round_eighteen_time_and_from_words_are_no_name():
         assert extract(f"送温暖活动结束\n{said},送温暖活动结束。").organisation is None  # no place: none named
     text = "送温暖活动结束\n福州日报记者 李白蕾\n记者昨日来自市总工会获悉,全市工会走访慰问职工24849人次。"
     assert extract(text).organisation == "福州市总工会"
+
+
+@pytest.mark.parametrize(
+    "text,year,period",
+    [
+        # a review of a five-year plan's period on a page after it ends describes the plan's last year, and its
+        # running totals are the plan's, never one year's
+        (
+            "区总工会工作回顾\n发布时间:2021-07-10\n“十三五”期间,区总工会累计新建工会组织300家。",
+            2020,
+            "total:2016-2020",
+        ),
+        # counter-cases: a later year the text looks back on wins; a plan still running names no year of its own
+        ("区总工会工作回顾\n2021年,区总工会新建工会组织30家。“十三五”期间,累计新建工会组织300家。", 2021, None),
+        ("区总工会工作报告\n2021年,区总工会新建工会组织30家。“十四五”期间,区总工会将新建工会组织300家。", 2021, None),
+    ],
+)
+def test_round_nineteen_a_five_year_plans_period(text, year, period):
+    found = extract(text)
+    assert found.report_year == year
+    if period:
+        assert [f.period for f in found.facts] == [period]
+    else:
+        assert "year" in [f.period for f in found.facts]

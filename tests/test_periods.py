@@ -154,6 +154,14 @@ def test_qualified_keeps_qualifier_and_each_year(value, qualifier, code, lang, e
         ("1-8月受理劳动争议45起。", "受理劳动争议45起", 2020, "m1-8"),
         ("截至4月底，平台录入会员43万人。", "录入会员43万人", 2018, "asof:2018-04"),
         ("截至12月底，全区工会会员59万人。", "全区工会会员59万人", 2018, None),
+        # a five-year plan's period looked back on: its years (十三五 is 2016–2020), up to the report's while it runs
+        ("“十三五”期间，累计新建工会组织300家。", "新建工会组织300家", 2021, "total:2016-2020"),
+        ("十二五时期，全市每年培训职工2万人次。", "培训职工2万人次", 2015, "each:2011-2015"),
+        ("“十四五”以来，累计帮扶困难职工5000户。", "帮扶困难职工5000户", 2023, "total:2021-2023"),
+        ("“十三五”期间，累计新建工会组织300家。", "新建工会组织300家", None, "total:2016-2020"),
+        # a later sentence that names a year alone turns back to that year; one that names a span does not
+        ("五年来，累计新建工会100家。2022年，新建工会组织30家。", "新建工会组织30家", 2022, None),
+        ("五年来，累计新建工会100家。2019年至2022年，新建工会30家。", "新建工会30家", 2022, "total:2019-2022"),
     ],
 )
 def test_period_in_context_reads_what_the_prose_says(text, figure, year, code):
