@@ -342,6 +342,8 @@ _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
 _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
+_CN_YEAR = re.compile(r"(?<![\u4e00-\u9fff])[一二][〇零○][〇零○一二三四五六七八九]{2}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
 
 
@@ -2005,6 +2007,8 @@ def find_report_year(norm: str) -> int | None:
     """
     # //www.workercn.cn2014-06-24 08:15:02: a page's date glued to the site's address is the page's date
     norm = _COPYRIGHT.sub(" ", _GLUED_DATE.sub(r"\1 ", norm))
+    # 二〇一九年, 二零二三年: a year in Chinese numerals, read as the same number of digits
+    norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), norm)
     urls = " ".join(_URL.findall(norm))
     body = _URL.sub(" ", norm)
     published = _publication_date(body)

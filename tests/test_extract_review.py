@@ -1343,3 +1343,17 @@ def test_round_nineteen_a_five_year_plans_period(text, year, period):
         assert [f.period for f in found.facts] == [period]
     else:
         assert "year" in [f.period for f in found.facts]
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a year written in Chinese numerals, as a township's or a year-book's summary writes it
+        ("镇工会工作总结\n二〇一九年,镇工会新建工会组织3家,发展会员200人。", 2019),
+        ("镇工会工作总结\n二零二三年十二月\n今年,镇工会新建工会组织3家。", 2023),
+        # counter-case: digits inside a longer numeral are no year
+        ("镇工会工作总结\n第十二〇一九年", None),
+    ],
+)
+def test_round_nineteen_a_year_in_chinese_numerals(text, year):
+    assert extract(text).report_year == year
