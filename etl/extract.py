@@ -735,16 +735,22 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             continue
         if s > 0 and clause[s - 1] == "第":  # 第3届: an ordinal
             continue
+        if not num[0].isdigit() and (s > 0 and clause[s - 1] in "数几" or "几" in m.group(0)):
+            continue  # 数十万元, 几百人, 十几万: an amount no one counted, no figure (人数73 is one)
         is_cn = not num[0].isdigit()
         if is_cn:
             if (
                 len(num) == 1
                 and not (num in "万亿" and m["pre"])
-                and not (num in "十百千" and m["mult"])  # 十余万元: a figure
+                and not (num in "十百千" and m["mult"] and (num == "十" or m["unit"]))  # 十余万元, 百万余元: figures
+                # 千余人, 百多名, 上千人: a round figure with its qualifier (上千 as 上万; 千万不要 has no unit)
+                and not (num in "十百千" and m["unit"] and (m["q1"] or m["pre"] == "上" and num != "十"))
                 or len(num) >= 2
                 and not any(c in "十百千万亿" for c in num)
             ):
                 continue  # 一线, 三份, 两名: words, not figures
+            if num[0] in "百千":
+                num = "一" + num  # 千余人, 百万余元: one thousand and more, a million and more
             if num in "万亿" and m["pre"]:
                 num, mult, is_cn = "1", num, False
             else:
@@ -753,8 +759,8 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         else:
             mult = m["mult"]
         pre = m["pre"]
-        if pre == "上" and m["num"] not in ("万", "亿"):
-            pre, s = None, s + 1  # 上 only qualifies 上万 / 上亿
+        if pre == "上" and m["num"] not in ("万", "亿") and m["num"][0] not in "百千":
+            pre, s = None, s + 1  # 上 only qualifies 上百 / 上千 / 上万 / 上亿
         after = clause[e:]
         if unit in ("家", "个") and (re.match(r"[^,、;\d]{0,12}?家庭", after) or clause[:s].endswith("家庭")):
             unit = "户"  # 走访慰问了24家特困…职工家庭, 帮扶困难职工家庭42个: households, counted as 户

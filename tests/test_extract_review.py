@@ -1357,3 +1357,30 @@ def test_round_nineteen_a_five_year_plans_period(text, year, period):
 )
 def test_round_nineteen_a_year_in_chinese_numerals(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # an amount no one counted is no figure (数十万 was read as 100000, a wrong value)
+        ("全年共慰问困难职工,发放慰问金数十万元。", []),
+        ("全年共慰问困难职工几百人。", []),
+        ("全年共发放慰问金十几万元。", []),
+        # counter-case: a count whose label holds 数 stays a figure
+        ("全年新建工会组织数73家。", [("new_unions", 73.0)]),
+        # a round figure in Chinese numerals with its qualifier: more than that many (上千 as 上万)
+        ("全年共慰问困难职工千余人,发放慰问金百万余元。", [("aid_persons", 1000.0), ("aid_amount", 1000000.0)]),
+        ("全年共慰问困难职工上千人。", [("aid_persons", 1000.0)]),
+        ("一线职工百余人得到慰问。", [("aid_persons", 100.0)]),
+        # counter-cases: no unit, no figure
+        ("百万职工参加技能培训。", []),
+        ("千万不要忘记困难职工。", []),
+    ],
+)
+def test_round_nineteen_chinese_numerals_uncounted_and_round(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
+
+
+def test_round_nineteen_a_round_figures_qualifier():
+    found = extract("滨海市总工会\n全年共慰问困难职工上千人,先后筹措资金上百万元。").facts
+    assert [(f.value, f.qualifier) for f in found] == [(1000.0, "more_than"), (1000000.0, "more_than")]
