@@ -61,7 +61,7 @@ _NUM = re.compile(
     r"(?P<pre>将近|接近|近|大约|约|超过|多于|不少于|逾|超|上)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[" + _CN + r"]+)"
     r"(?P<q1>余|多)?"
-    r"(?P<mult>万|亿)?"
+    r"(?P<mult>万|亿|(?<=\d)千)?"  # 3千人, 2千元 (digits with 千)
     r"(?P<q2>余|多)?"
     # 人(次), 件(次), 次/人, 人/次: the bracket and slash forms reports use for person-times
     r"(?P<unit>%|人次|人\(次\)|人/次|次/人|件\(次\)|件次|元|人|名|位|家|个|起|件|宗|户|份|条|项|次)?"
@@ -735,6 +735,8 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             continue
         if s > 0 and clause[s - 1] == "第":  # 第3届: an ordinal
             continue
+        if s > 1 and clause[s - 1] in "万亿" and clause[s - 2].isdigit():
+            continue  # the 2千 of 1万2千人: a figure written in two parts, never read as its last part alone
         if not num[0].isdigit() and (s > 0 and clause[s - 1] in "数几" or "几" in m.group(0)):
             continue  # 数十万元, 几百人, 十几万: an amount no one counted, no figure (人数73 is one)
         is_cn = not num[0].isdigit()
@@ -791,7 +793,7 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         except (NotANumber, KeyError, ValueError):
             continue
         if mult:
-            base *= 1e4 if mult == "万" else 1e8
+            base *= {"千": 1e3, "万": 1e4}.get(mult, 1e8)
         qualifier = "exact"
         for q in (m["q1"], m["q2"], m["q3"]):
             if q in _SUFFIX_QUALIFIER:

@@ -1384,3 +1384,16 @@ def test_round_nineteen_chinese_numerals_uncounted_and_round(text, taken):
 def test_round_nineteen_a_round_figures_qualifier():
     found = extract("滨海市总工会\n全年共慰问困难职工上千人,先后筹措资金上百万元。").facts
     assert [(f.value, f.qualifier) for f in found] == [(1000.0, "more_than"), (1000000.0, "more_than")]
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # digits with 千 (3千人, 5千元, 1.5千元) are thousands
+        ("全年共慰问困难职工3千人,发放慰问金1.5千元。", [("aid_persons", 3000.0), ("aid_amount", 1500.0)]),
+        # a figure written in two parts (1万2千人) is refused whole, never read as its 2千 alone
+        ("全年共慰问困难职工1万2千人。", []),
+    ],
+)
+def test_round_nineteen_digits_with_thousands(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
