@@ -1682,6 +1682,20 @@ def _clean_name(raw: str) -> str | None:
     return name
 
 
+# 宝鸡市总工会网站, 首页 > 工作动态, 当前位置: a page's banner or breadcrumb over its title, which names the site's
+# owner, not the story's
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:\S{0,24}(?:网站|官网|门户网站?|(?:工会|新闻|在线|日报|晚报|职工)网)|.*(?:>|›|»|当前位置|您的位置|首页\s*[-/|]).*)\s*$"
+)
+
+
+def _head_lines(norm: str, n: int) -> list[str]:
+    """The first n lines of a text that are neither its source address nor a page's banner or breadcrumb."""
+    lines = norm.split("\n")
+    kept = [ln for ln in lines[: n + 4] if _URL.match(ln.strip()) or not _PAGE_FURNITURE.match(ln)]
+    return kept[:n]
+
+
 def find_organisation(norm: str) -> str | None:
     """The federation the report is about: the first one named in the title lines, else in the opening, else the
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
@@ -1719,7 +1733,7 @@ def find_organisation(norm: str) -> str | None:
         signed = _clean_name(m.group(1))
         if signed and signed != NATIONAL:
             return signed
-    head = "\n".join(norm.split("\n", 3)[:3])
+    head = "\n".join(_head_lines(norm, 3))
     counts: dict[str, int] = {}
     for name in names(norm):
         counts[name] = counts.get(name, 0) + 1
@@ -1739,7 +1753,7 @@ def find_organisation(norm: str) -> str | None:
             alias[short] = max(fuller, key=len)
             counts[alias[short]] += counts.pop(short)
     most = max(counts, key=counts.get) if counts else None
-    title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+    title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
     # 黔南广州两地工会…: a title may name a place without its level (黔南 for 黔南州总工会), where the short name is a
     # place at one level only (承德 is a city and a county: 承德各级工会 names neither 承德县 nor 承德市 for sure)
     in_title = [
@@ -1842,7 +1856,7 @@ def _bare_federation(norm: str) -> str | None:
         # 根据省总工会要求 in a city's text: the province is named only when no city, county or district is
         lower = [lv for lv in ("市", "县", "区", "镇") if lv in bare] or [lv for lv in ("省", "自治区") if lv in bare]
         level = max(lower, key=bare.count)
-        title = next((ln for ln in norm.split("\n")[:3] if ln.strip() and not _URL.match(ln)), "")
+        title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
         # 街道总工会工作总结 over a text that says 区总工会 (its higher body): 街道 is a level, no place
         if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|街道|社区|乡镇|园区|" + _TIME_WORDS, m.group(1)):

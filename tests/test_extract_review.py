@@ -1397,3 +1397,24 @@ def test_round_nineteen_a_round_figures_qualifier():
 )
 def test_round_nineteen_digits_with_thousands(text, taken):
     assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a site's banner and a breadcrumb over the title name the site's owner, not the story's
+        (
+            "http://www.example.cn/news/1.html\n首页 > 工作动态 > 基层动态\n宝鸡市总工会网站\n凤县总工会开展金秋助学活动\n"
+            "近日,凤县总工会为50名困难学生发放助学金10万元。",
+            "凤县总工会",
+        ),
+        (
+            "当前位置:首页 - 工会要闻\n滨海县总工会开展金秋助学活动\n近日,县总工会为50名困难学生发放助学金。",
+            "滨海县总工会",
+        ),
+        # counter-case: a headline that names the site's owner is its story
+        ("宝鸡市总工会网站\n宝鸡市总工会开展金秋助学活动\n近日,市总工会为50名困难学生发放助学金。", "宝鸡市总工会"),
+    ],
+)
+def test_round_nineteen_a_pages_banner_is_no_title(text, org):
+    assert extract(text).organisation == org
