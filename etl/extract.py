@@ -330,9 +330,11 @@ _DATE = re.compile(
 _SINCE = re.compile(
     r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始|至今)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
 )
-# 五年来, 过去五年, 二十年来: a review of the years up to the page's date
+# 五年来, 过去五年, 二十年来, 过去的一年, 一年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(
     r"(?:过去|近)(?:[两二三四五六七八九十]+|\d+)年|(?:[两二三四五六七八九十]+|\d{1,2})年来|(?:代会|代表大会)(?:以来|至今)"
+    # the one year a report looks back on, opening its sentence or clause (询问他们一年来的工作 is a story's)
+    r"|(?<![^。,;:\n\s])(?:过去的?一年|一年来)"
 )
 # Copyright©2008-2011 by www.workercn.cn, 版权所有 2003-2025: a site's notice, whose years are no span of the report
 _COPYRIGHT = re.compile(

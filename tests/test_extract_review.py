@@ -1418,3 +1418,17 @@ def test_round_nineteen_digits_with_thousands(text, taken):
 )
 def test_round_nineteen_a_pages_banner_is_no_title(text, org):
     assert extract(text).organisation == org
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a report early in a year that looks back on the one year before it (过去的一年, 一年来 opening a sentence)
+        ("县总工会工作报告\n同志们:\n过去的一年,全县工会新建工会组织30家。\n2020年1月8日", 2019),
+        ("县总工会工作报告\n(2020年1月8日)\n一年来,全县工会新建工会组织30家。", 2019),
+        # counter-case: a story's 一年来 (询问他们一年来的工作) in a Spring Festival visit is that year's
+        ("县总工会走访慰问\n发布日期:2021-02-12\n县总工会慰问职工120人,询问他们一年来的工作生活情况。", 2021),
+    ],
+)
+def test_round_nineteen_the_one_year_looked_back_on(text, year):
+    assert extract(text).report_year == year
