@@ -1432,3 +1432,17 @@ def test_round_nineteen_a_pages_banner_is_no_title(text, org):
 )
 def test_round_nineteen_the_one_year_looked_back_on(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # cases the union's lawyers took on (代理…案件) are legal aid, whatever disputes they were
+        ("全年代理劳动争议案件68件。", [("legal_aid_cases", 68.0)]),
+        ("法律援助中心代理农民工欠薪案件12件。", [("legal_aid_cases", 12.0)]),
+        # counter-case: disputes taken in are disputes reported
+        ("全年受理劳动争议案件68件。", [("disputes_reported", 68.0)]),
+    ],
+)
+def test_round_nineteen_cases_represented_are_legal_aid(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
