@@ -177,6 +177,8 @@ _CHANGE_CLAUSE = re.compile(
     r"^[^,\d]{0,8}?(?:比|较)(?:上年|去年|上一年|20\d\d年|同期|年初)(?:同期)?[^,\d]{0,3}?(?:新增|增加|增长|多|减少)"
 )
 _CHANGE_LEAD = re.compile(r"^(?:新增|增加|增长|减少|多|少)")
+# …比上年增加2万人,达到15万人: a clause that opens with the level a change reached
+_REACHED = re.compile(r"^\s*(?:总数|总量|人数)?(?:已|共)?(?:达到|增至|增加到|提高到|提升到|上升到|增长到|达)了?\s*")
 _CHANGE_WORDS = re.compile(
     r"同比|环比|比上年|较上年|比去年|较去年|比上一年|较上一年|比20\d\d年|较20\d\d年|比同期|较同期"
 )
@@ -1261,8 +1263,11 @@ def extract(text: str) -> Extraction:
             found.append(fact)
 
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
+        # 参保职工比上年增加2万人,达到15万人: the indicator of a change, for the level the next clause says it reached
+        changed: _Hit | None = None
         for clause in clauses(norm, sent):
             clause_text = norm[clause[0] : clause[1]]
+            reached, changed = changed if _REACHED.match(clause_text) else None, None
             changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
             nums = find_numbers(clause_text, clause[0])
             nums = [n for n in nums if not any(a <= n.start < b for a, b in planned)]
@@ -1301,12 +1306,15 @@ def extract(text: str) -> Extraction:
                 )
                 if carried is not None and _TO_LEVEL.match(gap):
                     hit, carried = replace(carried, path="carried"), None
+                elif reached is not None and num is nums[0] and _REACHED.fullmatch(norm[clause[0] : num.start]):
+                    hit, reached = replace(reached, path="carried"), None
                 elif (
                     changes
                     or _CHANGE_ON.search(norm[clause[0] : num.start])
                     or _CHANGE_BEFORE.search(gap)
                     or (_CHANGE_SHORT.search(gap) and _CHANGE_WORDS.search(norm[clause[0] : num.start]))
                 ):
+                    changed = choose_indicator(norm, num, window, clause, sent, phrases) if num is nums[-1] else None
                     prev, window, last_indicator, unlabelled = (num, None), num.end, None, None
                     continue
                 else:

@@ -1446,3 +1446,18 @@ def test_round_nineteen_the_one_year_looked_back_on(text, year):
 )
 def test_round_nineteen_cases_represented_are_legal_aid(text, taken):
     assert facts("滨海市总工会\n" + text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a change then, in the next clause, the level it reached: the level is the figure, with the change's label
+        ("全市参保职工比上年增加2万人,达到15万人。", [("mutual_insurance_enrolled", 150000.0)]),
+        ("全市新建工会组织比上年多20家,达到120家。", [("new_unions", 120.0)]),
+        # counter-cases: no label before the change, or no number reached
+        ("比上年增加2万人,达到15万人。", []),
+        ("全市参保职工比上年增加2万人,达到历史最高。", []),
+    ],
+)
+def test_round_nineteen_the_level_a_change_reached(text, taken):
+    assert facts("滨海市总工会\n" + text) == taken
