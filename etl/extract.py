@@ -1658,7 +1658,8 @@ def _clean_name(raw: str) -> str | None:
     if m and m.start() > 0:
         name = name[m.start() :]  # …致电云南省鲁甸县总工会: a name starts at its province
     prefix = name[: -len(suffix)]
-    cut = next((k for k in range(1, len(prefix) - 1) if _path(prefix[k:])), 0)
+    # (a county of one character after one character only is no cut: 高雄县 is no 雄县, though the file lacks 高雄县)
+    cut = next((k for k in range(1, len(prefix) - 1) if _path(prefix[k:]) and (k >= 2 or len(prefix) - k > 2)), 0)
     if cut and not _placed(prefix) and not re.search(r"[省市区县州盟旗]", prefix[:cut]):
         # 届时洋县总工会, 会同勉县总工会: words with no level before a place or path of places are no part of its name
         name = name[cut:]

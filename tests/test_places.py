@@ -261,6 +261,8 @@ def test_a_place_or_a_path_of_places_as_written(name, path):
         # counter-cases: a leader's name before a bare level names nobody; a place that was a county stays whole
         ("春节前夕,主席王建国率领市总工会慰问困难职工。", None),
         ("密云县总工会开展送温暖活动。", "密云县总工会"),
+        # a place the file lacks is not cut to a county of one character that ends it (高雄县 is no 雄县)
+        ("高雄縣總工會开展送温暖活动。", "高雄县总工会"),
     ],
 )
 def test_a_federations_name_is_the_place_path_before_it(said, organisation):
