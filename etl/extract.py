@@ -261,7 +261,7 @@ _ORG = re.compile(
     # xx街道总工会, **街道总工会, *区总工会, __经济开发区总工会: a template or a page that masks the place still names a
     # body of that level (not ****年区总工会: a masked year)
     r"((?<![A-Za-z])[xX*_×]{1,4}(?:(?![年月日的了在和与及])[\u4e00-\u9fff]){0,4}?(?:[省市区县旗镇乡]|街道)总?工会|"
-    r"(?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟))?"
+    r"(?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟|地区))?"
     # 柳东新区(高新区)总工会: a zone's second name in brackets is part of its federation's name
     r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?"
     r"(?:\((?:[\u4e00-\u9fff]{1,4}(?:新区|区|县|市))\))?总工会"
@@ -1674,6 +1674,9 @@ def _clean_name(raw: str) -> str | None:
         and not re.match(r"省|市|自治区", name[m.end() :])
         and len(name) - m.end() > 4
         and not is_place_path(name[: -len(suffix)])  # 宁夏回族自治区 is one name, 山东莒县 two
+        and not re.match(
+            r"[\u4e00-\u9fff]{0,4}?自治区", name[m.end() :]
+        )  # 广西壮族自治区柳东新区: a region's full name
     ):
         name = name[m.end() :]
     level = re.search(r"省|自治区", name)

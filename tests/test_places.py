@@ -263,6 +263,10 @@ def test_a_place_or_a_path_of_places_as_written(name, path):
         ("密云县总工会开展送温暖活动。", "密云县总工会"),
         # a place the file lacks is not cut to a county of one character that ends it (高雄县 is no 雄县)
         ("高雄縣總工會开展送温暖活动。", "高雄县总工会"),
+        # a prefecture-level 地区 in the path, and a region's full name before a zone the file lacks
+        ("新疆维吾尔自治区阿克苏地区新和县总工会开展送温暖活动。", "新和县总工会"),
+        ("大兴安岭地区总工会开展送温暖活动。", "大兴安岭地区总工会"),
+        ("广西壮族自治区柳州市柳东新区总工会开展送温暖活动。", "广西壮族自治区柳州市柳东新区总工会"),
     ],
 )
 def test_a_federations_name_is_the_place_path_before_it(said, organisation):
