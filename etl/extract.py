@@ -25,6 +25,7 @@ from etl.catalog import catalog_dir
 from etl.numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, NotANumber, cn_to_number
 from etl.periods import ANNUAL, FIVE_YEAR_PLAN, PeriodError, five_year_plan_years, parse_period, period_in_context
 from etl.places import (
+    PLACES_CSV,
     government_site_place,
     is_place,
     is_place_path,
@@ -263,7 +264,7 @@ _ORG = re.compile(
     r"((?<![A-Za-z])[xX*_×]{1,4}(?:(?![年月日的了在和与及])[\u4e00-\u9fff]){0,4}?(?:[省市区县旗镇乡]|街道)总?工会|"
     r"(?:中华)?全国总工会|(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|州|盟|地区))?"
     # 柳东新区(高新区)总工会: a zone's second name in brackets is part of its federation's name
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?"
+    r"(?:[\u4e00-\u9fff]{1,8}?(?:区|县|旗))?(?:[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道|街))?(?:XX[市区县])?"
     r"(?:\((?:[\u4e00-\u9fff]{1,4}(?:新区|区|县|市))\))?总工会"
     # a township's union often has no 总: 烟墩镇工会
     r"|(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区))?[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)工会)"
@@ -302,6 +303,8 @@ _ORG_STOP = re.compile(
     # a title run into the name by a page with no line breaks: 领导班子工作报告区总工会领导班子… (no place has these)
     r"工作|报告|总结|汇报"
 )
+# the words of _ORG_STOP that govern the body after them (从和县总工会获悉: 和县 is its place, 领导和县 two bodies)
+_PREPOSITIONS = frozenset(("从", "向", "对", "在", "由", "据", "到", "为", "给", "被", "将", "把", "来自"))
 _PROVINCE_SHORT = re.compile(
     r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|"
     r"云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆"
@@ -686,12 +689,24 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional script as simplified (工會 → 工会, 萬 → 万), character for character, so offsets still hold."""
+    """Traditional script as simplified (工會 → 工会, 萬 → 万), character for character, so offsets still hold; the
+    places whose simplified names OpenCC would change (乾县 is no 干县) keep their names."""
     converted = _opencc("t2s").convert(text)
-    if len(converted) == len(text):
-        return converted
+    if len(converted) != len(text):
+        conv = _opencc("t2s").convert
+        converted = "".join(c2 if len(c2 := conv(c)) == 1 else c for c in text)
+    for name in _KEPT_NAMES():
+        for m in re.finditer(re.escape(name), text):
+            converted = converted[: m.start()] + name + converted[m.end() :]
+    return converted
+
+
+@lru_cache(maxsize=1)
+def _KEPT_NAMES() -> tuple[str, ...]:  # noqa: N802 (a constant read once)
+    """Places' names that OpenCC's t2s would change (乾县, 乾安县: 乾 is simplified script too)."""
     conv = _opencc("t2s").convert
-    return "".join(c2 if len(c2 := conv(c)) == 1 else c for c in text)
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        return tuple(sorted({r["short"] for r in csv.DictReader(f) if conv(r["short"]) != r["short"]}))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1428,8 +1443,9 @@ def extract(text: str) -> Extraction:
         f.period = _period(norm, idx, f, year)
         if id(f) in running_ids and f.period == ANNUAL:
             f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
-    if organisation and (m := re.fullmatch(r"(.+?自治[县州旗])(总?工会)", organisation)):
-        organisation = whole_name(m.group(1), norm) + m.group(2)  # 回族土族自治县 → 大通回族土族自治县
+    if organisation and (m := re.fullmatch(r"(.+?[县州旗区])(总?工会)", organisation)):
+        # 回族土族自治县 → 大通回族土族自治县, 里斯达斡尔族区 → 梅里斯达斡尔族区: a long name the pattern cut
+        organisation = whole_name(m.group(1), norm) + m.group(2)
     own = own_name(_federation_of(organisation)) if organisation else None
     written = organisation if own != organisation else None
     return Extraction(own, year, facts, review, _report_period(norm, facts, year), read_from, written)
@@ -1615,10 +1631,10 @@ def _rounded_once(facts: list[Fact], text: str) -> list[Fact]:
 NATIONAL = "中华全国总工会"
 
 
-def _path(name: str) -> bool:
+def _path(name: str, whole: bool = False) -> bool:
     """A place or a path of places (is_place_path), but not one that begins with a conjunction (领导和县总工会: 和县 is
-    a county, and here 和 joins two bodies)."""
-    return is_place_path(name) and name[:1] not in "和与及"
+    a county, and here 和 joins two bodies) unless it is the whole of what was read (和县总工会 opening a sentence)."""
+    return is_place_path(name) and (whole or name[:1] not in "和与及")
 
 
 def _placed(name: str) -> bool:
@@ -1636,7 +1652,11 @@ def _clean_name(raw: str) -> str | None:
     suffix = "总工会" if raw.endswith("总工会") else "工会"
     # 太和县, 和平区, 日照市东港区: a place or a path of places of the places file is not cut (at its 和, its 日)
     placed = next(
-        (k for k in range(len(raw) - len(suffix) - 1) if _placed(raw[k : -len(suffix)])),
+        (
+            k
+            for k in range(len(raw) - len(suffix) - 1)
+            if _placed(raw[k : -len(suffix)]) or k == 0 and _path(raw[: -len(suffix)], whole=True)
+        ),
         len(raw),
     )
     name = _ORG_LEADING.sub("", raw)
@@ -1646,12 +1666,19 @@ def _clean_name(raw: str) -> str | None:
         return NATIONAL
     prefix = name[: -len(suffix)]
     placed -= len(raw) - len(name)
-    for m in reversed([m for m in _ORG_STOP.finditer(prefix) if m.start() < placed]):
+    stops = [m for m in _ORG_STOP.finditer(prefix) if m.start() < placed]
+    for m in reversed(stops):
         rest = prefix[m.end() :]
+        if (
+            m.group(0) in "和与及"
+            and any(p.end() == m.start() and p.group(0) in _PREPOSITIONS for p in stops)
+            and _path(m.group(0) + rest, True)
+        ):
+            continue  # 记者从和县总工会: after a preposition, 和 begins a place (和县, 和田地区), no conjunction
         if _LEVEL_ONLY.fullmatch(rest + suffix):
             return None  # 提出了街道总工会: what follows the verb is a level with no place
         # 从化区: a cut leaving one character and a level is a place name, unless that is one (和莒县 → 莒县)
-        if len(rest) == 1 or len(rest) >= 3 or _path(rest):
+        if len(rest) == 1 or len(rest) >= 3 or _path(rest, whole=m.group(0) not in "和与及"):
             name = name[m.end() :]
             break
     m = re.search(r"(?:" + _PROVINCE_SHORT.pattern + r")(?:省|自治区|市)", name)
@@ -1688,7 +1715,9 @@ def _clean_name(raw: str) -> str | None:
         len(name) <= len(suffix) + 1
         or re.search(r"[和及与、委]", name)
         and not _placed(name[: -len(suffix)])
+        and not _path(name[: -len(suffix)], whole=True)  # 和县, 和田地区: the whole of what was read is the place
         or re.match(r"[全各本该我]", name)
+        and not _placed(name[: -len(suffix)])  # 全椒县, 本溪市: places whose names begin so
         or _LEVEL_ONLY.fullmatch(name)
         or "级" in name[: -len(suffix)]  # 上级两级市总工会, 县乡两级工会: levels, no place has 级 in its name
     ):

@@ -212,5 +212,8 @@ def _own_unit(text: str) -> tuple[str, str, str] | None:
     m = _UNIT.fullmatch(text)
     if m and m.group(2) in place_levels(m.group(1)):
         return m.group(1), m.group(2), m.group(3)
+    whole = re.fullmatch(r"(.+?)(自治县|自治旗|县|区|旗|市)(总工会|工会)", text)
+    if whole and whole.group(1) + whole.group(2) in _written_forms():  # 大通回族土族自治县, longer than _UNIT reads
+        return whole.group(1), whole.group(2), whole.group(3)
     parent = _parent_pattern().match(text)
     return _own_unit(text[parent.end() :]) if parent else None
