@@ -1461,3 +1461,16 @@ def test_round_nineteen_cases_represented_are_legal_aid(text, taken):
 )
 def test_round_nineteen_the_level_a_change_reached(text, taken):
     assert facts("滨海市总工会\n" + text) == taken
+
+
+def test_every_chinese_numeral_in_prose_reads_as_its_value():
+    # numbers written out by an independent writer (cn2an) in report prose: each is read as its value, or (one to
+    # ten alone, which are words as often as figures: 一线, 三份) refused; never another value
+    cn2an = pytest.importorskip("cn2an")
+    wrong = []
+    for n in [*range(11, 300), *range(300, 100000, 97)]:
+        for label, unit in (("全年共慰问困难职工", "人"), ("全年共发放慰问金", "元")):
+            found = [f.value for f in extract(f"滨海市总工会\n{label}{cn2an.an2cn(n)}{unit}。").facts]
+            if found != [n]:
+                wrong.append((cn2an.an2cn(n), found))
+    assert wrong == []
