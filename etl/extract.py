@@ -197,8 +197,8 @@ _RANGE_FROM = re.compile(r"(?:由|从)[^,]{0,12}$")
 # 每人发放1000元, 人均2000元: per head, not a total
 # (每户困难职工家庭获得救助金2000元; a word of a total after it, 向每户…发放慰问金及物资共计56.8万元, makes a total)
 _PER_HEAD = re.compile(
-    r"(?:每人|每户|每名|人均|户均|每位|一一)(?:(?!共|合计|总计|累计)[^,、]){0,16}$"
-)  # 一一发放了1000元
+    r"(?:每人|每户|每名|人均|户均|每位|一一|各(?=发放|获得|领取|得到|补助|资助|奖励|送去|送上))(?:(?!共|合计|总计|累计)[^,、]){0,16}$"
+)  # 一一发放了1000元, 为2名特困职工各发放救助金5000元
 # 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
 _GENERIC_RATE = re.compile(
     r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
@@ -234,6 +234,12 @@ _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总额|总价值|筹集|筹�
 # 按照救助政策,对一名…发放救助金4000元; 本科生每年救助标准由5500元提升至6000元: sums a policy sets per head, in a sentence
 # that opens by the policy or in a clause naming the standard before the sum
 _BY_POLICY = re.compile(r"(?:按照|根据|依照)[^,;。]{0,12}?(?:政策|标准|办法|规定)")
+# 为其发放助学金5000元, 对一名患重病的职工发放救助金2万元, 为她送去慰问金2000元: a sum one person or one household got
+# (the sentence names no count of those helped between them and the sum) tells a case, not the year's aid
+_ONE_RECIPIENT = re.compile(
+    r"(?:为|给|向|对|帮|替)(?:其(?![中他余])|他(?![们人])|她(?!们)|该(?:职工|户|名|同志|学生|家庭)|这(?:位|名|户|个家庭)"
+    r"|一(?:名|位|户|个家庭))"
+)
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
@@ -368,6 +374,7 @@ REVIEW_REASONS = (
     "unpaid",
     "per_head",
     "subject",
+    "one_person",
 )
 
 
@@ -923,6 +930,12 @@ _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
 _COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
+# 建立劳动争议调解组织120个, 基层工会调解组织40577家, 法律援助工作站15个, 职工书屋85个: a body named between the
+# indicator's word and the count is what is counted (a union's own 工会组织, 工会委员会 are the unions)
+_BODY_BEFORE = re.compile(
+    r"(?:(?<!工会)(?:组织|委员会)|调委会|机构|中心|工作站|服务站|站点|驿站|工作室|调解室|窗口|网点|平台|小组|队伍|团队"
+    r"|服务点|阵地|基地|书屋|之家|示范点)\s*(?:共|达|达到|有)?$"
+)
 
 # A payout says it was paid (发放, 赔付, 理赔, 补助, 报销, 获…, 享受…); money the scheme took in (收取互助金, 共收到
 # 互助金, 筹措互助资金, 共筹集…职工共4271万元) or gave as cover (赠送…保障计划,共计…) says none of these. Also what a
@@ -1065,6 +1078,8 @@ def choose_indicator(
     if num.unit_word in ("家", "个") and _COUNTED_NOUN.match(norm, num.end):
         # 县总工会组织乡镇、卫健、公安等20个部门, 对辖区16个社区: the count is of that noun, not of unions
         hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
+    if num.unit_word in ("个", "家", "处", "所"):
+        hits = [h for h in hits if not _BODY_BEFORE.search(norm, h.kw_end, num.start)]  # (?<!工会) sees before
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     for h in hits:
@@ -1089,6 +1104,14 @@ def choose_indicator(
         # (organised since 2021) are the drive's recruits, new members, even counted 截至 a month
         return replace(hits[0], indicator="new_members", path="new_form")
     return hits[0]
+
+
+def _one_recipient(before: str) -> bool:
+    """The text of a sentence before a sum names one person or household as its recipient, and no count of persons
+    stands between them and the sum (对一名…送去救助金1000元; 为一名…,共为36名…发放 is a total)."""
+    before = before[max(before.rfind(";"), 0) :][-40:]
+    m = _last_match(_ONE_RECIPIENT, before)
+    return m is not None and not re.search(r"\d\s*(?:万)?\s*(?:名|人|户|位|家)", before[m.end() :])
 
 
 def _named_earlier(
@@ -1257,6 +1280,7 @@ def extract(text: str) -> Extraction:
             head_max: float = head_max,
             by_policy: bool = by_policy,
             running: bool = running,
+            sentence_from: int = sent.start,
         ) -> None:
             fact.review = visit or ("other_body" if _norm_offset(idx, fact.start) >= giver_from else reason)
             if not fact.review and fact.unit == "yuan":
@@ -1264,6 +1288,8 @@ def extract(text: str) -> Extraction:
                 own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
                 if (0 < fact.value <= 2 * head_max and not _TOTAL_WORD.search(own)) or by_policy or "标准" in own:
                     fact.review = "per_head"
+                elif not _TOTAL_WORD.search(own) and _one_recipient(norm[sentence_from:end]):
+                    fact.review = "one_person"
             if not fact.review and fact.indicator == "total_unions":
                 own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
                 if _ONE_KIND_OF_UNION.search(own):

@@ -614,7 +614,7 @@ def test_span_ends_and_later_years_are_not_the_report_year(text, year):
         ("为每名困难职工发放1500元慰问金,共发放慰问金3000元。", [("aid_amount", 3000.0)], []),
         # sums a policy sets: a sentence opened by the policy, a clause naming the standard before its sum
         (
-            "按照助学政策,对一名困难职工家庭的大一新生发放助学金5000元,对三名在读学生各发放助学金2000元。",
+            "按照助学政策,对一名困难职工家庭的大一新生发放助学金5000元,对三名在读学生发放助学金2000元。",
             [],
             [("aid_amount", 5000.0, "per_head"), ("aid_amount", 2000.0, "per_head")],
         ),
@@ -1474,3 +1474,46 @@ def test_every_chinese_numeral_in_prose_reads_as_its_value():
             if found != [n]:
                 wrong.append((cn2an.an2cn(n), found))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # a sum one person or one household got tells a case, not the year's aid
+        ("一名困难职工的孩子考上大学,县总工会为其发放助学金5000元。", [], [("aid_amount", 5000.0, "one_person")]),
+        ("区总工会对一名患重病的环卫工人发放救助金2万元。", [], [("aid_amount", 20000.0, "one_person")]),
+        ("镇工会为她送去慰问金2000元。", [], [("aid_amount", 2000.0, "one_person")]),
+        ("县总工会为其办理了互助保障,理赔金2.6万元。", [], [("mutual_insurance_payout", 26000.0, "one_person")]),
+        # counter-cases: a count of persons between the one and the sum, or a word of a total, makes it the year's
+        (
+            "为一名困难职工送去慰问金,全年共为36名困难职工发放救助金4.2万元。",
+            [("aid_persons", 36.0), ("aid_amount", 42000.0)],
+            [],
+        ),
+        ("区总工会为其他困难职工发放慰问金8万元。", [("aid_amount", 80000.0)], []),
+        # what each of a few got (各发放) is a sum per head; the total said after it is taken
+        ("为3名劳模各送去慰问金1000元,共计3000元。", [("aid_persons", 3.0), ("aid_amount", 3000.0)], []),
+        ("全县各级工会发放慰问金120万元。", [("aid_amount", 1200000.0)], []),
+    ],
+)
+def test_a_sum_one_person_got_is_a_case(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a body named between the indicator's word and the count is what is counted: mediation bodies, legal-aid
+        # stations, reading rooms are no disputes, cases or unions
+        ("全区建立劳动争议调解组织120个,法律监督组织45个。", []),
+        ("设立劳动争议调解委员会38个,受理劳动争议56件。", [("disputes_reported", 56.0)]),
+        ("建立劳动争议调解室30个,成功调解纠纷120起。", [("disputes_resolved", 120.0)]),
+        ("全市建立基层工会调解组织4057家。", []),
+        # counter-cases: a union's own 工会组织 and 工会委员会 are the unions
+        ("全区共有基层工会组织1320个。", [("total_unions", 1320.0)]),
+        ("新建基层工会委员会20家。", [("new_unions", 20.0)]),
+    ],
+)
+def test_a_count_of_bodies_named_before_it_is_not_the_indicators(text, taken):
+    assert facts(text) == taken

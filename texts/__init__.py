@@ -227,6 +227,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "as large as the sums per head in the same sentence: most likely what each one of another group got, "
         "not a total",
     },
+    "ri_reason_one_person": {
+        "zh": "这笔钱是给一个人（一户）的，讲的是一个事例，不是全年的帮扶总数",
+        "en": "the sum one person (one household) got: a case told, not the year's aid in all",
+    },
     "ri_reason_stock": {
         "zh": "“发展会员”与已建工会总数并列（截至目前、累计），可能是会员总数而非当年新发展数",
         "en": "发展会员 beside a stock of unions (so far, in all): it may count all members, not the year's new ones",
