@@ -114,7 +114,7 @@ _FUTURE_MARK = re.compile(
 )
 # 超额完成区总下达的1500人参保任务, 下达了4000人的职业技能培训计划: a figure a higher body assigned is a quota, not
 # a count reached (the clause's figure only: 完成市总下达的任务,新建工会120家 keeps its 120)
-_QUOTA = re.compile(r"下达(?:了|的)?[^,。;:]{0,12}?\d[^,。;:]{0,12}?(?:任务|计划|指标)")
+_QUOTA = re.compile(r"下达(?:了|的)?[^,。;:]{0,12}?\d[^,。;:]{0,12}?(?:任务|计划|指标|目标)")
 # 计划筹资3500万…,实际…筹措资金5115万元: what was actually done ends the plan within the sentence
 _ACTUAL = re.compile(r"实际|最终|结果")
 # At a campaign's launch (…工作启动, 活动正式启动) a sum set aside for it — 安排了60万元帮扶资金,将慰问…, 今年…专门筹集
@@ -929,7 +929,9 @@ _NEW_FORM = re.compile(r"新就业形态|新业态")
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
-_COUNTED_NOUN = re.compile(r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组")
+_COUNTED_NOUN = re.compile(
+    r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组|(?:工作|检查|督查|调研|服务|慰问|宣讲)(?:组|队|团)"
+)  # 组织6个工作组, 12个慰问组: teams the union sent
 # 建立劳动争议调解组织120个, 基层工会调解组织40577家, 法律援助工作站15个, 职工书屋85个: a body named between the
 # indicator's word and the count is what is counted (a union's own 工会组织, 工会委员会 are the unions)
 _BODY_BEFORE = re.compile(

@@ -236,6 +236,7 @@ def test_organisation_from_what_the_text_says_of_itself(text, org):
         ("滨海市8万职工可享免费体检\n市总工会将对8万名职工会员进行免费培训。", []),
         # a count of departments, villages or communities is not one of unions
         ("县总工会组织乡镇、卫健、公安等15个部门开展工会组织摸底。", []),
+        ("县总工会组织6个工作组深入企业,区总工会组织12个慰问组。", []),
         ("对辖区12个社区工会组织进行了规范化建设。", []),
         ("全县新建工会组织15家,共有工会组织300个。", [("new_unions", 15.0), ("total_unions", 300.0)]),
     ],
@@ -857,6 +858,7 @@ def test_a_heading_naming_the_work_before_the_plan_opens_the_work(text, taken):
         # dev2's weinan, haikou's 下达的28家…建设任务)
         ("今年参保人数达到了1793人,超额完成区总下达的1500人参保任务。", [("mutual_insurance_enrolled", 1793.0)]),
         ("上半年下达了4000人的职业技能培训计划,培训职工3200人次。", [("training_persons", 3200.0)]),
+        ("圆满完成市总下达的1500人参保目标。", []),
         # counter-case: the clause after the quota keeps its figure
         ("今年完成市总下达的任务,新建工会120家。", [("new_unions", 120.0)]),
     ],
