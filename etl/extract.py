@@ -14,6 +14,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -1213,6 +1214,8 @@ def extract(text: str) -> Extraction:
     organisation, read_from = find_organisation(_words_apart(text, norm, idx)), "text"
     if organisation is None and (organisation := organisation_from_address(norm)):
         read_from = "address"  # to confirm: the text never names its place
+    elif organisation is None and (organisation := own_level(norm)):
+        read_from = "level"  # to choose: 区总工会 is all the text says
     elif organisation and _LEVEL_NAME.fullmatch(organisation):
         read_from = "level"  # to choose: the text says 区总工会 (or xx街道总工会) and never which one
     elif organisation and organisation != NATIONAL and re.sub(r"总?工会$", "", organisation) not in norm:
@@ -1904,6 +1907,40 @@ def find_organisation(norm: str) -> str | None:
     return None
 
 
+# 区总工会充分发挥职能作用, 镇工会在镇党委领导下 (a 范文 site's template, a district paper's page): a text that names its
+# federation by its level alone, and no place anywhere, is that level's federation, which staff choose (the level is
+# what the text says: never a place guessed)
+_OWN_LEVEL = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,自]))(自治区|街道|[市县区省镇乡旗州盟])(总?)工会(?!联合会|主席|干部)"
+)
+
+
+def own_level(norm: str) -> str | None:
+    """区总工会 / 镇工会 for a text that names its federation by that level alone (more than once, or in its title),
+    where neither the text nor its address names a place; a province's 省总工会 is not taken so (a district's text
+    cites its province's federation by it)."""
+    title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
+    # 我区工会 is all the unions of the district; a township's own is 镇工会 as often as 镇总工会
+    found = [
+        (m.group(1), m.group(2))
+        for m in _OWN_LEVEL.finditer(_URL.sub(" ", norm))
+        if m.group(2) or m.group(1) in ("镇", "乡", "街道")
+    ]
+    if not found:
+        return None
+    order = ("镇", "乡", "街道", "区", "县", "旗", "市", "州", "盟", "自治区", "省")
+    lowest = min({lv for lv, _ in found}, key=order.index)
+    if lowest in ("自治区", "省"):
+        return None
+    found = [f for f in found if f[0] == lowest]
+    in_title = [f for f in found if f[0] + f[1] + "工会" in title[:20]]
+    count = Counter(found)
+    best = in_title[0] if in_title else max(count, key=count.__getitem__)
+    if not in_title and count[best] < 2:
+        return None  # named once, in passing: no federation of its own
+    return best[0] + best[1] + "工会"
+
+
 def organisation_from_address(norm: str) -> str | None:
     """县总工会 / 我县 in a page of huangzhong.gov.cn, where the text names no place of its own: a government site's
     address names it (etl/places.py), at a level the text names its federation by."""
@@ -1930,8 +1967,13 @@ def _bare_federation(norm: str) -> str | None:
         title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
         # 街道总工会工作总结 over a text that says 区总工会 (its higher body): 街道 is a level, no place
-        if m and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|街道|社区|乡镇|园区|" + _TIME_WORDS, m.group(1)):
-            return m.group(1) + level + "总工会"  # 今年县总工会…: a time word is no place
+        # 今年县总工会…: a time word is no place; 工作总结 (总 with no level and no 工会) names none unless a place
+        if (
+            m
+            and not re.search(r"全国|中华|省|各|本|该|我|全|自治|区$|街道|社区|乡镇|园区|" + _TIME_WORDS, m.group(1))
+            and (m.group(0).endswith(("工会", level + "总")) or is_place(m.group(1)))
+        ):
+            return m.group(1) + level + "总工会"
         # 邯郸市20万农民工可享免费技能培训 over a text that says 市总工会: the title opens with its place
         m = re.match(r"([\u4e00-\u9fff]{2,3}?" + level + r")(?=\d|今年|全[市县区镇])", title)
         if m and not re.search(r"全国|中华|省|各|本|该|我|全", m.group(1)):

@@ -8,6 +8,7 @@ import zipfile
 import zlib
 
 import pytest
+from orgnames import place_named
 
 from etl.extract import ReportError, decode_report, extract, normalise, read_report_file, report_text
 
@@ -243,7 +244,7 @@ def test_normalise_converts_to_simplified_one_character_for_one():
     ],
 )
 def test_organisation_is_the_federation_named(text, org):
-    assert extract(text).organisation == org
+    assert place_named(extract(text)) == org
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from orgnames import place_named
 
 from etl.extract import extract
 from etl.places import (
@@ -65,8 +66,8 @@ BODY_BARE = "8月20日，县总工会举行金秋助学金发放仪式，为45�
             "迪庆藏族自治州总工会",
             "address",
         ),
-        # no government site: the organisation stays unknown rather than guessed
-        ("http://news.example.com/1.html", "县总工会举行助学金发放仪式", BODY_BARE, None, "text"),
+        # no government site: no place is guessed; the text's level is all it says, for staff to choose
+        ("http://news.example.com/1.html", "县总工会举行助学金发放仪式", BODY_BARE, "县总工会", "level"),
     ],
 )
 def test_a_text_naming_its_federation_by_level_takes_the_place_of_its_government_site(
@@ -103,7 +104,7 @@ def test_the_places_file_has_every_level_and_plain_pinyin():
     ],
 )
 def test_the_one_place_a_text_names_at_its_level_must_be_a_place(text, organisation):
-    assert extract(text).organisation == organisation
+    assert place_named(extract(text)) == organisation
 
 
 @pytest.mark.parametrize(
@@ -141,7 +142,7 @@ def test_a_text_naming_its_federation_by_level_takes_the_one_place_it_names_by_s
         REPORT.format(address="http://news.example.com/1.html", title="县总工会举行助学金发放仪式", body=body)
     )
     # a name the text never writes out is inferred, for staff to confirm
-    assert (found.organisation, found.organisation_from) == (organisation, "inferred" if organisation else "text")
+    assert (place_named(found), found.organisation_from) == (organisation, "inferred" if organisation else "level")
     assert [f.value for f in found.facts if f.indicator == "aid_amount"] == [135000.0]
 
 
@@ -214,7 +215,7 @@ def test_the_extraction_gives_the_own_name_and_keeps_the_name_as_written():
     ],
 )
 def test_a_prefectures_text_that_names_one_autonomous_prefecture_is_its_federations(text, organisation):
-    assert extract(text).organisation == organisation
+    assert place_named(extract(text)) == organisation
 
 
 def test_an_autonomous_countys_name_is_read_whole_where_the_pattern_cuts_it():
