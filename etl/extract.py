@@ -163,7 +163,9 @@ _VISITOR = re.compile(r"([\u4e00-\u9fff]{2})一行")  # the visitor's last two c
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
 _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
-    r"^(?![张份个家件项次场台辆册本套间所座处块元户起条])[^\d,、]{0,4}?(?:职工|会员|员工|农民工)"
+    # 总工会509万帮扶困难职工 (a headline's sum with its 元 left out): a verb after the number makes it the giver's
+    r"^(?![张份个家件项次场台辆册本套间所座处块元户起条]|帮扶|慰问|救助|资助|帮助|用于|发放|投入|惠及)[^\d,、]{0,4}?"
+    r"(?:职工|会员|员工|农民工)"
 )
 # 纠纷下降了12起, 同比提高3%, 比上年多5家: a change, not a level (提高到95% is a level)
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增幅|降幅|减幅)了?(?:近|约|超过|逾)?$")
@@ -1994,7 +1996,8 @@ def _bare_federation(norm: str) -> str | None:
             )
             if not _NATIONAL_PAPER.match(p)
         ]
-        if level == "市" and papers and len(set(papers)) == 1:
+        # (闽西日报 is a region's paper, no city's: the paper's name must be a place)
+        if level == "市" and papers and len(set(papers)) == 1 and is_place(papers[0]):
             return papers[0] + "市总工会"
         # 省总工会 in a province's own paper (据《陕西日报》): that province's federation
         provinces = [p for p in papers if _PROVINCE_SHORT.fullmatch(p)]

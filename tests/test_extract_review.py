@@ -1540,3 +1540,23 @@ def test_a_sum_one_person_got_is_a_case(text, taken, proposed):
 )
 def test_a_count_of_bodies_named_before_it_is_not_the_indicators(text, taken):
     assert facts(text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org,taken",
+    [
+        # a headline's sum with its 元 left out, before a verb, is no count of persons
+        (
+            "鹤山市总工会509万帮扶困难职工\n自2016年以来,市总工会共投入帮扶资金509万余元。",
+            "鹤山市总工会",
+            [("aid_amount", 5090000.0)],
+        ),
+        # 市总工会 in a region's paper (闽西日报): the paper's name is no city's, so no city is read from it
+        ("送清凉\n闽西日报 2018-07-17\n市总工会来到工地看望职工,市总工会送去慰问品。", "市总工会", []),
+        # counter-case: a city's own paper names the city
+        ("送清凉\n兰州晚报 2018-07-17\n市总工会来到工地看望职工,市总工会送去慰问品。", "兰州市总工会", []),
+    ],
+)
+def test_a_headlines_bare_sum_and_a_regions_paper(text, org, taken):
+    ex = extract(text)
+    assert (ex.organisation, facts(text)) == (org, taken)
