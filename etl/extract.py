@@ -261,6 +261,16 @@ _COUNT_THEN_PERSONS = re.compile(
 )
 _PERSON_INDICATORS = {"aid_persons", "mutual_insurance_enrolled", "training_persons", "new_members"}
 _PERSONS_JOINED = re.compile(r"[\u4e00-\u9fff]{1,10}[和及]")  # 212名农牧民工和|13名劳动模范
+# 慰问困难职工183人,大病职工107人,劳动模范142人: a clause that is only a group of persons and its count goes on the
+# list of the clause before (a part kept as its own figure); a clause with a verb of its own tells something else
+_LISTED_GROUP = re.compile(
+    r"(?:以及|及|和)?[\u4e00-\u9fff]{0,8}?(?:职工|工人|劳模|劳动模范|农民工|学生|子女|党员|会员|环卫工|人员|劳动者|员工)"
+    r"(?:家庭)?"
+)
+_GROUP_VERB = re.compile(
+    r"发放|慰问|走访|看望|帮扶|救助|资助|参加|参与|参保|培训|受益|受助|惠及|覆盖|接待|组织|开展|建立|新增|发展|入会|"
+    r"为|向|对|给|共|达|有|其中|获|得|领|享|在|是|占|补|助|送|访|帮|救|慰|赔|扶|奖|评|选|表彰|招|录|就业|转移"
+)
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
     r"[\d０-９][\d０-９.,，]*\s*(?:万|亿)?\s*(?:%|％|元|人|名|位|家|个|起|件|宗|户|份|条|项|余|多)"
@@ -695,7 +705,34 @@ def normalise(text: str) -> tuple[str, list[int]]:
             out.append(c)
             idx.append(i)
         i += 1
-    return to_simplified("".join(out)), idx
+    return _one_numeral(to_simplified("".join(out)), idx)
+
+
+# 2万2千余人次, 2千余万元: a figure written in two parts of digits and 万/千, which the reader of numbers only knows
+# whole as 2.2万 and 2000万
+_TWO_PARTS = re.compile(r"(?<![\d.])(\d+)(?:万(\d)千|千(?=(?:余|多)?万))(?![\d.])")
+
+
+def _one_numeral(norm: str, idx: list[int]) -> tuple[str, list[int]]:
+    """The text with each figure written in two parts (2万2千, 2千余万) rewritten as one (2.2万, 2000余万), every new
+    character pointing at the original one it stands for, so evidence still quotes the text as written."""
+    if not _TWO_PARTS.search(norm):
+        return norm, idx
+    out, out_idx, last = [], [], 0
+    for m in _TWO_PARTS.finditer(norm):
+        out.append(norm[last : m.start()])
+        out_idx += idx[last : m.start()]
+        a = m.group(1)
+        if m.group(2):  # 2万2千 → 2.2万, the point standing for 万 and 万 for 千
+            out.append(f"{a}.{m.group(2)}万")
+            out_idx += idx[m.start(1) : m.end(1)] + [idx[m.end(1)], idx[m.start(2)], idx[m.end() - 1]]
+        else:  # 2千 → 2000, the zeros standing for 千
+            out.append(a + "000")
+            out_idx += idx[m.start(1) : m.end(1)] + [idx[m.end() - 1]] * 3
+        last = m.end()
+    out.append(norm[last:])
+    out_idx += idx[last:]
+    return "".join(out), out_idx
 
 
 def to_simplified(text: str) -> str:
@@ -1153,6 +1190,41 @@ def _named_earlier(
     return best
 
 
+_EACH = re.compile(r"均(?:已|能|动态)?(?:达到|达|为|是|保持在|超过|在)?(?:了)?$")
+
+
+def _each_rate(
+    norm: str, clause: tuple[int, int], nums: list[Number], sentence: Sentence, phrases, text: str, idx: list[int]
+) -> list[Fact] | None:
+    """集体合同、工资专项协议签订率均达到了98%以上; 签订集体合同和开展工资集体协商企业3879家,…,签订率均达到92%: one
+    rate that 均 gives to each kind named before it in the sentence (since the rate before), one figure for each."""
+    pcts = [n for n in nums if n.unit == "percent"]
+    if len(pcts) != 1:
+        return None
+    num = pcts[0]
+    m = _EACH.search(norm, clause[0], num.start)
+    if not m or m.end() != num.start:
+        return None
+    lo = max(
+        [sentence.start]
+        + [n.end for n in find_numbers(norm[sentence.start : clause[0]], sentence.start) if n.unit == "percent"]
+    )
+    seg = norm[lo : m.start()]
+    spans = []  # (start, end, indicator) of every rate phrase in the segment
+    for ph in phrases:
+        if ph.before is None or "%" not in ph.units or (ph.exclude and ph.exclude.search(seg)):
+            continue
+        spans += [(x.start(), x.end(), ph.indicator) for x in ph.before.finditer(seg) if x.end() > x.start()]
+    kept: list[tuple[int, int, str]] = []
+    for a, b, ind in sorted(spans, key=lambda t: t[0] - t[1]):  # the longest phrase wins where two overlap
+        if all(b <= a2 or a >= b2 for a2, b2, _ in kept):
+            kept.append((a, b, ind))
+    kinds = list(dict.fromkeys(ind for _, _, ind in sorted(kept)))
+    if len(kinds) < 2:
+        return None
+    return [_fact(text, idx, clause[0], num.end, ind, num) for ind in kinds]
+
+
 def _fact(text: str, idx: list[int], norm_start: int, norm_end: int, indicator: str, num: Number) -> Fact:
     # a clause never starts or ends on a space (normalise() drops them), so neither does the evidence
     start = idx[norm_start]
@@ -1313,6 +1385,7 @@ def extract(text: str) -> Extraction:
         changes = False  # 比上年同期新增参保单位111个,新增参保职工3617人次: the list of changes goes on
         # 参保职工比上年增加2万人,达到15万人: the indicator of a change, for the level the next clause says it reached
         changed: _Hit | None = None
+        listed_before: tuple[Number, _Hit, int] | None = None  # the persons that end the clause before, and its end
         for clause in clauses(norm, sent):
             clause_text = norm[clause[0] : clause[1]]
             reached, changed = changed if _REACHED.match(clause_text) else None, None
@@ -1323,7 +1396,9 @@ def extract(text: str) -> Extraction:
                 nums = [n for n in nums if n.unit != "yuan"]
             if not nums:
                 continue
-            listed = _respectively(norm, clause, nums, phrases, text, idx)
+            listed = _respectively(norm, clause, nums, phrases, text, idx) or _each_rate(
+                norm, clause, nums, sent, phrases, text, idx
+            )
             if listed is not None:
                 for f in listed:
                     f.path = "respectively"
@@ -1412,6 +1487,18 @@ def extract(text: str) -> Extraction:
                     ph = next((p for p in phrases if p.indicator == prev[1].indicator and _unit_ok(p, num)), None)
                     if ph is not None:
                         hit = replace(prev[1], path="list")
+                if (
+                    hit is None
+                    and len(nums) == 1
+                    and listed_before is not None
+                    and listed_before[2] == clause[0] - 1
+                    and norm[clause[0] - 1] == ","
+                    and num.end == clause[1]
+                    and _alike(num, listed_before[0])
+                    and _LISTED_GROUP.fullmatch(gap := norm[clause[0] : num.start])
+                    and not _GROUP_VERB.search(gap)
+                ):
+                    hit = replace(listed_before[1], path="list")
                 if hit is not None and (subset and hit.indicator == whole or part_of in ("", hit.indicator)):
                     hit = None
                 if hit is not None:
@@ -1463,6 +1550,11 @@ def extract(text: str) -> Extraction:
                 prev, prev_window = (num, hit), window
                 window = num.end
                 last_indicator = hit.indicator if hit else None
+            listed_before = (
+                (prev[0], prev[1], clause[1])
+                if prev and prev[1] and prev[1].indicator in _PERSON_INDICATORS and prev[0].end == clause[1]
+                else None
+            )
     facts = _rounded_once(_once([f for f in found if not f.review], text), text)
     review = [
         f

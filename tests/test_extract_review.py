@@ -1414,8 +1414,9 @@ def test_round_nineteen_a_round_figures_qualifier():
     [
         # digits with 千 (3千人, 5千元, 1.5千元) are thousands
         ("全年共慰问困难职工3千人,发放慰问金1.5千元。", [("aid_persons", 3000.0), ("aid_amount", 1500.0)]),
-        # a figure written in two parts (1万2千人) is refused whole, never read as its 2千 alone
-        ("全年共慰问困难职工1万2千人。", []),
+        # a figure written in two parts (1万2千人) is read whole, never as its 2千 alone; three parts are refused
+        ("全年共慰问困难职工1万2千人。", [("aid_persons", 12000.0)]),
+        ("全年共慰问困难职工1万2千3百人。", []),
     ],
 )
 def test_round_nineteen_digits_with_thousands(text, taken):
@@ -1560,3 +1561,69 @@ def test_a_count_of_bodies_named_before_it_is_not_the_indicators(text, taken):
 def test_a_headlines_bare_sum_and_a_regions_paper(text, org, taken):
     ex = extract(text)
     assert (ex.organisation, facts(text)) == (org, taken)
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # 均 gives one rate to each kind of contract named before it in the sentence
+        (
+            "全区集体合同、工资专项集体合同签订率均达到了95%以上。",
+            [("contract_rate_collective", 95.0), ("contract_rate_wage", 95.0)],
+        ),
+        (
+            "共签订工资专项集体合同120份,女职工专项集体合同118份,签订率均达到92%。",
+            [("contract_rate_wage", 92.0), ("contract_rate_women", 92.0)],
+        ),
+        (
+            "集体合同签订率达96%,工资专项和女职工专项签订率均为90%。",
+            [("contract_rate_collective", 96.0), ("contract_rate_wage", 90.0), ("contract_rate_women", 90.0)],
+        ),
+        # counter-cases: rates the catalogue does not hold stay out; one kind named takes it alone
+        ("企业建会率和职工入会率均保持在95%以上。", []),
+        ("工资专项集体合同签订率均达到88%。", [("contract_rate_wage", 88.0)]),
+    ],
+)
+def test_each_kind_named_before_a_rate_with_jun_takes_it(text, taken):
+    assert facts(text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a clause that is only a group of persons and its count goes on the list of the persons before it
+        (
+            "慰问困难职工210人,大病职工35人,劳动模范48人。",
+            [("aid_persons", 210.0), ("aid_persons", 35.0), ("aid_persons", 48.0)],
+        ),
+        ("帮扶困难职工家庭86户,困难农民工40人。", [("aid_persons", 86.0), ("aid_persons", 40.0)]),
+        # counter-cases: a clause with a verb of its own tells something else; 其中 makes a part; a count of cases is
+        # no person
+        ("慰问困难职工210人,参加活动职工35人。", [("aid_persons", 210.0)]),
+        ("慰问困难职工210人,其中劳动模范48人。", [("aid_persons", 210.0)]),
+        ("慰问困难职工210人,劳动争议案件12件。", [("aid_persons", 210.0), ("disputes_reported", 12.0)]),
+    ],
+)
+def test_a_clause_of_only_persons_goes_on_the_list(text, taken):
+    assert facts(text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # a figure written in two parts (2万2千, 3千余万) is read whole, not refused and not read as its last part
+        ("全年慰问困难职工1万2千余人,发放慰问金3千多万元。", [("aid_persons", 12000.0), ("aid_amount", 30000000.0)]),
+        ("资助困难职工子女2万2千人次,资助金额达2千余万元。", [("aid_persons", 22000.0), ("aid_amount", 20000000.0)]),
+        ("发放助学金12万5千元。", [("aid_amount", 125000.0)]),
+        # three parts are still refused whole
+        ("慰问困难职工1万2千3百人。", []),
+    ],
+)
+def test_a_figure_in_two_parts_is_read_whole(text, taken):
+    assert facts(text) == taken
+
+
+def test_a_figure_in_two_parts_keeps_its_evidence_as_written():
+    text = "某区总工会2023年工作总结\n全年慰问困难职工1万2千余人。"
+    (fact,) = extract(text).facts
+    assert text[fact.start : fact.end] == fact.evidence == "全年慰问困难职工1万2千余人"
