@@ -1920,6 +1920,23 @@ def find_organisation(norm: str) -> str | None:
         if fuller:
             alias[short] = max(fuller, key=len)
             counts[alias[short]] += counts.pop(short)
+    # 天津经开区总工会 in a title, 天津经济技术开发区总工会 in the body: a zone's short name (not a place's) stands for
+    # the full one the text writes out
+    for short in sorted(counts, key=len):
+        place = re.sub(r"总?工会$", "", short)
+        if not place.endswith("区") or is_place(_place(short)[:-1]):
+            continue  # 江宁区 is a place, never short for 江宁开发区
+        fuller = [
+            n
+            for n in counts
+            if len(n) > len(short)
+            and n[:2] == short[:2]
+            and (rest := re.sub(r"总?工会$", "", n)).endswith("开发区")
+            and _subsequence(place, rest)
+        ]
+        if fuller:
+            alias[short] = max(fuller, key=len)
+            counts[alias[short]] += counts.pop(short)
     most = max(counts, key=counts.get) if counts else None
     title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
     # 黔南广州两地工会…: a title may name a place without its level (黔南 for 黔南州总工会), where the short name is a
@@ -2156,6 +2173,12 @@ _SLOGAN_PLACE = re.compile(
     r"(?:建设|构建|打造)[^,。]{0,10}?(?:美丽|和谐|幸福|富裕|文明)([\u4e00-\u9fff]{2,3}?)(?=作出|做出|添砖|贡献|而|,|。|、)"
 )
 _NOT_A_PLACE = re.compile(r"劳动|社会|稳定|企业|家园|城市|中国|乡村|关系|环境|新")
+
+
+def _subsequence(short: str, full: str) -> bool:
+    """Whether every character of short stands in full, in order (经开区 in 经济技术开发区)."""
+    it = iter(full)
+    return all(c in it for c in short)
 
 
 def _place(name: str) -> str:

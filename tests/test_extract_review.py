@@ -1627,3 +1627,20 @@ def test_a_figure_in_two_parts_keeps_its_evidence_as_written():
     text = "某区总工会2023年工作总结\n全年慰问困难职工1万2千余人。"
     (fact,) = extract(text).facts
     assert text[fact.start : fact.end] == fact.evidence == "全年慰问困难职工1万2千余人"
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a zone's short name in the title stands for the full name the body writes out
+        (
+            "苏州高新区总工会开展送清凉活动\n近日,苏州高新技术产业开发区总工会走访慰问一线职工。",
+            "苏州高新技术产业开发区总工会",
+        ),
+        ("合肥经开区总工会举办培训班\n合肥经济技术开发区总工会组织职工参加培训。", "合肥经济技术开发区总工会"),
+        # counter-case: a district that is a place is no short name of a zone named beside it
+        ("江宁区总工会召开全委会\n江宁区总工会主席作报告,江宁开发区总工会列席。", "江宁区总工会"),
+    ],
+)
+def test_a_zones_short_name_stands_for_the_full_one_written_out(text, org):
+    assert extract(text).organisation == org
