@@ -201,7 +201,15 @@ _RANGE_FROM = re.compile(r"(?:由|从)[^,]{0,12}$")
 # (每户困难职工家庭获得救助金2000元; a word of a total after it, 向每户…发放慰问金及物资共计56.8万元, makes a total)
 _PER_HEAD = re.compile(
     r"(?:每人|每户|每名|人均|户均|每位|一一|各(?=发放|获得|领取|得到|补助|资助|奖励|送去|送上))(?:(?!共|合计|总计|累计)[^,、]){0,16}$"
-)  # 一一发放了1000元, 为2名特困职工各发放救助金5000元
+)
+# 三类学生分别给予3000元、5000元、8000元助学资金, 受灾职工分别获得救助金3000元、2000元: what each of a kind got, proposed
+# as per head
+_EACH_OF_A_KIND = re.compile(
+    r"分别(?:给予|获得|领取|得到|发放|补助|资助|奖励)(?:(?!共|合计|总计|累计)(?:[^,、;]|(?<=元)、)){0,30}$"
+)  # 一一发放了1000元, 为2名特困职工各发放救助金5000元; 三类学生分别给予3000元、5000元、8000元: what each of a kind got
+_AT_STAKE = re.compile(
+    r"(?:涉及|涉案)(?:的)?(?:金额|资金|欠薪|工资|款项|标的)?(?:额)?(?:达到|达|共|约|近|为|超过|合计)?$"
+)
 # 金额达800余万元, 签约率95.8%, 合计27.22万元: a generic label whose indicator is named earlier in the sentence
 _GENERIC_RATE = re.compile(
     r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
@@ -663,6 +671,43 @@ def load_phrases(directory: str | None = None) -> tuple[Phrase, ...]:
 # normalising with a way back to the original offsets
 
 
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+_LIST_MARK = re.compile(r"[-•·*●■◆▪]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.]|第")
+
+
+def _wrapped_breaks(text: str) -> set[int]:
+    """The line breaks of text wrapped at a fixed width (a year-book page, a PDF's text): the break after each line
+    as wide as the text's lines run, in a run of two or more such lines, where the next line goes on (not a list item,
+    an indented paragraph or the same line again). Text that is not wrapped has none."""
+    lines, pos = [], 0  # (offset of the line's break, the line without it)
+    for raw in text.split("\n"):
+        lines.append((pos + len(raw), raw.rstrip("\r")))
+        pos += len(raw) + 1
+    widths = [_width(ln.rstrip()) for _, ln in lines]
+    long = [w for w, (_, ln) in zip(widths, lines, strict=True) if len(ln.strip()) >= 10]
+    if len(long) < 4:
+        return set()
+    top = max(long)
+    # the width most lines run to, within an eighth (digits and Latin letters are half as wide as Chinese)
+    width = max(range(20, top + 1), key=lambda w: sum(w * 7 / 8 <= x <= w for x in long), default=0)
+    full = [
+        width * 7 / 8 <= w <= width + 2
+        and k + 1 < len(lines)
+        and (nxt := lines[k + 1][1])
+        and not nxt[0].isspace()
+        and not _LIST_MARK.match(nxt)
+        and nxt.strip() != ln.strip()
+        for k, (w, (_, ln)) in enumerate(zip(widths, lines, strict=True))
+    ]
+    runs = {k for k in range(len(lines)) if full[k] and (k > 0 and full[k - 1] or k + 1 < len(lines) and full[k + 1])}
+    if len(runs) < 4:
+        return set()
+    return {lines[k][0] for k in runs} | {lines[k][0] - 1 for k in runs if text[lines[k][0] - 1] == "\r"}
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """Half-width text without spaces, and for each of its characters the offset in the original.
 
@@ -671,9 +716,13 @@ def normalise(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     idx: list[int] = []
+    wraps = _wrapped_breaks(text)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if i in wraps:  # 全市新建基层工会125个,发\n展会员11123人: a line a page or a PDF wrapped at its width
+            i += 1
+            continue
         if ch in "(（" and out and "\u4e00" <= out[-1] <= "\u9fff":
             gloss = _PINYIN_GLOSS.match(text, i)
             if gloss:  # 區(qū): a pinyin gloss a converted page left after each character
@@ -1111,6 +1160,8 @@ def choose_indicator(
                 )
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
+    if num.unit == "yuan" and _AT_STAKE.search(norm, max(clause[0], num.start - 12), num.start):
+        return None  # 帮助职工58人,涉及金额90余万元: the money the cases were about, neither recovered nor paid
     if num.unit == "person" and _ATTENDED.match(norm, num.end):
         return None  # 受助学生和基层工会主席等300余人参加了启动仪式, 近100人参加会议: those at the meeting
     if num.unit == "person" and _SELECTED.search(before_text):
@@ -1365,7 +1416,12 @@ def extract(text: str) -> Extraction:
             if not fact.review and fact.unit == "yuan":
                 end = _norm_offset(idx, fact.end - 1) + 1
                 own = norm[max(norm.rfind(c, 0, end) for c in ",;:") + 1 : end]  # the figure's own clause
-                if (0 < fact.value <= 2 * head_max and not _TOTAL_WORD.search(own)) or by_policy or "标准" in own:
+                if (
+                    (0 < fact.value <= 2 * head_max and not _TOTAL_WORD.search(own))
+                    or by_policy
+                    or "标准" in own
+                    or _EACH_OF_A_KIND.search(norm, max(sentence_from, end - 60), end)
+                ):
                     fact.review = "per_head"
                 elif not _TOTAL_WORD.search(own) and _one_recipient(norm[sentence_from:end]):
                     fact.review = "one_person"
@@ -1864,6 +1920,12 @@ def _head_lines(norm: str, n: int) -> list[str]:
     return kept[:n]
 
 
+_UNION_FEDERATION_TITLE = re.compile(
+    r"(?:^|——|—|:|\s)((?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{2,4}\)){2,20}?工会联合会)"
+    r"(?=开展|举办|召开|组织|走访|慰问|举行|启动|深入|为|成立|积极|全力|扎实)"
+)
+
+
 def find_organisation(norm: str) -> str | None:
     """The federation the report is about: the first one named in the title lines, else in the opening, else the
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
@@ -1901,6 +1963,14 @@ def find_organisation(norm: str) -> str | None:
         signed = _clean_name(m.group(1))
         if signed and signed != NATIONAL:
             return signed
+    # 新城区工会联合会开展双节“送温暖”活动, 温暖同行——辽宁(营口)沿海产业基地工会联合会开展…: a title whose subject is a
+    # union federation of a district or a zone (no 总工会) names the body reporting
+    for ln in _head_lines(norm, 3):
+        if ln.strip() and not _URL.match(ln):
+            m = _UNION_FEDERATION_TITLE.search(ln)
+            if m and not re.match(r"(?:各|区域|行业|基层|联合)", m.group(1)) and "工会" not in m.group(1)[:-5]:
+                return m.group(1)
+            break
     head = "\n".join(_head_lines(norm, 3))
     counts: dict[str, int] = {}
     for name in names(norm):

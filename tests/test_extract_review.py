@@ -1644,3 +1644,87 @@ def test_a_figure_in_two_parts_keeps_its_evidence_as_written():
 )
 def test_a_zones_short_name_stands_for_the_full_one_written_out(text, org):
     assert extract(text).organisation == org
+
+
+WRAPPED = (
+    "某市总工会2014年工作概况\n"
+    "2014年,全市新建基层工会125个,涵盖法人单位1096家,发\n"
+    "展会员11123人。冬季开展“两节”送温暖活动,救助帮扶困难\n"
+    "劳模94人、大病职工106人,发放款物214万元。及时帮扶因\n"
+    "大病及遭遇意外灾害的职工,发放救助金1.1万元,救助困难\n"
+    "小学生260名,发放助学金8万元。\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_text_wrapped_at_a_width_reads_across_its_breaks(newline):
+    text = WRAPPED.replace("\n", newline)
+    found = extract(text).facts
+    assert [(f.indicator, f.value) for f in found] == [
+        ("new_unions", 125.0),
+        ("new_members", 11123.0),
+        ("aid_persons", 94.0),
+        ("aid_persons", 106.0),
+        ("aid_amount", 2140000.0),
+        ("aid_amount", 11000.0),
+        ("aid_persons", 260.0),
+        ("aid_amount", 80000.0),
+    ]
+    assert all(text[f.start : f.end] == f.evidence for f in found)  # the evidence quotes the text, breaks and all
+    assert "发" + newline + "展会员11123人" in found[1].evidence
+
+
+def test_lines_that_are_not_wrapped_keep_their_breaks():
+    # a title told twice, then list items of one width: no line runs on into the next
+    text = (
+        "某区总工会开展送清凉活动慰问一线职工\n某区总工会开展送清凉活动慰问一线职工\n"
+        "- 2022-07-30 区总工会开展送清凉活动慰问\n- 2022-07-30 区总工会召开全委会议部署\n"
+        "- 2022-07-29 区总工会举办职工技能大赛\n"
+    )
+    from etl.extract import _wrapped_breaks
+
+    assert _wrapped_breaks(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # the money a case was about is neither recovered nor paid
+        ("提供法律援助10件次,帮助职工58人,涉及金额90余万元。", [("legal_aid_cases", 10.0)], []),
+        ("调解劳动争议36起,涉案金额达120万元。", [("disputes_reported", 36.0)], []),
+        # sums each kind of pupil got (分别给予…、…) are per head, not the year's aid: proposed, not taken
+        (
+            "对小学、中学、大学三类困难学生,分别给予1000元、2000元、5000元助学金,共为86名学生发放助学金。",
+            [("aid_persons", 86.0)],
+            [("aid_amount", 5000.0, "per_head")],
+        ),
+        # 参保单位 counts firms; 参保职工受益 are those the scheme paid, not those who joined it
+        ("已为67家参保单位的95名职工办理医疗互助报销。", [], []),
+        ("全县90余名参保职工受益医疗互助。", [], []),
+        # counter-case: those who joined
+        ("全县共有6193名职工参保医疗互助。", [("mutual_insurance_enrolled", 6193.0)], []),
+    ],
+)
+def test_money_at_stake_sums_per_kind_and_enrolled_firms(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a title whose subject is a union federation (工会联合会) of a district or a zone names that body
+        (
+            "新城区工会联合会开展双节送温暖活动\n新城区工会负责人带领区工会有关人员走访慰问困难职工。",
+            "新城区工会联合会",
+        ),
+        (
+            "温暖同行——某某产业园区工会联合会开展新春慰问\n产业园区工会联合会将继续当好职工娘家人。",
+            "某某产业园区工会联合会",
+        ),
+        # counter-case: a federation that guides a sector's 工会联合会 is the one reporting
+        ("东城区总工会指导行业工会联合会开展集体协商\n东城区总工会召开会议。", "东城区总工会"),
+    ],
+)
+def test_a_union_federation_in_the_title_names_the_body(text, org):
+    assert extract(text).organisation == org
