@@ -1920,6 +1920,7 @@ def _head_lines(norm: str, n: int) -> list[str]:
     return kept[:n]
 
 
+_PROFILE_LINE = re.compile(r"(?m)^[^\n]{0,20}?总?工会简介[^\n]*")
 _UNION_FEDERATION_TITLE = re.compile(
     r"(?:^|——|—|:|\s)((?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{2,4}\)){2,20}?工会联合会)"
     r"(?=开展|举办|召开|组织|走访|慰问|举行|启动|深入|为|成立|积极|全力|扎实)"
@@ -1930,6 +1931,9 @@ def find_organisation(norm: str) -> str | None:
     """The federation the report is about: the first one named in the title lines, else in the opening, else the
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
+    # 青海省总工会简介 中国工会是…省总工会主要职能: a line that is a site's box about the body running the site names
+    # no one the text is about (blanked, so offsets hold)
+    norm = _PROFILE_LINE.sub(lambda m: " " * len(m.group(0)), norm)
     # 万源市总工会一行来我县考察, 扬州市总工会检查组来邮调研…我市总工会: in a text that speaks of itself, a
     # federation named only as the visiting party is not the one reporting
     visiting = set()

@@ -1728,3 +1728,31 @@ def test_money_at_stake_sums_per_kind_and_enrolled_firms(text, taken, proposed):
 )
 def test_a_union_federation_in_the_title_names_the_body(text, org):
     assert extract(text).organisation == org
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # 清欠 is money recovered, and those it concerned are the workers involved
+        (
+            "全州各级工会配合相关部门清欠农民工工资4097.01万元,涉及人数4272人。",
+            [("money_recovered", 40970100.0), ("dispute_workers_involved", 4272.0)],
+        ),
+        # unions formed (组建) are new; a running total or a stock is not
+        ("走访企业1758家,组建基层工会34家,覆盖企业1286家。", [("new_unions", 34.0)]),
+        ("全区累计组建基层工会1200家。", []),
+    ],
+)
+def test_arrears_cleared_and_unions_formed(text, taken):
+    assert facts(text) == taken
+
+
+def test_a_sites_box_about_its_own_body_names_no_one():
+    # a provincial federation's site carries a box about itself beside a county's story that says only 县总工会
+    text = (
+        "县总工会开展集中慰问困难职工仪式\n"
+        "青海省总工会简介 中国工会是中国共产党领导的工人阶级群众组织。一、省总工会主要职能青海省总工会是全省各级工会的领导机关。\n"
+        "2021年,县总工会围绕县委、县政府中心工作,加大困难职工帮扶力度。县总工会为120名困难职工送去慰问金。\n"
+    )
+    ex = extract(text)
+    assert ex.organisation == "县总工会" and ex.organisation_from == "level"
