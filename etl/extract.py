@@ -230,6 +230,9 @@ _SINCE_START = re.compile(r"自(?:19|20)\d\d年(?:\d{1,2}月)?起")
 _SPAN_OPEN = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?[^,。;]{0,20}?(?:以来|至今)")
 # 全年参保职工11.6万人…。已累计为近2万名患病职工赔付1200多万元: 已累计 with no start told is a running total too,
 # beside this year's figures (今年以来已累计, 上半年已累计 are the year's)
+# 自开展职工互助保障工作以来,…累计1586人次享受互助金234万元: since a programme began, with no year said, and 累计: a
+# running total (cum), not the year's
+_SINCE_LAUNCH = re.compile(r"自(?:开展|实施|启动|建立|成立|创办|开办|推行|设立|开通)[^,。;]{0,24}?以来")
 _SO_FAR = re.compile(r"^(?:(?!今年|全年|本年|上半年|当年|年内).)*?已累计", re.S)
 # 每人获得救助金5000元、…分别获得救助金3000元、2000元; 为每名困难职工发放1500元慰问金和价值500元的慰问品;…为劳模发放
 # 1000元慰问金: in a sentence that gives sums per head, a sum no larger than twice the largest of them, in a clause
@@ -1386,7 +1389,7 @@ def extract(text: str) -> Extraction:
         span_from = _SPAN_FROM.search(sentence_text)
         running = bool(
             not visit
-            and long_run
+            and (long_run or _SINCE_LAUNCH.search(sentence_text) and "累计" in sentence_text)
             or not visit
             and this_year_figures
             and (
@@ -2323,6 +2326,9 @@ def _entry_year(body: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_EPOCH = re.compile(r"(?<!\d)1970(?:-0?1-0?1|/0?1/0?1|\.0?1\.0?1|年0?1月0?1日)(?!\d)(?:\s*0?[08]:00(?::00)?)?")
+
+
 def find_report_year(norm: str) -> int | None:
     """The year the figures describe.
 
@@ -2334,6 +2340,8 @@ def find_report_year(norm: str) -> int | None:
     """
     # //www.workercn.cn2014-06-24 08:15:02: a page's date glued to the site's address is the page's date
     norm = _COPYRIGHT.sub(" ", _GLUED_DATE.sub(r"\1 ", norm))
+    # 1970-01-01: the date a site prints when it has none (the clock's epoch) dates nothing
+    norm = _EPOCH.sub(lambda m: " " * len(m.group(0)), norm)
     # 二〇一九年, 二零二三年: a year in Chinese numerals, read as the same number of digits
     norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), norm)
     urls = " ".join(_URL.findall(norm))

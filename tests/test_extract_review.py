@@ -1756,3 +1756,26 @@ def test_a_sites_box_about_its_own_body_names_no_one():
     )
     ex = extract(text)
     assert ex.organisation == "县总工会" and ex.organisation_from == "level"
+
+
+def test_the_clocks_epoch_dates_nothing():
+    # a site prints 1970-01-01 where it has no date: the text's 去年以来 is then of no known year, not 1969
+    text = "金乡县总工会技能培训促精准扶贫\n1970-01-01\n去年以来,县总工会围绕就业需求开展技术培训,培训农民工500余人次。"
+    assert extract(text).report_year is None
+    dated = (
+        "金乡县总工会技能培训促精准扶贫\n2016-03-21\n去年以来,县总工会围绕就业需求开展技术培训,培训农民工500余人次。"
+    )
+    assert extract(dated).report_year == 2015  # 去年 on a page of 2016
+
+
+def test_a_total_since_a_programme_began_is_a_running_total():
+    text = (
+        "某县总工会互助保障工作\n2021年共为68个单位149名职工给予赔付,理赔金48.78万元。"
+        "自开展职工互助保障工作以来,全县共有181个单位8601名职工参加了互助保障活动,累计1586人次享受互助金234.25万元。"
+    )
+    got = [(f.indicator, f.value, f.period) for f in extract(text).facts]
+    assert got == [
+        ("mutual_insurance_payout", 487800.0, "year"),
+        ("mutual_insurance_enrolled", 8601.0, "cum"),
+        ("mutual_insurance_payout", 2342500.0, "cum"),
+    ]
