@@ -331,7 +331,11 @@ _ORG_STOP = re.compile(
     # a story's words: 如果没有市总工会的帮助, 陈某辉致电…总工会
     r"如果|没有|致电|感谢|找到|"
     # a title run into the name by a page with no line breaks: 领导班子工作报告区总工会领导班子… (no place has these)
-    r"工作|报告|总结|汇报"
+    r"工作|报告|总结|汇报|"
+    # an event run into the body that held it: 据悉,本次活动县总工会共赠送…, 此次活动区总工会 (no place ends so)
+    r"活动|仪式|期间|现场|"
+    # the time of a plan: 未来区总工会将…, 下一步县总工会
+    r"未来|今后|下一步|接下来"
 )
 # the words of _ORG_STOP that govern the body after them (从和县总工会获悉: 和县 is its place, 领导和县 two bodies)
 _PREPOSITIONS = frozenset(("从", "向", "对", "在", "由", "据", "到", "为", "给", "被", "将", "把", "来自"))
@@ -1558,7 +1562,15 @@ def extract(text: str) -> Extraction:
                     and not _GROUP_VERB.search(gap)
                 ):
                     hit = replace(listed_before[1], path="list")
-                if hit is not None and (subset and hit.indicator == whole or part_of in ("", hit.indicator)):
+                if hit is not None and (
+                    subset
+                    and hit.indicator == whole
+                    or part_of in ("", hit.indicator)
+                    # 累计建立基层工会组织926个,发展会员18.25万余人,其中新就业形态工会组织42个: a part of a whole
+                    # counted earlier in the sentence than the figure just before 其中
+                    or part_of is not None
+                    and any(f.indicator == hit.indicator and f.start >= idx[sent.start] for f in found)
+                ):
                     hit = None
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)

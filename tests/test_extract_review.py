@@ -1779,3 +1779,30 @@ def test_a_total_since_a_programme_began_is_a_running_total():
         ("mutual_insurance_enrolled", 8601.0, "cum"),
         ("mutual_insurance_payout", 2342500.0, "cum"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # an event or a plan's time run into the body named after it is no part of its name
+        (
+            "某某区总工会健康送劳模\n据悉,此次活动区总工会共为120名劳模体检。同时,未来区总工会坚持每年组织劳模体检。",
+            "某某区总工会",
+        ),
+        (
+            "慰问一线职工\n据悉,本次活动县总工会共赠送860余份清凉物品。县总工会将继续关心职工,县总工会还将开展送清凉活动。",
+            "县总工会",
+        ),
+        ("春节期间市总工会走访慰问困难职工\n春节期间市总工会为困难职工送去慰问金。市总工会领导带队。", "市总工会"),
+    ],
+)
+def test_an_event_or_a_plans_time_is_no_part_of_a_name(text, org):
+    assert extract(text).organisation == org
+
+
+def test_a_part_of_a_whole_named_earlier_in_the_sentence_is_no_figure():
+    text = (
+        "某县总工会工作情况\n截至目前,已经累计建立基层工会组织926个,发展会员18.25万余人,"
+        "其中新就业形态工会组织42个,发展会员1.3万人。"
+    )
+    assert [(f.indicator, f.value) for f in extract(text).facts] == [("total_unions", 926.0)]
