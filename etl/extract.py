@@ -200,7 +200,8 @@ _RANGE_FROM = re.compile(r"(?:由|从)[^,]{0,12}$")
 # 每人发放1000元, 人均2000元: per head, not a total
 # (每户困难职工家庭获得救助金2000元; a word of a total after it, 向每户…发放慰问金及物资共计56.8万元, makes a total)
 _PER_HEAD = re.compile(
-    r"(?:每人|每户|每名|人均|户均|每位|一一|各(?=发放|获得|领取|得到|补助|资助|奖励|送去|送上))(?:(?!共|合计|总计|累计)[^,、]){0,16}$"
+    r"(?:每人|每户|每名|人均|户均|每位|每个(?:困难)?(?:家庭|职工|学生)|一一|各(?=发放|获得|领取|得到|补助|资助|奖励|送去|送上))"
+    r"(?:(?!共|合计|总计|累计)[^,、]){0,16}$"
 )
 # 三类学生分别给予3000元、5000元、8000元助学资金, 受灾职工分别获得救助金3000元、2000元: what each of a kind got, proposed
 # as per head
@@ -314,6 +315,8 @@ _LEVEL_ONLY = re.compile(
 # 区总工会, xx街道总工会: a federation named by its level alone, or with its place masked
 _LEVEL_NAME = re.compile(r"(?:[xX*_×]{1,4}[\u4e00-\u9fff]{0,4}?)?(?:自治区|[省市区县镇乡]|街道)总?工会")
 # 受到了全国总工会的充分肯定, 被全总授予: the national body as the one praising, not the one reporting
+_CARRIES_OUT = re.compile(r"(?:贯彻|落实|学习|传达|按照)")
+_SPIRIT = re.compile(r"[^,。;]{0,16}?(?:精神|部署|要求|下达|任务)")
 _HONOURED_BY = re.compile(r"(?:被|荣获|获得|受到|获)了?(?:中华)?$")
 _HONOURS = re.compile(r"(?:授予|表彰|评为|命名)")
 _NATIONAL_AS_PRAISER = re.compile(r"(?:受到|获得|荣获|被|经|得到)了?(?:中华)?(?:全国总工会|全总)")
@@ -1957,7 +1960,14 @@ def find_organisation(norm: str) -> str | None:
         for m in _ORG.finditer(norm):
             n = _clean_name(m.group(1))
             if n:
-                named_as.setdefault(n, []).append(bool(_VISITING_PARTY.match(norm, m.end())))
+                at = m.end() - len(n)
+                # 深入学习贯彻…精神,成都市总工会十二届全委会精神 in a text that says 我镇工会: the body whose line it
+                # carries out
+                superior = bool(
+                    _CARRIES_OUT.search(re.split(r"[。;\n]", norm[max(0, at - 40) : at])[-1])
+                    and _SPIRIT.match(norm, m.end())
+                )
+                named_as.setdefault(n, []).append(bool(_VISITING_PARTY.match(norm, m.end())) or superior)
         visiting = {n for n, roles in named_as.items() if all(roles)}
     # 宜君县总工会被省总工会授予…, 连续多年荣获江西省总工会授予的…称号: a federation named only as the one that
     # honours the reporting union is not it
@@ -2338,6 +2348,7 @@ def _entry_year(body: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_MASKED_YEAR = re.compile(r"(?<!\d)(?:19|20)(?:\d?[*xX×_＊]{1,2}|[*xX×_＊]{2})年")
 _EPOCH = re.compile(r"(?<!\d)1970(?:-0?1-0?1|/0?1/0?1|\.0?1\.0?1|年0?1月0?1日)(?!\d)(?:\s*0?[08]:00(?::00)?)?")
 
 
@@ -2427,6 +2438,10 @@ def find_report_year(norm: str) -> int | None:
     dated = _publication_date(urls) or next(
         (int(y) for y in re.findall(r"/(20\d\d)(?:[-_]?(?:0[1-9]|1[0-2])(?:[-_]?[0-3]\d)?)?/", urls)), None
     )
+    if _MASKED_YEAR.search(named):
+        dated = (
+            None  # 下面就200*年我镇工会情况总结如下: a template's page; its address dates the site's copy, not the text
+        )
     if (
         not published
         and dated

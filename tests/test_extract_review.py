@@ -1806,3 +1806,50 @@ def test_a_part_of_a_whole_named_earlier_in_the_sentence_is_no_figure():
         "其中新就业形态工会组织42个,发展会员1.3万人。"
     )
     assert [(f.indicator, f.value) for f in extract(text).facts] == [("total_unions", 926.0)]
+
+
+@pytest.mark.parametrize(
+    "text,taken",
+    [
+        # unions set up where a drive was completed (完成…建会) are new
+        ("全区完成百人以上企业建会147家,新增会员5642人。", [("new_unions", 147.0), ("new_members", 5642.0)]),
+        ("目前完成八大群体建会企业12家。", [("new_unions", 12.0)]),
+        # money raised for aid (募集) and the sum of a 送清凉 campaign's goods are aid paid; donations raised for a
+        # charity drive (募集捐款) are not
+        ("工会投入及社会各界募集62.2万元。", [("aid_amount", 622000.0)]),
+        ("集中开展送清凉活动,发放清凉物资1800份,合计金额17万余元。", [("aid_amount", 170000.0)]),
+        ("全区共募集捐款春风行动资金1154.93万余元。", []),
+        # a standard per household raised is a sum per head
+        ("生活救助由原来每个家庭1000元提高到5000元。", []),
+    ],
+)
+def test_drives_completed_money_raised_and_sums_per_household(text, taken):
+    assert facts(text) == taken
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a township's text (我镇) that carries out a city's or a county's line names that body as its superior only
+        (
+            "乡镇工会年终总结\n深入学习贯彻党的全会精神,某某市总工会十二届全委会精神。今年以来,我镇工会做了大量工作。"
+            "二是认真落实某某市总工会年初下达的目标任务。目前,我镇工会已建工会13家。",
+            "镇工会",
+        ),
+        # counter-case: a text that names its own federation outside such a phrase keeps it
+        (
+            "某某市总工会2006年工作总结\n某某市总工会认真贯彻全委会精神。我市工会新建工会60家。",
+            "某某市总工会",
+        ),
+    ],
+)
+def test_a_superior_body_whose_line_is_carried_out_is_not_the_reporter(text, org):
+    assert extract(text).organisation == org
+
+
+def test_a_template_that_masks_its_year_is_not_dated_by_its_address():
+    text = (
+        "https://example.com/article/nianzhong/200710/77399.html\n乡镇工会年终总结\n"
+        "今年以来,我镇工会做了大量工作。下面就200*年我镇工会情况总结如下:其中2006年新建工会6家,发展会员700人。"
+    )
+    assert extract(text).report_year == 2006
