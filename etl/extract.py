@@ -206,7 +206,7 @@ _PER_HEAD = re.compile(
 # 三类学生分别给予3000元、5000元、8000元助学资金, 受灾职工分别获得救助金3000元、2000元: what each of a kind got, proposed
 # as per head
 _EACH_OF_A_KIND = re.compile(
-    r"分别(?:给予|获得|领取|得到|发放|补助|资助|奖励)(?:(?!共|合计|总计|累计)(?:[^,、;]|(?<=元)、)){0,30}$"
+    r"分别(?:[^,、;\d]{0,10}?)(?:给予|获得|领取|领到|得到|发放|补助|资助|奖励)(?:(?!共|合计|总计|累计)(?:[^,、;]|(?<=元)、)){0,30}$"
 )  # 一一发放了1000元, 为2名特困职工各发放救助金5000元; 三类学生分别给予3000元、5000元、8000元: what each of a kind got
 _AT_STAKE = re.compile(
     r"(?:涉及|涉案)(?:的)?(?:金额|资金|欠薪|工资|款项|标的)?(?:额)?(?:达到|达|共|约|近|为|超过|合计)?$"
@@ -215,7 +215,9 @@ _AT_STAKE = re.compile(
 _GENERIC_RATE = re.compile(
     r"(?:签订率|签约率|建制率|覆盖率|覆盖面|公开率|实施率|推行率)(?:已|均|分别)?(?:达到|达|为|是|保持在|超过)?(?:了)?$"
 )
-_GENERIC_MONEY = re.compile(r"(?:金额|资金|款物|共计|合计|总计|累计)(?:已|共)?(?:达到|达|为|是|近|约|超过)?(?:了)?$")
+_GENERIC_MONEY = re.compile(
+    r"(?:金额|资金|款物|共计|合计|总计|累计|(?:总|共计|合计|总计)价值)(?:已|共)?(?:达到|达|为|是|近|约|超过)?(?:了)?$"
+)  # 共送出绿豆1000余斤,…,总价值20000余元: the value of the goods named earlier
 _BRACKETED = re.compile(r"[(（][^()（）]{2,40}[)）](?=[^()（）]{0,4}$)")
 _LONG_RUN = re.compile(r"自(?:19|20)\d\d年|(?:\d{2,}|[2-9]|[两二三四五六七八九十]+)年来")
 # 已连续26年开展…累计发放; 自2006年起…。截至目前,已累计筹集…: a running total since the start, told beside this
@@ -1028,6 +1030,8 @@ _NEW_FORM = re.compile(r"新就业形态|新业态")
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
+# 共有6户家庭提出申请,…有4户…列为资助对象: those who applied, not those aided
+_APPLIED = re.compile(r"[^,。;\d]{0,8}?(?:提出|递交|提交)了?(?:书面)?申请")
 _COUNTED_NOUN = re.compile(
     r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组|(?:工作|检查|督查|调研|服务|慰问|宣讲)(?:组|队|团)"
 )  # 组织6个工作组, 12个慰问组: teams the union sent
@@ -1174,6 +1178,8 @@ def choose_indicator(
         return None  # 帮助职工58人,涉及金额90余万元: the money the cases were about, neither recovered nor paid
     if num.unit == "person" and _ATTENDED.match(norm, num.end):
         return None  # 受助学生和基层工会主席等300余人参加了启动仪式, 近100人参加会议: those at the meeting
+    if num.unit_word in ("人", "名", "位", "户", "") and _APPLIED.match(norm, num.end):
+        return None
     if num.unit == "person" and _SELECTED.search(before_text):
         return None  # 确定了267名困难职工救助对象, 最终确定102名符合条件的困难职工: those chosen, told again
     if num.unit_word == "户" and re.search(r"(?:企业|单位|公司)$", norm[window_start : num.start]):
@@ -1242,8 +1248,10 @@ def _named_earlier(
                 sentence.start + m.end(),
                 path="generic",
             )
-    if best is not None and (
-        norm[best.kw_start - 1 : best.kw_start] == "、" or norm[best.kw_end : best.kw_end + 1] in ("、", "等")
+    if (
+        best is not None
+        and num.unit == "percent"
+        and (norm[best.kw_start - 1 : best.kw_start] == "、" or norm[best.kw_end : best.kw_end + 1] in ("、", "等"))
     ):
         return None  # 集体合同、工资集体协商等四个合同…签订率92%: a rate of several kinds together is no one's
     if best is not None:
@@ -1488,7 +1496,7 @@ def extract(text: str) -> Extraction:
                 gap = norm[window : num.start]
                 # 新发展会员5.6万人(其中农民工3.2万人): a part is no figure of its own, unless another indicator
                 part_of = None
-                if "其中" in gap:
+                if "其中" in gap or "其余" in gap:  # 其余45名大学生: the rest of a whole, a part too
                     part_of = prev[1].indicator if prev and prev[1] else whole or ""
                 ranged = bool(_RANGE_BEFORE.search(norm[max(clause[0], num.start - 12) : num.start])) and not (
                     _RANGE_FROM.search(norm[clause[0] : prev[0].start]) if prev else False

@@ -1853,3 +1853,37 @@ def test_a_template_that_masks_its_year_is_not_dated_by_its_address():
         "今年以来,我镇工会做了大量工作。下面就200*年我镇工会情况总结如下:其中2006年新建工会6家,发展会员700人。"
     )
     assert extract(text).report_year == 2006
+
+
+@pytest.mark.parametrize(
+    "text,taken,proposed",
+    [
+        # the value of goods listed earlier in the sentence (总价值, 共计价值) is the aid they were
+        (
+            "这次“走基层、送清凉”活动,共送出绿豆1000余斤,西瓜6000余斤,总价值20000余元。",
+            [("aid_amount", 20000.0)],
+            [],
+        ),
+        # those who applied are not those aided
+        (
+            "今年金秋助学活动共有6户家庭提出申请,经审核有4户困难职工家庭列为资助对象,共计发放助学金1.6万元。",
+            [("aid_persons", 4.0), ("aid_amount", 16000.0)],
+            [],
+        ),
+        # the rest of a whole (其余) is a part, as 其中 is
+        (
+            "确认66名困难职工子女符合助学条件。向其中7名大学生每人发放助学金3000元;其余45名大学生每人发放助学金2000元,"
+            "共发放助学金11.8万元。",
+            [("aid_persons", 66.0), ("aid_amount", 118000.0)],
+            [],
+        ),
+        # the groups listed before a sum per head, and the pupils a long phrase describes, are those aided
+        ("为100名困难职工、劳动模范、工会干部每人发放了1000元慰问金。", [("aid_persons", 100.0)], []),
+        ("对全县82名被国家普通高校录取的困难职工子女,每人发放了助学金。", [("aid_persons", 82.0)], []),
+        # what each of a few got for their children (分别为…领到) is a sum per head, proposed, not taken
+        ("三户困难职工家庭也分别为自己的子女领到3000元的助学金。", [], [("aid_amount", 3000.0, "per_head")]),
+    ],
+)
+def test_goods_value_applicants_the_rest_and_groups_listed(text, taken, proposed):
+    assert facts(text) == taken
+    assert review(text) == proposed
