@@ -1741,6 +1741,10 @@ def test_a_union_federation_in_the_title_names_the_body(text, org):
         # unions formed (组建) are new; a running total or a stock is not
         ("走访企业1758家,组建基层工会34家,覆盖企业1286家。", [("new_unions", 34.0)]),
         ("全区累计组建基层工会1200家。", []),
+        # the count may stand between the verb and the unions it formed
+        ("在3年内组建了231个基层工会。", [("new_unions", 231.0)]),
+        ("完成组建12家工会。", [("new_unions", 12.0)]),
+        ("全县现有231个基层工会。", [("total_unions", 231.0)]),
     ],
 )
 def test_arrears_cleared_and_unions_formed(text, taken):
