@@ -1368,8 +1368,12 @@ def extract(text: str) -> Extraction:
     case_until = 0  # where the paragraph of a case told just before ends
     span_until = 0  # where the paragraph of a running span opened years before the report's ends
     runs: list[Fact] = []  # running totals (自2006年起…已累计, a span's paragraph): taken with their span, not the year
+    before_from = 0  # where the sentence before this one starts
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
+        # 截至目前…参与互助保障的职工约3.42万人次…。其中2023年参与…2.26万人次: a sentence opened by 其中 lists
+        # parts of the wholes the sentence before counted
+        whole_from, before_from = before_from if _SUBSET.match(sentence_text.lstrip()) else sent.start, sent.start
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
         # 县总工会一行 is a body, no visitor; 主席王明一行来到李某家中 names one, though that sentence tells a case
         if not sent.future:
@@ -1578,9 +1582,10 @@ def extract(text: str) -> Extraction:
                     and hit.indicator == whole
                     or part_of in ("", hit.indicator)
                     # 累计建立基层工会组织926个,发展会员18.25万余人,其中新就业形态工会组织42个: a part of a whole
-                    # counted earlier in the sentence than the figure just before 其中
-                    or part_of is not None
-                    and any(f.indicator == hit.indicator and f.start >= idx[sent.start] for f in found)
+                    # counted earlier in the sentence than the figure just before 其中 (累计已发放助学金1270万余元,
+                    # 资助学子3670多名,其中2024年筹集资金66万元: the year's part of a running total)
+                    or (part_of is not None or subset)
+                    and any(f.indicator == hit.indicator and f.start >= idx[whole_from] for f in found)
                 ):
                     hit = None
                 if hit is not None:

@@ -1891,3 +1891,28 @@ def test_a_template_that_masks_its_year_is_not_dated_by_its_address():
 def test_goods_value_applicants_the_rest_and_groups_listed(text, taken, proposed):
     assert facts(text) == taken
     assert review(text) == proposed
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the year's part of a running total, after 其中 in the same sentence
+        (
+            "某市总工会2024年金秋助学\n近年来,累计已发放助学金1200万余元,资助学子3600多名,其中2024年筹集资金60万元。",
+            [("aid_amount", 12000000.0), ("aid_persons", 3600.0)],
+        ),
+        # a sentence opened by 其中 lists parts of the wholes the sentence before counted
+        (
+            "某市总工会2023年互助保障\n截至目前,全市参与互助保障的职工约3.4万人次,理赔金额共计58万元。"
+            "其中2023年参与职工互助保障2.2万人次,理赔金额47万元。",
+            [("mutual_insurance_enrolled", 34000.0), ("mutual_insurance_payout", 580000.0)],
+        ),
+        # a part that counts another indicator than its whole is a figure of its own
+        (
+            "某县总工会2023年工作总结\n全县共有基层工会组织5500个。其中当年新建基层工会210个。",
+            [("total_unions", 5500.0), ("new_unions", 210.0)],
+        ),
+    ],
+)
+def test_the_years_part_of_a_running_total_is_no_figure(text, expected):
+    assert [(f.indicator, f.value) for f in extract(text).facts] == expected
