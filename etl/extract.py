@@ -152,6 +152,8 @@ _CASE = re.compile(
 _SUMMARY_OPENING = re.compile(
     r"(?:据(?:统计|悉|了解|介绍)|今年以来|全年|截至|截止|此外|同时|目前|近年来|近期|去年|(?:19|20)\d\d年|全[省市县区镇])"
 )
+# what turns from a list of parts after 其中 to a figure of its own: 另筹集助学金80万元, 全年…, 此外…
+_LIST_TURN = re.compile(_SUMMARY_OPENING.pattern + r"|另|还|并|又|再|也|共|累计|总计|合计|比上年|同比")
 # A visit by a delegation or a leader (慰问组一行, 专程前往, 在…陪同下, 上门慰问): its figures are that occasion's
 # (130名绿化工人, 1000元慰问金, a payout to two workers), rarely the year's; they are proposed for review, not taken.
 _VISIT = re.compile(
@@ -1369,11 +1371,17 @@ def extract(text: str) -> Extraction:
     span_until = 0  # where the paragraph of a running span opened years before the report's ends
     runs: list[Fact] = []  # running totals (自2006年起…已累计, a span's paragraph): taken with their span, not the year
     before_from = 0  # where the sentence before this one starts
+    # 其中劳动模范1264人,送去慰问金278万余元;困难职工1287人,送去慰问金120余万元: the indicators a 其中 list gave its
+    # parts, the sentence (cut at ;) that listed them, and where the full sentence (to 。) the list goes on in ends
+    part_kinds: set[str] = set()
+    parts_in, parts_until = -1, -1
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         # 截至目前…参与互助保障的职工约3.42万人次…。其中2023年参与…2.26万人次: a sentence opened by 其中 lists
         # parts of the wholes the sentence before counted
         whole_from, before_from = before_from if _SUBSET.match(sentence_text.lstrip()) else sent.start, sent.start
+        if sent.start >= parts_until:
+            part_kinds = set()
         after_start, since_before = since_before, bool(_SINCE_START.search(sentence_text))
         # 县总工会一行 is a body, no visitor; 主席王明一行来到李某家中 names one, though that sentence tells a case
         if not sent.future:
@@ -1490,6 +1498,12 @@ def extract(text: str) -> Extraction:
                 part_from = clause[0]
             whole = last_indicator  # what the number just before counted (None: nothing the catalogue knows)
             if subset and whole is None:
+                # 确定了267名救助对象,其中大病医疗救助213人…;生活救助19人: what the parts count, for the list's later items
+                kinds = {
+                    h.indicator for n in nums if (h := choose_indicator(norm, n, clause[0], clause, sent, phrases))
+                }
+                if kinds:
+                    part_kinds, parts_in, parts_until = part_kinds | kinds, sent.start, full_to
                 continue
             window = clause[0]
             prev: tuple[Number, _Hit | None] | None = None
@@ -1578,6 +1592,14 @@ def extract(text: str) -> Extraction:
                 ):
                     hit = replace(listed_before[1], path="list")
                 if hit is not None and (
+                    parts_in < sent.start < parts_until
+                    and hit.indicator in part_kinds
+                    and not _LIST_TURN.match(sentence_text.lstrip())
+                ):
+                    # the list after 其中 goes on past ;: its items are parts too
+                    part_kinds.add(hit.indicator)
+                    hit = None
+                if hit is not None and (
                     subset
                     and hit.indicator == whole
                     or part_of in ("", hit.indicator)
@@ -1587,6 +1609,8 @@ def extract(text: str) -> Extraction:
                     or (part_of is not None or subset)
                     and any(f.indicator == hit.indicator and f.start >= idx[whole_from] for f in found)
                 ):
+                    if subset or part_of is not None:
+                        part_kinds, parts_in, parts_until = part_kinds | {hit.indicator}, sent.start, full_to
                     hit = None
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
@@ -1608,6 +1632,8 @@ def extract(text: str) -> Extraction:
                         and "新" not in norm[hit.kw_start - 1 : hit.kw_end]
                         and _STOCK_CONTEXT.search(norm[sent.start : num.start])
                     )
+                    if later_part:
+                        part_kinds, parts_in, parts_until = part_kinds | {hit.indicator}, sent.start, full_to
                     reason = (
                         "range"
                         if ranged

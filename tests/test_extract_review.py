@@ -1916,3 +1916,34 @@ def test_goods_value_applicants_the_rest_and_groups_listed(text, taken, proposed
 )
 def test_the_years_part_of_a_running_total_is_no_figure(text, expected):
     assert [(f.indicator, f.value) for f in extract(text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the items after ; go on listing the parts 其中 opened
+        (
+            "全县共确定困难职工救助对象300名,其中大病医疗救助200人,每人发放救助金2千元;生活救助60人,每人发放救助金1千元。",
+            [("aid_persons", 300.0)],
+        ),
+        (
+            "春节期间共慰问困难职工和劳模2500人,送去慰问金400万元,其中劳动模范1200人,送去慰问金270万余元;"
+            "困难职工1300人,送去慰问金130余万元。",
+            [("aid_persons", 2500.0), ("aid_amount", 4000000.0)],
+        ),
+        # another indicator after ; is a figure of its own
+        ("全年新建工会组织50个,其中非公企业工会30个;发展会员3000人。", [("new_unions", 50.0), ("new_members", 3000.0)]),
+        # so is a figure that 另, 全年 or 此外 turns to
+        (
+            "全年送去慰问金400万元,其中劳动模范慰问金270万元;另筹集助学金80万元,资助困难职工子女200名。",
+            [("aid_amount", 4000000.0), ("aid_amount", 800000.0), ("aid_persons", 200.0)],
+        ),
+        (
+            "全年送去慰问金400万元,其中劳动模范慰问金270万元;全年筹集助学金80万元。",
+            [("aid_amount", 4000000.0), ("aid_amount", 800000.0)],
+        ),
+    ],
+)
+def test_a_list_of_parts_goes_on_past_a_semicolon(text, expected):
+    facts = extract("某县总工会2023年工作总结\n" + text).facts
+    assert [(f.indicator, f.value) for f in facts] == expected
