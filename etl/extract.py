@@ -1359,6 +1359,8 @@ def extract(text: str) -> Extraction:
     organisation, read_from = find_organisation(_words_apart(text, norm, idx)), "text"
     if organisation is None and (organisation := organisation_from_address(norm)):
         read_from = "address"  # to confirm: the text never names its place
+    elif organisation is None and (organisation := organisation_of_all_unions(norm)):
+        read_from = "inferred"  # to confirm: the text speaks of all the unions of one place (承德各级工会)
     elif organisation is None and (organisation := own_level(norm)):
         read_from = "level"  # to choose: 区总工会 is all the text says
     elif organisation and _LEVEL_NAME.fullmatch(organisation):
@@ -2162,6 +2164,35 @@ def find_organisation(norm: str) -> str | None:
 _OWN_LEVEL = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[从向对据由在到和与及该我本府,自]))(自治区|街道|[市县区省镇乡旗州盟])(总?)工会(?!联合会|主席|干部)"
 )
+
+
+# 承德各级工会开展两节送温暖慰问活动, 近年来赣州市各级工会…: the unions of one place, all of them
+_ALL_UNIONS = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:全[省市县区州旗盟])?各级工会")
+
+
+def organisation_of_all_unions(norm: str) -> str | None:
+    """承德市总工会 for a text that names no federation of its own and tells what all the unions of one place did
+    (承德各级工会开展…慰问活动: a round-up its federation publishes); None where it names no such place, or more than one.
+    A short name that is a place at two levels (承德: a city and a county) takes the level the text names a
+    federation by most often (市总工会)."""
+    bare = _bare_levels(norm)
+    found = set()
+    for m in _ALL_UNIONS.finditer(norm):
+        words = m.group(1)
+        for k in range(len(words) - 1):
+            tail = words[k:]
+            if tail[-1] in "省市县区州旗盟" and tail[-1] in place_levels(tail[:-1]):
+                found.add(tail)
+                break
+            levels = place_levels(tail) & set("市县区州旗盟")
+            if len(levels) > 1 and (named := sorted((bare[lv], lv) for lv in levels if lv in bare)):
+                # the level the text names most often (市总工会 ten times, 县总工会 of its counties seven)
+                levels = {named[-1][1]} if len(named) == 1 or named[-1][0] > named[-2][0] else levels
+            if levels:  # a place at two levels the text tells not apart counts as a place, to refuse
+                found.add(tail + levels.pop() if len(levels) == 1 else tail)
+                break
+    place = found.pop() if len(found) == 1 else ""
+    return place + "总工会" if place[-1:] in tuple("省市县区州旗盟") else None
 
 
 def own_level(norm: str) -> str | None:

@@ -1947,3 +1947,29 @@ def test_the_years_part_of_a_running_total_is_no_figure(text, expected):
 def test_a_list_of_parts_goes_on_past_a_semicolon(text, expected):
     facts = extract("某县总工会2023年工作总结\n" + text).facts
     assert [(f.indicator, f.value) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,org,source",
+    [
+        # a round-up of what all the unions of one place did, which names no federation of its own
+        (
+            "某地各级工会开展两节送温暖活动\n两节期间,承德各级工会筹集资金慰问困难职工。市总工会主席到医院慰问。"
+            "市总工会副主席到社区慰问。县总工会主席到企业慰问。",
+            "承德市总工会",
+            "inferred",
+        ),
+        (
+            "困难职工帮扶长效机制\n近年来,赣州市各级工会以服务职工为主线,全市工会为困难职工建档。",
+            "赣州市总工会",
+            "inferred",
+        ),
+        # two places: no one federation
+        ("各地工会送温暖\n承德各级工会和赣州市各级工会走访慰问困难职工。", None, "text"),
+        # a federation the text names is its own, whatever unions it speaks of
+        ("送温暖活动\n永修县总工会要求全县各级工会走访慰问困难职工。", "永修县总工会", "text"),
+    ],
+)
+def test_the_unions_of_one_place_are_that_places_federations(text, org, source):
+    found = extract(text)
+    assert (found.organisation, found.organisation_from) == (org, source)
