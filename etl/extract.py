@@ -2184,7 +2184,9 @@ def organisation_of_all_unions(norm: str) -> str | None:
             if tail[-1] in "省市县区州旗盟" and tail[-1] in place_levels(tail[:-1]):
                 found.add(tail)
                 break
-            levels = place_levels(tail) & set("市县区州旗盟")
+            if re.fullmatch(r"全[省市县区州旗盟]", tail):
+                break  # 全州各级工会 is all the unions of the prefecture, not of 全州县
+            levels = set(place_levels(tail)) & set("市县区州旗盟")
             if len(levels) > 1 and (named := sorted((bare[lv], lv) for lv in levels if lv in bare)):
                 # the level the text names most often (市总工会 ten times, 县总工会 of its counties seven)
                 levels = {named[-1][1]} if len(named) == 1 or named[-1][0] > named[-2][0] else levels

@@ -1964,6 +1964,8 @@ def test_a_list_of_parts_goes_on_past_a_semicolon(text, expected):
             "赣州市总工会",
             "inferred",
         ),
+        # 全州 is the whole prefecture, not 全州县
+        ("清欠工作\n全州各级工会配合相关部门清欠农民工工资。", None, "text"),
         # two places: no one federation
         ("各地工会送温暖\n承德各级工会和赣州市各级工会走访慰问困难职工。", None, "text"),
         # a federation the text names is its own, whatever unions it speaks of
