@@ -269,7 +269,7 @@ _OTHER_GIVER = re.compile(
 )
 # 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
 # members there are or the year's new ones; 新发展 is always the latter
-_STOCK_CONTEXT = re.compile(r"截至(?:目前|\d)|至今|累计达到|已建")
+_STOCK_CONTEXT = re.compile(r"截[至止](?:目前|\d)|至今|累计达到|已建")
 # 162家企业、6000余名职工 / 17家共1444名职工 / 慰问困难企业101家、一线职工7361人: after a count of firms, the persons
 # in them, with or without a noun of their own before their number
 _COUNT_THEN_PERSONS = re.compile(
@@ -1633,7 +1633,19 @@ def extract(text: str) -> Extraction:
                         and hit.path != "new_form"
                         and "新" not in norm[hit.kw_start - 1 : hit.kw_end]
                         and _STOCK_CONTEXT.search(norm[sent.start : num.start])
+                        # 截止12月31日,全区共新建基层工会306家,发展农民工会员约2.65万人: beside new unions, new members
+                        and not any(f.indicator == "new_unions" and f.start >= idx[sent.start] for f in found)
                     )
+                    if (
+                        stock
+                        and (part_from is None or clause[0] < part_from)
+                        and any(
+                            f.indicator == "total_unions" and not f.review and f.start >= idx[sent.start] for f in found
+                        )
+                    ):
+                        # 截至目前,已建基层工会组织305家,发展会员23528人: the members beside the unions' stock are the
+                        # membership, as the unions are theirs
+                        hit, stock = replace(hit, indicator="total_members", path="stock"), False
                     if later_part:
                         part_kinds, parts_in, parts_until = part_kinds | {hit.indicator}, sent.start, full_to
                     reason = (
