@@ -330,8 +330,8 @@ _ORG_STOP = re.compile(
     r"召开|举行|成立|选举|当选|代表|加入|信息|获悉|了解|记者|本报|报道|消息|以来|"
     # verbs and bodies that run into a name: 组织坚持贯彻区总工会, 重庆市政府市总工会
     r"坚持|贯彻|落实|按照|根据|围绕|配合|协助|联合|指导|领导|支持|要求|组织|政府|人大|政协|"
-    # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部
-    r"带领|率领|"
+    # a leader who leads the body out: 主席林艳秋带领市总工会慰问组, 副主席李云会率领县总工会机关干部, 杨丽萍率市总工会…
+    r"带领|率领?|"
     # a verb of receiving run into the body given by: 102名困难职工获市总工会…帮扶资金, 郏县总工会荣获市总工会… (获嘉县 is
     # a place of the places file, which no cut splits)
     r"获|"

@@ -1990,3 +1990,15 @@ def test_a_list_of_parts_goes_on_past_a_semicolon(text, expected):
 def test_the_unions_of_one_place_are_that_places_federations(text, org, source):
     found = extract(text)
     assert (found.organisation, found.organisation_from) == (org, source)
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        # a leader who leads the body out is no part of its name, however the verb is written
+        ("益阳市总工会金秋助学\n当天,杨丽萍率市总工会相关同志上门走访慰问。市总工会为学子送去助学金。", "益阳市总工会"),
+        ("龙岩市总工会送温暖\n市总工会主席邓菊芳率领市总工会干部来到企业慰问。", "龙岩市总工会"),
+    ],
+)
+def test_a_leader_leading_the_body_is_no_part_of_its_name(text, org):
+    assert extract(text).organisation == org
