@@ -258,6 +258,8 @@ _BY_POLICY = re.compile(r"(?:按照|根据|依照)[^,;。]{0,12}?(?:政策|标�
 _ONE_RECIPIENT = re.compile(
     r"(?:为|给|向|对|帮|替)(?:其(?![中他余])|他(?![们人])|她(?!们)|该(?:职工|户|名|同志|学生|家庭)|这(?:位|名|户|个家庭)"
     r"|一(?:名|位|户|个家庭))"
+    # 学生李铮收到…交到自己手里的6000元, 为自己的子女领到3000元: what one got into one's own hands
+    r"|自己(?:手|的(?:子女|孩子|家))"
 )
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own

@@ -2002,3 +2002,17 @@ def test_the_unions_of_one_place_are_that_places_federations(text, org, source):
 )
 def test_a_leader_leading_the_body_is_no_part_of_its_name(text, org):
     assert extract(text).organisation == org
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # what one got into one's own hands is one person's
+        ("当大二学生李铮收到市总工会主席交到自己手里的6000元助学资金时,感激之情溢于言表。", []),
+        ("困难职工王大明也为自己的子女领到3000元的助学金。", []),
+        # counter-case: what the federation gave all of them
+        ("市总工会为120名困难职工的子女发放助学金36万元。", [("aid_persons", 120.0), ("aid_amount", 360000.0)]),
+    ],
+)
+def test_a_sum_in_ones_own_hands_is_one_persons(text, expected):
+    assert facts(text) == expected
