@@ -208,8 +208,9 @@ _PER_HEAD = re.compile(
 # 三类学生分别给予3000元、5000元、8000元助学资金, 受灾职工分别获得救助金3000元、2000元: what each of a kind got, proposed
 # as per head
 _EACH_OF_A_KIND = re.compile(
-    r"分别(?:[^,、;\d]{0,10}?)(?:给予|获得|领取|领到|得到|发放|补助|资助|奖励)(?:(?!共|合计|总计|累计)(?:[^,、;]|(?<=元)、)){0,30}$"
-)  # 一一发放了1000元, 为2名特困职工各发放救助金5000元; 三类学生分别给予3000元、5000元、8000元: what each of a kind got
+    r"分别(?:[^,、;\d]{0,10}?)(?:给予|获得|领取|领到|得到|发放|补助|资助|奖励|送去|送上)"
+    r"(?:(?!共|合计|总计|累计)(?:[^,、;]|(?<=元)、)){0,30}$"
+)  # 一一发放了1000元, 分别为他们送去2000元慰问金, 为2名特困职工各发放救助金5000元; 三类学生分别给予3000元、5000元、8000元: what each of a kind got
 _AT_STAKE = re.compile(
     r"(?:涉及|涉案)(?:的)?(?:金额|资金|欠薪|工资|款项|标的)?(?:额)?(?:达到|达|共|约|近|为|超过|合计)?$"
 )
@@ -1736,8 +1737,20 @@ def _words_apart(text: str, norm: str, idx: list[int]) -> str:
     return "".join(out)
 
 
+# 苏中药业工会设立…,为200多名困难职工送上20多万元慰问金: a firm's or an institution's own union, opening a sentence
+_FIRM_UNION = re.compile(
+    # a name, not a phrase (各企业工会, 新组建企业工会, 二是…): no word of a count, a verb or a quantifier in it
+    r"(?:(?![各新建组是全的了在和与及该本我其共一二三四五六七八九十])[\u4e00-\u9fff]){2,12}?"
+    r"(?:公司|集团|药业|股份|医院|学校|中学|小学|银行|电力|电厂|煤矿|钢铁|医药|科技|实业|"
+    r"[厂矿局所])工会(?:委员会)?(?![\u4e00-\u9fff]{0,2}(?:主席|干部|会员|组织|建设|工作))"
+)
+
+
 def _another_body(sentence_text: str, organisation: str) -> bool:
-    """镇海区总工会…8000多名农民工加入了工会 in a city federation's report: the sentence is about another body."""
+    """镇海区总工会…8000多名农民工加入了工会 in a city federation's report: the sentence is about another body; so is
+    苏中药业工会设立…,为200多名困难职工送上… (a firm's union, in a district federation's report)."""
+    if _FIRM_UNION.match(sentence_text.lstrip()[:20]):
+        return True
     m = _ORG.match(sentence_text.lstrip()[:16])
     name = _clean_name(m.group(1)) if m else None
     if not name or name == NATIONAL or name != m.group(1):

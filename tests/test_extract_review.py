@@ -2016,3 +2016,30 @@ def test_a_leader_leading_the_body_is_no_part_of_its_name(text, org):
 )
 def test_a_sum_in_ones_own_hands_is_one_persons(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a firm's or an institution's own union opening a sentence tells its own work, not the federation's
+        ("某某药业工会开展活动,为200多名困难职工送上20多万元慰问金。", []),
+        ("某某电力公司工会为150名困难职工发放慰问金15万元。", []),
+        # counter-cases: the unions of all firms, new firms' unions counted, a federation's own sentence
+        ("二是各企业工会走访慰问、资助困难职工110名。", [("aid_persons", 110.0)]),
+        ("全区新组建企业工会42家。", [("new_unions", 42.0)]),
+        # pupils of hardship families written out (困难职工和困难农民工家庭子女, 困难职工及农牧民工子女)
+        (
+            "共计向55名困难职工和困难农民工家庭子女发放了5.26万元助学金。",
+            [("aid_persons", 55.0), ("aid_amount", 52600.0)],
+        ),
+        ("资助48名符合条件的困难职工和困难农牧民工子女。", [("aid_persons", 48.0)]),
+        # what each of them was given (分别为他们送去) is per head
+        ("市总工会得知他们的情况后,分别为他们送去2000元慰问金和米、面、油。", []),
+        (
+            "县总工会分别为100名困难职工送去慰问金5万元、为50名劳模送去慰问金3万元。",
+            [("aid_persons", 100.0), ("aid_amount", 50000.0), ("aid_persons", 50.0), ("aid_amount", 30000.0)],
+        ),
+    ],
+)
+def test_firms_unions_pupils_written_out_and_what_each_was_given(text, expected):
+    assert facts("某区总工会2016年送温暖\n" + text) == expected
