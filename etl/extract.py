@@ -1165,6 +1165,10 @@ def choose_indicator(
             while nxt and nxt.group(1) is None:
                 nxt = re.compile(r"(?:19|20)\d\d年|(\d)").search(after_text, nxt.end())
             after_text = after_text[: nxt.start()] if nxt else after_text
+            # 新生138名(其中本科生86人,专科生52人)为救助对象: a label does not reach into the brackets a number stands in
+            close = re.search(r"[)）]", after_text)
+            if close and not re.search(r"[(（]", after_text[: close.start()]):
+                after_text = after_text[: close.start()]
             m = ph.after.search(after_text)
             if m:
                 hits.append(

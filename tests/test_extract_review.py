@@ -2043,3 +2043,16 @@ def test_a_sum_in_ones_own_hands_is_one_persons(text, expected):
 )
 def test_firms_unions_pupils_written_out_and_what_each_was_given(text, expected):
     assert facts("某区总工会2016年送温暖\n" + text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the label after the brackets is the whole's, not that of the last part listed inside them
+        ("全市最终确定困难职工家庭大学新生138名(其中本科生86人,专科生52人)为救助对象。", []),
+        # counter-case: brackets after the number, closed before its label
+        ("为100名(户)困难职工送去慰问金10万元。", [("aid_persons", 100.0), ("aid_amount", 100000.0)]),
+    ],
+)
+def test_a_label_does_not_reach_into_brackets(text, expected):
+    assert facts(text) == expected
