@@ -2056,3 +2056,24 @@ def test_firms_unions_pupils_written_out_and_what_each_was_given(text, expected)
 )
 def test_a_label_does_not_reach_into_brackets(text, expected):
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a span that has passed (2009年到2014年) is no target's date: its figures are a running total
+        (
+            "万宁市总工会2014年金秋助学\n从2009年到2014年,市总工会共筹集助学资金188万元,资助困难职工子女670人。",
+            [("aid_amount", 1880000.0, "total:2009-2014"), ("aid_persons", 670.0, "total:2009-2014")],
+        ),
+        # counter-case: 到2020年 alone is a target's date
+        ("某县总工会2018年工作总结\n到2020年,全县建会率达到95%,发展会员2万人。", []),
+        # those who applied (提出救助申请) are not those aided
+        (
+            "某市总工会2014年金秋助学\n今年共180人提出救助申请,审核后资助困难职工子女134人。",
+            [("aid_persons", 134.0, "year")],
+        ),
+    ],
+)
+def test_a_span_that_has_passed_and_those_who_applied(text, expected):
+    assert [(f.indicator, f.value, f.period) for f in extract(text).facts] == expected
