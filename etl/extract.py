@@ -2528,6 +2528,16 @@ def find_report_year(norm: str) -> int | None:
     ]
     if reviewed_plans and not any(y > max(reviewed_plans) for y in years):
         return max(reviewed_plans)
+    # 万宁市总工会举行2014年金秋助学金发放仪式 on a page reposted in April 2016 that says 六年来: the title's year,
+    # the event's, dates it before the page does
+    title_years = [
+        int(y)
+        for ln in _head_lines(body, 2)
+        if not _FUTURE_MARK.search(ln) and not _SINCE.search(ln)
+        for y in _YEAR.findall(ln)
+    ]
+    if published and title_years and max(title_years) <= published and max(title_years) in years:
+        return max(title_years)
     if published and _SPAN_TO_NOW.search(named):
         # 五年来 on a page of April 2018, 近两年 in March 2017: a review up to early in a year ends with the year
         # before it (published in July, it takes in that year's first half; 2012年元旦春节… names its own year)

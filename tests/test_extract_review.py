@@ -2077,3 +2077,24 @@ def test_a_label_does_not_reach_into_brackets(text, expected):
 )
 def test_a_span_that_has_passed_and_those_who_applied(text, expected):
     assert [(f.indicator, f.value, f.period) for f in extract(text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # the title names the event's year; the page was reposted later
+        (
+            "某市总工会举行2014年金秋助学金发放仪式\n2016-04-21 02:18 来源:网络\n8月25日,市总工会举行2014年金秋助学金发放仪式。"
+            "六年来,市总工会共资助困难职工子女670人。",
+            2014,
+        ),
+        (
+            "市总工会启动2014年两节送温暖活动\n发布时间:2020-11-12 17:44:42\n12月24日,市总工会启动送温暖活动,发放慰问金400万元。",
+            2014,
+        ),
+        # counter-case: a title that names no year leaves the page's date to date it
+        ("某市总工会开展金秋助学活动\n2016-09-01 10:00 来源:网络\n今年,市总工会资助困难职工子女100人。", 2016),
+    ],
+)
+def test_a_titles_year_dates_a_reposted_page(text, year):
+    assert extract(text).report_year == year
