@@ -2533,7 +2533,11 @@ def find_report_year(norm: str) -> int | None:
     title_years = [
         int(y)
         for ln in _head_lines(body, 2)
-        if not _FUTURE_MARK.search(ln) and not _SINCE.search(ln)
+        # a headline: short, one phrase (早在1998年,市总工会设立… opens a body)
+        if len(ln.strip()) <= 40
+        and not re.search(r"[,，。;；]", ln)
+        and not _FUTURE_MARK.search(ln)
+        and not _SINCE.search(ln)
         for y in _YEAR.findall(ln)
     ]
     if published and title_years and max(title_years) <= published and max(title_years) in years:
