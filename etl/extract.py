@@ -1465,6 +1465,15 @@ def extract(text: str) -> Extraction:
                     fact.review = "per_head"
                 elif not _TOTAL_WORD.search(own) and _one_recipient(norm[sentence_from:end]):
                     fact.review = "one_person"
+            if (
+                not fact.review
+                and fact.indicator in ("total_unions", "total_members")
+                and "园区" in norm[sentence_from : _norm_offset(idx, fact.start)]
+                and not (organisation and _ZONE_BODY.search(organisation))
+            ):
+                # 工业园区现有企业100多家,工会会员近万名, 园区共有职工16.85万人,会员人数14.32万人: the stock of a park
+                # inside the federation's area is a part of its own
+                fact.review = "part"
             if not fact.review and fact.indicator == "total_unions":
                 own = norm[_norm_offset(idx, fact.start) : _norm_offset(idx, fact.end - 1) + 1]
                 if _ONE_KIND_OF_UNION.search(own):
@@ -1749,6 +1758,9 @@ _FIRM_UNION = re.compile(
     r"(?:公司|集团|药业|股份|医院|学校|中学|小学|银行|电力|电厂|煤矿|钢铁|医药|科技|实业|"
     r"[厂矿局所])工会(?:委员会)?(?![\u4e00-\u9fff]{0,2}(?:主席|干部|会员|组织|建设|工作))"
 )
+
+
+_ZONE_BODY = re.compile(r"园区|开发区|高新区|经开区|新区|保税区")
 
 
 def _another_body(sentence_text: str, organisation: str) -> bool:

@@ -2098,3 +2098,25 @@ def test_a_span_that_has_passed_and_those_who_applied(text, expected):
 )
 def test_a_titles_year_dates_a_reposted_page(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # rights cases the union took on (维权案件, 维权个案) are legal-aid cases
+        (
+            "去年以来,志愿团接待来访咨询的职工165人次,办理困难职工维权案件14件。",
+            [("legal_consultations", 165.0), ("legal_aid_cases", 14.0)],
+        ),
+        (
+            "办理职工法律维权个案255起,涉及职工1300人。",
+            [("legal_aid_cases", 255.0), ("dispute_workers_involved", 1300.0)],
+        ),
+        # the stock of an industrial park inside the county is a part, not the county's
+        ("全县工业园区现有企业100多家,工会会员近万名。", []),
+        # counter-case: the county's own stock
+        ("全县现有基层工会组织560个,工会会员5.2万名。", [("total_unions", 560.0), ("total_members", 52000.0)]),
+    ],
+)
+def test_rights_cases_and_a_parks_stock(text, expected):
+    assert facts("某县总工会2010年工作总结\n" + text) == expected
