@@ -1385,6 +1385,13 @@ def extract(text: str) -> Extraction:
     # parts, the sentence (cut at ;) that listed them, and where the full sentence (to 。) the list goes on in ends
     part_kinds: set[str] = set()
     parts_in, parts_until = -1, -1
+
+    def list_parts(kinds: set[str], sentence_from: int, full_to: int) -> None:
+        """The parts a 其中 list in the sentence from `sentence_from` gave `kinds`, in a full sentence ending at
+        `full_to`."""
+        nonlocal part_kinds, parts_in, parts_until
+        part_kinds, parts_in, parts_until = part_kinds | kinds, sentence_from, full_to
+
     for sent in sentences(norm):
         sentence_text = norm[sent.start : sent.end]
         # 截至目前…参与互助保障的职工约3.42万人次…。其中2023年参与…2.26万人次: a sentence opened by 其中 lists
@@ -1522,7 +1529,7 @@ def extract(text: str) -> Extraction:
                     h.indicator for n in nums if (h := choose_indicator(norm, n, clause[0], clause, sent, phrases))
                 }
                 if kinds:
-                    part_kinds, parts_in, parts_until = part_kinds | kinds, sent.start, full_to
+                    list_parts(kinds, sent.start, full_to)
                 continue
             window = clause[0]
             prev: tuple[Number, _Hit | None] | None = None
@@ -1615,9 +1622,7 @@ def extract(text: str) -> Extraction:
                     and hit.indicator in part_kinds
                     and not _LIST_TURN.match(sentence_text.lstrip())
                 ):
-                    # the list after 其中 goes on past ;: its items are parts too
-                    part_kinds.add(hit.indicator)
-                    hit = None
+                    hit = None  # the list after 其中 goes on past ;: its items are parts too
                 if hit is not None and (
                     subset
                     and hit.indicator == whole
@@ -1629,7 +1634,7 @@ def extract(text: str) -> Extraction:
                     and any(f.indicator == hit.indicator and f.start >= idx[whole_from] for f in found)
                 ):
                     if subset or part_of is not None:
-                        part_kinds, parts_in, parts_until = part_kinds | {hit.indicator}, sent.start, full_to
+                        list_parts({hit.indicator}, sent.start, full_to)
                     hit = None
                 if hit is not None:
                     start = min(clause[0], hit.kw_start)
@@ -1664,7 +1669,7 @@ def extract(text: str) -> Extraction:
                         # membership, as the unions are theirs
                         hit, stock = replace(hit, indicator="total_members", path="stock"), False
                     if later_part:
-                        part_kinds, parts_in, parts_until = part_kinds | {hit.indicator}, sent.start, full_to
+                        list_parts({hit.indicator}, sent.start, full_to)
                     reason = (
                         "range"
                         if ranged
@@ -2237,8 +2242,9 @@ def organisation_of_all_unions(norm: str) -> str | None:
             if levels:  # a place at two levels the text tells not apart counts as a place, to refuse
                 found.add(tail + levels.pop() if len(levels) == 1 else tail)
                 break
-    place = found.pop() if len(found) == 1 else ""
-    return place + "总工会" if place[-1:] in tuple("省市县区州旗盟") else None
+    place = found.pop() if len(found) == 1 else None
+    # a short name left without its level (a place at two levels) names no federation
+    return place + "总工会" if place and place[-1] in "省市县区州旗盟" else None
 
 
 def own_level(norm: str) -> str | None:
