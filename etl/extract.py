@@ -547,7 +547,10 @@ def decode_report(data: bytes, name: str = "-") -> tuple[str, str]:
     file never comes out as GB18030 mojibake.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ReportError("encoding", name) from None  # a UTF-16 mark on bytes that are not UTF-16 (cut short)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

@@ -247,6 +247,8 @@ def test_read_report_docx(tmp_path):
         ("report.doc", b"\xd0\xcf\x11\xe0", "suffix"),
         ("report.docx", b"not a zip", "docx"),
         ("report.txt", b"   \n", "empty"),
+        # a UTF-16 mark on bytes cut short: an encoding the user is told of, not an internal error
+        ("report.txt", b"\xff\xfe\x00\x00garbage", "encoding"),
     ],
 )
 def test_unreadable_reports_say_why(name, data, code):
