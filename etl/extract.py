@@ -273,7 +273,7 @@ _OTHER_GIVER = re.compile(
 )
 # 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
 # members there are or the year's new ones; 新发展 is always the latter
-_STOCK_CONTEXT = re.compile(r"截[至止](?:目前|\d)|至今|累计达到|已建")
+_STOCK_CONTEXT = re.compile(r"截[至止](?:目前|\d)|至今|累计达到|已建|已成立|(?:^|,)目前")
 # 162家企业、6000余名职工 / 17家共1444名职工 / 慰问困难企业101家、一线职工7361人: after a count of firms, the persons
 # in them, with or without a noun of their own before their number
 _COUNT_THEN_PERSONS = re.compile(
@@ -394,6 +394,11 @@ _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
 _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
+# 2015年工作总结和2016年工作思路: the year a plan is for, not the year described (2019年目标任务完成情况 looks back
+# on the year's targets)
+_PLAN_FOR = re.compile(
+    r"(?:20\d\d)年的?(?:工作|主要)?(?:任务|安排|打算|要点|思路|计划|设想|展望)(?![^,。]{0,4}?(?:完成|落实|执行))"
+)
 _CN_YEAR = re.compile(r"(?<![\u4e00-\u9fff])[一二][〇零○][〇零○一二三四五六七八九]{2}(?=年)")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[-—–~至到]\s*(20\d\d)")
@@ -2512,6 +2517,7 @@ def find_report_year(norm: str) -> int | None:
         s = _SINCE.sub(" ", s)
         reviewed += [int(y) for y in _REVIEWED.findall(s)]
         s = _PLANNED.sub(" ", s)  # 部署2024年工作任务: the year planned for, not described
+        s = _PLAN_FOR.sub(" ", s)
         found = [int(y) for y in _YEAR.findall(s)]
         years += found
         if found and len(s) <= 40 and "," not in s and _PAST_HEAD.search(s):

@@ -2120,3 +2120,46 @@ def test_a_titles_year_dates_a_reposted_page(text, year):
 )
 def test_rights_cases_and_a_parks_stock(text, expected):
     assert facts("某县总工会2010年工作总结\n" + text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # members recruited (吸纳会员) are new members
+        ("全年新组建工会86家,吸纳会员5800余名。", [("new_unions", 86.0), ("new_members", 5800.0)]),
+        # counter-case: beside the unions there are now (目前…已成立), the members recruited so far are all of them
+        ("目前,全县已成立工会组织392家,吸纳会员1.4万人。", [("total_unions", 392.0), ("total_members", 14000.0)]),
+        # the aid centre (帮扶中心) is a place, not an act of aid: its visitors are no one aided
+        ("区总工会帮扶中心全年接待职工群众来访420人次,解答法律咨询1800余人次。", [("legal_consultations", 1800.0)]),
+        # counter-case: the centre names the body, the verb after it the aid
+        ("区困难职工帮扶中心全年帮扶困难职工360人。", [("aid_persons", 360.0)]),
+        # those taking part (参加人数, 参加…医疗互助活动的职工) in a sentence about the mutual scheme are enrolled
+        (
+            "全年开展职工互助保障活动,参加人数达12万人次,理赔金额达860万元。",
+            [("mutual_insurance_enrolled", 120000.0), ("mutual_insurance_payout", 8600000.0)],
+        ),
+        ("参加职工医疗互助活动的职工达到3.8万人。", [("mutual_insurance_enrolled", 38000.0)]),
+        # counter-case: those taking part in training are trained, not enrolled
+        ("全年举办培训班28期,参加人数达3200人次。", [("training_persons", 3200.0)]),
+    ],
+)
+def test_members_recruited_an_aid_centre_and_those_enrolled(text, expected):
+    assert facts("某区总工会2019年工作总结\n" + text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a title naming the year's work and the next year's plan is the first year's
+        (
+            "http://example.gov.cn/art/2016/3/2/art_1.html\n某区总工会2015年工作总结和2016年工作思路\n"
+            "2015年,全区新建工会组织156家。2016年,区总工会将新建工会100家。",
+            2015,
+        ),
+        ("某县总工会召开全委会\n会议审议通过了2019年工作报告和2020年工作要点。全年新建工会32家。", 2019),
+        # counter-case: the year's targets looked back on (目标任务完成情况) are that year's
+        ("某区总工会2019年目标任务完成情况\n全区新建工会组织156家,发展会员3200人。", 2019),
+    ],
+)
+def test_the_year_a_plan_is_for_does_not_date_the_work(text, year):
+    assert extract(text).report_year == year
