@@ -262,6 +262,8 @@ _ONE_RECIPIENT = re.compile(
     r"|一(?:名|位|户|个家庭))"
     # 学生李铮收到…交到自己手里的6000元, 为自己的子女领到3000元: what one got into one's own hands
     r"|自己(?:手|的(?:子女|孩子|家))"
+    # 工会帮扶救助了俺1.6万元, 让我拿到了9万元的工伤赔偿: a worker speaking of what they got (我市, 我们, 我会 are bodies)
+    r"|(?<!自)(?:俺|我)(?![们国省市县区镇乡会单公局委院处部校厂司所街旗州盟])"
 )
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
@@ -391,7 +393,7 @@ _COPYRIGHT = re.compile(
     r"(?:Copyright|版权所有|©)[^\n]{0,24}?(?:19|20)\d\d(?:\s*[-–—~]\s*(?:19|20)\d\d)?", re.IGNORECASE
 )
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
-_LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|一年|[^,。]{0,8}?工会)")
+_LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|年底|年末|一年|[^,。]{0,8}?工会)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
 _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
 # 2015年工作总结和2016年工作思路: the year a plan is for, not the year described (2019年目标任务完成情况 looks back
@@ -2151,6 +2153,10 @@ def find_organisation(norm: str) -> str | None:
     ]
     if in_title:  # 玉溪市第二十二期职工医疗互助活动… names 玉溪市总工会's place, not 云南省总工会's
         return max(in_title, key=lambda n: (counts[n], len(n)))
+    # 安阳市各级工会关爱农民工, 赣州市各级工会形成…机制: a title telling what all the unions of a place did is that
+    # place's federation's, over the county federations the body names as its examples
+    if all_of_title := organisation_of_all_unions(title):
+        return all_of_title
     bare_counts = _bare_levels(norm)
     if (
         counts

@@ -2163,3 +2163,42 @@ def test_members_recruited_an_aid_centre_and_those_enrolled(text, expected):
 )
 def test_the_year_a_plan_is_for_does_not_date_the_work(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a worker speaking of what they got (救助了俺, 让我拿到了) tells one case
+        ("“前段时间,工会帮扶救助了俺1.6万元,解了俺家的燃眉之急。”职工王某说。", []),
+        ("“多亏工会帮忙,让我拿到了9万元的工伤赔偿。”", []),
+        # counter-case: 我市, 我县 are the place, not a person
+        ("今年我市各级工会发放救助金160万元。", [("aid_amount", 1600000.0)]),
+    ],
+)
+def test_a_sum_a_worker_says_they_got(text, expected):
+    assert facts("某市总工会2020年工作\n" + text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,organisation,year",
+    [
+        # all the unions of a city in the title, county federations in the body as its examples; 截至去年年底 on a
+        # page of March 2021 is 2020's
+        (
+            "http://example.cn/34165/202103/13/1.shtml\n邵阳市各级工会关爱农民工\n邵阳县总工会了解到他的情况后,将其列为"
+            "重点帮扶对象。截至去年年底,全市新建工会279家。武冈市总工会、邵阳县总工会结合当地特点成立外出农民工之家。",
+            "邵阳市总工会",
+            2020,
+        ),
+        # counter-case: a title naming one federation is that federation's
+        (
+            "http://example.cn/34165/202103/13/1.shtml\n某某县总工会关爱农民工\n某某县总工会了解到他的情况后,将其列为"
+            "重点帮扶对象。今年全县新建工会27家。",
+            "某某县总工会",
+            2021,
+        ),
+    ],
+)
+def test_a_title_on_all_the_unions_of_a_place(text, organisation, year):
+    r = extract(text)
+    assert (r.organisation, r.report_year) == (organisation, year)
