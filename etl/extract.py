@@ -1650,11 +1650,13 @@ def extract(text: str) -> Extraction:
                     start = min(clause[0], hit.kw_start)
                     end = max(num.end, hit.kw_end)
                     # 其中劳动模范1264人,送去慰问金278万余元 after 398万元: the clauses after 其中 go on listing parts
+                    # (其中,新就业形态工会404个,会员16182人: the members of new-form unions are a part of all members)
+                    counted_as = "total_members" if hit.path == "new_form" else hit.indicator
                     later_part = (
                         part_from is not None
                         and clause[0] > part_from
                         and any(
-                            f.indicator == hit.indicator and f.value > num.value and f.start < idx[part_from]
+                            f.indicator == counted_as and f.value > num.value and f.start < idx[part_from]
                             for f in found
                             if not f.review
                         )
@@ -1723,10 +1725,38 @@ def extract(text: str) -> Extraction:
     # A running total told beside the year's figures is a figure of its own span, as the shared gold takes 历年累计:
     # taken with that span (total:2006-2014) or, where the text says no start (已累计赔付1200多万元), cum.
     running_ids = {id(f) for f in runs}
+    part_of_year = _document_period(norm, year)
     for f in facts + review:
         f.period = _period(norm, idx, f, year)
         if id(f) in running_ids and f.period == ANNUAL:
             f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
+        if f.period == ANNUAL and f in facts:
+            # 厦门新组建企业工会420家 in a headline, 今年上半年,我市新组建企业工会420家 in the body: the figure told once
+            # takes the period the body gives it
+            for g in found:
+                if g.indicator == f.indicator and g.value == f.value and g is not f and not g.review:
+                    if (other := _period(norm, idx, g, year)) != ANNUAL:
+                        f.period = other
+                        break
+        if f.period == ANNUAL:
+            # 累计吸纳新就业形态劳动者超2万人 in a text with no year's figure beside it: a running total from a start the
+            # text does not say (cum), not the year's; 全年累计, 今年以来累计, 2023年累计 are the year's
+            at = _norm_offset(idx, f.start)
+            own = norm[max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1 : _norm_offset(idx, f.end - 1) + 1]
+            clause = own[max(own.rfind(c) for c in ",:") + 1 :]
+            if (
+                not this_year_figures  # beside the year's figures (全年…), 累计 is the year's sum as often as not
+                and "累计" in clause
+                and not _YEAR_WORD.search(own)
+                and f.indicator not in ("total_unions", "total_members")  # 累计达到1177个: a stock, the year's end
+            ):
+                f.period = "cum"
+        if part_of_year and f.period == ANNUAL:
+            # a half-year summary's 新建基层工会32家 is the half-year's, unless its sentence dates it (全年, 去年)
+            at = _norm_offset(idx, f.start)
+            own = norm[max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1 : _norm_offset(idx, f.end - 1) + 1]
+            if not _OWN_TIME.search(own):
+                f.period = part_of_year
     if organisation and (m := re.fullmatch(r"(.+?[县州旗区])(总?工会)", organisation)):
         # 回族土族自治县 → 大通回族土族自治县, 里斯达斡尔族区 → 梅里斯达斡尔族区: a long name the pattern cut
         organisation = whole_name(m.group(1), norm) + m.group(2)
@@ -1837,6 +1867,41 @@ def _norm_offset(idx: list[int], original: int) -> int:
         else:
             hi = mid
     return min(lo, len(idx) - 1)
+
+
+# 烟墩镇工会2022年上半年工作总结和下半年工作计划, 松江工会系统2018年4月职工法律援助情况通报: a title naming a part of
+# the year, or one month, says what its text's figures cover where their own sentence names no time (the plan for the
+# half after it is no part of it)
+_TITLE_PLAN = re.compile(
+    r"[和及与暨]?(?:下半年|明年|下一步|今后|20\d\d年)[^,。]{0,6}?(?:工作)?(?:计划|打算|思路|安排|要点|设想)"
+)
+_TITLE_MONTH = re.compile(
+    r"(?<!\d)(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?![\d日号至到-])"
+    r"(?=[^,。]{0,16}?(?:通报|简报|月报|情况|动态|统计|汇总))"
+)
+# a sentence's word for the year or a part of it: 全年累计, 今年以来累计, 上半年累计, 2023年累计 are that year's
+_YEAR_WORD = re.compile(
+    r"全年|今年|本年|当年|年内|年度|上半年|下半年|季度|\d{1,2}月|(?:19|20)\d\d年|去年|上年|[本此这]次|期间|近期|近日|日前"
+)
+# words by which a sentence dates its own figure: the whole year (全年, 年度), another year (去年, 2019年), a change
+_OWN_TIME = re.compile(r"全年|年度|去年|上年|同比|(?:19|20)\d\d年(?!上半年|\d{1,2}月|1[-—–~至到])")
+
+
+def _document_period(norm: str, year: int | None) -> str | None:
+    """The part of the year (m1-6, m4) a text's title says its figures cover, or None (a whole year's, or no title)."""
+    title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln.strip())), "")
+    if len(title) > 60:
+        return None  # a body's first paragraph, not a title
+    title = _TITLE_PLAN.sub(" ", title)
+    code = period_in_context(title, len(title), year)
+    if code and code.startswith("m"):
+        return code
+    if m := _TITLE_MONTH.search(title):
+        try:
+            return parse_period(m.group(0).strip(), year).code
+        except PeriodError:
+            return None
+    return None
 
 
 def _report_period(norm: str, facts: list[Fact], year: int | None) -> str:

@@ -2202,3 +2202,55 @@ def test_a_sum_a_worker_says_they_got(text, expected):
 def test_a_title_on_all_the_unions_of_a_place(text, organisation, year):
     r = extract(text)
     assert (r.organisation, r.report_year) == (organisation, year)
+
+
+@pytest.mark.parametrize(
+    "text,periods",
+    [
+        # a half-year summary's figures are the half-year's (the plan for the second half is no part of it)
+        (
+            "某镇工会2022年上半年工作总结和下半年工作计划\n一、主要工作\n新建基层工会5家,发展会员200人。",
+            ["m1-6", "m1-6"],
+        ),
+        # ... unless their sentence dates them (去年全年)
+        ("某镇工会2022年上半年工作总结\n新建基层工会5家。去年全年新建基层工会12家。", ["m1-6", "year"]),
+        # a month's bulletin: the month's
+        (
+            "某区工会系统2018年4月职工法律援助情况通报\n区职工法律援助中心共受理法援案件301件,调解成功83件。",
+            ["m4", "m4"],
+        ),
+        # a headline's figure told again in the body with its half-year takes the half-year
+        ("某市新组建企业工会420家\n记者获悉,今年上半年,我市新组建企业工会420家。", ["m1-6"]),
+        # counter-cases: a year's summary, and a date that is a day (4月15日) name no part of the year
+        ("某区总工会2019年工作总结\n新建工会组织56家,新发展会员3200人。", ["year", "year"]),
+        ("某区总工会4月15日召开会议通报情况\n今年以来新建工会组织56家。", ["year"]),
+    ],
+)
+def test_a_titles_part_of_the_year_dates_its_figures(text, periods):
+    assert [f.period for f in extract(text).facts] == periods
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # unions of new-form workers counted after the verb that set them up are new; workers recruited (吸纳) are
+        # new members, those a firm takes on (吸纳就业) are not
+        (
+            "截至目前,已指导成立12家新业态行业工会和19家新业态基层工会。累计吸纳新就业形态劳动者超2万人。"
+            "园区企业吸纳农民工就业2000人。",
+            [("new_unions", 12.0, "year"), ("new_unions", 19.0, "year"), ("new_members", 20000.0, "cum")],
+        ),
+        # the members of new-form unions after 其中 are a part of all the members
+        (
+            "全区共有基层工会655个,会员人数达25986人。其中,新就业形态工会404个,会员16182人。",
+            [("total_unions", 655.0, "year"), ("total_members", 25986.0, "year")],
+        ),
+        # counter-case: beside the year's figures (全年…), 累计 may be the year's own sum
+        (
+            "全年新建工会32家。累计参加岗位培训18860人次。",
+            [("new_unions", 32.0, "year"), ("training_persons", 18860.0, "year")],
+        ),
+    ],
+)
+def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
+    assert [(f.indicator, f.value, f.period) for f in extract("某县总工会工作动态\n" + text).facts] == expected
