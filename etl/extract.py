@@ -1730,7 +1730,7 @@ def extract(text: str) -> Extraction:
         f.period = _period(norm, idx, f, year)
         if id(f) in running_ids and f.period == ANNUAL:
             f.period = _running_period(norm, _norm_offset(idx, f.start), year) or "cum"
-        if f.period == ANNUAL and f in facts:
+        if f.period == ANNUAL and any(f is g for g in facts):
             # 厦门新组建企业工会420家 in a headline, 今年上半年,我市新组建企业工会420家 in the body: the figure told once
             # takes the period the body gives it
             for g in found:
@@ -1739,30 +1739,33 @@ def extract(text: str) -> Extraction:
                         f.period = other
                         break
         if f.period == ANNUAL:
-            # 累计吸纳新就业形态劳动者超2万人 in a text with no year's figure beside it: a running total from a start the
-            # text does not say (cum), not the year's; 全年累计, 今年以来累计, 2023年累计 are the year's
-            at = _norm_offset(idx, f.start)
-            own = norm[max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1 : _norm_offset(idx, f.end - 1) + 1]
-            clause = own[max(own.rfind(c) for c in ",:") + 1 :]
-            if (
-                not this_year_figures  # beside the year's figures (全年…), 累计 is the year's sum as often as not
-                and "累计" in clause
-                and not _YEAR_WORD.search(own)
-                and f.indicator not in ("total_unions", "total_members")  # 累计达到1177个: a stock, the year's end
-            ):
-                f.period = "cum"
-        if part_of_year and f.period == ANNUAL:
-            # a half-year summary's 新建基层工会32家 is the half-year's, unless its sentence dates it (全年, 去年)
-            at = _norm_offset(idx, f.start)
-            own = norm[max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1 : _norm_offset(idx, f.end - 1) + 1]
-            if not _OWN_TIME.search(own):
-                f.period = part_of_year
+            f.period = _period_of_its_text(norm, idx, f, this_year_figures, part_of_year)
     if organisation and (m := re.fullmatch(r"(.+?[县州旗区])(总?工会)", organisation)):
         # 回族土族自治县 → 大通回族土族自治县, 里斯达斡尔族区 → 梅里斯达斡尔族区: a long name the pattern cut
         organisation = whole_name(m.group(1), norm) + m.group(2)
     own = own_name(_federation_of(organisation)) if organisation else None
     written = organisation if own != organisation else None
     return Extraction(own, year, facts, review, _report_period(norm, facts, year), read_from, written)
+
+
+def _period_of_its_text(norm: str, idx: list[int], f: Fact, this_year_figures: bool, part_of_year: str | None) -> str:
+    """The period of a figure whose own words name none, from its text: 累计 with no year word, in a text with no
+    year's figure beside it, is a running total (cum: 累计吸纳新就业形态劳动者超2万人; beside 全年… 累计 is the year's
+    sum as often as not); in a text whose title names a part of the year (part_of_year), that part, unless its
+    sentence dates it (全年, 去年); else the year."""
+    at = _norm_offset(idx, f.start)
+    own = norm[max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1 : _norm_offset(idx, f.end - 1) + 1]
+    clause = own[max(own.rfind(c) for c in ",:") + 1 :]
+    if (
+        not this_year_figures
+        and "累计" in clause
+        and not _YEAR_WORD.search(own)
+        and f.indicator not in ("total_unions", "total_members")  # 累计达到1177个: a stock, the year's end
+    ):
+        return "cum"
+    if part_of_year and not _OWN_TIME.search(own):
+        return part_of_year
+    return ANNUAL
 
 
 def _federation_of(name: str) -> str:
