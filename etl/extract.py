@@ -438,6 +438,9 @@ class Fact:
     # the period code (etl.periods): year (the report's year), m1-6, total:2015-2019, each:…, asof:2018-04
     period: str = ANNUAL
     review: str = ""  # why a candidate is only proposed (one of REVIEW_REASONS); empty for a figure taken
+    # the year the figure is of where its own words name another than the report's (2018年新建工会40家 in a report on
+    # 2019: 2018), to be stored in that year; None: the report's year
+    year: int | None = None
     path: str = field(default="", compare=False)  # how its label was found (_Hit.path); not in the JSON
 
     def as_dict(self) -> dict:
@@ -1740,6 +1743,11 @@ def extract(text: str) -> Extraction:
                         break
         if f.period == ANNUAL:
             f.period = _period_of_its_text(norm, idx, f, this_year_figures, part_of_year)
+    # 2018年新建工会40家,2019年新建工会52家 in a report on 2019: the first is 2018's, and is stored as 2018's
+    this_year_told = any(_THIS_YEAR.search(_own_words(norm, idx, f)[1]) for f in facts)
+    for f in facts + review:
+        if not f.period.startswith(("total:", "each:", "cum")):
+            f.year = _year_told(norm, idx, f, year, this_year_told)
     if organisation and (m := re.fullmatch(r"(.+?[县州旗区])(总?工会)", organisation)):
         # 回族土族自治县 → 大通回族土族自治县, 里斯达斡尔族区 → 梅里斯达斡尔族区: a long name the pattern cut
         organisation = whole_name(m.group(1), norm) + m.group(2)
@@ -1766,6 +1774,47 @@ def _period_of_its_text(norm: str, idx: list[int], f: Fact, this_year_figures: b
     if part_of_year and not _OWN_TIME.search(own):
         return part_of_year
     return ANNUAL
+
+
+_THIS_YEAR = re.compile(r"今年|本年")
+# a year a clause names as the figure's own (2018年新建, 2018年度, 2018年上半年, 2018年底); not the start of a span
+# (2018年以来, 自2018年起, 2018年至2020年), nor a comparison's base (比2018年增长, 由2017年的60多万人增加到100多万人)
+_NAMED_YEAR = re.compile(r"(?<![比较由与同从自至到和及、])((?:19|20)\d\d)年(?!以来|起|至|到|[-—–~]|的|前|后|以前|以后)")
+_CLAUSE_TIME = re.compile(r"今年|本年|当年|全年|去年|上年度?|上一年|(?:19|20)\d\d年")
+
+
+def _own_words(norm: str, idx: list[int], f: Fact) -> tuple[str, str]:
+    """The figure's sentence up to its end, and its own clause (from the last comma or colon before it) up to its
+    end."""
+    at = _norm_offset(idx, f.start)
+    begin = max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1
+    own = norm[begin : _norm_offset(idx, f.end - 1) + 1]
+    return own, own[max(own.rfind(c, 0, at - begin + 1) for c in ",:") + 1 :]
+
+
+def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_told: bool) -> int | None:
+    """The year the figure's own clause, or its sentence's opening, dates it to where that is not the report's: a
+    year named (2018年新建工会40家 in a report on 2019), or 去年 where the text tells other figures as 今年's
+    (去年新建工会40家,今年新建52家); else None. 去年 alone is left to the report's year, which reads it (a summary
+    written in January calls the year it reviews 去年)."""
+    if year is None:
+        return None
+    own, clause = _own_words(norm, idx, f)
+    times = list(_CLAUSE_TIME.finditer(clause))
+    if not times:
+        # 2018年,全区新建工会40家: a year opening the sentence dates its clauses
+        times = [m for m in [_CLAUSE_TIME.match(own.lstrip())] if m]
+    if not times:
+        return None
+    last = times[-1]
+    word = last.group(0)
+    if last.start() and last.string[last.start() - 1] in "比较同与":
+        return None  # 比上年增长, 较2018年: the base of a change
+    if word.startswith(("去年", "上年", "上一年")):
+        return year - 1 if this_year_told else None
+    if not _NAMED_YEAR.match(last.string, last.start()) or int(word[:4]) == year:
+        return None
+    return int(word[:4])
 
 
 def _federation_of(name: str) -> str:

@@ -2254,3 +2254,38 @@ def test_a_titles_part_of_the_year_dates_its_figures(text, periods):
 )
 def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
     assert [(f.indicator, f.value, f.period) for f in extract("某县总工会工作动态\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a year the figure's own clause names, other than the report's, is the figure's year
+        (
+            "江北区总工会2019年工作总结\n2018年新建工会40家,2019年新建工会52家。",
+            [("new_unions", 40.0, 2018), ("new_unions", 52.0, None)],
+        ),
+        # a year opening the sentence dates its clauses
+        (
+            "江北区总工会2019年工作总结\n今年新建工会52家。2018年,全区各级工会筹集助学资金230万元,资助困难职工子女480名。",
+            [("new_unions", 52.0, None), ("aid_amount", 2300000.0, 2018), ("aid_persons", 480.0, 2018)],
+        ),
+        # 去年 beside 今年 is the year before
+        (
+            "江北区总工会2019年工作总结\n去年全区共救助困难职工320人,今年救助困难职工410人。",
+            [("aid_persons", 320.0, 2018), ("aid_persons", 410.0, None)],
+        ),
+        # counter-cases: 去年 alone is left to the report's year (a summary written in January calls its year 去年);
+        # a comparison's base (比2018年, 较上年) and a span's start (2016年以来) date no figure
+        ("江北区总工会工作会议召开\n去年全市新建基层工会1474家。", [("new_unions", 1474.0, None)]),
+        (
+            "江北区总工会2019年工作总结\n新建工会52家,比2018年增加12家。新发展会员较上年增长3200人。",
+            [("new_unions", 52.0, None)],
+        ),
+        (
+            "江北区总工会2019年工作总结\n2016年以来,累计新建工会200家。",
+            [("new_unions", 200.0, None)],
+        ),
+    ],
+)
+def test_a_figure_its_sentence_dates_to_another_year(text, expected):
+    assert [(f.indicator, f.value, f.year) for f in extract(text).facts] == expected

@@ -243,3 +243,21 @@ def test_a_running_total_does_not_untick_the_years_figure_after_it():
     again = text + "全区各级工会还为困难职工发放帮扶资金30万元。\n"
     grid = candidate_table(extract(again), again, 2021)
     assert list(grid["value"])[-1] == 300000.0 and list(grid["accept"]) == [True, True, True, True, False]
+
+
+def test_a_figure_of_another_year_is_stored_in_that_year():
+    """2018年新建工会40家 in a report on 2019 is 2018's: its row's year is 2018, both rows are ticked (two years, two
+    observations), and the rows for the store keep each one's year."""
+    from etl.extract import extract
+    from ui.reports import accepted_rows, candidate_table
+
+    text = "示例市东城区总工会2019年工作总结\n2018年新建工会40家,2019年新建工会52家。\n"
+    grid = candidate_table(extract(text), text, 2019)
+    assert list(grid["value"]) == [40.0, 52.0]
+    assert list(grid["year"]) == [2018, 2019] and list(grid["accept"]) == [True, True]
+    rows = accepted_rows(grid, "110101", 2019, text)
+    assert [(r["indicator"], r["value"], r["year"], r["period"]) for r in rows] == [
+        ("new_unions", 40.0, 2018, ""),
+        ("new_unions", 52.0, 2019, ""),
+    ]
+    assert [text[r["start"] : r["end"]] for r in rows] == ["2018年新建工会40家", "2019年新建工会52家"]

@@ -543,3 +543,19 @@ def test_a_period_the_report_cannot_place_is_refused_naming_the_figure(empty_db)
     with open_store(empty_db) as con:
         plan, _ = report_plan(con, [row], "r.txt", text)
     assert plan.ok and [r.period for r in plan.new] == ["total:2015-2019"]
+
+
+def test_a_reports_figure_of_another_year_is_loaded_in_that_year(empty_db):
+    """2018年新建工会40家 in a report on 2019, taken as proposed, lands in 2018, and 2019's figure in 2019."""
+    from etl.extract import extract
+    from etl.store import commit
+    from ui.reports import accepted_rows, candidate_table
+
+    text = "青浦区总工会2019年工作总结\n2018年新建工会40家,2019年新建工会52家。\n"
+    rows = accepted_rows(candidate_table(extract(text), text, 2019), "310118", 2019, text)
+    with open_store(empty_db) as con:
+        plan, evidence = report_plan(con, rows, "报告.txt", text)
+        assert plan.ok and not has_errors(plan.problems)
+        commit(plan, con, by="pytest", kind="report", evidence=evidence)
+    assert current(empty_db, "310118", 2018, "new_unions")[:3] == (40.0, "exact", "2018年新建工会40家")
+    assert current(empty_db, "310118", 2019, "new_unions")[:3] == (52.0, "exact", "2019年新建工会52家")

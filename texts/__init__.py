@@ -629,6 +629,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "export_failed": {"zh": "生成失败：{reason}", "en": "Could not be made: {reason}"},
     "deck_building": {"zh": "正在生成幻灯片…", "en": "Making the slides…"},
+    "ri_year_help": {
+        "zh": "数字所属的年份：默认是报告的年份；句中写明另一年（如“2018年新建工会40家”“去年……”）时为那一年，数字存入那一年。",
+        "en": "The year the figure is of: the report's by default; where its sentence names another (2018年…, 去年… "
+        "“last year”), that year, where it is stored.",
+    },
     "ri_period_help": {
         "zh": "数字所指的期间：全年（默认）、上半年、1–8月、5月、2015–2019 五年累计、2015–2019 每年、截至4月底。"
         "多年的数字存于期间的最后一年；只有全年的数字进入年度图表。",

@@ -115,25 +115,40 @@ def candidate_table(extraction: Extraction, text: str | None = None, year: int |
         code = getattr(f, "period", None)
         if text is not None and (code is None or reread and code == "year"):
             code = period_in_context(text, f.start, year, f.end)
+        # 2018年新建工会40家 in a report on 2019: the year its own sentence names, where it is stored
+        own_year = getattr(f, "year", None) or year
         rows.append(
             {
-                "accept": not reason and (f.indicator, code) not in seen,
+                "accept": not reason and (f.indicator, code, own_year) not in seen,
                 "check": t("ri_to_check", reason=t("ri_reason_" + reason)) if reason else "",
                 "indicator": ind.name(lang()),
                 "value": f.value,
                 "unit": ind.unit_label(lang()),
                 "qualifier": t("q_" + f.qualifier),
-                "period": period_words(code, year),
+                "year": own_year,
+                "period": period_words(code, own_year),
                 "evidence": re.sub(r"\s+", " ", f.evidence),
                 "start": f.start,
                 "end": f.end,
             }
         )
         if not reason:
-            seen.add((f.indicator, code))
+            seen.add((f.indicator, code, own_year))
     table = pd.DataFrame(
         rows,
-        columns=["accept", "check", "indicator", "value", "unit", "qualifier", "period", "evidence", "start", "end"],
+        columns=[
+            "accept",
+            "check",
+            "indicator",
+            "value",
+            "unit",
+            "qualifier",
+            "year",
+            "period",
+            "evidence",
+            "start",
+            "end",
+        ],
     )
     table.index = range(1, len(table) + 1)  # numbered as in the list of sentences below
     return table
@@ -157,6 +172,9 @@ def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
             "qualifier": st.column_config.SelectboxColumn(
                 t("ri_col_qualifier"), options=[t("q_" + q) for q in QUALIFIERS], required=True
             ),
+            "year": st.column_config.NumberColumn(
+                t("year"), help=t("ri_year_help"), min_value=1990, max_value=2100, step=1, format="%d"
+            ),
             "period": st.column_config.TextColumn(t("col_period"), help=t("ri_period_help")),
             "evidence": st.column_config.TextColumn(t("ri_col_evidence"), width="large"),
             "start": None,
@@ -167,17 +185,20 @@ def candidates_ui(table: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 def accepted_rows(edited: pd.DataFrame, district: str, year: int, text: str) -> list[dict]:
-    """The ticked candidates as rows for etl.reports.report_plan (codes, base-unit values, evidence)."""
+    """The ticked candidates as rows for etl.reports.report_plan (codes, base-unit values, evidence), each in its
+    row's year (the report's, or the one its sentence names)."""
     cat = load_catalog()
     by_name = {i.name(lang()): i.code for i in cat.indicators.values()}
     by_label = {t("q_" + q): q for q in QUALIFIERS}
     rows = []
     for r in edited[edited["accept"].fillna(False).astype(bool)].itertuples(index=False):
         start, end = int(r.start), int(r.end)
+        own_year = getattr(r, "year", None)
         rows.append(
             {
                 "district_code": district,
-                "year": int(year),
+                # a figure its sentence dates to another year (去年, 2018年) is stored in that year
+                "year": int(year) if own_year is None or pd.isna(own_year) else int(own_year),
                 "indicator": by_name.get(r.indicator, r.indicator),
                 "value": None if pd.isna(r.value) else float(r.value),
                 "qualifier": by_label.get(r.qualifier, "exact"),
