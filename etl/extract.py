@@ -394,6 +394,8 @@ _COPYRIGHT = re.compile(
 )
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
 _LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|年底|年末|一年|[^,。]{0,8}?工会)")
+# 会议指出,2024年…取得新进展。会议强调,2025年,顺德区总工会将以…: what a meeting urges is the coming year's work
+_MEETING_ASKS = re.compile(r"\s*(?:会议|大会|全会|会上)还?(?:强调|要求|号召|部署)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
 _PLANNED = re.compile(r"(?:部署|安排|谋划|展望)(?:了)?(?:20\d\d)年")
 # 2015年工作总结和2016年工作思路: the year a plan is for, not the year described (2019年目标任务完成情况 looks back
@@ -2634,7 +2636,7 @@ def find_report_year(norm: str) -> int | None:
             continue
         s = _YEAR_RANGE.sub(" ", named[sent.start : sent.end])
         says_this_year = says_this_year or "今年" in s  # a plan's 今年…将 too: the year the text is written in
-        if _FUTURE_MARK.search(s) or _ANECDOTE.search(s):
+        if _FUTURE_MARK.search(s) or _ANECDOTE.search(s) or _MEETING_ASKS.match(s):
             continue
         said_this_year = said_this_year or "今年" in s
         s = _SINCE.sub(" ", s)

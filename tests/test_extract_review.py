@@ -2289,3 +2289,42 @@ def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
 )
 def test_a_figure_its_sentence_dates_to_another_year(text, expected):
     assert [(f.indicator, f.value, f.year) for f in extract(text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # those in the mutual scheme who get relief (救助, 慰问) are aided, not the scheme's enrolment
+        (
+            "上半年对参加互助保障的20名特困患病职工发放救助资金2.9万元。",
+            [("aid_amount", 29000.0)],
+        ),
+        ("区总工会为参加互助保障的35名患病会员送去慰问金。", []),
+        # counter-case: those who joined it, in a sentence of the scheme alone
+        ("全年参加职工互助保障的职工达12000人。", [("mutual_insurance_enrolled", 12000.0)]),
+    ],
+)
+def test_relief_for_members_of_the_mutual_scheme(text, expected):
+    found = [(f.indicator, f.value) for f in extract("某县总工会工作动态\n" + text).facts]
+    assert [x for x in found if x[0] != "aid_persons"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # what a meeting urges (会议强调, 会议要求) is the coming year's work; what it found (会议指出) the year's
+        (
+            "http://example.cn/2025-03/25/content_1.htm\n某区总工会全委会议召开\n会议指出,2024年,区总工会各项工作取得新进展。"
+            "全年新建工会108家。会议强调,2025年,区总工会将以改革为主线,打造服务品牌。",
+            2024,
+        ),
+        (
+            "某市总工会全委会召开\n会议指出,2018年全市新建工会组织320家。会议要求,2019年各级工会要扎实推进建会入会。",
+            2018,
+        ),
+        # counter-case: a year the meeting found, told after 会议指出, stands
+        ("某县总工会全委会召开\n会议指出,2021年全县新建工会56家,发展会员3200人。", 2021),
+    ],
+)
+def test_the_year_a_meeting_urges_is_not_the_year_looked_back_on(text, year):
+    assert extract(text).report_year == year
