@@ -1384,6 +1384,8 @@ def extract(text: str) -> Extraction:
         read_from = "address"  # to confirm: the text never names its place
     elif organisation is None and (organisation := organisation_of_all_unions(norm)):
         read_from = "inferred"  # to confirm: the text speaks of all the unions of one place (承德各级工会)
+    elif organisation is None and (organisation := organisation_of_its_title_place(norm)):
+        read_from = "inferred"  # to confirm: the title tells of one place's union work (汝南县成立…工会联合会)
     elif organisation is None and (organisation := own_level(norm)):
         read_from = "level"  # to choose: 区总工会 is all the text says
     elif organisation and _LEVEL_NAME.fullmatch(organisation):
@@ -2378,6 +2380,34 @@ def organisation_of_all_unions(norm: str) -> str | None:
     place = found.pop() if len(found) == 1 else None
     # a short name left without its level (a place at two levels) names no federation
     return place + "总工会" if place and place[-1] in "省市县区州旗盟" else None
+
+
+# [江西] 樟树250个村级工会…, 【本地新闻】: a tag before a title
+_TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
+
+
+def organisation_of_its_title_place(norm: str) -> str | None:
+    """汝南县总工会 for a text that names no federation of its own and whose title opens with the county or city it
+    tells of (汝南县成立建筑业工会联合会, 鲁山县积极开展工资集体协商工作, 合肥首次将困难职工帮扶纳入民生工程,
+    [江西] 樟树250个村级工会…): the place's union work, as its federation reports it; None where the title opens with
+    no such place, with a province (a province's text names its federation), or with a short name that is a place at
+    two levels."""
+    if "工会" not in norm:
+        return None
+    title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln.strip())), "")
+    title = _TITLE_TAG.sub("", title)
+    for k in range(min(8, len(title)), 1, -1):
+        head = title[:k]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+            continue
+        if head[-1] in "市县区州旗盟" and head[-1] in place_levels(head[:-1]):
+            place = head
+        elif len(levels := place_levels(head)) == 1 and (level := next(iter(levels))) in "市县区州旗盟":
+            place = head + level
+        else:
+            continue
+        return None if title[k : k + 3].startswith(("总工会", "工会")) else place + "总工会"
+    return None
 
 
 def own_level(norm: str) -> str | None:

@@ -2328,3 +2328,24 @@ def test_relief_for_members_of_the_mutual_scheme(text, expected):
 )
 def test_the_year_a_meeting_urges_is_not_the_year_looked_back_on(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        # a text that names no federation, whose title opens with the county or city whose union work it tells
+        (
+            "汝南县成立建筑业工会联合会 推动农民工入会\n本报讯 目前,汝南县近90%的建筑业农民工游离于工会组织之外。",
+            "汝南县总工会",
+        ),
+        ("鲁山县积极开展工资集体协商工作\n县工会积极行动,推动企业开展工资集体协商。", "鲁山县总工会"),
+        ("[江西] 樟树250个村级工会倾情服务农民工\n该市250个村全部组建了村级工会。", "樟树市总工会"),
+        # counter-cases: a province's title, a short name that is a place at two levels (承德: city and county), a
+        # text that says nothing of unions
+        ("江西推行党工共建新模式\n各地在农村党支部组建村级工会。", None),
+        ("承德开展送温暖活动\n各级工会走访慰问困难职工。", None),
+        ("合肥首次将困难职工帮扶纳入民生工程\n今年帮扶困难职工3000户。", None),
+    ],
+)
+def test_a_title_opening_with_the_place_whose_union_work_it_tells(text, organisation):
+    assert extract(text).organisation == organisation
