@@ -2127,6 +2127,7 @@ def test_rights_cases_and_a_parks_stock(text, expected):
     [
         # members recruited (吸纳会员) are new members
         ("全年新组建工会86家,吸纳会员5800余名。", [("new_unions", 86.0), ("new_members", 5800.0)]),
+        ("全年新组建村级工会86家,吸纳农民工会员 1.63万人。", [("new_unions", 86.0), ("new_members", 16300.0)]),
         # counter-case: beside the unions there are now (目前…已成立), the members recruited so far are all of them
         ("目前,全县已成立工会组织392家,吸纳会员1.4万人。", [("total_unions", 392.0), ("total_members", 14000.0)]),
         # the aid centre (帮扶中心) is a place, not an act of aid: its visitors are no one aided
