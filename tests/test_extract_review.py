@@ -2350,3 +2350,17 @@ def test_the_year_a_meeting_urges_is_not_the_year_looked_back_on(text, year):
 )
 def test_a_title_opening_with_the_place_whose_union_work_it_tells(text, organisation):
     assert extract(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 各 before a sum is what each got, as 各送去 before it is
+        ("向10户困难家庭送去慰问金各2000元。", [("aid_persons", 10.0)]),
+        ("为12位困难职工各送去1000元慰问金。", [("aid_persons", 12.0)]),
+        # counter-case: a total after 各级工会
+        ("全市各级工会共发放慰问金120万元。", [("aid_amount", 1200000.0)]),
+    ],
+)
+def test_a_sum_each_got_after_ge(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某县总工会工作动态\n" + text).facts] == expected
