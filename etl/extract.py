@@ -1640,15 +1640,18 @@ def extract(text: str) -> Extraction:
                     and not _LIST_TURN.match(sentence_text.lstrip())
                 ):
                     hit = None  # the list after 其中 goes on past ;: its items are parts too
+                # 会员654119人,其中,新就业形态劳动者会员27565人: the members of new-form workers are a part of all
+                # the members as well as new ones
+                kinds = {hit.indicator, "total_members"} if hit is not None and hit.path == "new_form" else None
                 if hit is not None and (
                     subset
-                    and hit.indicator == whole
-                    or part_of in ("", hit.indicator)
+                    and whole in (kinds or {hit.indicator})
+                    or part_of in ("", *(kinds or {hit.indicator}))
                     # 累计建立基层工会组织926个,发展会员18.25万余人,其中新就业形态工会组织42个: a part of a whole
                     # counted earlier in the sentence than the figure just before 其中 (累计已发放助学金1270万余元,
                     # 资助学子3670多名,其中2024年筹集资金66万元: the year's part of a running total)
                     or (part_of is not None or subset)
-                    and any(f.indicator == hit.indicator and f.start >= idx[whole_from] for f in found)
+                    and any(f.indicator in (kinds or {hit.indicator}) and f.start >= idx[whole_from] for f in found)
                 ):
                     if subset or part_of is not None:
                         list_parts({hit.indicator}, sent.start, full_to)

@@ -2364,3 +2364,21 @@ def test_a_title_opening_with_the_place_whose_union_work_it_tells(text, organisa
 )
 def test_a_sum_each_got_after_ge(text, expected):
     assert [(f.indicator, f.value) for f in extract("某县总工会工作动态\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # members of new-form workers told after 其中, in the 其中 clause itself, are a part of all the members
+        (
+            "截至2023年底,全市共有独立工会组织4297个、会员654119人,其中,新就业形态劳动者会员27565人。",
+            [("total_unions", 4297.0), ("total_members", 654119.0)],
+        ),
+        # and of the new members
+        ("全年新发展会员8652人,其中新就业形态劳动者会员3120人。", [("new_members", 8652.0)]),
+        # counter-case: new-form workers recruited, alone, are new members (发展 before a long kind of worker)
+        ("今年以来新发展新就业形态劳动者会员3120人。", [("new_members", 3120.0)]),
+    ],
+)
+def test_new_form_members_after_qizhong_are_a_part(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某市总工会工作动态\n" + text).facts] == expected
