@@ -2392,7 +2392,7 @@ _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
 def organisation_of_its_title_place(norm: str) -> str | None:
     """汝南县总工会 for a text that names no federation of its own and whose title opens with the county or city it
     tells of (汝南县成立建筑业工会联合会, 鲁山县积极开展工资集体协商工作, 合肥首次将困难职工帮扶纳入民生工程,
-    [江西] 樟树250个村级工会…): the place's union work, as its federation reports it; None where the title opens with
+    [江西] 樟树250个村级工会…, 黄石工会概况): the place's union work, as its federation reports it; None where the title opens with
     no such place, with a province (a province's text names its federation), or with a short name that is a place at
     two levels."""
     if "工会" not in norm:
@@ -2409,7 +2409,8 @@ def organisation_of_its_title_place(norm: str) -> str | None:
             place = head + level
         else:
             continue
-        return None if title[k : k + 3].startswith(("总工会", "工会")) else place + "总工会"
+        # 黄石工会概况: the unions of the city, its federation's; 某县总工会… the text would have named itself
+        return None if title.startswith(("总工会", "工会联合会"), k) else place + "总工会"
     return None
 
 

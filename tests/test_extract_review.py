@@ -2341,6 +2341,7 @@ def test_the_year_a_meeting_urges_is_not_the_year_looked_back_on(text, year):
         ),
         ("鲁山县积极开展工资集体协商工作\n县工会积极行动,推动企业开展工资集体协商。", "鲁山县总工会"),
         ("[江西] 樟树250个村级工会倾情服务农民工\n该市250个村全部组建了村级工会。", "樟树市总工会"),
+        ("黄石工会概况\n黄石是一个古老而年轻的城市。全市有基层工会组织2460多个。", "黄石市总工会"),
         # counter-cases: a province's title, a short name that is a place at two levels (承德: city and county), a
         # text that says nothing of unions
         ("江西推行党工共建新模式\n各地在农村党支部组建村级工会。", None),
