@@ -1800,17 +1800,18 @@ def _own_words(norm: str, idx: list[int], f: Fact) -> tuple[str, str]:
 
 
 def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_told: bool) -> int | None:
-    """The year the figure's own clause, or its sentence's opening, dates it to where that is not the report's: a
-    year named (2018年新建工会40家 in a report on 2019), or 去年 where the text tells other figures as 今年's
-    (去年新建工会40家,今年新建52家); else None. 去年 alone is left to the report's year, which reads it (a summary
+    """The year the figure's own clause, or a clause before it opened by a time word, dates it to where that is not
+    the report's: a year named (2018年新建工会40家 in a report on 2019), or 去年 where the text tells other figures
+    as 今年's (去年新建工会40家,今年新建52家); else None. 去年 alone is left to the report's year, which reads it (a summary
     written in January calls the year it reviews 去年)."""
     if year is None:
         return None
     own, clause = _own_words(norm, idx, f)
     times = list(_CLAUSE_TIME.finditer(clause))
     if not times:
-        # 2018年,全区新建工会40家: a year opening the sentence dates its clauses
-        times = [m for m in [_CLAUSE_TIME.match(own.lstrip())] if m]
+        # 2018年,全区新建工会40家: a time word opening a clause dates the clauses after it, up to the next that opens
+        # one (去年…320人,今年救助…410人,发放救助金86万元: this year's); 2019年,在2018年工作的基础上 opens none
+        times = [m for m in _CLAUSE_TIME.finditer(own) if m.start() == 0 or own[m.start() - 1] in ",: "]
     if not times:
         return None
     last = times[-1]

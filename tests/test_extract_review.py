@@ -2275,6 +2275,17 @@ def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
             "江北区总工会2019年工作总结\n去年全区共救助困难职工320人,今年救助困难职工410人。",
             [("aid_persons", 320.0, 2018), ("aid_persons", 410.0, None)],
         ),
+        # a clause opened by 今年 after one opened by 去年 turns the sentence back to the report's year
+        (
+            "江北区总工会2019年工作总结\n去年全区共救助困难职工320人,今年救助困难职工410人,发放救助金86万元。"
+            "2019年,在2018年工作的基础上,新建工会52家。",
+            [
+                ("aid_persons", 320.0, 2018),
+                ("aid_persons", 410.0, None),
+                ("aid_amount", 860000.0, None),
+                ("new_unions", 52.0, None),
+            ],
+        ),
         # counter-cases: 去年 alone is left to the report's year (a summary written in January calls its year 去年);
         # a comparison's base (比2018年, 较上年) and a span's start (2016年以来) date no figure
         ("江北区总工会工作会议召开\n去年全市新建基层工会1474家。", [("new_unions", 1474.0, None)]),
