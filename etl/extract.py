@@ -865,6 +865,9 @@ def _alike(a: Number, b: Number) -> bool:
     return kind.get(a.unit_word, a.unit) == kind.get(b.unit_word, b.unit)
 
 
+_CN_PERCENT = re.compile(r"(?P<pre>将近|接近|近|约|超过|超)?百分之(?P<num>[零一二两三四五六七八九十百点]+)(?P<q>以上)?")
+
+
 def find_numbers(clause: str, offset: int) -> list[Number]:
     """Every figure with a unit in a clause (offsets into the whole normalised text)."""
     found = []
@@ -893,8 +896,8 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
                 len(num) == 1
                 and not (num in "万亿" and m["pre"])
                 and not (num in "十百千" and m["mult"] and (num == "十" or m["unit"]))  # 十余万元, 百万余元: figures
-                # 千余人, 百多名, 上千人: a round figure with its qualifier (上千 as 上万; 千万不要 has no unit)
-                and not (num in "十百千" and m["unit"] and (m["q1"] or m["pre"] == "上" and num != "十"))
+                # 千余人, 百多名, 上千人, 近千人: a round figure with its qualifier (上千 as 上万; 千万不要 has no unit)
+                and not (num in "十百千" and m["unit"] and (m["q1"] or m["pre"] in ("上", "近") and num != "十"))
                 or len(num) >= 2
                 and not any(c in "十百千万亿" for c in num)
             ):
@@ -949,7 +952,15 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
         if pre:
             qualifier = _PREFIX_QUALIFIER[pre]
         found.append(Number(offset + s, offset + e, base, unit, UNIT_CLASSES.get(unit, "person"), qualifier))
-    return found
+    # 签订率达到百分之九十五, 百分之九十以上: a rate written in words
+    for m in _CN_PERCENT.finditer(clause):
+        try:
+            value = cn_to_number(m["num"])
+        except (NotANumber, KeyError, ValueError):
+            continue
+        qualifier = _SUFFIX_QUALIFIER["以上"] if m["q"] else _PREFIX_QUALIFIER[m["pre"]] if m["pre"] else "exact"
+        found.append(Number(offset + m.start(), offset + m.end(), value, "%", UNIT_CLASSES["%"], qualifier))
+    return sorted(found, key=lambda n: n.start)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2394,3 +2394,20 @@ def test_a_sum_each_got_after_ge(text, expected):
 )
 def test_new_form_members_after_qizhong_are_a_part(text, expected):
     assert [(f.indicator, f.value) for f in extract("某市总工会工作动态\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a rate written in words, with its qualifiers
+        ("集体合同签订率达到百分之九十五。", [("contract_rate_collective", 95.0, "exact")]),
+        ("工资集体协商建制率达百分之八十五点五以上。", [("wage_negotiation_coverage", 85.5, "more_than")]),
+        ("职代会建制率近百分之九十。", [("workers_congress_rate", 90.0, "nearly")]),
+        # a round figure near a hundred or a thousand, as 上千 and 千余 were read
+        ("全年救助困难职工近千人。", [("aid_persons", 1000.0, "nearly")]),
+        # counter-case: a target's 百分之百 is a plan
+        ("确保实现工会组织覆盖率和工资集体协商签订率两个百分之百。", []),
+    ],
+)
+def test_rates_in_words_and_near_a_thousand(text, expected):
+    assert [(f.indicator, f.value, f.qualifier) for f in extract("某县总工会2019年工作总结\n" + text).facts] == expected
