@@ -435,7 +435,13 @@ def cmd_extract(source: str, as_json: bool, lang: str) -> int:
         ind = cat.indicators.get(f.indicator)
         name = ind.name(lang) if ind else f.indicator
         # each figure with what it covers: a running total (1998–2021 24年累计) is never shown as the year's
-        period = period_words(f.period, result.report_year, lang, full_year)
+        # and a figure its sentence dates to another year (2018年新建工会40家 in a report on 2019) with that year
+        own_year = f.year or result.report_year
+        period = (
+            (f"{f.year}年" if lang == "zh" else str(f.year))
+            if f.year and f.period == "year"
+            else period_words(f.period, own_year, lang, full_year)
+        )
         print(f"  {name}\t{format_number(f.value)}\t{f.qualifier}\t{period}\t«{f.evidence}»")
     return EXIT_OK
 

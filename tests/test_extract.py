@@ -410,3 +410,12 @@ def test_a_report_beyond_the_length_limit_is_refused_with_its_size():
     with pytest.raises(ReportError) as err:
         report_text(("全市新建工会组织12家。" * (MAX_REPORT_CHARS // 10)).encode(), "long.txt")
     assert err.value.code == "too_long" and "50 万字" in err.value.message()
+
+
+def test_cli_says_the_year_of_a_figure_its_sentence_dates_to_another():
+    """2018年新建工会40家 in a report on 2019: the JSON gives the fact its year, the table says 2018年, not 全年."""
+    text = "江北区总工会2019年工作总结\n2018年新建工会40家,2019年新建工会52家。\n"
+    doc = json.loads(run_cli("-", "--json", stdin=text).stdout)
+    assert [(f["value"], f["year"]) for f in doc["facts"]] == [(40.0, 2018), (52.0, None)]
+    table = run_cli("-", stdin=text).stdout.splitlines()
+    assert "\t2018年\t«2018年新建工会40家»" in table[1] and "\t全年\t«2019年新建工会52家»" in table[2]
