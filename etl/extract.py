@@ -1052,6 +1052,7 @@ class _Hit:
 # Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
 # reached (为98名…会员发放, 为8家单位14名会员赔付), never a stock; 会员总数为… (数为, 率为) is a level.
 _STOCKS = frozenset({"total_members", "total_unions"})
+_GIVEN_TO = re.compile(r"(?:^|累计|共|先后|还|并)(?:为|对|向|给)[^\d,、]{0,10}$")
 _BENEFICIARY = re.compile(
     r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
 )
@@ -1150,6 +1151,17 @@ def choose_indicator(
     prev_clause_start = norm.rfind(",", sentence.start, clause[0] - 1) + 1 if clause[0] > sentence.start else clause[0]
     context = norm[max(prev_clause_start, sentence.start) : clause[1]]
     sentence_before = norm[sentence.start : num.start]
+    # 累计为9名省级特困劳模,发放特殊困难补助金7.6万元: those a clause opened by 为 names take the verb of the clause
+    # after it, when their own clause has none
+    reach_to = clause[1]
+    if (
+        clause[1] < sentence.end
+        and norm[clause[1]] == ","
+        and _GIVEN_TO.search(norm[clause[0] : num.start])
+        and not re.search(r"\d|进行|发放|送|慰问|救助|帮扶|资助|补助|举办|开展|提供|给予", norm[num.end : clause[1]])
+    ):
+        following = norm.find(",", clause[1] + 1, sentence.end)
+        reach_to = following if following >= 0 else sentence.end
     hits: list[_Hit] = []
     for ph in phrases:
         if not _unit_ok(ph, num):
@@ -1187,7 +1199,7 @@ def choose_indicator(
                 )
                 continue
         if ph.after:
-            after_text = norm[num.end : clause[1]][:AFTER_REACH]
+            after_text = norm[num.end : reach_to].replace(",", "\u3000", 1)[:AFTER_REACH]
             nxt = re.search(r"(?:19|20)\d\d年|(\d)", after_text)
             while nxt and nxt.group(1) is None:
                 nxt = re.compile(r"(?:19|20)\d\d年|(\d)").search(after_text, nxt.end())

@@ -2411,3 +2411,21 @@ def test_new_form_members_after_qizhong_are_a_part(text, expected):
 )
 def test_rates_in_words_and_near_a_thousand(text, expected):
     assert [(f.indicator, f.value, f.qualifier) for f in extract("某县总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # those a clause opened by 为 (对, 向) names take the verb of the clause after it when theirs has none
+        (
+            "今年以来,累计为9名省级特困劳模,发放特殊困难补助金7.6万元。",
+            [("aid_persons", 9.0), ("aid_amount", 76000.0)],
+        ),
+        ("对50户困难家庭,送去米面油等慰问品。", [("aid_persons", 50.0)]),
+        # counter-cases: a clause with its own verb keeps it; a clause not opened by 为 takes none from the next
+        ("对奋战在高温一线的1100多名职工进行了慰问,送去防暑降温物品。", [("aid_persons", 1100.0)]),
+        ("全区共有困难职工320名,送去慰问品。", []),
+    ],
+)
+def test_those_named_after_wei_take_the_next_clauses_verb(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某县总工会工作动态\n" + text).facts] == expected
