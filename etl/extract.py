@@ -1689,7 +1689,10 @@ def extract(text: str) -> Extraction:
                         part_from is not None
                         and clause[0] > part_from
                         and any(
-                            f.indicator == counted_as and f.value > num.value and f.start < idx[part_from]
+                            # a part's rate may be above the whole's (其中世界500强…覆盖面达100%)
+                            f.indicator == counted_as
+                            and (f.value > num.value or num.unit == "percent")
+                            and f.start < idx[part_from]
                             for f in found
                             if not f.review
                         )

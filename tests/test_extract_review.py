@@ -2429,3 +2429,23 @@ def test_rates_in_words_and_near_a_thousand(text, expected):
 )
 def test_those_named_after_wei_take_the_next_clauses_verb(text, expected):
     assert [(f.indicator, f.value) for f in extract("某县总工会工作动态\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a rate told after 其中, later in its sentence, is a part's even when above the whole's
+        (
+            "工资专项协议签订率达87.9%,覆盖企业3358家,其中世界500强企业16家建制率达100%,"
+            "并全部签订了工资专项集体合同,覆盖面达100%。",
+            [("contract_rate_wage", 87.9)],
+        ),
+        # counter-case: with no 其中, a second rate stands
+        (
+            "工资专项集体合同签订率达87.9%。女职工专项集体合同签订率达92%。",
+            [("contract_rate_wage", 87.9), ("contract_rate_women", 92.0)],
+        ),
+    ],
+)
+def test_a_parts_rate_after_qizhong_may_be_above_the_wholes(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某市总工会工作动态\n" + text).facts] == expected
