@@ -2449,3 +2449,24 @@ def test_those_named_after_wei_take_the_next_clauses_verb(text, expected):
 )
 def test_a_parts_rate_after_qizhong_may_be_above_the_wholes(text, expected):
     assert [(f.indicator, f.value) for f in extract("某市总工会工作动态\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a history's meeting dates (…1973年8月23日至26日召开) are no page's date; the latest year it tells stands
+        (
+            "第一节 工会\n内容出处:《某县志》\n到1973年6月,全县恢复建立基层工会组织10个,到1995年全县有工会组织78个。\n"
+            "二、历次代表大会\n县总工会第一次代表会,1973年8月23日至26日召开,出席会议的正式代表31人。",
+            1995,
+        ),
+        (
+            "某县总工会\n历次代表大会:第二次,1956年2月20日召开,代表166名。1987年底全县有会员8600名。",
+            1987,
+        ),
+        # counter-case: a page's own date stands
+        ("发布时间:2019-03-05\n区总工会召开全委会,全年新建工会52家。", 2019),
+    ],
+)
+def test_a_meetings_date_in_a_history_is_not_the_pages(text, year):
+    assert extract(text).report_year == year
