@@ -2470,3 +2470,17 @@ def test_a_parts_rate_after_qizhong_may_be_above_the_wholes(text, expected):
 )
 def test_a_meetings_date_in_a_history_is_not_the_pages(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # unions an action is done to (帮助, 指导, as 抽查 and 审计) are no stock of unions
+        ("总工会帮助35个较大的基层工会建立起职工之家。", []),
+        ("区总工会指导120个基层工会完成换届选举。", []),
+        # counter-case: the stock
+        ("全区共有基层工会1865个。", [("total_unions", 1865.0)]),
+    ],
+)
+def test_unions_an_action_is_done_to_are_no_stock(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某县总工会工作总结\n" + text).facts] == expected
