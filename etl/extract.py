@@ -1811,8 +1811,10 @@ def _period_of_its_text(norm: str, idx: list[int], f: Fact, this_year_figures: b
 
 _THIS_YEAR = re.compile(r"今年|本年")
 # a year a clause names as the figure's own (2018年新建, 2018年度, 2018年上半年, 2018年底); not the start of a span
-# (2018年以来, 自2018年起, 2018年至2020年), nor a comparison's base (比2018年增长, 由2017年的60多万人增加到100多万人)
-_NAMED_YEAR = re.compile(r"(?<![比较由与同从自至到和及、])((?:19|20)\d\d)年(?!以来|起|至|到|[-—–~]|的|前|后|以前|以后)")
+# (2018年以来, 自2018年起, 2018年至2020年; 截至2018年底 is that year's), nor a comparison's base (比2018年增长, 由2017年的60多万人增加到100多万人)
+_NAMED_YEAR = re.compile(
+    r"(?<![比较由与同从自到和及、])(?<![^截]至)((?:19|20)\d\d)年(?!以来|起|至|到|[-—–~]|的|前|后|以前|以后)"
+)
 _CLAUSE_TIME = re.compile(r"今年|本年|当年|全年|去年|上年度?|上一年|(?:19|20)\d\d年")
 
 
@@ -1837,7 +1839,11 @@ def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_t
     if not times:
         # 2018年,全区新建工会40家: a time word opening a clause dates the clauses after it, up to the next that opens
         # one (去年…320人,今年救助…410人,发放救助金86万元: this year's); 2019年,在2018年工作的基础上 opens none
-        times = [m for m in _CLAUSE_TIME.finditer(own) if m.start() == 0 or own[m.start() - 1] in ",: "]
+        times = [
+            m
+            for m in _CLAUSE_TIME.finditer(own)
+            if re.search(r"(?:^|[,: ])(?:截至|截止|到)?$", own[: m.start()])  # 截至2023年底,全市共有…
+        ]
     if not times:
         return None
     last = times[-1]

@@ -430,7 +430,7 @@ def five_year_plan_years(m: re.Match) -> tuple[int, int]:
 
 
 _SPAN_WORDS = re.compile(
-    rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来))|(?P<plan>{FIVE_YEAR_PLAN.pattern})"
+    rf"(?P<span>{_SPAN})|(?P<since>{_Y}以来)|(?P<n>(?:近|过去)?{_N}年(?:来|间|以来)|(?:近|过去){_N}年)|(?P<plan>{FIVE_YEAR_PLAN.pattern})"
 )
 _EACH_WORD = re.compile(r"每年")
 # (2022年,新建工会30家 after 五年来…: a year named alone, not a span's start, 2018年以来 or 2016年至)

@@ -2297,6 +2297,11 @@ def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
             "江北区总工会2019年工作总结\n2016年以来,累计新建工会200家。",
             [("new_unions", 200.0, None)],
         ),
+        # 截至 a year's end dates a stock to that year
+        (
+            "江北区总工会2020年工作报告\n截至2019年底,全区共有基层工会组织1260个。",
+            [("total_unions", 1260.0, 2019)],
+        ),
     ],
 )
 def test_a_figure_its_sentence_dates_to_another_year(text, expected):

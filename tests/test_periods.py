@@ -167,3 +167,13 @@ def test_qualified_keeps_qualifier_and_each_year(value, qualifier, code, lang, e
 def test_period_in_context_reads_what_the_prose_says(text, figure, year, code):
     start = text.index(figure)
     assert period_in_context(text, start, year, start + len(figure)) == code
+
+
+def test_past_n_years_without_lai_is_a_span():
+    """过去五年 and 近两年, said without 来, are spans up to the report's year, as 五年来 is."""
+    from etl.periods import period_in_context
+
+    text = "过去五年,全市工会共调处劳动争议2860件。"
+    assert period_in_context(text, text.index("调处"), 2024, len(text) - 1) == "total:2020-2024"
+    text = "近两年,为592名农民工发放帮扶资金80多万元。"
+    assert period_in_context(text, text.index("为592"), 2016, len(text) - 1) == "total:2015-2016"
