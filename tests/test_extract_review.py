@@ -2483,6 +2483,9 @@ def test_a_meetings_date_in_a_history_is_not_the_pages(text, year):
         # unions an action is done to (帮助, 指导, as 抽查 and 审计) are no stock of unions
         ("总工会帮助35个较大的基层工会建立起职工之家。", []),
         ("区总工会指导120个基层工会完成换届选举。", []),
+        ("县总工会组织138家基层工会填报预算及决算数据。", []),
+        # counter-case: 组织 in the label 工会组织
+        ("全县建立工会组织138家。", [("total_unions", 138.0)]),
         # counter-case: the stock
         ("全区共有基层工会1865个。", [("total_unions", 1865.0)]),
     ],
