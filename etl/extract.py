@@ -1052,6 +1052,7 @@ class _Hit:
 # Indicators that count a stock (all members, all unions): a number introduced by 为 counts those a service
 # reached (为98名…会员发放, 为8家单位14名会员赔付), never a stock; 会员总数为… (数为, 率为) is a level.
 _STOCKS = frozenset({"total_members", "total_unions"})
+_NEXT_FIGURE = re.compile(r"(?:19|20)\d\d年|(\d)")  # group 1: a digit of a figure, not of a year
 _GIVEN_TO = re.compile(r"(?:^|累计|共|先后|还|并)(?:为|对|向|给)[^\d,、]{0,10}$")
 _BENEFICIARY = re.compile(
     r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
@@ -1135,6 +1136,21 @@ def _spent_on_aid(norm: str, num: Number, window_start: int, sentence: Sentence)
     )
 
 
+def _text_after(norm: str, num: Number, reach_to: int) -> str:
+    """What a label after the number may be read in: up to `reach_to` (the comma to the next clause made a space),
+    cut at the next figure (a year is none) and at a bracket the number stands in."""
+    after_text = norm[num.end : reach_to].replace(",", "\u3000", 1)[:AFTER_REACH]
+    nxt = _NEXT_FIGURE.search(after_text)
+    while nxt and nxt.group(1) is None:
+        nxt = _NEXT_FIGURE.search(after_text, nxt.end())
+    after_text = after_text[: nxt.start()] if nxt else after_text
+    # 新生138名(其中本科生86人,专科生52人)为救助对象: a label does not reach into the brackets a number stands in
+    close = re.search(r"[)）]", after_text)
+    if close and not re.search(r"[(（]", after_text[: close.start()]):
+        after_text = after_text[: close.start()]
+    return after_text
+
+
 def choose_indicator(
     norm: str, num: Number, window_start: int, clause: tuple[int, int], sentence: Sentence, phrases
 ) -> _Hit | None:
@@ -1162,6 +1178,7 @@ def choose_indicator(
     ):
         following = norm.find(",", clause[1] + 1, sentence.end)
         reach_to = following if following >= 0 else sentence.end
+    after_text: str | None = None  # read once, for the first phrase with a label after the number
     hits: list[_Hit] = []
     for ph in phrases:
         if not _unit_ok(ph, num):
@@ -1199,15 +1216,8 @@ def choose_indicator(
                 )
                 continue
         if ph.after:
-            after_text = norm[num.end : reach_to].replace(",", "\u3000", 1)[:AFTER_REACH]
-            nxt = re.search(r"(?:19|20)\d\d年|(\d)", after_text)
-            while nxt and nxt.group(1) is None:
-                nxt = re.compile(r"(?:19|20)\d\d年|(\d)").search(after_text, nxt.end())
-            after_text = after_text[: nxt.start()] if nxt else after_text
-            # 新生138名(其中本科生86人,专科生52人)为救助对象: a label does not reach into the brackets a number stands in
-            close = re.search(r"[)）]", after_text)
-            if close and not re.search(r"[(（]", after_text[: close.start()]):
-                after_text = after_text[: close.start()]
+            if after_text is None:
+                after_text = _text_after(norm, num, reach_to)
             m = ph.after.search(after_text)
             if m:
                 hits.append(
@@ -1794,8 +1804,7 @@ def _period_of_its_text(norm: str, idx: list[int], f: Fact, this_year_figures: b
     year's figure beside it, is a running total (cum: 累计吸纳新就业形态劳动者超2万人; beside 全年… 累计 is the year's
     sum as often as not); in a text whose title names a part of the year (part_of_year), that part, unless its
     sentence dates it (全年, 去年); else the year."""
-    at = _norm_offset(idx, f.start)
-    own = norm[max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1 : _norm_offset(idx, f.end - 1) + 1]
+    own = _own_words(norm, idx, f)[0]
     clause = own[max(own.rfind(c) for c in ",:") + 1 :]
     if (
         not this_year_figures
