@@ -37,6 +37,9 @@ from etl.places import (
     whole_name,
 )
 
+# 调解纠纷820次, 成功调解劳动争议3673次, 为农民工维权30多次: 次 straight after the disputes or cases counts them
+_CASES_COUNTED = re.compile(r"(?:纠纷|争议|案件|维权)\s*(?:达|共)?$")
+
 # unit word as written -> (unit recorded, multiplier already in the value)
 UNIT_CLASSES = {
     "%": "percent",
@@ -928,7 +931,9 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             else:
                 continue
         elif unit == "次" and not m["q3"] and not after.startswith("/"):
-            continue  # 次 alone is an event count (3次会议), not person-times
+            if not _CASES_COUNTED.search(clause[max(0, s - 4) : s]):
+                continue  # 次 alone is an event count (3次会议), not person-times
+            unit = "件次"  # 调解纠纷820次, 为农民工维权30多次: the disputes or cases are what is counted
         if (after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%") and not (
             unit == "元" and (_VALUE_BEFORE.search(clause[:s]) or _MONEY_NOUN_AFTER.match(after))
         ):

@@ -1703,7 +1703,7 @@ def test_lines_that_are_not_wrapped_keep_their_breaks():
     [
         # the money a case was about is neither recovered nor paid
         ("提供法律援助10件次,帮助职工58人,涉及金额90余万元。", [("legal_aid_cases", 10.0)], []),
-        ("调解劳动争议36起,涉案金额达120万元。", [("disputes_reported", 36.0)], []),
+        ("调解劳动争议36起,涉案金额达120万元。", [("disputes_resolved", 36.0)], []),
         # sums each kind of pupil got (分别给予…、…) are per head, not the year's aid: proposed, not taken
         (
             "对小学、中学、大学三类困难学生,分别给予1000元、2000元、5000元助学金,共为86名学生发放助学金。",
@@ -2491,4 +2491,38 @@ def test_a_meetings_date_in_a_history_is_not_the_pages(text, year):
     ],
 )
 def test_unions_an_action_is_done_to_are_no_stock(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某县总工会工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 调解 naming the dispute it settles is resolving, counted in 起, 件 or 次
+        ("工会联合会成立以来,共调解各类劳资纠纷60余起。", [("disputes_resolved", 60.0)]),
+        ("全年调解劳动争议纠纷 31 件。", [("disputes_resolved", 31.0)]),
+        ("开展法律服务活动近千次,调解纠纷640次。", [("disputes_resolved", 640.0)]),
+        # counter-cases: mediation a body organises, leads or negotiates is handling, not settling
+        ("累计组织调解劳动争议案件41件,成功调解38件。", [("disputes_reported", 41.0), ("disputes_resolved", 38.0)]),
+        ("工会牵头调解的劳动争议案件达920件。", [("disputes_reported", 920.0)]),
+        ("办理劳动争议协商调解8210起。", [("disputes_reported", 8210.0)]),
+        # counter-case: 次 after anything else is an event count
+        ("开展调解员培训12次。", []),
+    ],
+)
+def test_mediation_naming_its_dispute_is_resolving(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某区总工会工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 维权 straight before the count: cases the union took up, in 起 or 次
+        ("帮助进城务工人员维权40多起。", [("legal_aid_cases", 40.0)]),
+        ("村级工会共为农民工维权 20多次。", [("legal_aid_cases", 20.0)]),
+        # counter-cases: events, and a count of something else after 维权
+        ("开展维权活动12次。", []),
+        ("建立维权服务站8个。", []),
+    ],
+)
+def test_weiquan_before_a_count_is_cases(text, expected):
     assert [(f.indicator, f.value) for f in extract("某县总工会工作总结\n" + text).facts] == expected
