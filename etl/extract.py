@@ -2686,6 +2686,8 @@ def _entry_year(body: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_BARE_SINCE = re.compile(r"(?<![自\d])((?:19|20)\d\d)年以来")
+_TOLD_AS_TOTAL = re.compile(r"累计|连续|历年|先后")
 _MASKED_YEAR = re.compile(r"(?<!\d)(?:19|20)(?:\d?[*xX×_＊]{1,2}|[*xX×_＊]{2})年")
 _EPOCH = re.compile(r"(?<!\d)1970(?:-0?1-0?1|/0?1/0?1|\.0?1\.0?1|年0?1月0?1日)(?!\d)(?:\s*0?[08]:00(?::00)?)?")
 
@@ -2714,6 +2716,8 @@ def find_report_year(norm: str) -> int | None:
     headed: list[int] = []  # 2016年工作回顾, 2021年工作总结: a heading or title naming the year looked back on
     said_this_year = False  # 今年 in a sentence that looks back (not a plan)
     says_this_year = False
+    said_whole_year = False  # 全年 in a sentence that looks back
+    started: list[int] = []  # 2025年以来,新建工会组织9家: a span opened in a year, told with no running total
     for sent in sentences(named):
         if sent.future:
             continue
@@ -2722,6 +2726,9 @@ def find_report_year(norm: str) -> int | None:
         if _FUTURE_MARK.search(s) or _ANECDOTE.search(s) or _MEETING_ASKS.match(s):
             continue
         said_this_year = said_this_year or "今年" in s
+        said_whole_year = said_whole_year or "全年" in s
+        if not _TOLD_AS_TOTAL.search(s):
+            started += [int(y) for y in _BARE_SINCE.findall(s)]
         s = _SINCE.sub(" ", s)
         reviewed += [int(y) for y in _REVIEWED.findall(s)]
         s = _PLANNED.sub(" ", s)  # 部署2024年工作任务: the year planned for, not described
@@ -2810,13 +2817,24 @@ def find_report_year(norm: str) -> int | None:
         return max(years)
     if spans:
         return max(b for _, b, _ in spans)
+    if started and not published and not dated and "去年" not in named:
+        # 2011年以来,在市委…领导下 / 今年以来…2025年以来,新建工会组织9家 on an undated page that names no other year:
+        # the work of that year so far (2016年以来…已累计 and 自2006年开始 are running totals, and 2014年以来…截至去年底
+        # runs past its first year, which leave it open)
+        return max(started)
     # 去年,全市工会…: the text looks back on last year (去年儿子考上大学 in a family's story does not)
     last_year = bool(_LAST_YEAR.search(named)) and not re.search(r"今年|上半年|年初以来", named)
+    # 全年开展…30余场次 on a page of February 2024 that names no year: a whole year told early in the next is the
+    # year before
+    whole_year = said_whole_year and not re.search(r"今年|上半年|年初以来|以来", named)
     if published:
-        return published - 1 if last_year else published
+        month = (_publication(body) or (published, 12))[1]
+        return published - 1 if last_year or whole_year and month <= 4 else published
     # a date in the address: /20200914/, /202009/ (year and month), /2014_01/ or /2018-04/, /2012/ (a year folder)
     if dated:
-        return dated - 1 if last_year else dated
+        month_m = re.search(rf"/{dated}[-_]?(0[1-9]|1[0-2])", urls)
+        month = int(month_m.group(1)) if month_m else 12
+        return dated - 1 if last_year or whole_year and month <= 4 else dated
     return None
 
 

@@ -2470,7 +2470,7 @@ def test_a_parts_rate_after_qizhong_may_be_above_the_wholes(text, expected):
             1987,
         ),
         # counter-case: a page's own date stands
-        ("发布时间:2019-03-05\n区总工会召开全委会,全年新建工会52家。", 2019),
+        ("发布时间:2019-08-05\n区总工会召开全委会,全年新建工会52家。", 2019),
     ],
 )
 def test_a_meetings_date_in_a_history_is_not_the_pages(text, year):
@@ -2526,3 +2526,39 @@ def test_mediation_naming_its_dispute_is_resolving(text, expected):
 )
 def test_weiquan_before_a_count_is_cases(text, expected):
     assert [(f.indicator, f.value) for f in extract("某县总工会工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # an undated page naming no year but the start of the span it tells, with no running total: that year's work
+        ("某市总工会述职报告\n2016年以来,在市委的正确领导下,市总工会班子团结一心,工作水平全面提升。", 2016),
+        ("今年以来,某区总工会聚焦职工需求。\n2024年以来,新建工会组织12家,新增会员830人。", 2024),
+        # counter-cases: a running total since then, or figures 截至去年底, run past the span's first year
+        ("据悉,2015年以来,某市总工会金秋助学活动已累计资助学子3000余名。", None),
+        ("2013年以来,市总工会着力提升集体协商质效。截至去年底,全市签订工资集体合同2703份。", None),
+        # counter-case: a dated page keeps its date
+        ("发布时间:2019-08-05\n2016年以来,区总工会新建工会52家。", 2019),
+    ],
+)
+def test_an_undated_span_start_is_the_year_told(text, year):
+    assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a page of January to April that tells a whole year (全年) and names none: the year before
+        (
+            "http://www.example.cn/html/2024_02/02/1.html\n某县总工会推进职工服务中心建设\n"
+            "全年开展送政策、送技术、送服务活动30余场次。",
+            2023,
+        ),
+        ("发布时间:2019-03-05\n区总工会召开全委会,全年新建工会52家。", 2018),
+        # counter-cases: later in the year, or 今年 beside it
+        ("http://www.example.cn/html/2024_09/02/1.html\n某县总工会\n全年开展送服务活动30余场次。", 2024),
+        ("http://www.example.cn/html/2024_02/02/1.html\n某县总工会\n今年全年开展送服务活动30余场次。", 2024),
+    ],
+)
+def test_a_whole_year_told_early_in_the_next_is_the_year_before(text, year):
+    assert extract(text).report_year == year
