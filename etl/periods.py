@@ -484,10 +484,19 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
     span = None
     for m in _SPAN_WORDS.finditer(paragraph):
         span = m
-    if span is None or year is None and not (span.group("span") or span.group("plan")):
+    if span is None:
         return None
     if paragraph_start + span.start() < sentence_start and _TURN_TO_YEAR.search(before):
         return None  # 2018年以来…300万元。今年,慰问困难职工800人: a sentence that turns back to the year is the year's
+    if year is None and not (span.group("span") or span.group("plan")):
+        # 近5年来…追缴拖欠工资5000多万元 in a text whose year is not known: a running total up to whichever year it is,
+        # never one year's (每年培训3000人 is each year's, the report's among them; 回顾一年来 is the year)
+        try:
+            spans_years = not parse_period(span.group(0) + ("累计" if span.group("since") else ""), 2000).is_annual
+        except PeriodError:
+            spans_years = span.group("since") is not None  # 2016年以来 on a page of unknown year
+        rate = text[end - 1 : end] in ("%", "％")  # 2014年以来…覆盖率达92%: a level where the span has got to
+        return "cum" if spans_years and not rate and not _EACH_WORD.search(clause) else None
     phrase = span.group(0)
     each = _EACH_WORD.search(clause) is not None
     try:

@@ -2562,3 +2562,18 @@ def test_an_undated_span_start_is_the_year_told(text, year):
 )
 def test_a_whole_year_told_early_in_the_next_is_the_year_before(text, year):
     assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # wages a union recovers for workers (追缴拖欠工资) are money recovered; union dues it collects are not
+        ("全年为1200多名农民工追缴拖欠工资3000多万元。", [("money_recovered", 30000000.0)]),
+        ("全年追缴工会经费320万元。", []),
+        # those who took part in contests are no trainees (参加立功竞赛、技能比武); those trained beside them are
+        ("共有27家基层单位1800多名职工参加立功竞赛、技能比武。", []),
+        ("参与技能比武和培训职工近50万人次。", [("training_persons", 500000.0)]),
+    ],
+)
+def test_wages_recovered_and_contests_are_no_training(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某市总工会2019年工作总结\n" + text).facts] == expected

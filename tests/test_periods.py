@@ -177,3 +177,21 @@ def test_past_n_years_without_lai_is_a_span():
     assert period_in_context(text, text.index("调处"), 2024, len(text) - 1) == "total:2020-2024"
     text = "近两年,为592名农民工发放帮扶资金80多万元。"
     assert period_in_context(text, text.index("为592"), 2016, len(text) - 1) == "total:2015-2016"
+
+
+@pytest.mark.parametrize(
+    "text,figure,code",
+    [
+        # the report's year not known: a span up to it is a running total, never one year's
+        ("近5年来,市总工会为2000多名农民工追缴拖欠工资5000多万元。", "5000多万元", "cum"),
+        ("2016年以来,市总工会累计发放救助金300万元。", "300万元", "cum"),
+        ("五年来,各级工会共筹集帮扶资金2.31亿元。", "2.31亿元", "cum"),
+        # counter-cases: one year looked back on, each year's figure, a rate the span has got to
+        ("回顾一年来的工作,新建工会12家。", "12家", None),
+        ("五年来,每年培训职工3000人。", "3000人", None),
+        ("2014年以来,着力提升集体协商质效,覆盖率达92%", "92%", None),
+    ],
+)
+def test_a_span_with_the_year_unknown_is_a_running_total(text, figure, code):
+    start = text.index(figure)
+    assert period_in_context(text, start, None, start + len(figure)) == code
