@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 import zipfile
@@ -1076,6 +1077,8 @@ _COUNTED_NOUN = re.compile(
 )  # 组织6个工作组, 12个慰问组: teams the union sent
 # 建立劳动争议调解组织120个, 基层工会调解组织40577家, 法律援助工作站15个, 职工书屋85个: a body named between the
 # indicator's word and the count is what is counted (a union's own 工会组织, 工会委员会 are the unions)
+_UNIONS_SET_UP = re.compile(r"(?:新建|组建|新成立)[^,。、\d]{0,6}?工会")
+_COVERED_BEFORE = re.compile(r"(?:覆盖|涵盖)[^,、\d]{0,6}?(?:企业|单位)\s*$")
 _BODY_BEFORE = re.compile(
     r"(?:(?<!工会)(?:组织|委员会)|调委会|机构|中心|工作站|服务站|站点|驿站|工作室|调解室|窗口|网点|平台|小组|队伍|团队"
     r"|服务点|阵地|基地|书屋|之家|示范点)\s*(?:共|达|达到|有)?$"
@@ -1252,6 +1255,9 @@ def choose_indicator(
         hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
     if num.unit_word in ("个", "家", "处", "所"):
         hits = [h for h in hits if not _BODY_BEFORE.search(norm, h.kw_end, num.start)]  # (?<!工会) sees before
+    if num.unit_word in ("个", "家") and _COVERED_BEFORE.search(norm, max(window_start, num.start - 16), num.start):
+        # 组建工会覆盖企业6761家, 已建基层工会覆盖单位18.02万个: the firms the unions cover, not the unions
+        hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
     if not hits:
         return _named_earlier(norm, num, before_text, sentence_before, sentence, phrases)
     for h in hits:
@@ -1720,6 +1726,8 @@ def extract(text: str) -> Extraction:
                         and _STOCK_CONTEXT.search(norm[sent.start : num.start])
                         # 截止12月31日,全区共新建基层工会306家,发展农民工会员约2.65万人: beside new unions, new members
                         and not any(f.indicator == "new_unions" and f.start >= idx[sent.start] for f in found)
+                        # 截至2014年6月底,…组建工会覆盖企业6761家,发展会员12.5万人: beside unions set up, counted or not
+                        and not _UNIONS_SET_UP.search(norm, sent.start, num.start)
                     )
                     if (
                         stock
@@ -2060,7 +2068,10 @@ def _once(facts: list[Fact], text: str) -> list[Fact]:
 
 def _last_digit(f: Fact) -> float:
     """What the last digit written before 万 / 亿 is worth (超5.7万名: 1000), at most 5 % of the value; 0 for a
-    number written without them."""
+    number written without them; the whole value for a magnitude said in words alone (上亿元, 上万名, 近千人), which
+    tells no more than its order."""
+    if f.value > 0 and not re.search(r"\d", f.evidence) and math.log10(f.value).is_integer():
+        return f.value
     for m in re.finditer(r"(\d+)(?:\.(\d+))?(万|亿)", f.evidence):
         scale = 1e4 if m.group(3) == "万" else 1e8
         if abs(float(m.group(0)[:-1]) * scale - f.value) < 1e-6 * scale:

@@ -2577,3 +2577,40 @@ def test_a_whole_year_told_early_in_the_next_is_the_year_before(text, year):
 )
 def test_wages_recovered_and_contests_are_no_training(text, expected):
     assert [(f.indicator, f.value) for f in extract("某市总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a magnitude in words in the headline (上亿元), the exact sum in the body: one figure, the exact one
+        (
+            "某省工会“两节”筹集上亿元送温暖\n据统计,“两节”期间全省工会共筹集款物11192.11万元。",
+            [("aid_amount", 111921100.0)],
+        ),
+        # counter-case: a sum of another order in the body is another figure
+        (
+            "某省工会“两节”筹集上亿元送温暖\n据统计,全省工会共筹集款物3200万元。",
+            [("aid_amount", 100000000.0), ("aid_amount", 32000000.0)],
+        ),
+    ],
+)
+def test_a_magnitude_in_words_told_again_exactly_is_one_figure(text, expected):
+    assert [(f.indicator, f.value) for f in extract(text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the firms the unions cover (覆盖企业N家, 覆盖单位N万个) are no count of unions; the members recruited beside
+        # unions set up are new members, though told 截至 a month
+        (
+            "截至6月底,全区边境地区组建工会覆盖企业5280家,发展会员9.6万人。",
+            [("new_members", 96000.0)],
+        ),
+        ("全省已建基层工会覆盖单位16.3万个。", []),
+        # counter-case: the unions set up, then the firms they cover
+        ("新建联合工会12家,覆盖企业300家。", [("new_unions", 12.0)]),
+    ],
+)
+def test_firms_the_unions_cover_are_no_unions(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某区总工会2014年工作总结\n" + text).facts] == expected
