@@ -172,7 +172,7 @@ _THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企�
 _BARE_PERSON_AFTER = re.compile(
     # 总工会509万帮扶困难职工 (a headline's sum with its 元 left out): a verb after the number makes it the giver's
     r"^(?![张份个家件项次场台辆册本套间所座处块元户起条]|帮扶|慰问|救助|资助|帮助|用于|发放|投入|惠及)[^\d,、]{0,4}?"
-    r"(?:职工|会员|员工|农民工)"
+    r"(?:职工|会员|员工|农民工|(?:新就业形态|新业态)?劳动者)"
 )
 # 纠纷下降了12起, 同比提高3%, 比上年多5家: a change, not a level (提高到95% is a level)
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增幅|降幅|减幅)了?(?:近|约|超过|逾)?$")
@@ -1065,7 +1065,7 @@ _BENEFICIARY = re.compile(
 )
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
-_NEW_FORM = re.compile(r"新就业形态|新业态")
+_NEW_FORM = re.compile(r"新就业形态|新业态|货车司机|网约车|快递员|快递小哥|外卖|送餐员|骑手|网约配送员")
 # persons at a ceremony or meeting (300余人参加了启动仪式, 近100人出席大会): its attendance, no figure
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
@@ -1078,6 +1078,10 @@ _COUNTED_NOUN = re.compile(
 # 建立劳动争议调解组织120个, 基层工会调解组织40577家, 法律援助工作站15个, 职工书屋85个: a body named between the
 # indicator's word and the count is what is counted (a union's own 工会组织, 工会委员会 are the unions)
 _UNIONS_SET_UP = re.compile(r"(?:新建|组建|新成立)[^,。、\d]{0,6}?工会")
+_OTHER_RATE = re.compile(
+    r"(?:规范化|规范|履约|审查|审核|合格|达标|满意|知晓|参与|入会|建会|完成|增长)(?:率|度)(?:均|已)?(?:达到?|为|是)?\s*$"
+)
+_EACH_VISIT = re.compile(r"\s*每到一[处户家地个]")
 _COVERED_BEFORE = re.compile(r"(?:覆盖|涵盖)[^,、\d]{0,6}?(?:企业|单位)\s*$")
 _BODY_BEFORE = re.compile(
     r"(?:(?<!工会)(?:组织|委员会)|调委会|机构|中心|工作站|服务站|站点|驿站|工作室|调解室|窗口|网点|平台|小组|队伍|团队"
@@ -1238,6 +1242,16 @@ def choose_indicator(
                         path="after",
                     )
                 )
+    if (
+        num.unit == "yuan"
+        and _EACH_VISIT.match(sentence_before)
+        and not re.search(r"共|合计|总计|累计", sentence_before)
+    ):
+        return None  # 每到一处,慰问人员都…送上3000元慰问金: what each visit brought, not the sum of them
+    if num.unit == "percent" and _OTHER_RATE.search(before_text):
+        return (
+            None  # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's
+        )
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
     if num.unit == "yuan" and _AT_STAKE.search(norm, max(clause[0], num.start - 12), num.start):
@@ -2340,6 +2354,23 @@ def find_organisation(norm: str) -> str | None:
     if all_of_title := organisation_of_all_unions(title):
         return all_of_title
     bare_counts = _bare_levels(norm)
+    m = _PROVINCE_SHORT.match(title)
+    level = ("市" if m.group(0) in _MUNICIPALITIES else "自治区" if m.group(0) in _REGIONS else "省") if m else ""
+    if (
+        m
+        and (
+            re.match(r"(?:全省|全区|全市|省|自治区|市)?总?工会", title[m.end() :])
+            # 湖南省去年超5万…加入工会 over a text that says 记者从省总工会获悉 and names no federation
+            or not counts
+            and level != "市"
+            and title.startswith(level, m.end())
+            and bare_counts.get(level)
+            and not _place_opens(title[m.end() + len(level) :])  # 安徽省祁门县1587名…: the county's
+        )
+    ):
+        # 山东工会依法为民工撑腰, 福建省工会“两节”筹集上亿元: a headline naming a province's unions is about its
+        # federation, over the city federations its body names as examples
+        return _provincial_federation(m.group(0), level)
     if (
         counts
         and len(counts) >= 2
@@ -2360,11 +2391,6 @@ def find_organisation(norm: str) -> str | None:
             return found[0]
     if most:
         return most
-    m = _PROVINCE_SHORT.match(title)
-    if m and re.match(r"(?:全省|全区|全市|省|自治区|市)?总?工会", title[m.end() :]):
-        # 山东工会依法为民工撑腰, 安徽全省工会受理…: a headline naming a province's unions is about its federation
-        level = "市" if m.group(0) in _MUNICIPALITIES else "自治区" if m.group(0) in _REGIONS else "省"
-        return _provincial_federation(m.group(0), level)
     national = list(re.finditer(r"(?:中华)?全国总工会|全总(?=[在于召发公的副书党])", norm[:1000]))
     # 中华全国总工会又投入12万元,为长春市的…建设了职工书屋 in 长春日报's text that says 市总工会: the national body acts
     # in a city's story, whose federation the paper names
@@ -2445,6 +2471,14 @@ def organisation_of_all_unions(norm: str) -> str | None:
 
 # [江西] 樟树250个村级工会…, 【本地新闻】: a tag before a title
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
+
+
+def _place_opens(text: str) -> bool:
+    """Whether text opens with a city's, county's or district's name and level (祁门县…, 长沙市…)."""
+    return any(
+        text[k - 1] in "市县区州旗盟" and text[k - 1] in place_levels(text[: k - 1])
+        for k in range(3, min(8, len(text)) + 1)
+    )
 
 
 def organisation_of_its_title_place(norm: str) -> str | None:

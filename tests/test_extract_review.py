@@ -2614,3 +2614,59 @@ def test_a_magnitude_in_words_told_again_exactly_is_one_figure(text, expected):
 )
 def test_firms_the_unions_cover_are_no_unions(text, expected):
     assert [(f.indicator, f.value) for f in extract("某区总工会2014年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the members of the unions of new-form trades (货车司机, 快递员, 外卖送餐员…) are the drive's recruits
+        (
+            "截至目前,全市货车司机工会组建120个,工会会员5200人;快递员工会组建40个,工会会员3100人。",
+            [("new_unions", 120.0), ("new_members", 5200.0), ("new_unions", 40.0), ("new_members", 3100.0)],
+        ),
+        # those told to have joined (加入工会, 入会), counted in 万 with no unit word or in 名
+        ("2024年全省新增4.8万新就业形态劳动者加入工会组织。", [("new_members", 48000.0)]),
+        ("全年成功吸纳2万余名货车司机入会。", [("new_members", 20000.0)]),
+        # counter-cases: a rate of joining, a ceremony, and members of other unions (a stock)
+        ("职工入会率达96%。", []),
+        ("首批300名快递员入会仪式举行。", []),
+        ("截至目前,全市工会会员52000人。", [("total_members", 52000.0)]),
+    ],
+)
+def test_new_form_trades_and_those_who_joined_are_new_members(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某市总工会2024年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a rate of another measure than the catalogue's (规范化率, 履约率, 满意率) is none of its rates
+        ("国有、集体及其控股企业厂务公开规范化率100%。", []),
+        ("集体合同履约率达98%,职工满意率96%。", []),
+        # counter-case: the catalogue's rate
+        ("厂务公开建制率达96%。", [("factory_affairs_openness_rate", 96.0)]),
+        # what each visit brought (每到一处…送上3000元) is no sum of them
+        ("每到一处,慰问人员都与困难职工亲切交谈,并送上3000元慰问金。", []),
+        ("此次共走访困难职工45户,送上慰问金9万元。", [("aid_amount", 90000.0)]),
+    ],
+)
+def test_other_rates_and_each_visits_sum_are_no_figures(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        # a headline naming a province whose body says 省总工会: the province's federation, over the cities' named as
+        # examples
+        ("湖南省去年超5万新就业形态劳动者加入工会\n今天,记者从省总工会获悉,全年新建工会95家。", "湖南省总工会"),
+        (
+            "福建省工会“两节”筹集上亿元送温暖\n记者从省总工会了解到,全省工会共筹集款物1.1亿元。福州市总工会走访慰问职工。",
+            "福建省总工会",
+        ),
+        # counter-case: the headline goes on to a county of the province
+        ("安徽省祁门县1587名农民工入会\n县总工会联合省总工会开展入会活动,县总工会组织。", "祁门县总工会"),
+    ],
+)
+def test_a_provinces_headline_and_its_bare_federation(text, organisation):
+    assert extract(text).organisation == organisation
