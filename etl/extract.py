@@ -2241,7 +2241,34 @@ _UNION_FEDERATION_TITLE = re.compile(
 )
 
 
+# 西安市总聚焦货车司机…, 鲁甸县总迅速…: a place's 市总 / 县总 / 区总 is its federation's short name (not 全县总投资,
+# 县总人口, 市总队)
+_SHORT_FEDERATION = re.compile(
+    r"(?<=[市县区])总(?!工会|工會|数|量|额|计|共|体|和|值|投资|产值|人口|面积|规模|收入|支出|经理|书记|指挥|队|院|局|站|部"
+    r"|公司|医院|工程师|监|裁|决赛|冠军|成绩|分|结|的|规划|目标|任务|要求)"
+)
+
+
+def _spelt_out(norm: str) -> str:
+    """The text with each place's 市总 / 县总 / 区总 written out as its 总工会 (西安市总 → 西安市总工会)."""
+    out, last = [], 0
+    for m in _SHORT_FEDERATION.finditer(norm):
+        if any(_placed(norm[m.start() - k : m.start()]) for k in range(3, 8) if m.start() - k >= 0):
+            out += [norm[last : m.end()], "工会"]
+            last = m.end()
+    return "".join(out) + norm[last:] if out else norm
+
+
 def find_organisation(norm: str) -> str | None:
+    """The federation the report is about (_named_federation); where that finds none but the national body, the
+    one a place's short name (西安市总聚焦…) stands for, as if written out."""
+    found = _named_federation(norm)
+    if found in (None, NATIONAL) and (spelt := _spelt_out(norm)) != norm:
+        return _named_federation(spelt) or found
+    return found
+
+
+def _named_federation(norm: str) -> str | None:
     """The federation the report is about: the first one named in the title lines, else in the opening, else the
     most named; a text that only says 市总工会 takes its place from the title (石狮总工会…, 安徽省祁门县…)."""
 
@@ -2398,6 +2425,18 @@ def find_organisation(norm: str) -> str | None:
     local = _bare_federation(norm) if lower else None
     if local and local not in visiting:
         return local
+    # 记者从省总工会获悉…我省…四川共选树…: a text that speaks as a province's (我省) and cites its 省总工会, naming one
+    # province, is that province's federation's
+    speaks_for = re.search(r"我(省|区)(?!委|政府)", norm)
+    level = {"省": "省", "区": "自治区"}[speaks_for.group(1)] if speaks_for else ""
+    if speaks_for and bare_counts.get(level):
+        provinces = {
+            p.group(0)
+            for p in _PROVINCE_SHORT.finditer(_URL.sub(" ", norm))
+            if (p.group(0) in _REGIONS) == (level == "自治区") and p.group(0) not in _MUNICIPALITIES
+        }
+        if len(provinces) == 1:
+            return _provincial_federation(provinces.pop(), level)
     if (
         national
         and not all(_NATIONAL_AS_PRAISER.search(norm[max(0, m.start() - 5) : m.end()]) for m in national)
@@ -2423,7 +2462,7 @@ def find_organisation(norm: str) -> str | None:
             len(name) >= 5
             and not _LEVEL_ONLY.fullmatch(name)  # 高新区工会召开…: a level with no place names nobody
             and not re.match(r"[全各本该我]", name)
-            and not re.search(r"[全各本该我][省市区县]工会$", name)
+            and not re.search(r"[全各本该我两二三四五六七八九十几多][省市区县]工会$", name)  # 两省工会: a count
         ):
             return name
     return None

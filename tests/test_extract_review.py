@@ -7,7 +7,7 @@ import json
 import pytest
 from orgnames import place_named
 
-from etl.extract import extract, find_organisation, find_report_year, normalise
+from etl.extract import NATIONAL, extract, find_organisation, find_report_year, normalise
 
 
 def facts(text: str) -> list[tuple[str, float]]:
@@ -2669,4 +2669,27 @@ def test_other_rates_and_each_visits_sum_are_no_figures(text, expected):
     ],
 )
 def test_a_provinces_headline_and_its_bare_federation(text, organisation):
+    assert extract(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        # a place's 市总 / 县总 is its federation's short name, where the text names no other but the national body
+        (
+            "某物流园区首个司机之家落成\n全国总工会驻点组指导。近年来,宝鸡市总聚焦货车司机等群体,宝鸡市总投资18万元建成司机之家。",
+            "宝鸡市总工会",
+        ),
+        # counter-case: 全县总投资 is no federation
+        ("某县重点项目建设\n全国总工会调研组来访。全县总投资5亿元。", NATIONAL),
+        # a text that speaks as a province's (我省) and cites its 省总工会, naming one province
+        (
+            "三年选树先进单位540个\n记者从省总工会获悉,我省坚持民主管理制度改革,3年来,四川共选树先进单位540个。",
+            "四川省总工会",
+        ),
+        # counter-case: two provinces named, whose is unknown
+        ("两地工会交流\n记者从省总工会获悉,我省与四川、云南两省工会开展交流。", None),
+    ],
+)
+def test_a_short_federation_and_a_province_speaking_for_itself(text, organisation):
     assert extract(text).organisation == organisation
