@@ -279,7 +279,7 @@ _OTHER_GIVER = re.compile(
 )
 # 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
 # members there are or the year's new ones; 新发展 is always the latter
-_STOCK_CONTEXT = re.compile(r"截[至止](?:目前|\d)|至今|累计达到|已建|已成立|(?:^|,)目前")
+_STOCK_CONTEXT = re.compile(r"截[至止]到?(?:目前|\d)|至今|累计达到|已建|已成立|(?:^|,)目前")
 # 162家企业、6000余名职工 / 17家共1444名职工 / 慰问困难企业101家、一线职工7361人: after a count of firms, the persons
 # in them, with or without a noun of their own before their number
 _COUNT_THEN_PERSONS = re.compile(
@@ -1741,7 +1741,11 @@ def extract(text: str) -> Extraction:
                         # 截止12月31日,全区共新建基层工会306家,发展农民工会员约2.65万人: beside new unions, new members
                         and not any(f.indicator == "new_unions" and f.start >= idx[sent.start] for f in found)
                         # 截至2014年6月底,…组建工会覆盖企业6761家,发展会员12.5万人: beside unions set up, counted or not
-                        and not _UNIONS_SET_UP.search(norm, sent.start, num.start)
+                        # (…组建工会组织,全县企业农民工入会达36133人: a level reached is the stock still)
+                        and (
+                            not _UNIONS_SET_UP.search(norm, sent.start, num.start)
+                            or re.search(r"达到?$", norm[hit.kw_end : num.start])
+                        )
                     )
                     if (
                         stock
@@ -2776,6 +2780,17 @@ _MASKED_YEAR = re.compile(r"(?<!\d)(?:19|20)(?:\d?[*xX×_＊]{1,2}|[*xX×_＊]{2
 _EPOCH = re.compile(r"(?<!\d)1970(?:-0?1-0?1|/0?1/0?1|\.0?1\.0?1|年0?1月0?1日)(?!\d)(?:\s*0?[08]:00(?::00)?)?")
 
 
+def _address_month(urls: str, year: int) -> int:
+    """The month an address files its page under after the year (/2026/01/14/, /2024_02/), else 12."""
+    m = re.search(rf"/{year}[-_/]?(0[1-9]|1[0-2])", urls)
+    return int(m.group(1)) if m else 12
+
+
+def _year_end_stock(text: str, year: int) -> bool:
+    """Whether the text tells a stock at the end of that year (截至2025年末, 截止到2024年底)."""
+    return bool(re.search(rf"截[至止]到?\s*{year}\s*年\s*(?:年底|底|末)", text))
+
+
 def find_report_year(norm: str) -> int | None:
     """The year the figures describe.
 
@@ -2877,7 +2892,18 @@ def find_report_year(norm: str) -> int | None:
         # 2025年莆田工会夏令营开营 among a 2015 page's links to other news: no year after the page's own
         entry = _entry_year(body)
         years = [y for y in years if published - 3 <= y <= published or y == entry]
-        if said_this_year and years and max(years) < published:
+        if (
+            said_this_year
+            and years
+            and max(years) < published
+            # 截至2025年末,已建立基层工会组织2350个 on a page of January 2026: the stock at the end of the year before is
+            # what the page reports, whatever else it says 今年 of
+            and not (
+                max(years) == published - 1
+                and (_publication(body) or (published, 12))[1] <= 4
+                and _year_end_stock(named, max(years))
+            )
+        ):
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     dated = _publication_date(urls) or next(
         (int(y) for y in re.findall(r"/(20\d\d)(?:[-_]?(?:0[1-9]|1[0-2])(?:[-_]?[0-3]\d)?)?/", urls)), None
@@ -2893,6 +2919,7 @@ def find_report_year(norm: str) -> int | None:
         and years
         and dated - 3 <= max(years) < dated
         and not re.search(str(max(years)) + r"年\d{1,2}月", named)
+        and not (max(years) == dated - 1 and _address_month(urls, dated) <= 4 and _year_end_stock(named, max(years)))
     ):
         # 今年… on a page filed under /2017/0927/ whose one year is 2016年特困职工582人, or under /201607/ beside 截至
         # 2015年底: as on a dated page, 今年 is the page's year (2014年1月,…今年 on a 2015 repost dates its own events)
@@ -2916,9 +2943,7 @@ def find_report_year(norm: str) -> int | None:
         return published - 1 if last_year or whole_year and month <= 4 else published
     # a date in the address: /20200914/, /202009/ (year and month), /2014_01/ or /2018-04/, /2012/ (a year folder)
     if dated:
-        month_m = re.search(rf"/{dated}[-_]?(0[1-9]|1[0-2])", urls)
-        month = int(month_m.group(1)) if month_m else 12
-        return dated - 1 if last_year or whole_year and month <= 4 else dated
+        return dated - 1 if last_year or whole_year and _address_month(urls, dated) <= 4 else dated
     return None
 
 

@@ -2693,3 +2693,40 @@ def test_a_provinces_headline_and_its_bare_federation(text, organisation):
 )
 def test_a_short_federation_and_a_province_speaking_for_itself(text, organisation):
     assert extract(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # a stock at the end of the year before (截至2025年末), on a page of January, is what the page reports,
+        # though someone says 今年 of something else
+        (
+            "http://news.example.cn/system/2026/01/14/1.shtml\n某市总工会与外方工会座谈\n"
+            "截至2025年末,某市总工会已建立基层工会组织2350个。对方表示,今年是建市50周年。",
+            2025,
+        ),
+        # counter-case: on a page of July, a year-end baseline beside this year's plans is the baseline
+        (
+            "http://news.example.cn/201607/15/1.shtml\n某县农民工入会集中行动\n"
+            "截至2015年底,入会农民工仅为9121人。该县今年将新增农民工会员2万名。",
+            2016,
+        ),
+    ],
+)
+def test_a_year_end_stock_told_in_january_is_that_years(text, year):
+    assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,expected,proposed",
+    [
+        # those who joined, up to now (截止到目前), as a level reached (入会达), are the membership, not the year's
+        ("截止到目前,在25人以上企业组建工会组织,全县企业农民工入会达36133人。", [], [("new_members", 36133.0)]),
+        # counter-case: recruited beside the unions set up
+        ("截至6月底,组建工会覆盖企业5280家,发展会员9.6万人。", [("new_members", 96000.0)], []),
+    ],
+)
+def test_joined_up_to_now_as_a_level_is_proposed_as_a_stock(text, expected, proposed):
+    r = extract("某县总工会2015年工作总结\n" + text)
+    assert [(f.indicator, f.value) for f in r.facts] == expected
+    assert [(f.indicator, f.value) for f in r.review] == proposed
