@@ -384,7 +384,7 @@ _DATE = re.compile(
 # 自2007年8月启动以来, 2003年9月成立以来, 2016年以来, 自2006年开始, 自2019年成立…至今: the start of a span, not the
 # year described
 _SINCE = re.compile(
-    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始|至今)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?以来"
+    r"自(?:19|20)\d\d年[^,。]{0,30}?(?:以来|开始|至今)|(?:19|20)\d\d年(?:\d{1,2}月)?(?:[^,。]{0,12}?成立)?(?:以来|至今)"
 )
 # 五年来, 过去五年, 二十年来, 过去的一年, 一年来: a review of the years up to the page's date
 _SPAN_TO_NOW = re.compile(
@@ -397,7 +397,7 @@ _COPYRIGHT = re.compile(
     r"(?:Copyright|版权所有|©)[^\n]{0,24}?(?:19|20)\d\d(?:\s*[-–—~]\s*(?:19|20)\d\d)?", re.IGNORECASE
 )
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
-_LAST_YEAR = re.compile(r"去年(?:以来|[,:]|全|我|各级|共|底|年底|年末|一年|[^,。]{0,8}?工会)")
+_LAST_YEAR = re.compile(r"去年(?:[,:]|全|我|各级|共|底|年底|年末|一年|[^,。]{0,8}?工会)")
 # 会议指出,2024年…取得新进展。会议强调,2025年,顺德区总工会将以…: what a meeting urges is the coming year's work
 _MEETING_ASKS = re.compile(r"\s*(?:会议|大会|全会|会上)还?(?:强调|要求|号召|部署)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")
@@ -1071,7 +1071,10 @@ _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
 # 共有6户家庭提出申请,…有4户…列为资助对象: those who applied, not those aided
-_APPLIED = re.compile(r"[^,。;\d]{0,8}?(?:提出|递交|提交)了?(?:书面|[\u4e00-\u9fff]{1,4}?)?申请")  # 提出救助申请
+# 共180人提出救助申请; 共收到基层工会上报的50名困难职工子女救助申请: those who applied, or the applications counted
+_APPLIED = re.compile(
+    r"[^,。;\d]{0,8}?(?:提出|递交|提交)了?(?:书面|[\u4e00-\u9fff]{1,4}?)?申请|[^,。;\d]{0,14}?申请(?=[,。;)]|$)"
+)
 _COUNTED_NOUN = re.compile(
     r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组|(?:工作|检查|督查|调研|服务|慰问|宣讲)(?:组|队|团)"
 )  # 组织6个工作组, 12个慰问组: teams the union sent
@@ -2938,12 +2941,16 @@ def find_report_year(norm: str) -> int | None:
     # 全年开展…30余场次 on a page of February 2024 that names no year: a whole year told early in the next is the
     # year before
     whole_year = said_whole_year and not re.search(r"今年|上半年|年初以来|以来", named)
+    # 去年以来,我市…建制率达100% on a page of March 2012: what was done since last year, told as the year opens, is
+    # last year's; on a page of April or August (去年以来,新荣区总工会…) it runs into the page's year
+    since_last_year = "去年以来" in named and not re.search(r"今年|上半年|年初以来", named)
     if published:
         month = (_publication(body) or (published, 12))[1]
-        return published - 1 if last_year or whole_year and month <= 4 else published
+        return published - 1 if last_year or whole_year and month <= 4 or since_last_year and month <= 3 else published
     # a date in the address: /20200914/, /202009/ (year and month), /2014_01/ or /2018-04/, /2012/ (a year folder)
     if dated:
-        return dated - 1 if last_year or whole_year and _address_month(urls, dated) <= 4 else dated
+        month = _address_month(urls, dated)
+        return dated - 1 if last_year or whole_year and month <= 4 or since_last_year and month <= 3 else dated
     return None
 
 

@@ -2730,3 +2730,35 @@ def test_joined_up_to_now_as_a_level_is_proposed_as_a_stock(text, expected, prop
     r = extract("某县总工会2015年工作总结\n" + text)
     assert [(f.indicator, f.value) for f in r.facts] == expected
     assert [(f.indicator, f.value) for f in r.review] == proposed
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # 去年以来 on a page of March: last year's work, told as the year opens
+        ("http://epaper.example.cn/rb/html/2012-03/01/1.htm\n市总工会全会\n去年以来,我市强力推进工资集体协商。", 2011),
+        # on a page of August it runs into the page's year
+        ("http://news.example.cn/news/2017/0815/1.html\n某区职工服务站\n去年以来,区总工会建成职工服务站。", 2017),
+        # 2017年至今 is the start of a span, not the year described: the page's year stands
+        ("2018-02-08 17:16:38 来源:某新闻网\n2017年至今,开发区总工会为职工申请困难救助。", 2018),
+    ],
+)
+def test_since_last_year_and_a_span_to_now(text, year):
+    assert extract(text).report_year == year
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # applications counted (收到…50名…救助申请) are no persons aided; hazards screened (排查…隐患) are no disputes
+        ("至8月25日,县总工会共收到基层工会上报的50名困难职工子女救助申请。", []),
+        ("排查劳动争议隐患65起,化解劳动争议12起。", [("disputes_resolved", 12.0)]),
+        # counter-case: aid applied for and granted to named recipients (申请帮扶资金共计…) is aid
+        (
+            "对4名生活特殊困难省级劳模申请帮扶资金共计11.2万元。",
+            [("aid_persons", 4.0), ("aid_amount", 112000.0)],
+        ),
+    ],
+)
+def test_applications_and_hazards_are_no_figures(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某县总工会2012年工作总结\n" + text).facts] == expected
