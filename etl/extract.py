@@ -168,7 +168,7 @@ _VISIT = re.compile(
 # 主席黄大江一行来到…家里。…黄大江送上1000元慰问金: the visitor named again goes on telling that visit
 _VISITOR = re.compile(r"([\u4e00-\u9fff]{2})一行")  # the visitor's last two characters: 黄大江一行 → 大江
 # "100人以上企业", "25人以下企业": a size threshold, not a figure.
-_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)?(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
+_THRESHOLD_AFTER = re.compile(r"^(?:以上|以下)(?:的)?[^,，]{0,6}?(?:企业|单位|规模|群体|案件|纠纷|项目)")
 _BARE_PERSON_AFTER = re.compile(
     # 总工会509万帮扶困难职工 (a headline's sum with its 元 left out): a verb after the number makes it the giver's
     r"^(?![张份个家件项次场台辆册本套间所座处块元户起条]|帮扶|慰问|救助|资助|帮助|用于|发放|投入|惠及)[^\d,、]{0,4}?"

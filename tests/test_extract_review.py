@@ -2762,3 +2762,18 @@ def test_since_last_year_and_a_span_to_now(text, year):
 )
 def test_applications_and_hazards_are_no_figures(text, expected):
     assert [(f.indicator, f.value) for f in extract("某县总工会2012年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a size threshold (100人以上企业, 25人以下的单位) is no figure
+        ("全市100人以上企业全部建立工会。", []),
+        ("对25人以下的单位开展联合建会。", []),
+        # counter-cases: persons in firms (园区企业困难职工, 企业职工) are counted
+        ("开发区总工会给163名园区企业困难职工送去了慰问金。", [("aid_persons", 163.0)]),
+        ("走访慰问1200名企业职工。", [("aid_persons", 1200.0)]),
+    ],
+)
+def test_a_size_threshold_is_no_figure_but_persons_in_firms_are(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
