@@ -2537,18 +2537,20 @@ def organisation_of_its_title_place(norm: str) -> str | None:
         return None
     title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln.strip())), "")
     title = _TITLE_TAG.sub("", title)
-    for k in range(min(8, len(title)), 1, -1):
-        head = title[:k]
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", head):
-            continue
-        if head[-1] in "市县区州旗盟" and head[-1] in place_levels(head[:-1]):
-            place = head
-        elif len(levels := place_levels(head)) == 1 and (level := next(iter(levels))) in "市县区州旗盟":
-            place = head + level
-        else:
-            continue
-        # 黄石工会概况: the unions of the city, its federation's; 某县总工会… the text would have named itself
-        return None if title.startswith(("总工会", "工会联合会"), k) else place + "总工会"
+    # 向25.6万余人次职工发放1.34亿元补助金!普洱市职工医疗互助保障成效显著: each part of a title in two parts opens as one
+    for part in re.split(r"[!！?？:：|｜]|——|\s+", title):
+        for k in range(min(8, len(part)), 1, -1):
+            head = part[:k]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+                continue
+            if head[-1] in "市县区州旗盟" and head[-1] in place_levels(head[:-1]):
+                place = head
+            elif len(levels := place_levels(head)) == 1 and (level := next(iter(levels))) in "市县区州旗盟":
+                place = head + level
+            else:
+                continue
+            # 黄石工会概况: the unions of the city, its federation's; 某县总工会… the text would have named itself
+            return None if part.startswith(("总工会", "工会联合会"), k) else place + "总工会"
     return None
 
 

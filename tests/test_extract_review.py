@@ -2777,3 +2777,19 @@ def test_applications_and_hazards_are_no_figures(text, expected):
 )
 def test_a_size_threshold_is_no_figure_but_persons_in_firms_are(text, expected):
     assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        # a title in two parts, the second opening with a city (…补助金!普洱市职工医疗互助…), in a text naming no federation
+        (
+            "向25.6万余人次职工发放1.34亿元补助金!玉溪市职工医疗互助保障成效显著\n全市各级工会组织和工会干部辛勤努力。",
+            "玉溪市总工会",
+        ),
+        # counter-case: no part opens with a place
+        ("向25.6万余人次职工发放补助金!职工医疗互助保障成效显著\n全市各级工会组织和工会干部辛勤努力。", None),
+    ],
+)
+def test_a_two_part_titles_place(text, organisation):
+    assert extract(text).organisation == organisation
