@@ -2793,3 +2793,19 @@ def test_a_size_threshold_is_no_figure_but_persons_in_firms_are(text, expected):
 )
 def test_a_two_part_titles_place(text, organisation):
     assert extract(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 建会 straight before the count: unions set up, over a year or a span
+        ("全市一年建会144家。", [("new_unions", 144.0)]),
+        ("三年累计建会2008家。", [("new_unions", 2008.0)]),
+        # counter-cases: a stock of firms with unions (已建会), a part after 其中, those still without (未建会)
+        ("全市已建会1200家。", []),
+        ("全市工会基层组织达7011个,其中非公企业建会3683家。", [("total_unions", 7011.0)]),
+        ("全区未建会企业180家。", []),
+    ],
+)
+def test_jianhui_before_a_count_is_unions_set_up(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某市总工会2019年工作总结\n" + text).facts] == expected
