@@ -272,6 +272,7 @@ _ONE_RECIPIENT = re.compile(
 _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本年|去年|截至|截止|(?:19|20)\d\d年)")
 # 其中亮灯29起: a part of the figure just given, not a figure of its own
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
+_SUBSET_OPENING = re.compile(r"\s*[(（]?(?:其中|内含|包括)[,:][^\d。;]*")
 # 爱心企业向…总工会捐赠, 又讯,1月18日,共青团…市委领导对…慰问: a clause opened by a giver that is no union (a
 # youth league, a women's federation, a charity, donating firms) tells that body's gift, not the union's aid
 _OTHER_GIVER = re.compile(
@@ -1065,7 +1066,7 @@ _BENEFICIARY = re.compile(
 )
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
-_NEW_FORM = re.compile(r"新就业形态|新业态|货车司机|网约车|快递员|快递小哥|外卖|送餐员|骑手|网约配送员")
+_NEW_FORM = re.compile(r"新就业形态|新业态|八大群体|货车司机|网约车|快递员|快递小哥|外卖|送餐员|骑手|网约配送员")
 # persons at a ceremony or meeting (300余人参加了启动仪式, 近100人出席大会): its attendance, no figure
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
@@ -1595,8 +1596,11 @@ def extract(text: str) -> Extraction:
                     take(f)
                 continue
             # 其中当年新建210个 after 基层工会组织5548个: a part counts when it is another indicator than its whole
-            subset = bool(_SUBSET.match(norm[clause[0] : clause[1]])) or _SUBSET.match(
-                norm[max(sent.start, clause[0] - 3) : clause[0]]
+            subset = (
+                bool(_SUBSET.match(norm[clause[0] : clause[1]]))
+                or _SUBSET.match(norm[max(sent.start, clause[0] - 3) : clause[0]])
+                # 其中,通过党建带工建,全市…组建工会组织514家: clauses without a figure between 其中 and the first part
+                or _SUBSET_OPENING.fullmatch(norm, sent.start, clause[0])
             )
             if subset and part_from is None:
                 part_from = clause[0]

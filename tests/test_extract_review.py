@@ -2809,3 +2809,24 @@ def test_a_two_part_titles_place(text, organisation):
 )
 def test_jianhui_before_a_count_is_unions_set_up(text, expected):
     assert [(f.indicator, f.value) for f in extract("某市总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 建会 alone after a count of bodies, with its rate, counts those that have unions
+        ("其中包含新经济组织124家,建会72家,建会覆盖率71.54%。", []),
+        # a sentence opened by 其中 lists parts, though a clause without a figure comes first
+        (
+            "全市新建基层工会944家,发展会员58823人。其中,通过党建带工建,指导组建工会组织514家,发展工会会员25592人。",
+            [("new_unions", 944.0), ("new_members", 58823.0)],
+        ),
+        # the unions of the eight new-form groups (八大群体) set up, and the members recruited, are new
+        (
+            "到目前,全区已成立“八大群体”工会组织14家,发展会员1630名。",
+            [("new_unions", 14.0), ("new_members", 1630.0)],
+        ),
+    ],
+)
+def test_bodies_with_unions_parts_after_qizhong_and_the_eight_groups(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
