@@ -127,6 +127,14 @@ def main(argv: list[str] | None = None) -> int:
         return cli.EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `etl extract … | head`: the reader closed the pipe, which is no error; stdout goes to devnull so that the
+        # interpreter's own flush at exit does not fail again
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # a stdout with no file behind it (a test's capture) has nothing left to flush
+            pass
+        return 0
     except Exception as err:  # the last line of defence: a message, never a traceback
         if os.environ.get("UNION_DEBUG"):
             raise

@@ -419,3 +419,21 @@ def test_cli_says_the_year_of_a_figure_its_sentence_dates_to_another():
     assert [(f["value"], f["year"]) for f in doc["facts"]] == [(40.0, 2018), (52.0, None)]
     table = run_cli("-", stdin=text).stdout.splitlines()
     assert "\t2018年\t«2018年新建工会40家»" in table[1] and "\t全年\t«2019年新建工会52家»" in table[2]
+
+
+def test_a_reader_that_closes_the_pipe_early_is_no_error(tmp_path):
+    """`etl extract … | head`: the reader stops reading, which is no internal error and no failure."""
+    lines = [f"全年新建工会{i + 10}家,发展会员{i * 7 + 100}人,慰问困难职工{i * 3 + 50}人。" for i in range(1500)]
+    report = tmp_path / "long.txt"
+    report.write_text("某区总工会2019年工作总结\n" + "\n".join(lines), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "etl", "extract", str(report), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 0
+    assert "内部错误" not in err and "BrokenPipe" not in err
