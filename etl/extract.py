@@ -2149,8 +2149,18 @@ def _placed(name: str) -> bool:
     return bool(m and is_place(m.group(1))) or _path(name)  # 呼和浩特市赛罕区: a path of places too
 
 
+_TERM_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[届次]")
+_SEVERAL_BODIES = re.compile(r"兄弟|友好|有关|相关|各级|各地")
+
+
 def _clean_name(raw: str) -> str | None:
     """记者近日从市总工会 → None (no name), 举产生了杜集区总工会 → 杜集区总工会, 山东莒县总工会 → 莒县总工会."""
+    # 第六届区总工会第六次全委会: an ordinal of a term is no part of the name; 淮海经济区兄弟城市总工会 names no one
+    # body but several
+    if ordinal := _TERM_ORDINAL.search(raw):
+        raw = raw[ordinal.end() :]
+    if _SEVERAL_BODIES.search(raw):
+        return None
     alias = re.search(r"\([^()]*\)(?=总工会$)", raw)
     if alias:  # 柳东新区(高新区)总工会: the name is read without its bracketed second name, which then goes back in
         name = _clean_name(raw[: alias.start()] + raw[alias.end() :])

@@ -2830,3 +2830,20 @@ def test_jianhui_before_a_count_is_unions_set_up(text, expected):
 )
 def test_bodies_with_unions_parts_after_qizhong_and_the_eight_groups(text, expected):
     assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,organisation",
+    [
+        # several bodies (兄弟城市总工会) are no one federation; the city the text names over and over stays its own
+        (
+            "——宿迁市工会工作五年回顾\n市总工会组织动员全市职工建功立业。市总工会联合市委宣传部举办活动。"
+            "市文联携手淮海经济区兄弟城市总工会共同举办书画展。市总工会积极响应市委号召。",
+            "宿迁市总工会",
+        ),
+        # a term's ordinal (第六届) is no part of a name
+        ("某街道召开职代会\n认真贯彻落实第六届区总工会第六次全委会精神。", None),
+    ],
+)
+def test_several_bodies_and_a_terms_ordinal_are_no_name(text, organisation):
+    assert extract(text).organisation == organisation
