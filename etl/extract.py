@@ -2150,7 +2150,7 @@ def _placed(name: str) -> bool:
 
 
 _TERM_ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[届次]")
-_SEVERAL_BODIES = re.compile(r"兄弟|友好|有关|相关|各级|各地")
+_SEVERAL_BODIES = re.compile(r"兄弟|友好城市|有关|相关|各级|各地")  # 友好区 is a district of 伊春
 
 
 def _clean_name(raw: str) -> str | None:
