@@ -2847,3 +2847,16 @@ def test_bodies_with_unions_parts_after_qizhong_and_the_eight_groups(text, expec
 )
 def test_several_bodies_and_a_terms_ordinal_are_no_name(text, organisation):
     assert extract(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 现有工会548家: the stock of unions, with 工会 alone as the label
+        ("据了解,全镇现有工会548家,会员4.15万人。", [("total_unions", 548.0), ("total_members", 41500.0)]),
+        # counter-case: a count of firms that have unions is no stock of unions
+        ("全镇现有企业548家。", []),
+    ],
+)
+def test_unions_a_place_has_now_are_its_stock(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某镇工会2007年工作总结\n" + text).facts] == expected
