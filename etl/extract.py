@@ -1086,6 +1086,9 @@ _OTHER_RATE = re.compile(
     r"(?:规范化|规范|履约|审查|审核|合格|达标|满意|知晓|参与|入会|建会|完成|增长)(?:率|度)(?:均|已)?(?:达到?|为|是)?\s*$"
 )
 _EACH_VISIT = re.compile(r"\s*每到一[处户家地个]")
+_LISTED = re.compile(
+    r"[^,。;]{0,20}?(?:列入|纳入)[^,。;]{0,6}?(?:范畴|范围|名单)|[^,。;]{0,24}?(?:摸底|核查|审核)"
+)  # 两癌筛查 is a check-up given
 _COVERED_BEFORE = re.compile(r"(?:覆盖|涵盖)[^,、\d]{0,6}?(?:企业|单位)\s*$")
 _BODY_BEFORE = re.compile(
     r"(?:(?<!工会)(?:组织|委员会)|调委会|机构|中心|工作站|服务站|站点|驿站|工作室|调解室|窗口|网点|平台|小组|队伍|团队"
@@ -1252,6 +1255,12 @@ def choose_indicator(
         and not re.search(r"共|合计|总计|累计", sentence_before)
     ):
         return None  # 每到一处,慰问人员都…送上3000元慰问金: what each visit brought, not the sum of them
+    if num.unit_word in ("人", "名", "位", "户", "人次", "") and _LISTED.match(norm, num.end, clause[1]):
+        # 尚有27名…子女已列入帮扶范畴, 对…216户困难职工子女助学进行摸底筛查: those listed or surveyed, not yet aided
+        hits = [h for h in hits if h.indicator != "aid_persons"]
+    if re.search(r"服务(?:活动)?(?:达|共)?\s*$", before_text):
+        # 提供各项服务7250人次, 累计服务5万人次: services counted, not persons aided
+        hits = [h for h in hits if h.indicator not in ("aid_persons", "mutual_insurance_enrolled")]
     if num.unit == "percent" and _OTHER_RATE.search(before_text):
         return (
             None  # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's

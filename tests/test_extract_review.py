@@ -2860,3 +2860,20 @@ def test_several_bodies_and_a_terms_ordinal_are_no_name(text, organisation):
 )
 def test_unions_a_place_has_now_are_its_stock(text, expected):
     assert [(f.indicator, f.value) for f in extract("某镇工会2007年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # services counted (提供各项服务7250人次) are no persons aided
+        ("送温暖活动共为困难职工及农民工提供各项服务6180人次。", []),
+        # those listed for aid or surveyed (列入帮扶范畴, 进行摸底) are not yet aided
+        ("目前,尚有31名低保特困职工子女已列入帮扶范畴,待确定后进行第二批资助。", []),
+        ("对纳入帮扶工作管理系统的198户困难职工子女助学进行摸底筛查。", []),
+        # counter-cases: a check-up given (两癌筛查) is aid; those aided are
+        ("筹集专项资金为140名困难女职工进行免费“两癌”筛查及治疗帮扶。", [("aid_persons", 140.0)]),
+        ("春节期间共慰问建档困难职工32名。", [("aid_persons", 32.0)]),
+    ],
+)
+def test_services_and_those_listed_are_no_persons_aided(text, expected):
+    assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
