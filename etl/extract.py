@@ -1079,17 +1079,20 @@ _APPLIED = re.compile(
 _COUNTED_NOUN = re.compile(
     r"部门|单位|村|社区|乡镇|街道|县|项目|企业|网点|站点|小组|班组|(?:工作|检查|督查|调研|服务|慰问|宣讲)(?:组|队|团)"
 )  # 组织6个工作组, 12个慰问组: teams the union sent
-# 建立劳动争议调解组织120个, 基层工会调解组织40577家, 法律援助工作站15个, 职工书屋85个: a body named between the
-# indicator's word and the count is what is counted (a union's own 工会组织, 工会委员会 are the unions)
+# 组建工会覆盖企业6761家,发展会员12.5万人: unions set up in the sentence, counted or not
 _UNIONS_SET_UP = re.compile(r"(?:新建|组建|新成立)[^,。、\d]{0,6}?工会")
+# 厂务公开规范化率100%, 履约率98%, 满意率96%, 入会率95%: a rate named for another measure than the catalogue's
 _OTHER_RATE = re.compile(
     r"(?:规范化|规范|履约|审查|审核|合格|达标|满意|知晓|参与|入会|建会|完成|增长)(?:率|度)(?:均|已)?(?:达到?|为|是)?\s*$"
 )
+# 每到一处,慰问人员都…送上3000元慰问金: a sentence telling what each visit brought
 _EACH_VISIT = re.compile(r"\s*每到一[处户家地个]")
-_LISTED = re.compile(
-    r"[^,。;]{0,20}?(?:列入|纳入)[^,。;]{0,6}?(?:范畴|范围|名单)|[^,。;]{0,24}?(?:摸底|核查|审核)"
-)  # 两癌筛查 is a check-up given
+# …已列入帮扶范畴, …进行摸底筛查: those listed or surveyed, not yet aided (两癌筛查 is a check-up given, so not 筛查)
+_LISTED = re.compile(r"[^,。;]{0,20}?(?:列入|纳入)[^,。;]{0,6}?(?:范畴|范围|名单)|[^,。;]{0,24}?(?:摸底|核查|审核)")
+# 覆盖企业6761家, 覆盖单位18.02万个: the firms or units unions cover, counted right after
 _COVERED_BEFORE = re.compile(r"(?:覆盖|涵盖)[^,、\d]{0,6}?(?:企业|单位)\s*$")
+# 建立劳动争议调解组织120个, 基层工会调解组织40577家, 法律援助工作站15个, 职工书屋85个: a body named between the
+# indicator's word and the count is what is counted (a union's own 工会组织, 工会委员会 are the unions)
 _BODY_BEFORE = re.compile(
     r"(?:(?<!工会)(?:组织|委员会)|调委会|机构|中心|工作站|服务站|站点|驿站|工作室|调解室|窗口|网点|平台|小组|队伍|团队"
     r"|服务点|阵地|基地|书屋|之家|示范点)\s*(?:共|达|达到|有)?$"
@@ -1262,9 +1265,8 @@ def choose_indicator(
         # 提供各项服务7250人次, 累计服务5万人次: services counted, not persons aided
         hits = [h for h in hits if h.indicator not in ("aid_persons", "mutual_insurance_enrolled")]
     if num.unit == "percent" and _OTHER_RATE.search(before_text):
-        return (
-            None  # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's
-        )
+        # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's
+        return None
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
     if num.unit == "yuan" and _AT_STAKE.search(norm, max(clause[0], num.start - 12), num.start):
@@ -2274,7 +2276,7 @@ _UNION_FEDERATION_TITLE = re.compile(
 # 西安市总聚焦货车司机…, 鲁甸县总迅速…: a place's 市总 / 县总 / 区总 is its federation's short name (not 全县总投资,
 # 县总人口, 市总队)
 _SHORT_FEDERATION = re.compile(
-    r"(?<=[市县区])总(?!工会|工會|数|量|额|计|共|体|和|值|投资|产值|人口|面积|规模|收入|支出|经理|书记|指挥|队|院|局|站|部"
+    r"(?<=[市县区])总(?!工会|数|量|额|计|共|体|和|值|投资|产值|人口|面积|规模|收入|支出|经理|书记|指挥|队|院|局|站|部"
     r"|公司|医院|工程师|监|裁|决赛|冠军|成绩|分|结|的|规划|目标|任务|要求)"
 )
 
@@ -2824,9 +2826,10 @@ def find_report_year(norm: str) -> int | None:
 
     A heading naming the year looked back on (2016年工作回顾) wins; else the latest year named in the looking-back
     text, leaving out dates, the start of a span (自2007年以来), anecdotes and, when the page is dated, history more
-    than three years before it; else the page's date (a year earlier for a text that speaks of 去年 and not of
-    今年), which is also the year of a review of the years up to it (五年来, 二十年来). Dates in a source address
-    come last.
+    than three years before it; else, on an undated page, the start of the one span it tells (2011年以来,…); else
+    the page's date (a year earlier for a text that speaks of 去年 and not of 今年, for a whole year told on a page of
+    January to April, and for 去年以来 on a page of January to March), which is also the year of a review of the
+    years up to it (五年来, 二十年来). Dates in a source address come last.
     """
     # //www.workercn.cn2014-06-24 08:15:02: a page's date glued to the site's address is the page's date
     norm = _COPYRIGHT.sub(" ", _GLUED_DATE.sub(r"\1 ", norm))
