@@ -1189,6 +1189,16 @@ def choose_indicator(
     prev_clause_start = norm.rfind(",", sentence.start, clause[0] - 1) + 1 if clause[0] > sentence.start else clause[0]
     context = norm[max(prev_clause_start, sentence.start) : clause[1]]
     sentence_before = norm[sentence.start : num.start]
+    if (
+        num.unit == "yuan"
+        and _EACH_VISIT.match(sentence_before)
+        and not re.search(r"共|合计|总计|累计", sentence_before)
+    ):
+        return None  # 每到一处,慰问人员都…送上3000元慰问金: what each visit brought, not the sum of them
+    if num.unit == "percent" and _OTHER_RATE.search(before_text):
+        return (
+            None  # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's
+        )
     # 累计为9名省级特困劳模,发放特殊困难补助金7.6万元: those a clause opened by 为 names take the verb of the clause
     # after it, when their own clause has none
     reach_to = clause[1]
@@ -1252,21 +1262,12 @@ def choose_indicator(
                         path="after",
                     )
                 )
-    if (
-        num.unit == "yuan"
-        and _EACH_VISIT.match(sentence_before)
-        and not re.search(r"共|合计|总计|累计", sentence_before)
-    ):
-        return None  # 每到一处,慰问人员都…送上3000元慰问金: what each visit brought, not the sum of them
     if num.unit_word in ("人", "名", "位", "户", "人次", "") and _LISTED.match(norm, num.end, clause[1]):
         # 尚有27名…子女已列入帮扶范畴, 对…216户困难职工子女助学进行摸底筛查: those listed or surveyed, not yet aided
         hits = [h for h in hits if h.indicator != "aid_persons"]
     if re.search(r"服务(?:活动)?(?:达|共)?\s*$", before_text):
         # 提供各项服务7250人次, 累计服务5万人次: services counted, not persons aided
         hits = [h for h in hits if h.indicator not in ("aid_persons", "mutual_insurance_enrolled")]
-    if num.unit == "percent" and _OTHER_RATE.search(before_text):
-        # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's
-        return None
     if _BENEFICIARY.search(norm[clause[0] : num.start]):
         hits = [h for h in hits if h.indicator not in _STOCKS]
     if num.unit == "yuan" and _AT_STAKE.search(norm, max(clause[0], num.start - 12), num.start):
@@ -2424,7 +2425,7 @@ def _named_federation(norm: str) -> str | None:
             and level != "市"
             and title.startswith(level, m.end())
             and bare_counts.get(level)
-            and not _place_opens(title[m.end() + len(level) :])  # 安徽省祁门县1587名…: the county's
+            and not _opening_place(title[m.end() + len(level) :], short_names=False)  # 安徽省祁门县1587名…
         )
     ):
         # 山东工会依法为民工撑腰, 福建省工会“两节”筹集上亿元: a headline naming a province's unions is about its
@@ -2544,12 +2545,18 @@ def organisation_of_all_unions(norm: str) -> str | None:
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
 
 
-def _place_opens(text: str) -> bool:
-    """Whether text opens with a city's, county's or district's name and level (祁门县…, 长沙市…)."""
-    return any(
-        text[k - 1] in "市县区州旗盟" and text[k - 1] in place_levels(text[: k - 1])
-        for k in range(3, min(8, len(text)) + 1)
-    )
+def _opening_place(text: str, short_names: bool = True) -> tuple[str, int] | None:
+    """The city, county or district text opens with, with its level, and how much of the text it took: written with
+    its level (祁门县…, 长沙市…) or, with short_names, by a short name that is a place at one level only (樟树…)."""
+    for k in range(min(8, len(text)), 1, -1):
+        head = text[:k]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+            continue
+        if head[-1] in "市县区州旗盟" and head[-1] in place_levels(head[:-1]):
+            return head, k
+        if short_names and len(levels := place_levels(head)) == 1 and (level := next(iter(levels))) in "市县区州旗盟":
+            return head + level, k
+    return None
 
 
 def organisation_of_its_title_place(norm: str) -> str | None:
@@ -2564,16 +2571,8 @@ def organisation_of_its_title_place(norm: str) -> str | None:
     title = _TITLE_TAG.sub("", title)
     # 向25.6万余人次职工发放1.34亿元补助金!普洱市职工医疗互助保障成效显著: each part of a title in two parts opens as one
     for part in re.split(r"[!！?？:：|｜]|——|\s+", title):
-        for k in range(min(8, len(part)), 1, -1):
-            head = part[:k]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", head):
-                continue
-            if head[-1] in "市县区州旗盟" and head[-1] in place_levels(head[:-1]):
-                place = head
-            elif len(levels := place_levels(head)) == 1 and (level := next(iter(levels))) in "市县区州旗盟":
-                place = head + level
-            else:
-                continue
+        if opening := _opening_place(part):
+            place, k = opening
             # 黄石工会概况: the unions of the city, its federation's; 某县总工会… the text would have named itself
             return None if part.startswith(("总工会", "工会联合会"), k) else place + "总工会"
     return None
@@ -2839,7 +2838,8 @@ def find_report_year(norm: str) -> int | None:
     norm = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), norm)
     urls = " ".join(_URL.findall(norm))
     body = _URL.sub(" ", norm)
-    published = _publication_date(body)
+    published_on = _publication(body)  # the page's year and month
+    published, published_month = published_on if published_on else (None, 12)
     named = _DATE.sub(" ", body)
     years: list[int] = []
     reviewed: list[int] = []  # 总结2023年全县工会工作, 总结回顾2021年…工作情况: the year a meeting looked back on
@@ -2917,8 +2917,7 @@ def find_report_year(norm: str) -> int | None:
     if published and _SPAN_TO_NOW.search(named):
         # 五年来 on a page of April 2018, 近两年 in March 2017: a review up to early in a year ends with the year
         # before it (published in July, it takes in that year's first half; 2012年元旦春节… names its own year)
-        month = (_publication(body) or (published, 12))[1]
-        return published - 1 if month <= 4 and not any(y >= published for y in years) else published
+        return published - 1 if published_month <= 4 and not any(y >= published for y in years) else published
     if published:
         # 2025年莆田工会夏令营开营 among a 2015 page's links to other news: no year after the page's own
         entry = _entry_year(body)
@@ -2929,11 +2928,7 @@ def find_report_year(norm: str) -> int | None:
             and max(years) < published
             # 截至2025年末,已建立基层工会组织2350个 on a page of January 2026: the stock at the end of the year before is
             # what the page reports, whatever else it says 今年 of
-            and not (
-                max(years) == published - 1
-                and (_publication(body) or (published, 12))[1] <= 4
-                and _year_end_stock(named, max(years))
-            )
+            and not (max(years) == published - 1 and published_month <= 4 and _year_end_stock(named, max(years)))
         ):
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
     dated = _publication_date(urls) or next(
@@ -2964,21 +2959,22 @@ def find_report_year(norm: str) -> int | None:
         # the work of that year so far (2016年以来…已累计 and 自2006年开始 are running totals, and 2014年以来…截至去年底
         # runs past its first year, which leave it open)
         return max(started)
+    this_year_told = bool(re.search(r"今年|上半年|年初以来", named))
     # 去年,全市工会…: the text looks back on last year (去年儿子考上大学 in a family's story does not)
-    last_year = bool(_LAST_YEAR.search(named)) and not re.search(r"今年|上半年|年初以来", named)
+    last_year = bool(_LAST_YEAR.search(named)) and not this_year_told
     # 全年开展…30余场次 on a page of February 2024 that names no year: a whole year told early in the next is the
     # year before
-    whole_year = said_whole_year and not re.search(r"今年|上半年|年初以来|以来", named)
+    whole_year = said_whole_year and not this_year_told and "以来" not in named
     # 去年以来,我市…建制率达100% on a page of March 2012: what was done since last year, told as the year opens, is
     # last year's; on a page of April or August (去年以来,新荣区总工会…) it runs into the page's year
-    since_last_year = "去年以来" in named and not re.search(r"今年|上半年|年初以来", named)
-    if published:
-        month = (_publication(body) or (published, 12))[1]
-        return published - 1 if last_year or whole_year and month <= 4 or since_last_year and month <= 3 else published
-    # a date in the address: /20200914/, /202009/ (year and month), /2014_01/ or /2018-04/, /2012/ (a year folder)
-    if dated:
-        month = _address_month(urls, dated)
-        return dated - 1 if last_year or whole_year and month <= 4 or since_last_year and month <= 3 else dated
+    since_last_year = "去年以来" in named and not this_year_told
+    # the page's date, else a date in the address: /20200914/, /202009/ (year and month), /2014_01/ or /2018-04/,
+    # /2012/ (a year folder)
+    page_year, month = (
+        (published, published_month) if published else (dated, _address_month(urls, dated) if dated else 12)
+    )
+    if page_year:
+        return page_year - 1 if last_year or whole_year and month <= 4 or since_last_year and month <= 3 else page_year
     return None
 
 
