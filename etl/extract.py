@@ -2542,6 +2542,9 @@ def organisation_of_all_unions(norm: str) -> str | None:
 
 
 # [江西] 樟树250个村级工会…, 【本地新闻】: a tag before a title
+# a visit's title: who goes to (到/赴/至/来/走进/深入) a place, and what for (调研, 检查, 视察 …)
+_VISIT_TO = re.compile(r"(?:到|赴|至|来|走进|深入)")
+_VISIT_WHAT = re.compile(r"调研|检查|考察|视察|督导|督查|慰问|指导")
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
 
 
@@ -2570,11 +2573,17 @@ def organisation_of_its_title_place(norm: str) -> str | None:
     title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln.strip())), "")
     title = _TITLE_TAG.sub("", title)
     # 向25.6万余人次职工发放1.34亿元补助金!普洱市职工医疗互助保障成效显著: each part of a title in two parts opens as one
-    for part in re.split(r"[!！?？:：|｜]|——|\s+", title):
+    parts = re.split(r"[!！?？:：|｜]|——|\s+", title)
+    for part in parts:
         if opening := _opening_place(part):
             place, k = opening
             # 黄石工会概况: the unions of the city, its federation's; 某县总工会… the text would have named itself
             return None if part.startswith(("总工会", "工会联合会"), k) else place + "总工会"
+    # 省总工会到兴仁县调研农民工集中入会情况, …一行至海曙区…调研: a visit's news tells of the union work of the place visited
+    for part in parts:
+        for m in _VISIT_TO.finditer(part):
+            if (opening := _opening_place(part[m.end() :], short_names=False)) and _VISIT_WHAT.search(part, m.end()):
+                return opening[0] + "总工会"
     return None
 
 

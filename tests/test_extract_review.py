@@ -2363,6 +2363,15 @@ def test_the_year_a_meeting_urges_is_not_the_year_looked_back_on(text, year):
         ("江西推行党工共建新模式\n各地在农村党支部组建村级工会。", None),
         ("承德开展送温暖活动\n各级工会走访慰问困难职工。", None),
         ("合肥首次将困难职工帮扶纳入民生工程\n今年帮扶困难职工3000户。", None),
+        # a visit's news: the union work told is the place visited's, whoever the visitor
+        (
+            "省总工会到兴仁县调研农民工集中入会情况\n调研组深入企业,了解工会组建情况。全县企业农民工入会达3万人。",
+            "兴仁县总工会",
+        ),
+        ("市人社局一行至海曙区职工服务中心调研\n调研组查看了工会调解案卷。", "海曙区总工会"),
+        # counter-cases: a visit to a firm, or a place named on no visit
+        ("省总工会领导到某某公司调研\n调研组了解企业工会工作。", None),
+        ("省总工会召开兴仁县经验交流会\n会议介绍了工会组建经验。", None),
     ],
 )
 def test_a_title_opening_with_the_place_whose_union_work_it_tells(text, organisation):
