@@ -1839,7 +1839,7 @@ def extract(text: str) -> Extraction:
     # 2018年新建工会40家,2019年新建工会52家 in a report on 2019: the first is 2018's, and is stored as 2018's
     this_year_told = any(_THIS_YEAR.search(_own_words(norm, idx, f)[1]) for f in facts)
     for f in facts + review:
-        if not f.period.startswith(("total:", "each:", "cum")):
+        if not f.period.startswith(("total:", "each:", "cum", "last:", "since:")):
             f.year = _year_told(norm, idx, f, year, this_year_told)
     if organisation and (m := re.fullmatch(r"(.+?[县州旗区])(总?工会)", organisation)):
         # 回族土族自治县 → 大通回族土族自治县, 里斯达斡尔族区 → 梅里斯达斡尔族区: a long name the pattern cut

@@ -13,9 +13,14 @@ Every observation has a period, stored as a short code in `observations.period`,
 | `asof:2018-04`     | a count at the end of a month (a stock)   | that month's year  | 截至2018年4月底          |
 | `cum`              | a running total up to the year, from a    | that year          | 截至2016年累计            |
 |                    | start the text does not say (历年累计)     |                    |                          |
+| `last:5`           | a total over the last 5 years, read from  | (none yet)         | 近5年累计                 |
+|                    | a text whose year is not known (近5年来)   |                    |                          |
+| `since:2016`       | a total from 2016, read likewise          | (none yet)         | 2016年以来累计            |
+|                    | (2016年以来 on a page of unknown year)    |                    |                          |
 
 Only `year` figures are annual: rankings, trends, year-on-year changes, targets, decks and exports use them alone;
 the others are shown with their period in words. A count at the end of December (截至12月底, 年末) is the year's.
+`last:` and `since:` are never stored: given the year, parse_period reads them as the `total:` span they name.
 """
 
 from __future__ import annotations
@@ -190,6 +195,8 @@ _TABLE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(total|each):((?:19|20)\d{2})-((?:19|20)\d{2})"), "code_span"),
     (re.compile(r"asof:((?:19|20)\d{2})-(\d{1,2})"), "code_asof"),
     (re.compile(r"cum"), "code_cum"),
+    (re.compile(r"last:(\d{1,2})"), "code_last"),
+    (re.compile(r"since:((?:19|20)\d{2})"), "code_since"),
     # the calendar year
     (
         re.compile(
@@ -262,6 +269,10 @@ def _from_english(s: str) -> str:
     2020" → 2020年1–8月, "as of end of April 2018" → 截至2018年4月底, "2015–2019 total (5 years)" → 2015–2019 total (the
     import page shows a period in the chosen language and reads back what it shows)."""
     s = re.sub(r"\s*\(\d+ years?\)?$", "", s)  # its ")" is stripped above
+    if m := re.fullmatch(r"total (?:of|over) the (?:last|past) (\d{1,2}) years", s, re.I):
+        return f"近{m.group(1)}年累计"
+    if m := re.fullmatch(r"total since ((?:19|20)\d{2})", s, re.I):
+        return f"{m.group(1)}年以来累计"
     m = _EN_TRAILING_YEAR.fullmatch(s)
     body, y = (m.group(1).strip(), f"{m.group(2)}年") if m else (s, "")  # "Jan–Aug" before the year is known
     if body in _EN_PARTS:
@@ -295,6 +306,15 @@ def _build(how: str, m: re.Match, year: int | None, raw: str) -> Period:
         return _asof(int(m.group(1)), int(m.group(2)))
     if how == "code_cum":
         return Period("cum", year)
+    if how == "code_last":  # the last N years up to the year given: 近5年 in a 2020 report is 2016–2020
+        n = int(m.group(1))
+        if n < 2:
+            raise PeriodError(raw, "unknown")
+        return Period("total", year, None if year is None else year - n + 1)
+    if how == "code_since":
+        if year is not None and year <= int(m.group(1)):
+            raise PeriodError(raw, "year_mismatch")
+        return Period("total", year, int(m.group(1)))
     if how == "cum":
         own = next((g for g in m.groups() if g), None)
         return Period("cum", int(own) if own else year)
@@ -386,6 +406,12 @@ def period_words(code: str | None, year: int | None, lang: str = "zh", full_year
     back; before the year is known, a part of a year or a running total without it (上半年, 历年累计)."""
     if not code or code == "year":
         return full_year
+    if year is None and (m := re.fullmatch(r"(last|since):(\d+)", code)):
+        # 近5年来 in a text whose year is not known: as many years as it says, not all the years (历年累计)
+        n = m.group(2)
+        if m.group(1) == "last":
+            return f"total of the last {n} years" if lang == "en" else f"近{n}年累计"
+        return f"total since {n}" if lang == "en" else f"{n}年以来累计"
     try:
         if year is not None:
             return period_label(code, year, lang)
@@ -489,14 +515,17 @@ def period_in_context(text: str, start: int, year: int | None, end: int | None =
     if paragraph_start + span.start() < sentence_start and _TURN_TO_YEAR.search(before):
         return None  # 2018年以来…300万元。今年,慰问困难职工800人: a sentence that turns back to the year is the year's
     if year is None and not (span.group("span") or span.group("plan")):
-        # 近5年来…追缴拖欠工资5000多万元 in a text whose year is not known: a running total up to whichever year it is,
-        # never one year's (每年培训3000人 is each year's, the report's among them; 回顾一年来 is the year)
+        # 近5年来…追缴拖欠工资5000多万元 in a text whose year is not known: a total over the years it says up to
+        # whichever year it is (last:5; 2016年以来 → since:2016), never one year's (每年培训3000人 is each year's, the
+        # report's among them; 回顾一年来 is the year)
         try:
-            spans_years = not parse_period(span.group(0) + ("累计" if span.group("since") else ""), 2000).is_annual
+            p = parse_period(span.group(0) + ("累计" if span.group("since") else ""), 2100)
+            spans_years = not p.is_annual
+            code = f"last:{p.n_years}" if span.group("n") else f"since:{p.first_year}"
         except PeriodError:
-            spans_years = span.group("since") is not None  # 2016年以来 on a page of unknown year
+            spans_years = False
         rate = text[end - 1 : end] in ("%", "％")  # 2014年以来…覆盖率达92%: a level where the span has got to
-        return "cum" if spans_years and not rate and not _EACH_WORD.search(clause) else None
+        return code if spans_years and not rate and not _EACH_WORD.search(clause) else None
     phrase = span.group(0)
     each = _EACH_WORD.search(clause) is not None
     try:

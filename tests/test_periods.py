@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.periods import PeriodError, is_annual, parse_period, period_in_context, period_label, qualified
+from etl.periods import PeriodError, is_annual, parse_period, period_in_context, period_label, period_words, qualified
 
 
 @pytest.mark.parametrize(
@@ -182,16 +182,41 @@ def test_past_n_years_without_lai_is_a_span():
 @pytest.mark.parametrize(
     "text,figure,code",
     [
-        # the report's year not known: a span up to it is a running total, never one year's
-        ("近5年来,市总工会为2000多名农民工追缴拖欠工资5000多万元。", "5000多万元", "cum"),
-        ("2016年以来,市总工会累计发放救助金300万元。", "300万元", "cum"),
-        ("五年来,各级工会共筹集帮扶资金2.31亿元。", "2.31亿元", "cum"),
+        # the report's year not known: a span up to it is a total over the years it says, never one year's
+        ("近5年来,市总工会为2000多名农民工追缴拖欠工资5000多万元。", "5000多万元", "last:5"),
+        ("2016年以来,市总工会累计发放救助金300万元。", "300万元", "since:2016"),
+        ("五年来,各级工会共筹集帮扶资金2.31亿元。", "2.31亿元", "last:5"),
+        ("过去两年,全县工会共调处劳动争议86件。", "86件", "last:2"),
         # counter-cases: one year looked back on, each year's figure, a rate the span has got to
         ("回顾一年来的工作,新建工会12家。", "12家", None),
         ("五年来,每年培训职工3000人。", "3000人", None),
         ("2014年以来,着力提升集体协商质效,覆盖率达92%", "92%", None),
     ],
 )
-def test_a_span_with_the_year_unknown_is_a_running_total(text, figure, code):
+def test_a_span_with_the_year_unknown_is_a_total_over_its_years(text, figure, code):
     start = text.index(figure)
     assert period_in_context(text, start, None, start + len(figure)) == code
+
+
+@pytest.mark.parametrize(
+    "code,zh,en,with_year",
+    [
+        ("last:5", "近5年累计", "total of the last 5 years", "total:2016-2020"),
+        ("since:2016", "2016年以来累计", "total since 2016", "total:2016-2020"),
+        ("last:2", "近2年累计", "total of the last 2 years", "total:2019-2020"),
+    ],
+)
+def test_a_span_up_to_an_unknown_year_in_words_and_with_its_year(code, zh, en, with_year):
+    """Before the year is known: as many years as the text says (not 历年累计, all the years); the words read back; with
+    the year, the total:… span that is stored."""
+    assert period_words(code, None, "zh") == zh
+    assert period_words(code, None, "en") == en
+    for given in (code, zh, en):
+        assert parse_period(given, 2020).code == with_year
+    with pytest.raises(PeriodError) as err:
+        parse_period(code)
+    assert err.value.reason == "needs_year"
+    with pytest.raises(PeriodError):
+        parse_period("since:2020", 2020)  # a span from the year it ends in is not a span
+    with pytest.raises(PeriodError):
+        parse_period("last:1", 2020)

@@ -264,12 +264,13 @@ def test_a_figure_of_another_year_is_stored_in_that_year():
 
 
 def test_a_span_in_a_text_without_a_year_takes_its_years_once_the_year_is_chosen():
-    """近5年来… with no year told is a running total (never the year's); with the year chosen, the span's years."""
+    """近5年来… with no year told is a total over five years (never the year's, nor all the years); with the year
+    chosen, the span's years."""
     from etl.extract import extract
     from ui.reports import candidate_table
 
     text = "示例市总工会\n近5年来,市总工会为2000多名农民工追缴拖欠工资5000多万元。\n"
     found = extract(text)
-    assert found.report_year is None and [f.period for f in found.facts] == ["cum"]
-    assert list(candidate_table(found, text, None)["period"]) == ["历年累计"]
+    assert found.report_year is None and [f.period for f in found.facts] == ["last:5"]
+    assert list(candidate_table(found, text, None)["period"]) == ["近5年累计"]
     assert list(candidate_table(found, text, 2020)["period"]) == ["2016–2020 五年累计"]

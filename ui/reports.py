@@ -115,8 +115,8 @@ def candidate_table(extraction: Extraction, text: str | None = None, year: int |
         code = getattr(f, "period", None)
         if text is not None and (code is None or reread and code == "year"):
             code = period_in_context(text, f.start, year, f.end)
-        elif text is not None and reread and code == "cum":
-            # 近5年来… in a text that gives no year, read as cum: with the year staff chose, the span's years
+        elif text is not None and reread and (code == "cum" or code.startswith(("last:", "since:"))):
+            # 近5年来… in a text that gives no year, read as last:5: with the year staff chose, the span's years
             code = period_in_context(text, f.start, year, f.end) or code
         # 2018年新建工会40家 in a report on 2019: the year its own sentence names, where it is stored
         own_year = getattr(f, "year", None) or year
