@@ -1875,6 +1875,7 @@ _NAMED_YEAR = re.compile(
     r"(?<![比较由与同从自到和及、])(?<![^截]至)((?:19|20)\d\d)年(?!以来|起|至|到|[-—–~]|的|前|后|以前|以后)"
 )
 _CLAUSE_TIME = re.compile(r"今年|本年|当年|全年|去年|上年度?|上一年|(?:19|20)\d\d年")
+_SPAN_OR_PART = re.compile(r"以来|年来|半年|季度|\d+月|目前|近年")
 
 
 def _own_words(norm: str, idx: list[int], f: Fact) -> tuple[str, str]:
@@ -1884,6 +1885,20 @@ def _own_words(norm: str, idx: list[int], f: Fact) -> tuple[str, str]:
     begin = max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1
     own = norm[begin : _norm_offset(idx, f.end - 1) + 1]
     return own, own[max(own.rfind(c, 0, at - begin + 1) for c in ",:") + 1 :]
+
+
+def _year_opening_paragraph(norm: str, at: int) -> re.Match | None:
+    """2013年,我区共有9.4万人次职工参加医疗互助保障。医保年度内…区总支付保障金700余万元: the year that opened the
+    nearest sentence before, in the paragraph, that names a time, which the sentences after it go on telling; None where
+    that sentence names a time anywhere else (2013年以来, 今年, 上半年 in its middle) or the paragraph names none."""
+    start = norm.rfind("\n", 0, at) + 1
+    for sentence in reversed(re.split(r"(?<=[。！？;])", norm[start:at])):
+        if _CLAUSE_TIME.search(sentence) or _SPAN_OR_PART.search(sentence):
+            told = sentence.strip()
+            opening = _NAMED_YEAR.match(told)
+            alone = len(_CLAUSE_TIME.findall(told)) == 1 and not _SPAN_OR_PART.search(told)
+            return opening if opening and alone and told[opening.end() : opening.end() + 1] in ",:" else None
+    return None
 
 
 def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_told: bool) -> int | None:
@@ -1903,6 +1918,8 @@ def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_t
             for m in _CLAUSE_TIME.finditer(own)
             if re.search(r"(?:^|[,: ])(?:截至|截止|到)?$", own[: m.start()])  # 截至2023年底,全市共有…
         ]
+    if not times and (opened := _year_opening_paragraph(norm, norm.find(own))):
+        times = [opened]
     if not times:
         return None
     last = times[-1]

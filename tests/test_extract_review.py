@@ -2302,6 +2302,33 @@ def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
             "江北区总工会2020年工作报告\n截至2019年底,全区共有基层工会组织1260个。",
             [("total_unions", 1260.0, 2019)],
         ),
+        # a year opening a sentence goes on dating the sentences after it in its paragraph, up to one naming a time
+        (
+            "江北区总工会2020年工作报告\n2019年,全区共有9.4万人次职工参加医疗互助保障。年度内发放医疗互助保障金700余万元。"
+            "今年新建工会52家。",
+            [
+                ("mutual_insurance_enrolled", 94000.0, 2019),
+                ("mutual_insurance_payout", 7000000.0, 2019),
+                ("new_unions", 52.0, None),
+            ],
+        ),
+        (
+            "江北区总工会2020年工作报告\n2019年,全区组织技能培训职工3000人次;开展法律服务活动70场,提供法律援助60件。",
+            [("training_persons", 3000.0, 2019), ("legal_aid_cases", 60.0, 2019)],
+        ),
+        # counter-cases: a new paragraph, and a sentence naming a time in its middle, date nothing after them
+        (
+            "江北区总工会2020年工作报告\n2019年,全区共有9.4万人次职工参加医疗互助保障。\n发放医疗互助保障金700余万元。",
+            [("mutual_insurance_enrolled", 94000.0, 2019), ("mutual_insurance_payout", 7000000.0, None)],
+        ),
+        (
+            "江北区总工会2020年工作报告\n2019年,参保职工9.4万人次,上半年新建工会30家。发放医疗互助保障金700余万元。",
+            [
+                ("mutual_insurance_enrolled", 94000.0, 2019),
+                ("new_unions", 30.0, 2019),
+                ("mutual_insurance_payout", 7000000.0, None),
+            ],
+        ),
     ],
 )
 def test_a_figure_its_sentence_dates_to_another_year(text, expected):
