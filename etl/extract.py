@@ -936,10 +936,12 @@ def find_numbers(clause: str, offset: int) -> list[Number]:
             if not _CASES_COUNTED.search(clause[max(0, s - 4) : s]):
                 continue  # 次 alone is an event count (3次会议), not person-times
             unit = "件次"  # 调解纠纷820次, 为农民工维权30多次: the disputes or cases are what is counted
-        if (after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%") and not (
-            unit == "元" and (_VALUE_BEFORE.search(clause[:s]) or _MONEY_NOUN_AFTER.match(after))
+        if (
+            (after.startswith("的") or re.match(r"^[^,、]{0,2}的(?!基层工会|企业)", after) and unit != "%")
+            and not (unit == "元" and (_VALUE_BEFORE.search(clause[:s]) or _MONEY_NOUN_AFTER.match(after)))
+            and not (_PERSONS_OF.match(after) and _BENEFICIARY.search(clause[:s]))
         ):
-            continue  # 30多人的纠纷: an attribute in a story, not a total
+            continue  # 30多人的纠纷: an attribute in a story, not a total (为1.2万人次的职工送去清凉 counts whom it names)
         if _PER_HEAD.search(clause[max(0, s - 20) : s]):
             continue  # 每人发放1000元: a rate per person, not a total
         if (unit in ("人", "名", "位", "人次") or m["q3"] == "以上") and _THRESHOLD_AFTER.match(
@@ -1060,6 +1062,10 @@ class _Hit:
 # reached (为98名…会员发放, 为8家单位14名会员赔付), never a stock; 会员总数为… (数为, 率为) is a level.
 _STOCKS = frozenset({"total_members", "total_unions"})
 _NEXT_FIGURE = re.compile(r"(?:19|20)\d\d年|(\d)")  # group 1: a digit of a figure, not of a year
+# 的职工, 的困难学子: the persons a count with 的 after it names
+_PERSONS_OF = re.compile(r"的[^,、\d]{0,4}?(?:职工|员工|工人|农民工|劳动者|学子|学生|会员|群众|家庭|子女)")
+# the sum given to those a 为 clause counts, straight after its verb (提供49.8万元, 发放了总价值1.8万元)
+_SUM_GIVEN = re.compile(r"\d+(?:\.\d+)?[万亿]?元")
 _GIVEN_TO = re.compile(r"(?:^|累计|共|先后|还|并)(?:为|对|向|给)[^\d,、]{0,10}$")
 _BENEFICIARY = re.compile(
     r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
@@ -1158,12 +1164,18 @@ def _spent_on_aid(norm: str, num: Number, window_start: int, sentence: Sentence)
     )
 
 
-def _text_after(norm: str, num: Number, reach_to: int) -> str:
+def _text_after(norm: str, num: Number, reach_to: int, through_sum: bool = False) -> str:
     """What a label after the number may be read in: up to `reach_to` (the comma to the next clause made a space),
-    cut at the next figure (a year is none) and at a bracket the number stands in."""
+    cut at the next figure (a year is none) and at a bracket the number stands in; with through_sum, past the one sum
+    those the number counts were given (为168名…学子提供49.8万元助学金)."""
     after_text = norm[num.end : reach_to].replace(",", "\u3000", 1)[:AFTER_REACH]
     nxt = _NEXT_FIGURE.search(after_text)
-    while nxt and nxt.group(1) is None:
+    through_sum = through_sum and "每" not in after_text[: nxt.start() if nxt else 0]  # 每人发放360元: a rate
+    while nxt and (nxt.group(1) is None or through_sum and (given := _SUM_GIVEN.match(after_text, nxt.start()))):
+        if nxt.group(1) is not None:
+            through_sum = False
+            nxt = _NEXT_FIGURE.search(after_text, given.end())
+            continue
         nxt = _NEXT_FIGURE.search(after_text, nxt.end())
     after_text = after_text[: nxt.start()] if nxt else after_text
     # 新生138名(其中本科生86人,专科生52人)为救助对象: a label does not reach into the brackets a number stands in
@@ -1249,7 +1261,8 @@ def choose_indicator(
                 continue
         if ph.after:
             if after_text is None:
-                after_text = _text_after(norm, num, reach_to)
+                beneficiary = num.unit == "person" and _BENEFICIARY.search(norm[clause[0] : num.start]) is not None
+                after_text = _text_after(norm, num, reach_to, through_sum=beneficiary)
             m = ph.after.search(after_text)
             if m:
                 hits.append(

@@ -2913,3 +2913,33 @@ def test_unions_a_place_has_now_are_its_stock(text, expected):
 )
 def test_services_and_those_listed_are_no_persons_aided(text, expected):
     assert [(f.indicator, f.value) for f in extract("某区总工会2019年工作总结\n" + text).facts] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # members recruited: 吸收 as 吸纳, and new members written 新工会会员
+        ("全区新建工会108家,吸收新工会会员1152人。", [("new_unions", 108.0), ("new_members", 1152.0)]),
+        ("截至年底,全区共有工会会员5000人。", [("total_members", 5000.0)]),
+        # those a 为 clause counts are aided even where the sum they were given stands between them and its word
+        ("为168名考入大学的困难学子提供49.8万元助学金。", [("aid_persons", 168.0), ("aid_amount", 498000.0)]),
+        ("为3家企业的183名一线职工发放了总价值1.8万元的慰问品。", [("aid_persons", 183.0), ("aid_amount", 18000.0)]),
+        # and where 的 joins the count to whom it counts
+        ("深入建筑工地、快递分拣中心,为1.2万人次的职工送去清凉。", [("aid_persons", 12000.0)]),
+        # counter-cases: a rate per head is not passed over; 的 before a thing, not persons, is an attribute
+        ("为208名困难职工每人发放360元慰问金。", [("aid_persons", 208.0)]),
+        ("为30多人的团队送去慰问品。", []),
+        # a quota (名额) allotted is neither persons aided nor members
+        ("上级工会分给我市春节救助慰问名额160名,其中女职工会员名额20名。", []),
+        # workers on the aid files (纳入帮扶档案) are a register, not those aided; those aided are
+        ("纳入市总帮扶档案的困难职工有1.7万户。", []),
+        ("全年帮扶困难职工1.7万户。", [("aid_persons", 17000.0)]),
+    ],
+)
+def test_round_thirty_two_recruits_beneficiaries_quotas_and_registers(text, expected):
+    assert [(f.indicator, f.value) for f in extract("江北区总工会2019年工作总结\n" + text).facts] == expected
+
+
+def test_members_paid_out_to_are_not_the_membership():
+    text = "江北区总工会2019年工作总结\n一年来为“职工医疗”“住院津贴”患病职工会员赔付慰问3643人。"
+    assert "total_members" not in [f.indicator for f in extract(text).facts]
