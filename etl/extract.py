@@ -353,7 +353,9 @@ _ORG_STOP = re.compile(
     # an event run into the body that held it: 据悉,本次活动县总工会共赠送…, 此次活动区总工会 (no place ends so)
     r"活动|仪式|期间|现场|"
     # the time of a plan: 未来区总工会将…, 下一步县总工会
-    r"未来|今后|下一步|接下来"
+    r"未来|今后|下一步|接下来|"
+    # an adverb of only (预计今年仅市总工会将筹集…, 只市总工会): no place has 仅 or 只
+    r"仅|只"
 )
 # the words of _ORG_STOP that govern the body after them (从和县总工会获悉: 和县 is its place, 领导和县 two bodies)
 _PREPOSITIONS = frozenset(("从", "向", "对", "在", "由", "据", "到", "为", "给", "被", "将", "把", "来自"))
@@ -1923,6 +1925,8 @@ def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_t
         return None
     own, clause = _own_words(norm, idx, f)
     times = list(_CLAUSE_TIME.finditer(clause))
+    if times and times[-1].group(0) in ("全年", "当年", "本年"):
+        times = []  # 截至2018年底,茂名市实现全年参保会员达到11.48万人: the whole of the year the sentence named before
     if not times:
         # 2018年,全区新建工会40家: a time word opening a clause dates the clauses after it, up to the next that opens
         # one (去年…320人,今年救助…410人,发放救助金86万元: this year's); 2019年,在2018年工作的基础上 opens none

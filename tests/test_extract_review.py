@@ -1810,6 +1810,9 @@ def test_a_total_since_a_programme_began_is_a_running_total():
             "县总工会",
         ),
         ("春节期间市总工会走访慰问困难职工\n春节期间市总工会为困难职工送去慰问金。市总工会领导带队。", "市总工会"),
+        # an adverb of only before a level: 预计今年仅市总工会 names the city's federation, no place 仅市
+        ("宣城市开展育才关怀行动\n全部由市总工会资助,预计今年仅市总工会将筹集资金60多万元。", "宣城市总工会"),
+        ("江北区总工会送温暖\n今年仅区总工会就投入帮扶资金30万元。", "江北区总工会"),
     ],
 )
 def test_an_event_or_a_plans_time_is_no_part_of_a_name(text, org):
@@ -2301,6 +2304,11 @@ def test_new_form_unions_recruits_and_a_running_total_alone(text, expected):
         (
             "江北区总工会2020年工作报告\n截至2019年底,全区共有基层工会组织1260个。",
             [("total_unions", 1260.0, 2019)],
+        ),
+        # 全年 in the clause is the whole of the year the sentence named (截至2018年底,…全年参保…)
+        (
+            "江北区总工会2019年工作总结\n截至2018年底,全市实现全年参保会员达到11.48万人。今年新建工会52家。",
+            [("mutual_insurance_enrolled", 114800.0, 2018), ("new_unions", 52.0, None)],
         ),
         # a year opening a sentence goes on dating the sentences after it in its paragraph, up to one naming a time
         (
