@@ -2937,6 +2937,9 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         # counter-cases: a rate per head is not passed over; 的 before a thing, not persons, is an attribute
         ("为208名困难职工每人发放360元慰问金。", [("aid_persons", 208.0)]),
         ("为30多人的团队送去慰问品。", []),
+        # children of workers in 特困 or 贫困, as of those in 困难, are the aided group after the number
+        ("帮助了2900多名考上大学而经济窘迫的特困职工子女及时进入大学学习。", [("aid_persons", 2900.0)]),
+        ("资助贫困职工子女320名。", [("aid_persons", 320.0)]),
         # a quota (名额) allotted is neither persons aided nor members
         ("上级工会分给我市春节救助慰问名额160名,其中女职工会员名额20名。", []),
         # workers on the aid files (纳入帮扶档案) are a register, not those aided; those aided are
