@@ -1077,6 +1077,8 @@ _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
 _NEW_FORM = re.compile(r"新就业形态|新业态|八大群体|货车司机|网约车|快递员|快递小哥|外卖|送餐员|骑手|网约配送员")
 # persons at a ceremony or meeting (300余人参加了启动仪式, 近100人出席大会): its attendance, no figure
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
+# 帮扶834人实现就业, 帮助2200人实现就业, 协助5600人实现就业: those placed in jobs, an employment service, not aid
+_PLACED_IN_JOBS = re.compile(r"[^,。;\d]{0,12}?(?:实现(?:了)?(?:稳定|再)?就业|再就业|重新上岗|转移就业)")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
 # 共有6户家庭提出申请,…有4户…列为资助对象: those who applied, not those aided
@@ -1291,6 +1293,8 @@ def choose_indicator(
         return None  # 受助学生和基层工会主席等300余人参加了启动仪式, 近100人参加会议: those at the meeting
     if num.unit_word in ("人", "名", "位", "户", "") and _APPLIED.match(norm, num.end):
         return None
+    if num.unit == "person" and _PLACED_IN_JOBS.match(norm, num.end):
+        hits = [h for h in hits if h.indicator != "aid_persons"]
     if num.unit == "person" and _SELECTED.search(before_text):
         return None  # 确定了267名困难职工救助对象, 最终确定102名符合条件的困难职工: those chosen, told again
     if num.unit_word == "户" and re.search(r"(?:企业|单位|公司)$", norm[window_start : num.start]):

@@ -2940,6 +2940,9 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         # children of workers in 特困 or 贫困, as of those in 困难, are the aided group after the number
         ("帮助了2900多名考上大学而经济窘迫的特困职工子女及时进入大学学习。", [("aid_persons", 2900.0)]),
         ("资助贫困职工子女320名。", [("aid_persons", 320.0)]),
+        # those helped into jobs are an employment service, not aid; those aided are
+        ("几年来共帮扶834人实现就业。", []),
+        ("全年帮扶困难职工834人。", [("aid_persons", 834.0)]),
         # a quota (名额) allotted is neither persons aided nor members
         ("上级工会分给我市春节救助慰问名额160名,其中女职工会员名额20名。", []),
         # workers on the aid files (纳入帮扶档案) are a register, not those aided; those aided are
