@@ -2862,6 +2862,10 @@ def _address_month(urls: str, year: int) -> int:
     return int(m.group(1)) if m else 12
 
 
+# a month a sentence tells of as this year's or as the end of a count (截至12月上旬, 今年6月份), not a date with its year
+_MONTH_TOLD = re.compile(r"(?:截[至止]到?|今年)\s*(1[0-2]|[1-9])\s*月")
+
+
 def _year_end_stock(text: str, year: int) -> bool:
     """Whether the text tells a stock at the end of that year (截至2025年末, 截止到2024年底)."""
     return bool(re.search(rf"截[至止]到?\s*{year}\s*年\s*(?:年底|底|末)", text))
@@ -2894,6 +2898,7 @@ def find_report_year(norm: str) -> int | None:
     said_this_year = False  # 今年 in a sentence that looks back (not a plan)
     says_this_year = False
     said_whole_year = False  # 全年 in a sentence that looks back
+    months_told: list[int] = []  # 截至12月上旬, 今年6月份: the months a sentence that looks back tells of
     started: list[int] = []  # 2025年以来,新建工会组织9家: a span opened in a year, told with no running total
     for sent in sentences(named):
         if sent.future:
@@ -2904,6 +2909,7 @@ def find_report_year(norm: str) -> int | None:
             continue
         said_this_year = said_this_year or "今年" in s
         said_whole_year = said_whole_year or "全年" in s
+        months_told += [int(m) for m in _MONTH_TOLD.findall(s)]
         if not _TOLD_AS_TOTAL.search(s):
             started += [int(y) for y in _BARE_SINCE.findall(s)]
         s = _SINCE.sub(" ", s)
@@ -3020,8 +3026,11 @@ def find_report_year(norm: str) -> int | None:
     page_year, month = (
         (published, published_month) if published else (dated, _address_month(urls, dated) if dated else 12)
     )
+    # 于今年6月份…截至12月上旬 on a page of January 1997: a month past that is later than the page's is the year before's
+    late_month = any(m > month for m in months_told)
     if page_year:
-        return page_year - 1 if last_year or whole_year and month <= 4 or since_last_year and month <= 3 else page_year
+        before = last_year or whole_year and month <= 4 or since_last_year and month <= 3 or late_month
+        return page_year - 1 if before else page_year
     return None
 
 

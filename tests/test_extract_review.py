@@ -2602,6 +2602,14 @@ def test_an_undated_span_start_is_the_year_told(text, year):
         # counter-cases: later in the year, or 今年 beside it
         ("http://www.example.cn/html/2024_09/02/1.html\n某县总工会\n全年开展送服务活动30余场次。", 2024),
         ("http://www.example.cn/html/2024_02/02/1.html\n某县总工会\n今年全年开展送服务活动30余场次。", 2024),
+        # a month told as past (截至12月上旬, 今年6月份) later than the page's own month: the year before's
+        (
+            "http://szb.example.cn/content/1997-01/04/1.html\n某区积极组建乡镇企业工会\n"
+            "于今年6月份全面推广了经验。截至12月上旬已成立56个乡镇企业工会,发展会员3000多人。",
+            1996,
+        ),
+        # counter-case: a month before the page's
+        ("http://www.example.cn/html/2024_09/02/1.html\n某县总工会\n截至8月底,今年新建工会30家。", 2024),
     ],
 )
 def test_a_whole_year_told_early_in_the_next_is_the_year_before(text, year):
