@@ -2951,6 +2951,11 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         # those helped into jobs are an employment service, not aid; those aided are
         ("几年来共帮扶834人实现就业。", []),
         ("全年帮扶困难职工834人。", [("aid_persons", 834.0)]),
+        # goods listed before their noun, which is two words joined by 、 (防寒、防疫物资)
+        ("为环卫工人送去了价值6千元的棉手套、口罩等防寒、防疫物资。", [("aid_amount", 6000.0)]),
+        # unions visited (走访调研) are not the stock of unions; the stock is
+        ("累计走访调研基层工会组织18家。", []),
+        ("全区共有基层工会组织318家。", [("total_unions", 318.0)]),
         # a quota (名额) allotted is neither persons aided nor members
         ("上级工会分给我市春节救助慰问名额160名,其中女职工会员名额20名。", []),
         # workers on the aid files (纳入帮扶档案) are a register, not those aided; those aided are
