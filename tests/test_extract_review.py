@@ -2956,6 +2956,8 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         # unions visited (走访调研) are not the stock of unions; the stock is
         ("累计走访调研基层工会组织18家。", []),
         ("全区共有基层工会组织318家。", [("total_unions", 318.0)]),
+        # workers a union takes out the mutual scheme for (办理…互助保障) are enrolled in it
+        ("办理职工互助保障5914名。", [("mutual_insurance_enrolled", 5914.0)]),
         # a quota (名额) allotted is neither persons aided nor members
         ("上级工会分给我市春节救助慰问名额160名,其中女职工会员名额20名。", []),
         # workers on the aid files (纳入帮扶档案) are a register, not those aided; those aided are
