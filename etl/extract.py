@@ -1079,6 +1079,8 @@ _NEW_FORM = re.compile(r"新就业形态|新业态|八大群体|货车司机|网
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
 # 帮扶834人实现就业, 帮助2200人实现就业, 协助5600人实现就业: those placed in jobs, an employment service, not aid
 _PLACED_IN_JOBS = re.compile(r"[^,。;\d]{0,12}?(?:实现(?:了)?(?:稳定|再)?就业|再就业|重新上岗|转移就业)")
+# 1户医疗救助职工家庭成功脱困, 164户建档立卡困难职工全部脱困退档: those who left hardship, not those aided
+_OUT_OF_HARDSHIP = re.compile(r"[^,。;\d]{0,14}?(?:成功|全部|实现|已)?(?:脱困|解困|脱贫|退档)")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
 # 共有6户家庭提出申请,…有4户…列为资助对象: those who applied, not those aided
@@ -1293,7 +1295,9 @@ def choose_indicator(
         return None  # 受助学生和基层工会主席等300余人参加了启动仪式, 近100人参加会议: those at the meeting
     if num.unit_word in ("人", "名", "位", "户", "") and _APPLIED.match(norm, num.end):
         return None
-    if num.unit == "person" and _PLACED_IN_JOBS.match(norm, num.end):
+    if num.unit_word in ("人", "名", "位", "户", "人次", "") and (
+        _PLACED_IN_JOBS.match(norm, num.end) or _OUT_OF_HARDSHIP.match(norm, num.end)
+    ):
         hits = [h for h in hits if h.indicator != "aid_persons"]
     if num.unit == "person" and _SELECTED.search(before_text):
         return None  # 确定了267名困难职工救助对象, 最终确定102名符合条件的困难职工: those chosen, told again

@@ -2950,6 +2950,9 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         ("资助贫困职工子女320名。", [("aid_persons", 320.0)]),
         # those helped into jobs are an employment service, not aid; those aided are
         ("几年来共帮扶834人实现就业。", []),
+        # and those who left hardship (脱困, 退档) are not those aided
+        ("兑现帮扶资金46880元,1户医疗救助职工家庭成功脱困。", [("aid_amount", 46880.0)]),
+        ("164户建档立卡困难职工全部脱困退档。", []),
         ("全年帮扶困难职工834人。", [("aid_persons", 834.0)]),
         # goods listed before their noun, which is two words joined by 、 (防寒、防疫物资)
         ("为环卫工人送去了价值6千元的棉手套、口罩等防寒、防疫物资。", [("aid_amount", 6000.0)]),
