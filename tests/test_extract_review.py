@@ -2958,6 +2958,9 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         ("为环卫工人送去了价值6千元的棉手套、口罩等防寒、防疫物资。", [("aid_amount", 6000.0)]),
         # unions visited (走访调研) are not the stock of unions; the stock is
         ("累计走访调研基层工会组织18家。", []),
+        # districts or towns that have unions (10个区均设有工会组织) are counted, not the unions
+        ("全县10个区均设有工会组织。", []),
+        ("今年新建园区工会12个。", [("new_unions", 12.0)]),
         ("全区共有基层工会组织318家。", [("total_unions", 318.0)]),
         # workers a union takes out the mutual scheme for (办理…互助保障) are enrolled in it
         ("办理职工互助保障5914名。", [("mutual_insurance_enrolled", 5914.0)]),
