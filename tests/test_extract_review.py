@@ -2975,6 +2975,12 @@ def test_round_thirty_two_recruits_beneficiaries_quotas_and_registers(text, expe
     assert [(f.indicator, f.value) for f in extract("江北区总工会2019年工作总结\n" + text).facts] == expected
 
 
+def test_members_of_one_occasion_are_not_the_membership():
+    # 此次/本次: those of this one occasion, never the stock of members
+    text = "江北区总工会2019年工作总结\n此次选择合作社产业产品的会员388名、家用电器912名。截至年底,全区共有会员5000人。"
+    assert [(f.indicator, f.value) for f in extract(text).facts] == [("total_members", 5000.0)]
+
+
 def test_members_paid_out_to_are_not_the_membership():
     text = "江北区总工会2019年工作总结\n一年来为“职工医疗”“住院津贴”患病职工会员赔付慰问3643人。"
     assert "total_members" not in [f.indicator for f in extract(text).facts]
