@@ -243,7 +243,12 @@ _SPAN_OPEN = re.compile(r"((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?[^,。
 # beside this year's figures (今年以来已累计, 上半年已累计 are the year's)
 # 自开展职工互助保障工作以来,…累计1586人次享受互助金234万元: since a programme began, with no year said, and 累计: a
 # running total (cum), not the year's
-_SINCE_LAUNCH = re.compile(r"自(?:开展|实施|启动|建立|成立|创办|开办|推行|设立|开通)[^,。;]{0,24}?以来")
+# (自职工互助保障第三期工作实施以来,共为147名…: the programme named before its verb, and 共 as a sum over the span)
+_SINCE_LAUNCH = re.compile(
+    r"自(?:开展|实施|启动|建立|成立|创办|开办|推行|设立|开通)[^,。;]{0,24}?以来"
+    r"|自[^,。;\d]{1,20}?(?:开展|实施|启动|建立|成立|创办|开办|推行|设立|开通)(?:以来|至今)"
+)
+_SUMMED = re.compile(r"累计|[,:]共|共计|总计|合计")
 _SO_FAR = re.compile(r"^(?:(?!今年|全年|本年|上半年|当年|年内).)*?已累计", re.S)
 # 每人获得救助金5000元、…分别获得救助金3000元、2000元; 为每名困难职工发放1500元慰问金和价值500元的慰问品;…为劳模发放
 # 1000元慰问金: in a sentence that gives sums per head, a sum no larger than twice the largest of them, in a clause
@@ -1113,7 +1118,7 @@ _BODY_BEFORE = re.compile(
 # A payout says it was paid (发放, 赔付, 理赔, 补助, 报销, 获…, 享受…); money the scheme took in (收取互助金, 共收到
 # 互助金, 筹措互助资金, 共筹集…职工共4271万元) or gave as cover (赠送…保障计划,共计…) says none of these. Also what a
 # figure's own clause must say when the payout phrase stands in an earlier clause: 获赔资金31801元, 补助…2753.4万元
-_PAID = re.compile(r"赔|补|报销|发放|核发|获|享受|救助|支付|受益|慰问")
+_PAID = re.compile(r"赔|补|报销|发放|核发|获|享受|救助|支付|给付|受益|慰问")
 
 # How far after a number its label may stand (characters, up to the next number): 296名困难职工进行生活救助
 AFTER_REACH = 24
@@ -1547,7 +1552,7 @@ def extract(text: str) -> Extraction:
         span_from = _SPAN_FROM.search(sentence_text)
         running = bool(
             not visit
-            and (long_run or _SINCE_LAUNCH.search(sentence_text) and "累计" in sentence_text)
+            and (long_run or _SINCE_LAUNCH.search(sentence_text) and _SUMMED.search(sentence_text))
             or not visit
             and this_year_figures
             and (

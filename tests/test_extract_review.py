@@ -2975,6 +2975,27 @@ def test_round_thirty_two_recruits_beneficiaries_quotas_and_registers(text, expe
     assert [(f.indicator, f.value) for f in extract("江北区总工会2019年工作总结\n" + text).facts] == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 给付 pays a mutual scheme's money out, as 支付 and 赔付 do
+        ("今年共为147名患病职工给付互助保障金240.2万元。", [("mutual_insurance_payout", 2402000.0, "year")]),
+        # since a programme began (its name before its verb), a sum with 共 is a running total
+        (
+            "自职工互助保障第三期工作实施以来,共为147名患病职工给付互助保障金240.2万元。",
+            [("mutual_insurance_payout", 2402000.0, "cum")],
+        ),
+        # counter-case: the year's sum told before such a sentence stays the year's
+        (
+            "今年,共为147名患病职工给付互助保障金240.2万元。自活动开展以来,共发放慰问金300万元。",
+            [("mutual_insurance_payout", 2402000.0, "year"), ("aid_amount", 3000000.0, "cum")],
+        ),
+    ],
+)
+def test_payouts_given_and_sums_since_a_programme_began(text, expected):
+    assert [(f.indicator, f.value, f.period) for f in extract("江北区总工会2020年工作总结\n" + text).facts] == expected
+
+
 def test_members_of_one_occasion_are_not_the_membership():
     # 此次/本次: those of this one occasion, never the stock of members
     text = "江北区总工会2019年工作总结\n此次选择合作社产业产品的会员388名、家用电器912名。截至年底,全区共有会员5000人。"
