@@ -2942,6 +2942,8 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         ("为3家企业的183名一线职工发放了总价值1.8万元的慰问品。", [("aid_persons", 183.0), ("aid_amount", 18000.0)]),
         # and where 的 joins the count to whom it counts
         ("深入建筑工地、快递分拣中心,为1.2万人次的职工送去清凉。", [("aid_persons", 12000.0)]),
+        # and where they are a list joined by 、 (为1.5万名环卫工人、快递小哥等户外劳动者送去…)
+        ("为1.5万名环卫工人、快递小哥等户外劳动者送去防暑降温用品。", [("aid_persons", 15000.0)]),
         # counter-cases: a rate per head is not passed over; 的 before a thing, not persons, is an attribute
         ("为208名困难职工每人发放360元慰问金。", [("aid_persons", 208.0)]),
         ("为30多人的团队送去慰问品。", []),
