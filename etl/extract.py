@@ -405,7 +405,7 @@ _COPYRIGHT = re.compile(
     r"(?:Copyright|版权所有|©)[^\n]{0,24}?(?:19|20)\d\d(?:\s*[-–—~]\s*(?:19|20)\d\d)?", re.IGNORECASE
 )
 _GLUED_DATE = re.compile(r"(\.(?:cn|com|net|org))(?=(?:19|20)\d\d-[01]\d-[0-3]\d)")
-_LAST_YEAR = re.compile(r"去年(?:[,:]|全|我|各级|共|底|年底|年末|一年|[^,。]{0,8}?工会)")
+_LAST_YEAR = re.compile(r"去年(?:[,:]|全|我|各级|共|底|年底|年末|一年|1[0-2]月(?:底|末)|[^,。]{0,8}?工会)")
 # 会议指出,2024年…取得新进展。会议强调,2025年,顺德区总工会将以…: what a meeting urges is the coming year's work
 _MEETING_ASKS = re.compile(r"\s*(?:会议|大会|全会|会上)还?(?:强调|要求|号召|部署)")
 _REVIEWED = re.compile(r"(?:总结|回顾)(?:了|回顾)?(20\d\d)年")

@@ -169,6 +169,10 @@ def test_organisation_refuses_rather_than_guesses(text, org):
         ("01.02.2016\n市总工会慰问困难职工。她家去年儿子考上大学,学费不少。共慰问职工300人。", 2016),
         # 去年 said of the unions' work does
         ("2016-03-02\n去年,全市工会共慰问困难职工3000人。", 2015),
+        # a count to the end of last year's December is last year's
+        ("2013-01-21 23:51:32\n截至去年12月底,该区共发放慰问款485440元,走访困难职工534户。", 2012),
+        # counter-case: a month early in last year, beside this year's figures
+        ("2013-06-21\n去年3月底启动以来,今年共发放慰问款48万元。", 2013),
     ],
 )
 def test_last_year_only_when_the_text_looks_back_on_it(text, year):
