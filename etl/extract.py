@@ -2833,8 +2833,13 @@ def _publication(text: str) -> tuple[int, int] | None:
     for m in _DATE.finditer(text):
         if re.match(r"[^,。\n]{0,20}?(?:以来|成立)", text[m.end() : m.end() + 24]):
             continue
-        if re.match(r"(?:至\d{1,2}日)?(?:召开|举行|开幕|闭幕)", text[m.end() : m.end() + 10]):
-            continue  # 第一次代表会,1973年8月23日至26日召开: a meeting's date in a history, not the page's
+        if re.match(
+            r"(?:至\d{1,2}日)?(?:召开|举行|开幕|闭幕)|至\d{1,2}日[^。\n]{0,30}?(?:召开|举行)",
+            text[m.end() : m.end() + 40],
+        ):
+            # 第一次代表会,1973年8月23日至26日召开, 1951年4月26日至28日,栖东县首次工会代表大会于马陵冢召开: a meeting's
+            # date in a history, not the page's
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         if _CLOCK_BEFORE.search(text[max(line_start, m.start() - 8) : m.start()]):
             continue

@@ -2517,6 +2517,12 @@ def test_a_parts_rate_after_qizhong_may_be_above_the_wholes(text, expected):
             "某县总工会\n历次代表大会:第二次,1956年2月20日召开,代表166名。1987年底全县有会员8600名。",
             1987,
         ),
+        # the days of a congress, then who held it where (…26日至28日,栖东县首次工会代表大会于马陵冢召开)
+        (
+            "第一节 工人组织\n1963年,基层工会发展到187个。1985年全县共有基层工会156个。\n"
+            "工会代表大会 1951年4月26日至28日,某县首次工会代表大会于某地召开,与会代表93名。",
+            1985,
+        ),
         # counter-case: a page's own date stands
         ("发布时间:2019-08-05\n区总工会召开全委会,全年新建工会52家。", 2019),
     ],
