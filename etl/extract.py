@@ -2880,6 +2880,10 @@ def _address_month(urls: str, year: int) -> int:
 _MONTH_TOLD = re.compile(r"(?:截[至止]到?|今年)\s*(1[0-2]|[1-9])\s*月")
 
 
+# a year-book's edition, named after 年鉴 (武侯年鉴2019, 《吉安市年鉴 2015》, 《中山年鉴·2017》); 2001年鉴统计 names its year
+_YEARBOOK_EDITION = re.compile(r"年[鉴鑒]\s*[·・]?\s*((?:19|20)\d\d)(?![\d年])")
+
+
 def _year_end_stock(text: str, year: int) -> bool:
     """Whether the text tells a stock at the end of that year (截至2025年末, 截止到2024年底)."""
     return bool(re.search(rf"截[至止]到?\s*{year}\s*年\s*(?:年底|底|末)", text))
@@ -3019,6 +3023,10 @@ def find_report_year(norm: str) -> int | None:
         return dated
     if years:
         return max(years)
+    if edition := _YEARBOOK_EDITION.search(named):
+        return (
+            int(edition.group(1)) - 1
+        )  # 天府新区(眉山)年鉴 2024, 《中山年鉴·2017》: a year-book records the year before
     if spans:
         return max(b for _, b, _ in spans)
     if started and not published and not dated and "去年" not in named:

@@ -842,6 +842,11 @@ def test_levels_counted_and_verbs_before_a_short_name(text, org):
         ),
         # counter-case: history named later in a text is still left out before the page's date
         ("慰问活动\n2021-06-17\n近日,区总工会开展慰问。区总工会成立于2005年,此后,工会不断发展。", 2021),
+        # a year-book's edition (某区年鉴 2024) records the year before, where the entry names no year of its own
+        ("P. 128\n某新区年鉴 2024\n【职工权益维护】 某新区总工会办理维权案件4件,新建户外劳动者服务站点6个。", 2023),
+        ("【文章来源】 《某市年鉴·2017》\n市总工会全年新建工会52家。", 2016),
+        # counter-case: an entry that names its year keeps it
+        ("《某区年鉴2019》\n2018年,区总工会新建工会52家。", 2018),
     ],
 )
 def test_a_year_book_entry_keeps_its_year(text, year):
