@@ -1948,7 +1948,8 @@ def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_t
             for m in _CLAUSE_TIME.finditer(own)
             if re.search(r"(?:^|[,: ])(?:截至|截止|到)?$", own[: m.start()])  # 截至2023年底,全市共有…
         ]
-    if not times and (opened := _year_opening_paragraph(norm, norm.find(own))):
+    sentence_start = max(norm.rfind(c, 0, _norm_offset(idx, f.start)) for c in "。！？;\n") + 1
+    if not times and (opened := _year_opening_paragraph(norm, sentence_start)):
         times = [opened]
     if not times:
         return None
@@ -2588,10 +2589,10 @@ def organisation_of_all_unions(norm: str) -> str | None:
     return place + "总工会" if place and place[-1] in "省市县区州旗盟" else None
 
 
-# [江西] 樟树250个村级工会…, 【本地新闻】: a tag before a title
 # a visit's title: who goes to (到/赴/至/来/走进/深入) a place, and what for (调研, 检查, 视察 …)
 _VISIT_TO = re.compile(r"(?:到|赴|至|来|走进|深入)")
 _VISIT_WHAT = re.compile(r"调研|检查|考察|视察|督导|督查|慰问|指导")
+# [江西] 樟树250个村级工会…, 【本地新闻】: a tag before a title
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
 
 
@@ -3024,9 +3025,8 @@ def find_report_year(norm: str) -> int | None:
     if years:
         return max(years)
     if edition := _YEARBOOK_EDITION.search(named):
-        return (
-            int(edition.group(1)) - 1
-        )  # 天府新区(眉山)年鉴 2024, 《中山年鉴·2017》: a year-book records the year before
+        # 天府新区(眉山)年鉴 2024, 《中山年鉴·2017》: a year-book records the year before its edition
+        return int(edition.group(1)) - 1
     if spans:
         return max(b for _, b, _ in spans)
     if started and not published and not dated and "去年" not in named:

@@ -406,16 +406,21 @@ def period_words(code: str | None, year: int | None, lang: str = "zh", full_year
     back; before the year is known, a part of a year or a running total without it (上半年, 历年累计)."""
     if not code or code == "year":
         return full_year
-    if year is None and (m := re.fullmatch(r"(last|since):(\d+)", code)):
-        # 近5年来 in a text whose year is not known: as many years as it says, not all the years (历年累计)
+    try:
+        if year is not None:
+            return period_label(code, year, lang)
+    except PeriodError:
+        pass
+    if m := re.fullmatch(r"(last|since):(\d+)", code):
+        # 近5年来 in a text whose year is not known: as many years as it says, not all the years (历年累计); so too
+        # where the year given does not fit it (since:2016 in 2016), which parse_period then says when it is read back
         n = m.group(2)
         if m.group(1) == "last":
             return f"total of the last {n} years" if lang == "en" else f"近{n}年累计"
         return f"total since {n}" if lang == "en" else f"{n}年以来累计"
     try:
-        if year is not None:
-            return period_label(code, year, lang)
-        return replace(parse_period(code, _ANY_YEAR), year=None).label(lang)  # m1-6, cum: relative to the year
+        if year is None:
+            return replace(parse_period(code, _ANY_YEAR), year=None).label(lang)  # m1-6, cum: relative to the year
     except PeriodError:
         pass
     try:  # a span that names its own years (1992–2011累计 in a 2012 report): its own words, stored in its last year

@@ -218,5 +218,9 @@ def test_a_span_up_to_an_unknown_year_in_words_and_with_its_year(code, zh, en, w
     assert err.value.reason == "needs_year"
     with pytest.raises(PeriodError):
         parse_period("since:2020", 2020)  # a span from the year it ends in is not a span
+    # shown with a year it does not fit, it keeps its own words (never the code), which are refused when read back
+    assert period_words("since:2020", 2020, "zh") == "2020年以来累计"
+    with pytest.raises(PeriodError):
+        parse_period("2020年以来累计", 2020)
     with pytest.raises(PeriodError):
         parse_period("last:1", 2020)
