@@ -1086,6 +1086,10 @@ _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?
 _PLACED_IN_JOBS = re.compile(r"[^,。;\d]{0,12}?(?:实现(?:了)?(?:稳定|再)?就业|再就业|重新上岗|转移就业)")
 # 1户医疗救助职工家庭成功脱困, 164户建档立卡困难职工全部脱困退档: those who left hardship, not those aided
 _OUT_OF_HARDSHIP = re.compile(r"[^,。;\d]{0,14}?(?:成功|全部|实现|已)?(?:脱困|解困|脱贫|退档)")
+# 向1301名会员集中发放“五一”国际劳动节慰问品: members at large given a festival's gift, a benefit to all (普惠), not
+# aid to workers in hardship (为98名因…患重大疾病…的会员发放救助慰问金 names the hardship)
+_PLAIN_MEMBERS = re.compile(r"(?:工会)?会员(?!家属|子女)|干部职工|全体(?:干部)?职工|全体会员")
+_HARDSHIP = re.compile(r"困难|特困|贫困|患病|大病|重病|意外|伤病|住院|救助|帮扶|助学|困境|生活补助")
 # persons fixed as those to be aided (确定了267名…救助对象, 共确定200余名职工为…帮扶对象): the aided told again
 _SELECTED = re.compile(r"确定(?:了|出)?$")
 # 共有6户家庭提出申请,…有4户…列为资助对象: those who applied, not those aided
@@ -1302,6 +1306,12 @@ def choose_indicator(
         return None
     if num.unit_word in ("人", "名", "位", "户", "人次", "") and (
         _PLACED_IN_JOBS.match(norm, num.end) or _OUT_OF_HARDSHIP.match(norm, num.end)
+    ):
+        hits = [h for h in hits if h.indicator != "aid_persons"]
+    if (
+        num.unit_word in ("人", "名", "位", "人次")
+        and _PLAIN_MEMBERS.match(norm, num.end)
+        and not _HARDSHIP.search(norm, sentence.start, sentence.end)
     ):
         hits = [h for h in hits if h.indicator != "aid_persons"]
     if num.unit == "person" and _SELECTED.search(before_text):

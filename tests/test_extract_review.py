@@ -2981,6 +2981,11 @@ def test_services_and_those_listed_are_no_persons_aided(text, expected):
         ("全区共有基层工会组织318家。", [("total_unions", 318.0)]),
         # workers a union takes out the mutual scheme for (办理…互助保障) are enrolled in it
         ("办理职工互助保障5914名。", [("mutual_insurance_enrolled", 5914.0)]),
+        # members at large (会员, 干部职工) given a festival's gift are a benefit to all, not persons aided; members in
+        # hardship are
+        ("县总工会向1301名会员集中发放“五一”国际劳动节慰问品。", []),
+        ("向1300余名干部职工集中发放节日慰问品。", []),
+        ("为98名会员发放了大病救助金。", [("aid_persons", 98.0)]),
         # a quota (名额) allotted is neither persons aided nor members
         ("上级工会分给我市春节救助慰问名额160名,其中女职工会员名额20名。", []),
         # workers on the aid files (纳入帮扶档案) are a register, not those aided; those aided are
