@@ -1186,12 +1186,14 @@ def _text_after(norm: str, num: Number, reach_to: int, through_sum: bool = False
     after_text = norm[num.end : reach_to].replace(",", "\u3000", 1)[:AFTER_REACH]
     nxt = _NEXT_FIGURE.search(after_text)
     through_sum = through_sum and "每" not in after_text[: nxt.start() if nxt else 0]  # 每人发放360元: a rate
-    while nxt and (nxt.group(1) is None or through_sum and (given := _SUM_GIVEN.match(after_text, nxt.start()))):
-        if nxt.group(1) is not None:
+    while nxt:
+        if nxt.group(1) is None:  # a year
+            nxt = _NEXT_FIGURE.search(after_text, nxt.end())
+        elif through_sum and (given := _SUM_GIVEN.match(after_text, nxt.start())):  # the one sum they were given
             through_sum = False
             nxt = _NEXT_FIGURE.search(after_text, given.end())
-            continue
-        nxt = _NEXT_FIGURE.search(after_text, nxt.end())
+        else:
+            break
     after_text = after_text[: nxt.start()] if nxt else after_text
     # 新生138名(其中本科生86人,专科生52人)为救助对象: a label does not reach into the brackets a number stands in
     close = re.search(r"[)）]", after_text)
@@ -1290,8 +1292,13 @@ def choose_indicator(
                         path="after",
                     )
                 )
-    if num.unit_word in ("人", "名", "位", "户", "人次", "") and _LISTED.match(norm, num.end, clause[1]):
-        # 尚有27名…子女已列入帮扶范畴, 对…216户困难职工子女助学进行摸底筛查: those listed or surveyed, not yet aided
+    if num.unit_word in ("人", "名", "位", "户", "人次", "") and (
+        _LISTED.match(norm, num.end, clause[1])
+        or _PLACED_IN_JOBS.match(norm, num.end)
+        or _OUT_OF_HARDSHIP.match(norm, num.end)
+    ):
+        # 尚有27名…子女已列入帮扶范畴, 对…216户…进行摸底筛查 (listed or surveyed, not yet aided), 帮扶834人实现就业
+        # (placed in jobs), 1户…家庭成功脱困 (out of hardship): not those aided
         hits = [h for h in hits if h.indicator != "aid_persons"]
     if re.search(r"服务(?:活动)?(?:达|共)?\s*$", before_text):
         # 提供各项服务7250人次, 累计服务5万人次: services counted, not persons aided
@@ -1304,10 +1311,6 @@ def choose_indicator(
         return None  # 受助学生和基层工会主席等300余人参加了启动仪式, 近100人参加会议: those at the meeting
     if num.unit_word in ("人", "名", "位", "户", "") and _APPLIED.match(norm, num.end):
         return None
-    if num.unit_word in ("人", "名", "位", "户", "人次", "") and (
-        _PLACED_IN_JOBS.match(norm, num.end) or _OUT_OF_HARDSHIP.match(norm, num.end)
-    ):
-        hits = [h for h in hits if h.indicator != "aid_persons"]
     if (
         num.unit_word in ("人", "名", "位", "人次")
         and _PLAIN_MEMBERS.match(norm, num.end)
@@ -1916,11 +1919,16 @@ _CLAUSE_TIME = re.compile(r"今年|本年|当年|全年|去年|上年度?|上一
 _SPAN_OR_PART = re.compile(r"以来|年来|半年|季度|\d+月|目前|近年")
 
 
+def _sentence_start(norm: str, at: int) -> int:
+    """Where the sentence holding offset `at` starts."""
+    return max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1
+
+
 def _own_words(norm: str, idx: list[int], f: Fact) -> tuple[str, str]:
     """The figure's sentence up to its end, and its own clause (from the last comma or colon before it) up to its
     end."""
     at = _norm_offset(idx, f.start)
-    begin = max(norm.rfind(c, 0, at) for c in "。！？;\n") + 1
+    begin = _sentence_start(norm, at)
     own = norm[begin : _norm_offset(idx, f.end - 1) + 1]
     return own, own[max(own.rfind(c, 0, at - begin + 1) for c in ",:") + 1 :]
 
@@ -1958,8 +1966,7 @@ def _year_told(norm: str, idx: list[int], f: Fact, year: int | None, this_year_t
             for m in _CLAUSE_TIME.finditer(own)
             if re.search(r"(?:^|[,: ])(?:截至|截止|到)?$", own[: m.start()])  # 截至2023年底,全市共有…
         ]
-    sentence_start = max(norm.rfind(c, 0, _norm_offset(idx, f.start)) for c in "。！？;\n") + 1
-    if not times and (opened := _year_opening_paragraph(norm, sentence_start)):
+    if not times and (opened := _year_opening_paragraph(norm, _sentence_start(norm, _norm_offset(idx, f.start)))):
         times = [opened]
     if not times:
         return None

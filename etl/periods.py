@@ -195,8 +195,9 @@ _TABLE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(total|each):((?:19|20)\d{2})-((?:19|20)\d{2})"), "code_span"),
     (re.compile(r"asof:((?:19|20)\d{2})-(\d{1,2})"), "code_asof"),
     (re.compile(r"cum"), "code_cum"),
-    (re.compile(r"last:(\d{1,2})"), "code_last"),
-    (re.compile(r"since:((?:19|20)\d{2})"), "code_since"),
+    # a span to a year not known when read: with the year, as 近5年 and 2016年以来 are read (last:5 in 2020 is 2016–2020)
+    (re.compile(r"last:(\d{1,2})"), "n_years_total"),
+    (re.compile(r"since:((?:19|20)\d{2})"), "since"),
     # the calendar year
     (
         re.compile(
@@ -306,15 +307,6 @@ def _build(how: str, m: re.Match, year: int | None, raw: str) -> Period:
         return _asof(int(m.group(1)), int(m.group(2)))
     if how == "code_cum":
         return Period("cum", year)
-    if how == "code_last":  # the last N years up to the year given: 近5年 in a 2020 report is 2016–2020
-        n = int(m.group(1))
-        if n < 2:
-            raise PeriodError(raw, "unknown")
-        return Period("total", year, None if year is None else year - n + 1)
-    if how == "code_since":
-        if year is not None and year <= int(m.group(1)):
-            raise PeriodError(raw, "year_mismatch")
-        return Period("total", year, int(m.group(1)))
     if how == "cum":
         own = next((g for g in m.groups() if g), None)
         return Period("cum", int(own) if own else year)
