@@ -2888,9 +2888,18 @@ _MASKED_YEAR = re.compile(r"(?<!\d)(?:19|20)(?:\d?[*xX×_＊]{1,2}|[*xX×_＊]{2
 _EPOCH = re.compile(r"(?<!\d)1970(?:-0?1-0?1|/0?1/0?1|\.0?1\.0?1|年0?1月0?1日)(?!\d)(?:\s*0?[08]:00(?::00)?)?")
 
 
+# the year an address files its page under: a folder (/2020/, /202009/, /2014_01/, /2018-04/, /20200914/), else a
+# file named from its date (/t20180801_121145.html, /2018080118083876223.htm: year, month and day, then a number)
+_ADDRESS_YEAR = re.compile(
+    r"/(20\d\d)(?:[-_]?(?:0[1-9]|1[0-2])(?:[-_]?[0-3]\d)?)?/"
+    r"|/[a-z]?(20\d\d)(?:0[1-9]|1[0-2])[0-3]\d(?=[_\d])[\w-]*\.s?html?"
+)
+
+
 def _address_month(urls: str, year: int) -> int:
-    """The month an address files its page under after the year (/2026/01/14/, /2024_02/), else 12."""
-    m = re.search(rf"/{year}[-_/]?(0[1-9]|1[0-2])", urls)
+    """The month an address files its page under after the year (/2026/01/14/, /2024_02/, /t20180801_1.html),
+    else 12."""
+    m = re.search(rf"/[a-z]?{year}[-_/]?(0[1-9]|1[0-2])", urls)
     return int(m.group(1)) if m else 12
 
 
@@ -3020,9 +3029,7 @@ def find_report_year(norm: str) -> int | None:
             and not (max(years) == published - 1 and published_month <= 4 and _year_end_stock(named, max(years)))
         ):
             return published  # 今年年初以来… on a 2014 page that names 2013年6月成立: the page's year
-    dated = _publication_date(urls) or next(
-        (int(y) for y in re.findall(r"/(20\d\d)(?:[-_]?(?:0[1-9]|1[0-2])(?:[-_]?[0-3]\d)?)?/", urls)), None
-    )
+    dated = _publication_date(urls) or next((int(m.group(1) or m.group(2)) for m in _ADDRESS_YEAR.finditer(urls)), None)
     if _MASKED_YEAR.search(named):
         dated = (
             None  # 下面就200*年我镇工会情况总结如下: a template's page; its address dates the site's copy, not the text

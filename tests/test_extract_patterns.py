@@ -458,6 +458,12 @@ def test_organisation_in_more_kinds_of_text(text, org):
         ("会议总结回顾2021年全市互助保障工作,部署2022年工作。", 2021),
         ("http://example.cn/news/202009/123.html\n日前,区总工会举行金秋助学活动。", 2020),
         ("http://example.cn/html/2012/zxbd_1217/2789.html\n今年7月,区总工会开展助学活动。", 2012),
+        # a file named from its date: year, month and day, then a number
+        ("http://example.cn/news/gh/2018080118083876223.htm\n8月1日,县总工会开展送清凉活动。", 2018),
+        ("http://example.gov.cn/zwyw/t20190805_251159.html\n8月5日,县总工会开展送清凉活动。", 2019),
+        # a number that is not a date names no year
+        ("http://example.cn/news/2018999.htm\n8月1日,县总工会开展送清凉活动。", None),
+        ("http://example.cn/p/20181399.html\n8月1日,县总工会开展送清凉活动。", None),
     ],
 )
 def test_report_year_from_the_meeting_and_the_address(text, year):
