@@ -102,11 +102,13 @@ _FUTURE_MARK = re.compile(
     r"进一步|新建|发展|做到)|"
     r"目标(?:是|为)|任务(?:是|为|包括)|预计|估计|预估|计划(?:到|在|于|用)|拟|将(?:达到|实现|新建|发展|超过|力争)|"
     # 到2020年 is a target's date; 2009年到2014年 a span that has passed
-    r"(?<!\d年)到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|即将|"
+    r"(?<!\d年)到20\d\d年|明年|下一年|要(?:达到|实现)|我们将|今年将|将继续|将进一步|将围绕|下一步|下步|还将|将要|"
+    # 春节即将来临之际, 五月即将过去: a time of year drawing near dates the deed; 即将动工 is a plan
+    r"即将(?!(?:来临|到来|过去|踏入|步入))|"
     # 今年,省总工会向全社会承诺继续做好10件实事: a pledge is a plan
     r"承诺(?:继续|将|要)|"
     # 将对20万名农民工会员进行免费培训, 20万农民工可享免费技能培训: what will be done, what one may get
-    r"将(?:对|为|向|通过)|可享|均可参加|"
+    r"将(?:对|为|向|通过|与)|可享|均可参加|"
     # 将开展送温暖活动,救助…450余人 / 将资助近2.6万名: 将 before an action verb (将职工互助保障作为… is 把)
     r"将(?:资助|救助|慰问|帮扶|开展|发放|举办|投入|安排|惠及|覆盖|培训|建成|建立|新增|组织开展)|"
     # 2024年,街道总工会将积极构建…: 将 before an adverb of effort (将积极分子吸收入会, 将积极性 are 把)
@@ -279,9 +281,11 @@ _SPAN_TURN = re.compile(r"(?:据(?:统计|悉|了解|介绍)|今年|全年|本�
 _SUBSET = re.compile(r"^[(（]?(?:其中|内含|包括)")
 _SUBSET_OPENING = re.compile(r"\s*[(（]?(?:其中|内含|包括)[,:][^\d。;]*")
 # 爱心企业向…总工会捐赠, 又讯,1月18日,共青团…市委领导对…慰问: a clause opened by a giver that is no union (a
-# youth league, a women's federation, a charity, donating firms) tells that body's gift, not the union's aid
+# youth league, a women's federation, a charity, donating firms) tells that body's gift, not the union's aid; its
+# place may be named by its level (该区慈善总会, 市红十字会)
 _OTHER_GIVER = re.compile(
-    r"(?:^|[,:])(?:又讯,)?(?:\d{1,2}月\d{1,2}日,)?(?:共青团|团[省市州县区]委|[省市州县区]?妇联|红十字会|慈善总会|爱心(?:企业|人士))"
+    r"(?:^|[,:])(?:又讯,)?(?:\d{1,2}月\d{1,2}日,)?(?:(?:该|本)?[省市州县区])?"
+    r"(?:共青团|团[省市州县区]委|妇联|红十字会|慈善总会|爱心(?:企业|人士))"
 )
 # 截至目前,…已建基层工会组织305家,发展会员23528人: beside a stock of unions, members 发展 so far may be all the
 # members there are or the year's new ones; 新发展 is always the latter
@@ -1100,6 +1104,10 @@ _APPLIED = re.compile(
 _COUNTED_NOUN = re.compile(
     r"部门|单位|村|社区|乡镇|街道|县|区(?!域)|镇|乡|项目|企业|网点|站点|小组|班组|(?:工作|检查|督查|调研|服务|慰问|宣讲)(?:组|队|团)"
 )  # 组织6个工作组, 12个慰问组: teams the union sent
+# 18家非公有制企业同一天成立工会, 23家村级供销合作社建立工会: the bodies counted set up their unions, one each
+_BODIES_SET_UP_UNIONS = re.compile(
+    r"[^,、。;\d]{0,20}?(?:成立|建立|组建)了?(?:基层)?工会(?:组织|委员会)?(?![\u4e00-\u9fff]{0,2}(?:的|率))"
+)
 # 组建工会覆盖企业6761家,发展会员12.5万人: unions set up in the sentence, counted or not
 _UNIONS_SET_UP = re.compile(r"(?:新建|组建|新成立)[^,。、\d]{0,6}?工会")
 # 厂务公开规范化率100%, 履约率98%, 满意率96%, 入会率95%: a rate named for another measure than the catalogue's
@@ -1321,8 +1329,13 @@ def choose_indicator(
         return None  # 确定了267名困难职工救助对象, 最终确定102名符合条件的困难职工: those chosen, told again
     if num.unit_word == "户" and re.search(r"(?:企业|单位|公司)$", norm[window_start : num.start]):
         return None  # 走访慰问困难企业95户, 覆盖企业125户: the households counted are firms
-    if num.unit_word in ("家", "个") and _COUNTED_NOUN.match(norm, num.end):
-        # 县总工会组织乡镇、卫健、公安等20个部门, 对辖区16个社区: the count is of that noun, not of unions
+    if (
+        num.unit_word in ("家", "个")
+        and _COUNTED_NOUN.match(norm, num.end)
+        and not _BODIES_SET_UP_UNIONS.match(norm, num.end, clause[1])
+    ):
+        # 县总工会组织乡镇、卫健、公安等20个部门, 对辖区16个社区: the count is of that noun, not of unions (unless the
+        # bodies counted are said to set up their unions: 18家企业同一天成立工会)
         hits = [h for h in hits if h.indicator not in _UNION_COUNTS]
     if num.unit_word in ("个", "家", "处", "所"):
         hits = [h for h in hits if not _BODY_BEFORE.search(norm, h.kw_end, num.start)]  # (?<!工会) sees before
@@ -1503,6 +1516,9 @@ def extract(text: str) -> Extraction:
         read_from = "inferred"  # to confirm: the title tells of one place's union work (汝南县成立…工会联合会)
     elif organisation is None and (organisation := own_level(norm)):
         read_from = "level"  # to choose: 区总工会 is all the text says
+    elif organisation is None and (organisation := industry_union(norm)):
+        # 省林业工会开展…送温暖活动: a province's or city's industry union, with its place as the text writes it
+        read_from = "text" if re.match(r"[\u4e00-\u9fff]{2,}(?:省|自治区|市)", organisation) else "level"
     elif organisation and _LEVEL_NAME.fullmatch(organisation):
         read_from = "level"  # to choose: the text says 区总工会 (or xx街道总工会) and never which one
     elif organisation and organisation != NATIONAL and re.sub(r"总?工会$", "", organisation) not in norm:
@@ -2355,6 +2371,34 @@ def _spelt_out(norm: str) -> str:
             out += [norm[last : m.end()], "工会"]
             last = m.end()
     return "".join(out) + norm[last:] if out else norm
+
+
+# a province's or a city's industry union (产业工会: 省林业工会, 青海省建设工会, 市教育工会), which reports as a
+# federation does
+_INDUSTRY_UNION = re.compile(
+    r"(?:(?:"
+    + _PROVINCE_SHORT.pattern
+    + r")(?:省|自治区|市)?|(?:(?<![\u4e00-\u9fff])|(?<=[的了在和与及为向对据从]))(?:省|自治区|市))"
+    r"(?:建设|建筑|林业|国防|国防科技|教育|教科文卫|财贸|财贸轻纺烟草|轻纺|烟草|机械|机械冶金|冶金|建材|"
+    r"能源|能源化学|化学|化工|地质|交通|交通运输|运输|海员|邮电|农林|农林水利|水利|农业|金融|卫生|卫生健康|医务|铁路|民航|"
+    r"电力|石油|煤矿|煤炭|电子|电子信息|科技|文化|旅游|商业|粮食|供销|邮政)工会"
+)
+
+
+def industry_union(norm: str) -> str | None:
+    """The industry union a text that names no federation is about: the one its title names, else the one it names
+    most, twice at least (市教育工会 named once beside the teachers it aided is no reporting body)."""
+    for ln in _head_lines(norm, 3):
+        if ln.strip() and not _URL.match(ln):
+            if m := _INDUSTRY_UNION.search(ln):
+                return m.group(0)
+            break
+    counts: dict[str, int] = {}
+    for m in _INDUSTRY_UNION.finditer(norm):
+        n = m.group(0)
+        counts[n] = counts.get(n, 0) + 1
+    most = max(counts, key=lambda n: (counts[n], len(n)), default=None)
+    return most if most and counts[most] >= 2 else None
 
 
 def find_organisation(norm: str) -> str | None:

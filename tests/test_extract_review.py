@@ -3027,3 +3027,70 @@ def test_members_of_one_occasion_are_not_the_membership():
 def test_members_paid_out_to_are_not_the_membership():
     text = "江北区总工会2019年工作总结\n一年来为“职工医疗”“住院津贴”患病职工会员赔付慰问3643人。"
     assert "total_members" not in [f.indicator for f in extract(text).facts]
+
+
+# Round 35 (holdout68 to holdout71)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a festival drawing near (即将来临之际, 即将到来之际) dates the deed told after it; it is no plan
+        (
+            "在春节即将来临之际,区总工会筹集资金12万元,为300名困难职工送去慰问金。",
+            [("aid_amount", 120000.0), ("aid_persons", 300.0)],
+        ),
+        ("新春佳节即将到来之际,区总工会走访慰问困难职工300人。", [("aid_persons", 300.0)]),
+        # counter-cases: what is about to be done is a plan
+        ("区总工会即将发放慰问金12万元,慰问困难职工300人。", []),
+        ("春节前,区总工会还将即将开展慰问,计划慰问困难职工300人。", []),
+        # a construction workers' union (建设工会) raising aid is no building project
+        (
+            "市建设工会筹集价值8.5万元的款物,为230名环卫工人送去防寒用品。",
+            [("aid_amount", 85000.0), ("aid_persons", 230.0)],
+        ),
+        # counter-case: money for building a home for workers stays out of aid
+        ("区总工会投入建设资金8.5万元,建成职工之家3个。", []),
+    ],
+)
+def test_round_thirty_five_festivals_drawing_near_and_construction_unions(text, expected):
+    assert facts("江北区总工会2016年工作总结\n" + text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,org,read_from",
+    [
+        # a province's or a city's industry union that names itself, with its place or by its level alone
+        ("省林业工会开展元旦春节送温暖活动\n省林业工会组织所属基层工会深入一线慰问职工。", "省林业工会", "level"),
+        ("青海省建设工会开展暖冬行动\n省建设工会多方筹集款物慰问环卫工人。", "青海省建设工会", "text"),
+        ("送温暖活动侧记\n今年,市教育工会走访慰问困难教师。市教育工会还开展了金秋助学。", "市教育工会", "level"),
+        # counter-cases: a federation named beside it is the body reporting; one named once in passing is no one
+        ("市总工会开展送温暖活动\n市总工会联合市教育工会慰问困难教师。", "市总工会", "level"),
+        ("送温暖活动侧记\n今年,区里联合市教育工会慰问困难教师。", None, "text"),
+    ],
+)
+def test_round_thirty_five_industry_unions(text, org, read_from):
+    result = extract(text)
+    assert (result.organisation, result.organisation_from) == (org, read_from)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # bodies counted, then said to set up their unions, are unions set up
+        (
+            "日前,开发区的18家非公有制企业同一天成立工会,当日发展会员1286名。",
+            [("new_unions", 18.0), ("new_members", 1286.0)],
+        ),
+        ("县总工会指导23家村级供销合作社建立工会,纳入乡镇工会联合会管理。", [("new_unions", 23.0)]),
+        # counter-cases: firms that have unions are a stock, a share of them a rate, firms visited no unions
+        ("全县已有1200家企业建立工会。", []),
+        ("全县1200家企业建立工会的比例达到80%。", []),
+        ("走访50家企业,了解建立工会情况。", []),
+        # a charity named by its level (该区慈善总会, 市红十字会) gives its own aid, not the union's
+        ("连日来,该区慈善总会及相关部门,共走访慰问困难家庭11户。", []),
+        ("区总工会走访慰问困难职工30户,市红十字会为困难家庭送去慰问金2万元。", [("aid_persons", 30.0)]),
+        # 将与: what will be done with others is a plan
+        ("春节期间,区总工会将与四个乡镇联合慰问困难职工101户。", []),
+    ],
+)
+def test_round_thirty_five_bodies_that_set_up_unions_and_other_givers(text, expected):
+    assert facts("江北区总工会2023年工作总结\n" + text) == expected
