@@ -2341,6 +2341,11 @@ _PAGE_FURNITURE = re.compile(
 )
 
 
+def _title_line(norm: str) -> str:
+    """The text's title: the first of its head lines that is not blank nor a source address, else ""."""
+    return next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
+
+
 def _head_lines(norm: str, n: int) -> list[str]:
     """The first n lines of a text that are neither its source address nor a page's banner or breadcrumb."""
     lines = norm.split("\n")
@@ -2388,11 +2393,8 @@ _INDUSTRY_UNION = re.compile(
 def industry_union(norm: str) -> str | None:
     """The industry union a text that names no federation is about: the one its title names, else the one it names
     most, twice at least (市教育工会 named once beside the teachers it aided is no reporting body)."""
-    for ln in _head_lines(norm, 3):
-        if ln.strip() and not _URL.match(ln):
-            if m := _INDUSTRY_UNION.search(ln):
-                return m.group(0)
-            break
+    if m := _INDUSTRY_UNION.search(_title_line(norm)):
+        return m.group(0)
     counts: dict[str, int] = {}
     for m in _INDUSTRY_UNION.finditer(norm):
         n = m.group(0)
@@ -2502,7 +2504,7 @@ def _named_federation(norm: str) -> str | None:
             alias[short] = max(fuller, key=len)
             counts[alias[short]] += counts.pop(short)
     most = max(counts, key=counts.get) if counts else None
-    title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
+    title = _title_line(norm)
     # 黔南广州两地工会…: a title may name a place without its level (黔南 for 黔南州总工会), where the short name is a
     # place at one level only (承德 is a city and a county: 承德各级工会 names neither 承德县 nor 承德市 for sure)
     in_title = [
@@ -2700,7 +2702,7 @@ def own_level(norm: str) -> str | None:
     """区总工会 / 镇工会 for a text that names its federation by that level alone (more than once, or in its title),
     where neither the text nor its address names a place; a province's 省总工会 is not taken so (a district's text
     cites its province's federation by it)."""
-    title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
+    title = _title_line(norm)
     # 我区工会 is all the unions of the district; a township's own is 镇工会 as often as 镇总工会
     found = [
         (m.group(1), m.group(2))
@@ -2745,7 +2747,7 @@ def _bare_federation(norm: str) -> str | None:
         # 根据省总工会要求 in a city's text: the province is named only when no city, county or district is
         lower = [lv for lv in ("市", "县", "区", "镇") if lv in bare] or [lv for lv in ("省", "自治区") if lv in bare]
         level = max(lower, key=bare.count)
-        title = next((ln for ln in _head_lines(norm, 3) if ln.strip() and not _URL.match(ln)), "")
+        title = _title_line(norm)
         m = re.match(r"([\u4e00-\u9fff]{2,3}?)(?:" + level + r")?总(?:工会)?", title)
         # 街道总工会工作总结 over a text that says 区总工会 (its higher body): 街道 is a level, no place
         # 今年县总工会…: a time word is no place; 工作总结 (总 with no level and no 工会) names none unless a place
