@@ -1518,7 +1518,8 @@ def extract(text: str) -> Extraction:
         read_from = "level"  # to choose: 区总工会 is all the text says
     elif organisation is None and (organisation := industry_union(norm)):
         # 省林业工会开展…送温暖活动: a province's or city's industry union, with its place as the text writes it
-        read_from = "text" if re.match(r"[\u4e00-\u9fff]{2,}(?:省|自治区|市)", organisation) else "level"
+        # (青海省建设工会, 山西国防工会), or by its level alone (省林业工会, 市教育工会: to choose)
+        read_from = "level" if organisation[0] in "省自市" else "text"
     elif organisation and _LEVEL_NAME.fullmatch(organisation):
         read_from = "level"  # to choose: the text says 区总工会 (or xx街道总工会) and never which one
     elif organisation and organisation != NATIONAL and re.sub(r"总?工会$", "", organisation) not in norm:

@@ -3061,6 +3061,7 @@ def test_round_thirty_five_festivals_drawing_near_and_construction_unions(text, 
         # a province's or a city's industry union that names itself, with its place or by its level alone
         ("省林业工会开展元旦春节送温暖活动\n省林业工会组织所属基层工会深入一线慰问职工。", "省林业工会", "level"),
         ("青海省建设工会开展暖冬行动\n省建设工会多方筹集款物慰问环卫工人。", "青海省建设工会", "text"),
+        ("山西国防工会开展送温暖活动\n山西国防工会慰问困难职工。", "山西国防工会", "text"),
         ("送温暖活动侧记\n今年,市教育工会走访慰问困难教师。市教育工会还开展了金秋助学。", "市教育工会", "level"),
         # counter-cases: a federation named beside it is the body reporting; one named once in passing is no one
         ("市总工会开展送温暖活动\n市总工会联合市教育工会慰问困难教师。", "市总工会", "level"),

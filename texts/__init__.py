@@ -173,8 +173,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "names (a paper's name, a short form, the title): please check it.",
     },
     "ri_org_level": {
-        "zh": "报告只写了机构的级别（如“区总工会”“xx街道总工会”），没有写明是哪个地方的，请在下面选择区县。",
-        "en": "The report names its federation only by its level (区总工会, xx街道总工会), not which place it is: "
+        "zh": "报告只写了机构的级别（如“区总工会”“xx街道总工会”“省林业工会”），没有写明是哪个地方的，请在下面选择区县。",
+        "en": "The report names its federation only by its level (区总工会, xx街道总工会, 省林业工会), not which place it is: "
         "choose the district below.",
     },
     "ri_pick_district": {
