@@ -299,13 +299,14 @@ _PERSON_INDICATORS = {"aid_persons", "mutual_insurance_enrolled", "training_pers
 _PERSONS_JOINED = re.compile(r"[\u4e00-\u9fff]{1,10}[和及]")  # 212名农牧民工和|13名劳动模范
 # 慰问困难职工183人,大病职工107人,劳动模范142人: a clause that is only a group of persons and its count goes on the
 # list of the clause before (a part kept as its own figure); a clause with a verb of its own tells something else
+# (新就业形态劳动者 names a group: its 就业 is no verb)
 _LISTED_GROUP = re.compile(
     r"(?:以及|及|和)?[\u4e00-\u9fff]{0,8}?(?:职工|工人|劳模|劳动模范|农民工|学生|子女|党员|会员|环卫工|人员|劳动者|员工)"
     r"(?:家庭)?"
 )
 _GROUP_VERB = re.compile(
     r"发放|慰问|走访|看望|帮扶|救助|资助|参加|参与|参保|培训|受益|受助|惠及|覆盖|接待|组织|开展|建立|新增|发展|入会|"
-    r"为|向|对|给|共|达|有|其中|获|得|领|享|在|是|占|补|助|送|访|帮|救|慰|赔|扶|奖|评|选|表彰|招|录|就业|转移"
+    r"为|向|对|给|共|达|有|其中|获|得|领|享|在|是|占|补|助|送|访|帮|救|慰|赔|扶|奖|评|选|表彰|招|录|(?<!新)就业(?!形态)|转移"
 )
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b\u3000\ufeff]")
 _FIGURE_START = re.compile(
@@ -1075,11 +1076,12 @@ _STOCKS = frozenset({"total_members", "total_unions"})
 _NEXT_FIGURE = re.compile(r"(?:19|20)\d\d年|(\d)")  # group 1: a digit of a figure, not of a year
 # 的职工, 的困难学子: the persons a count with 的 after it names
 _PERSONS_OF = re.compile(r"的[^,、\d]{0,4}?(?:职工|员工|工人|农民工|劳动者|学子|学生|会员|群众|家庭|子女)")
-# the sum given to those a 为 clause counts, straight after its verb (提供49.8万元, 发放了总价值1.8万元)
+# the sum given to those a 为 (向, 给) clause counts, straight after its verb (提供49.8万元, 发放了总价值1.8万元,
+# 向500名一线职工发放共计20万元慰问金)
 _SUM_GIVEN = re.compile(r"\d+(?:\.\d+)?[万亿]?元")
 _GIVEN_TO = re.compile(r"(?:^|累计|共|先后|还|并)(?:为|对|向|给)[^\d,、]{0,10}$")
 _BENEFICIARY = re.compile(
-    r"(?<![数率是均])(?<!合计|共计|总计)为[^\d,、为]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
+    r"(?<![数率是均])(?<!合计|共计|总计)(?:为|向|给)[^\d,、为向给]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
 )
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
@@ -1769,6 +1771,18 @@ def extract(text: str) -> Extraction:
                     and not _GROUP_VERB.search(gap)
                 ):
                     hit = replace(listed_before[1], path="list")
+                if (
+                    hit is not None
+                    and hit.indicator in ("total_unions", "new_unions")
+                    and listed_before is not None
+                    and listed_before[1].indicator == "aid_persons"
+                    and listed_before[2] == clause[0] - 1
+                    and norm[clause[0] - 1] == ","
+                    and not _GROUP_VERB.search(norm[clause[0] : num.start])
+                ):
+                    # 共慰问困难职工206人、…劳动者8人,困难企业8家、新就业形态工会5个: a clause with no verb of its own
+                    # goes on the list of those aided, so the unions in it are bodies visited, no count of unions
+                    hit = None
                 if hit is not None and (
                     parts_in < sent.start < parts_until
                     and hit.indicator in part_kinds

@@ -3095,3 +3095,45 @@ def test_round_thirty_five_industry_unions(text, org, read_from):
 )
 def test_round_thirty_five_bodies_that_set_up_unions_and_other_givers(text, expected):
     assert facts("江北区总工会2023年工作总结\n" + text) == expected
+
+
+# Round 36 (holdout72 to holdout74)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a clause with no verb of its own goes on the list of those aided: the unions in it are bodies visited
+        (
+            "共慰问困难职工206人、新就业形态劳动者8人,困难企业8家、新就业形态工会5个、基层工会2个,"
+            "送温暖资金共计45.95万元。",
+            [("aid_persons", 206.0), ("aid_persons", 8.0), ("aid_amount", 459500.0)],
+        ),
+        # 新就业形态劳动者 names a group (its 就业 is no verb): the clause goes on the list
+        (
+            "慰问困难职工183人,新就业形态劳动者107人。",
+            [("aid_persons", 183.0), ("aid_persons", 107.0)],
+        ),
+        # counter-case: a clause with a verb of its own tells the unions there are
+        (
+            "慰问困难职工200人,全区共有基层工会组织300个。",
+            [("aid_persons", 200.0), ("total_unions", 300.0)],
+        ),
+        # the unions built so far are their number, and the members beside them all there are
+        ("目前,我镇已建工会13家,发展会员1500人。", [("total_unions", 13.0), ("total_members", 1500.0)]),
+        (
+            "截至目前,镇工会已建单独工会131家,涵盖单位442家,发展会员4389人。",
+            [("total_unions", 131.0), ("total_members", 4389.0)],
+        ),
+        # counter-case: those a year built are no stock
+        ("今年已建工会13家。", []),
+        # those 向 (给) names are given the sum after the verb, as those 为 names are
+        (
+            "县总工会向500名一线职工发放共计20万元慰问金。",
+            [("aid_persons", 500.0), ("aid_amount", 200000.0)],
+        ),
+        ("县总工会给30名困难职工送去2万元慰问金。", [("aid_persons", 30.0), ("aid_amount", 20000.0)]),
+        # counter-case: a sum per head is no total, and those it names are still aided
+        ("县总工会向51名困难职工子女每人发放2000元助学金。", [("aid_persons", 51.0)]),
+    ],
+)
+def test_round_thirty_six_lists_of_those_visited_unions_built_and_sums_given(text, expected):
+    assert facts("江北区总工会2016年工作总结\n" + text) == expected
