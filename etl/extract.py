@@ -358,6 +358,8 @@ _ORG_STOP = re.compile(
     r"获|"
     # a story's words: 如果没有市总工会的帮助, 陈某辉致电…总工会
     r"如果|没有|致电|感谢|找到|"
+    # those who take part in what the body runs: 组织…人员参加市总工会…的活动, 积极参与区总工会…
+    r"参加|参与|"
     # a title run into the name by a page with no line breaks: 领导班子工作报告区总工会领导班子… (no place has these)
     r"工作|报告|总结|汇报|"
     # an event run into the body that held it: 据悉,本次活动县总工会共赠送…, 此次活动区总工会 (no place ends so)

@@ -283,6 +283,9 @@ def test_visitors_level_lists_titles_and_plan_spans(text, org, year):
         # a story's words run into a name; a name starts at its province
         ("市总工会为农民工维权\n“如果没有市总工会的帮助,我拿不到补偿款。”", None, None),
         ("县总深化法律援助\n近日,职工陈某致电云南省河口县总工会法律援助窗口。", "河口县总工会", None),
+        # those who take part in what a body runs are no part of its name
+        ("区总工会深化帮扶\n区总工会还组织有就业意向的人员参加市总工会组织的招聘会。", None, None),
+        ("区总工会深化帮扶\n职工积极参与云南省河口县总工会组织的技能竞赛。", "河口县总工会", None),
     ],
 )
 def test_dates_and_names_in_stories(text, org, year):
