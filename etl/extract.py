@@ -1081,12 +1081,16 @@ _PERSONS_OF = re.compile(r"的[^,、\d]{0,4}?(?:职工|员工|工人|农民工|�
 # the sum given to those a 为 (向, 给) clause counts, straight after its verb (提供49.8万元, 发放了总价值1.8万元,
 # 向500名一线职工发放共计20万元慰问金)
 _SUM_GIVEN = re.compile(r"\d+(?:\.\d+)?[万亿]?元")
-_GIVEN_TO = re.compile(r"(?:^|累计|共|先后|还|并)(?:为|对|向|给)[^\d,、]{0,10}$")
+_GIVEN_TO = re.compile(
+    r"(?:^|累计|共|先后|还|并)(?:为|对|向|给)(?:(?:[^\d,、]{1,10}、){1,5}[^\d,、]{0,20}|[^\d,、]{0,10})$"
+)
 _BENEFICIARY = re.compile(
     r"(?<![数率是均])(?<!合计|共计|总计)(?:为|向|给)[^\d,、为向给]{0,12}(?:\d+(?:\.\d+)?[家个户][^\d,、]{0,6})?$"
 )
 
 _UNION_COUNTS = frozenset({"total_unions", "new_unions"})
+# 这1100多名, 上述3家: a figure this (这, 上述) points back at is one the text has told, or a part of one's story
+_TOLD_BEFORE = re.compile(r"(?:这|上述|前述)$")
 _NEW_FORM = re.compile(r"新就业形态|新业态|八大群体|货车司机|网约车|快递员|快递小哥|外卖|送餐员|骑手|网约配送员")
 # persons at a ceremony or meeting (300余人参加了启动仪式, 近100人出席大会): its attendance, no figure
 _ATTENDED = re.compile(r"[^,。;\d]{0,3}?(?:参加|出席)了?[^,。;\d]{0,8}?(?:仪式|会议|大会|座谈会|典礼|开幕式|启动式)")
@@ -1236,6 +1240,8 @@ def choose_indicator(
         and not re.search(r"共|合计|总计|累计", sentence_before)
     ):
         return None  # 每到一处,慰问人员都…送上3000元慰问金: what each visit brought, not the sum of them
+    if _TOLD_BEFORE.search(norm, max(0, num.start - 2), num.start):
+        return None  # 这1100多名困难职工群众会分批获得帮扶, “…这600元救助金”: a figure pointed back at, told before
     if num.unit == "percent" and _OTHER_RATE.search(before_text):
         return (
             None  # 厂务公开规范化率100%, 合同履约率98%, 职工满意率96%: a rate of another measure than the catalogue's
@@ -1512,6 +1518,14 @@ def extract(text: str) -> Extraction:
     last_indicator: str | None = None
     visitors: set[str] = set()
     organisation, read_from = find_organisation(_words_apart(text, norm, idx)), "text"
+    if (
+        organisation == NATIONAL
+        and not re.search(r"全国总工会|全总", _title_line(norm))
+        and (placed := organisation_of_its_title_place(norm))
+    ):
+        # 福建三明工会推进…机制建设 …基地入选全国总工会…名单: the national body named in passing, in a text whose title
+        # tells of one place's union work, is not the one reporting
+        organisation, read_from = placed, "inferred"
     if organisation is None and (organisation := organisation_from_address(norm)):
         read_from = "address"  # to confirm: the text never names its place
     elif organisation is None and (organisation := organisation_of_all_unions(norm)):
@@ -2678,7 +2692,11 @@ _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]]{1,8}\]|【[^】]{1,8}】)\s*")
 
 def _opening_place(text: str, short_names: bool = True) -> tuple[str, int] | None:
     """The city, county or district text opens with, with its level, and how much of the text it took: written with
-    its level (祁门县…, 长沙市…) or, with short_names, by a short name that is a place at one level only (樟树…)."""
+    its level (祁门县…, 长沙市…) or, with short_names, by a short name that is a place at one level only (樟树…); a
+    province named before it (福建三明工会…, 湖南新田县…, 重庆綦江区…) only says where it lies."""
+    province = re.match(r"(?:" + _PROVINCE_SHORT.pattern + r")(?:省|市|[\u4e00-\u9fff]{0,4}?自治区)?", text)
+    if province and (deeper := _opening_place(text[province.end() :], short_names)):
+        return deeper[0], province.end() + deeper[1]
     for k in range(min(8, len(text)), 1, -1):
         head = text[:k]
         if not re.fullmatch(r"[\u4e00-\u9fff]+", head):

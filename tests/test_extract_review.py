@@ -3140,3 +3140,49 @@ def test_round_thirty_five_bodies_that_set_up_unions_and_other_givers(text, expe
 )
 def test_round_thirty_six_lists_of_those_visited_unions_built_and_sums_given(text, expected):
     assert facts("江北区总工会2016年工作总结\n" + text) == expected
+
+
+# Round 37 (holdout75 to holdout78)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # those a 为 clause names may be a list of groups; they still take the verb of the clause after it
+        (
+            "为辖区重点工程、重点行业一线职工和新就业形态劳动者7000余人,送去价值30余万元的慰问物资。",
+            [("aid_persons", 7000.0), ("aid_amount", 300000.0)],
+        ),
+        # counter-case: a check-up for them is no aid
+        ("为辖区重点工程、重点行业一线职工7000余人,开展了免费健康体检。", []),
+        # a figure 这 (上述) points back at was told before, or belongs to one person's story
+        ("全市共有1100多名困难职工获得帮扶救助。这1100多名困难职工来自全市各行各业。", [("aid_persons", 1100.0)]),
+        ("“非常感谢工会的救助!这600元救助金解了我家的燃眉之急。”", []),
+    ],
+)
+def test_round_thirty_seven_groups_listed_and_figures_pointed_back_at(text, expected):
+    assert facts("江北区总工会2016年工作总结\n" + text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,org,read_from",
+    [
+        # a title naming a province then a city's unions (福建三明工会) tells of that city's; the national body named
+        # in passing (入选全国总工会…名单) is not the one reporting
+        (
+            "福建三明工会推进“园区枫桥”机制建设\n一段时间以来,福建三明工会持续推进机制建设,"
+            "其中,一个基地入选全国总工会公布的样板站点名单。",
+            "三明市总工会",
+            "inferred",
+        ),
+        ("湖南新田县90余名参保职工受益首批工会医疗互助\n近日,首批医疗互助金发放到位。", "新田县总工会", "inferred"),
+        # counter-cases: a title naming the national body, or no place, keeps what the text names
+        (
+            "全国总工会推进“园区枫桥”机制建设\n一段时间以来,全国总工会持续推进机制建设。",
+            "中华全国总工会",
+            "text",
+        ),
+        ("工会推进“园区枫桥”机制建设\n近日,一个基地入选全国总工会公布的样板站点名单。", "中华全国总工会", "text"),
+    ],
+)
+def test_round_thirty_seven_a_place_after_its_province_in_the_title(text, org, read_from):
+    result = extract(text)
+    assert (result.organisation, result.organisation_from) == (org, read_from)
