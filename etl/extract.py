@@ -1667,6 +1667,12 @@ def extract(text: str) -> Extraction:
         listed_before: tuple[Number, _Hit, int] | None = None  # the persons that end the clause before, and its end
         for clause in clauses(norm, sent):
             clause_text = norm[clause[0] : clause[1]]
+            # the persons that end the clause just before, when only a comma parts them from this one
+            listed_on = (
+                listed_before
+                if listed_before is not None and listed_before[2] == clause[0] - 1 and norm[clause[0] - 1] == ","
+                else None
+            )
             reached, changed = changed if _REACHED.match(clause_text) else None, None
             changes = bool(_CHANGE_CLAUSE.match(clause_text)) or changes and bool(_CHANGE_LEAD.match(clause_text))
             nums = find_numbers(clause_text, clause[0])
@@ -1778,22 +1784,18 @@ def extract(text: str) -> Extraction:
                 if (
                     hit is None
                     and len(nums) == 1
-                    and listed_before is not None
-                    and listed_before[2] == clause[0] - 1
-                    and norm[clause[0] - 1] == ","
+                    and listed_on is not None
                     and num.end == clause[1]
-                    and _alike(num, listed_before[0])
+                    and _alike(num, listed_on[0])
                     and _LISTED_GROUP.fullmatch(gap := norm[clause[0] : num.start])
                     and not _GROUP_VERB.search(gap)
                 ):
-                    hit = replace(listed_before[1], path="list")
+                    hit = replace(listed_on[1], path="list")
                 if (
                     hit is not None
-                    and hit.indicator in ("total_unions", "new_unions")
-                    and listed_before is not None
-                    and listed_before[1].indicator == "aid_persons"
-                    and listed_before[2] == clause[0] - 1
-                    and norm[clause[0] - 1] == ","
+                    and hit.indicator in _UNION_COUNTS
+                    and listed_on is not None
+                    and listed_on[1].indicator == "aid_persons"
                     and not _GROUP_VERB.search(norm[clause[0] : num.start])
                 ):
                     # 共慰问困难职工206人、…劳动者8人,困难企业8家、新就业形态工会5个: a clause with no verb of its own
@@ -2426,10 +2428,7 @@ def industry_union(norm: str) -> str | None:
     most, twice at least (市教育工会 named once beside the teachers it aided is no reporting body)."""
     if m := _INDUSTRY_UNION.search(_title_line(norm)):
         return m.group(0)
-    counts: dict[str, int] = {}
-    for m in _INDUSTRY_UNION.finditer(norm):
-        n = m.group(0)
-        counts[n] = counts.get(n, 0) + 1
+    counts = Counter(m.group(0) for m in _INDUSTRY_UNION.finditer(norm))
     most = max(counts, key=lambda n: (counts[n], len(n)), default=None)
     return most if most and counts[most] >= 2 else None
 
